@@ -1,0 +1,53 @@
+/**
+ * The one internal meaning of a usage record, whatever source it came from.
+ *
+ * Token semantics (sources differ, so every parser converts to this):
+ * - inputTokens: ALL input tokens of the call: uncached + cache reads + cache writes.
+ *   (OpenAI reports input including cached reads; Anthropic reports uncached input only, so its parser adds
+ *   cache_read_input_tokens and cache_creation tokens to get this number.)
+ * - cachedInputTokens: input tokens read from the prompt cache (subset of inputTokens).
+ * - cacheWriteTokens: input tokens written to the prompt cache (subset of inputTokens).
+ * - outputTokens: all output tokens, reasoning included; reasoningTokens is the reasoning subset.
+ */
+export const USAGE_SOURCES = ["api", "otlp", "openai", "anthropic", "litellm", "file"] as const;
+export type UsageSource = (typeof USAGE_SOURCES)[number];
+
+export interface UsageEvent {
+  source: UsageSource;
+  /** Idempotency key, unique within its source (event id, span id, bucket key, request id...). */
+  externalId: string;
+  occurredAt: Date;
+  /** Lower-case provider id as genai-prices knows it where possible: openai, anthropic, google, mistral, ... */
+  provider: string;
+  model: string;
+  inputTokens: number;
+  cachedInputTokens: number;
+  cacheWriteTokens: number;
+  outputTokens: number;
+  reasoningTokens: number;
+  /** Number of API requests this record stands for (usage exports aggregate many calls into one bucket). */
+  requests: number;
+  team: string | null;
+  workload: string | null;
+  user: string | null;
+  /** The source's own key/project/workspace id, used by attribution rules. */
+  sourceKey: string | null;
+  batch: boolean;
+  serviceTier: string | null;
+  /** Cost the source itself reported, in integer nano-dollars (1e-9 USD), kept beside ours for reconciliation. */
+  sourceCostNanos: bigint | null;
+  latencyMs: number | null;
+  status: string | null;
+  /** Free-form string attributes (tags, OTel resource/span attributes such as service.name). */
+  tags: Record<string, string>;
+}
+
+/** A record a parser could not accept: where it was and what was wrong, in words a user can act on. */
+export interface RejectedRecord {
+  /** 0-based index in the batch (API) or 1-based line number (files); see `location`. */
+  index: number;
+  field: string;
+  message: string;
+}
+
+export type ParseOutcome = { ok: true; event: UsageEvent } | { ok: false; error: RejectedRecord };
