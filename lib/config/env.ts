@@ -1,0 +1,54 @@
+import { z } from "zod";
+
+/**
+ * Every environment variable Rightsize reads, validated once at start. A bad value stops the process with one
+ * line naming the variable (see `loadEnv`). Documented in README.md ("Configuration").
+ */
+const optionalUrl = z.string().trim().url().optional();
+const EnvSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// connection URL")
+    .optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  RIGHTSIZE_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  RIGHTSIZE_DATA_DIR: z.string().trim().min(1).default(".data"),
+  RIGHTSIZE_ADMIN_EMAIL: z.string().trim().email().default("admin@rightsize.local"),
+  RIGHTSIZE_ADMIN_PASSWORD: z.string().min(8, "must be at least 8 characters").optional(),
+  RIGHTSIZE_DEMO: z.enum(["0", "1"], { message: 'must be "0" or "1"' }).default("1"),
+  RIGHTSIZE_DEMO_EVENTS: z.coerce.number().int().min(0).default(1_000_000),
+  NEXTAUTH_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  NEXTAUTH_URL: optionalUrl,
+  OIDC_ISSUER: optionalUrl,
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_NAME: z.string().min(1).default("Single sign-on"),
+  OIDC_DEFAULT_ROLE: z.enum(["admin", "finance", "lead", "viewer"]).default("viewer"),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export class EnvError extends Error {}
+
+/** Parses process.env; throws EnvError whose message is one line: `VARIABLE: what is wrong`. */
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = EnvSchema.safeParse(cleaned);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new EnvError(`Invalid environment variable ${issue.path.join(".")}: ${issue.message}`);
+  }
+  const env = result.data;
+  const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
+  if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+    const missing = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"].filter((_, i) => !oidc[i]);
+    throw new EnvError(`Invalid environment variable ${missing[0]}: required when single sign-on is configured`);
+  }
+  return env;
+}
+
+let cached: Env | undefined;
+export function env(): Env {
+  return (cached ??= parseEnv());
+}

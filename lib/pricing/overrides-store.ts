@@ -1,0 +1,20 @@
+import type pg from "pg";
+import type { PriceOverrideInput } from "./index";
+
+/** Price overrides from the database, in the shape the pricer takes. */
+export async function loadPriceOverrides(db: pg.Pool): Promise<PriceOverrideInput[]> {
+  const rows = await db.query(
+    `SELECT id, provider, model, input_per_mtok::text, cached_input_per_mtok::text, cache_write_per_mtok::text,
+            output_per_mtok::text, valid_from FROM price_overrides ORDER BY valid_from`,
+  );
+  return rows.rows.map((r) => ({
+    id: r.id,
+    provider: r.provider,
+    model: r.model,
+    inputPerMtok: r.input_per_mtok,
+    cachedInputPerMtok: r.cached_input_per_mtok,
+    cacheWritePerMtok: r.cache_write_per_mtok,
+    outputPerMtok: r.output_per_mtok,
+    validFrom: new Date(`${r.valid_from}T00:00:00Z`),
+  }));
+}

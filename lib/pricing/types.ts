@@ -1,0 +1,68 @@
+/**
+ * Shapes shared by the pricing module. Kept apart so callers (ingest, API, what-if) can import types
+ * without pulling in the price catalogue.
+ */
+
+/** One priced unit of usage: a single API call, or an aggregated usage bucket (see `requests`). */
+export interface PricedCall {
+  /** Catalogue provider id (run raw values through `normalizeProvider` first). */
+  provider: string;
+  model: string;
+  /** Decides which dated price was in force, and time-of-day prices (e.g. DeepSeek off-peak). */
+  occurredAt: Date;
+  /** ALL input tokens: uncached + cache reads + cache writes (same meaning as UsageEvent). */
+  inputTokens: number;
+  /** Cache reads, a subset of inputTokens. */
+  cachedInputTokens: number;
+  /** Cache writes, a subset of inputTokens. */
+  cacheWriteTokens: number;
+  /** All output tokens, reasoning included. */
+  outputTokens: number;
+  /**
+   * Optional reasoning subset of outputTokens. Only matters for the few catalogue models that price
+   * reasoning separately (output_reasoning_mtok, e.g. Perplexity sonar-deep-research); elsewhere reasoning
+   * is billed as output.
+   */
+  reasoningTokens?: number;
+  /**
+   * Optional number of API requests this record stands for (default 1). Only matters for models with a
+   * per-request fee (requests_kcount, e.g. Perplexity sonar): usage exports aggregate many calls per row.
+   */
+  requests?: number;
+  batch: boolean;
+  serviceTier: string | null;
+}
+
+/** 0 = no price known, 1 = genai-prices catalogue, 2 = a price override from the database. */
+export type PriceSource = 0 | 1 | 2;
+
+export const PRICE_SOURCE = { unpriced: 0, catalogue: 1, override: 2 } as const;
+
+export interface PriceResult {
+  /** Exact cost in integer nano-dollars (1e-9 USD), or null when no price is known. */
+  costNanos: bigint | null;
+  priceSource: PriceSource;
+  overrideId: number | null;
+}
+
+/** A negotiated / custom price, as stored in price_overrides (Decimal columns arrive as strings). */
+export interface PriceOverrideInput {
+  id: number;
+  provider: string;
+  model: string;
+  /** USD per million tokens, decimal string such as "2.5" or "2.500000000". */
+  inputPerMtok: string;
+  /** Cache-read price; null = billed at the input price. */
+  cachedInputPerMtok: string | null;
+  /** Cache-write price; null = billed at the input price. */
+  cacheWritePerMtok: string | null;
+  outputPerMtok: string;
+  /** First instant the price applies (inclusive); the latest validFrom <= occurredAt wins. */
+  validFrom: Date;
+}
+
+export type ModelTier = "frontier" | "mid" | "small";
+
+export interface Pricer {
+  price(call: PricedCall): PriceResult;
+}
