@@ -1,5 +1,6 @@
 import { calcPrice, findProvider, type ModelInfo } from "@pydantic/genai-prices";
 import { compilePeriods, periodAt, type PricePeriod } from "./periods";
+import type { RateCard } from "./rates";
 import { nanosToDecimal } from "./decimal";
 import { normalizeProvider } from "./providers";
 
@@ -25,6 +26,8 @@ export interface ResolvedModel {
   providerId: string;
   /** Catalogue model id (many API model names map to one, e.g. "gpt-4o-2024-08-06" -> "gpt-4o"). */
   modelId: string;
+  /** modelId lower-cased, the key price overrides are indexed by. */
+  modelKey: string;
   name: string;
   periods: PricePeriod[];
 }
@@ -79,12 +82,17 @@ function match(provider: string, model: string): ResolvedModel | null {
     return null;
   }
   if (!found) return null;
-  let periods = compiled.get(found.model);
+  const m = found.model;
+  return { providerId: found.provider.id, modelId: m.id, modelKey: m.id.toLowerCase(), name: m.name ?? m.id, periods: periodsOf(m) };
+}
+
+function periodsOf(model: ModelInfo): PricePeriod[] {
+  let periods = compiled.get(model);
   if (!periods) {
-    periods = compilePeriods(found.model.prices);
-    compiled.set(found.model, periods);
+    periods = compilePeriods(model.prices);
+    compiled.set(model, periods);
   }
-  return { providerId: found.provider.id, modelId: found.model.id, name: found.model.name ?? found.model.id, periods };
+  return periods;
 }
 
 /** True when the catalogue knows this model (raw provider aliases accepted). */
@@ -135,7 +143,7 @@ export function catalogueModels(now: Date = new Date()): CatalogueModel[] {
     for (const m of provider.models) {
       if (m.deprecated || seen.has(m.id)) continue;
       seen.add(m.id);
-      const card = currentCard(compilePeriods(m.prices), now);
+      const card = currentCard(periodsOf(m), now);
       if (!card || card.input === null || card.output === null) continue;
       out.push({
         provider: provider.id,
@@ -150,7 +158,7 @@ export function catalogueModels(now: Date = new Date()): CatalogueModel[] {
 }
 
 /** The lowest-tier card in force at `now`, or null when unpriced. */
-export function currentCard(periods: PricePeriod[], now: Date) {
+export function currentCard(periods: PricePeriod[], now: Date): RateCard | null {
   const rates = periodAt(periods, now.getTime()).rates;
   return rates ? rates.cards[0] : null;
 }

@@ -30,7 +30,7 @@ export function createPricer(overrides: readonly PriceOverrideInput[]): Pricer {
     const byModel = index.size === 0 ? undefined : index.get(call.provider);
     if (byModel !== undefined) {
       override = overrideAt(byModel.get(call.model.trim().toLowerCase()), ms);
-      if (override === null && resolved !== null) override = overrideAt(byModel.get(resolved.modelId), ms);
+      if (override === null && resolved !== null) override = overrideAt(byModel.get(resolved.modelKey), ms);
     }
     if (override !== null) {
       const pct = discountPercent(call.provider, call.batch, call.serviceTier);

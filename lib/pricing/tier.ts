@@ -1,5 +1,6 @@
 import type { ModelTier, PriceOverrideInput } from "./types";
 import { currentCard, resolveModel } from "./catalogue";
+import type { RateCard } from "./rates";
 import { indexOverrides, overrideAt } from "./overrides";
 import { normalizeProvider } from "./providers";
 
@@ -22,12 +23,12 @@ export function defaultTier(
 ): ModelTier | null {
   const providerId = normalizeProvider(provider, model);
   const resolved = resolveModel(providerId, model);
-  let card = null;
+  let card: RateCard | null = null;
   if (overrides && overrides.length > 0) {
     const byModel = indexOverrides(overrides).get(providerId);
     const hit =
       overrideAt(byModel?.get(model.trim().toLowerCase()), now.getTime()) ??
-      (resolved ? overrideAt(byModel?.get(resolved.modelId), now.getTime()) : null);
+      (resolved ? overrideAt(byModel?.get(resolved.modelKey), now.getTime()) : null);
     if (hit) card = hit.card;
   }
   if (!card && resolved) card = currentCard(resolved.periods, now);

@@ -1,0 +1,13 @@
+import { requirePagePrincipal } from "@/lib/auth/session";
+import { Nav } from "@/components/shell/nav";
+
+// Every page under (app) needs a signed-in user; requirePagePrincipal redirects to /signin otherwise.
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const principal = await requirePagePrincipal();
+  return (
+    <div className="shell">
+      <Nav who={principal.label} role={principal.role} />
+      <main className="main">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+#!/usr/bin/env node
+// Entry point of the `rightsize` command. Runs the TypeScript CLI through tsx; the react-server condition lets it
+// share the server-only modules of the app (they refuse to load in a browser bundle, not in a CLI).
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
+const tsx = require.resolve("tsx");
+const result = spawnSync(
+  process.execPath,
+  ["--conditions=react-server", "--import", tsx, path.join(here, "main.ts"), ...process.argv.slice(2)],
+  { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } },
+);
+process.exit(result.status ?? 1);

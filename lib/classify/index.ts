@@ -1,0 +1,3 @@
+export * from "./task-class";
+export * from "./suggest";
+export * from "./over-specified";

@@ -1,0 +1,34 @@
+/**
+ * Idempotency keys for records that carry no id of their own. The key is the sha256 of the value's
+ * canonical JSON (object keys sorted at every level), so re-sending or re-importing the same content in
+ * any key order gives the same key, on any machine, in any run.
+ */
+import { createHash } from "node:crypto";
+
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== "object") {
+    // undefined/functions have no JSON form; they only appear as object members, which are dropped below.
+    return value === undefined ? "null" : JSON.stringify(value) ?? "null";
+  }
+  if (Array.isArray(value)) {
+    let out = "[";
+    for (let i = 0; i < value.length; i++) out += (i ? "," : "") + canonicalJson(value[i]);
+    return out + "]";
+  }
+  const obj = value as Record<string, unknown>;
+  const keys = Object.keys(obj).sort();
+  let out = "{";
+  let first = true;
+  for (const key of keys) {
+    const member = obj[key];
+    if (member === undefined || typeof member === "function") continue;
+    out += (first ? "" : ",") + JSON.stringify(key) + ":" + canonicalJson(member);
+    first = false;
+  }
+  return out + "}";
+}
+
+/** sha256 hex of the canonical JSON: a stable identity for content without an id. */
+export function stableKey(value: unknown): string {
+  return createHash("sha256").update(canonicalJson(value)).digest("hex");
+}
