@@ -21,11 +21,10 @@ function addVitest(file) {
   if (!existsSync(file)) return void totals.failed++;
   const r = JSON.parse(readFileSync(file, "utf8"));
   totals.passed += r.numPassedTests;
-  totals.failed += r.numFailedTests + (r.numFailedTestSuites ?? 0) - countSuitesWithFailedTests(r);
+  // A file that fails to load has no test results of its own: count it as one failure.
+  const brokenFiles = r.testResults.filter((s) => s.status === "failed" && s.assertionResults.length === 0).length;
+  totals.failed += r.numFailedTests + brokenFiles;
   totals.skipped += r.numPendingTests + r.numTodoTests;
-}
-function countSuitesWithFailedTests(r) {
-  return r.testResults.filter((s) => s.status === "failed" && s.assertionResults.some((a) => a.status === "failed")).length;
 }
 function addPlaywright(file) {
   if (!existsSync(file)) return void totals.failed++;

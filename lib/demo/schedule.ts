@@ -33,11 +33,11 @@ export function isWeekend(dayStartMs: number): boolean {
  * near 0.35 (generate.test.ts measures it).
  */
 export const WEEKEND_FACTOR: Record<Rhythm, number> = {
-  interactive: 0.2,
-  pipeline: 0.45,
-  nightly: 0.8,
-  product: 0.7,
-  flat: 0.9,
+  interactive: 0.15,
+  pipeline: 0.35,
+  nightly: 0.55,
+  product: 0.6,
+  flat: 0.85,
 };
 
 /** Circular (24 h) Gaussian bump, so a curve centred at 02:00 also rises before midnight. */

@@ -1,6 +1,6 @@
 import type pg from "pg";
 import { pool } from "@/lib/db/pool";
-import { createPricer, defaultTier, normalizeProvider, type Pricer } from "@/lib/pricing";
+import { createPricer, defaultTier, InvalidUsageError, normalizeProvider, type PriceResult, type Pricer } from "@/lib/pricing";
 import { loadPriceOverrides } from "@/lib/pricing/overrides-store";
 import { loadCompiledRules } from "@/lib/attribution/load-rules";
 import type { CompiledRule } from "@/lib/attribution/rule-sql";
@@ -78,7 +78,14 @@ export class IngestSession {
   async add(event: UsageEvent, index: number): Promise<void> {
     if (this.failure) throw this.failure;
     const provider = normalizeProvider(event.provider, event.model);
-    const price = this.pricer.price({ ...event, provider });
+    let price: PriceResult;
+    try {
+      price = this.pricer.price({ ...event, provider });
+    } catch (error) {
+      if (!(error instanceof InvalidUsageError)) throw error;
+      this.reject({ index, field: error.field, message: error.message });
+      return;
+    }
     const model =
       this.dims.cachedModel(provider, event.model) ??
       (await this.dims.model(provider, event.model, () => ({ unpriced: price.costNanos === null, tier: defaultTier(provider, event.model) })));

@@ -41,6 +41,21 @@ export function exactCostNanos(rates: RateCard["bill"], t: TokenCounts, discount
   return (micro * BigInt(100 - discountPct) + denominator / 2n) / denominator;
 }
 
+/**
+ * A usage record whose counts cannot be priced (negative, fractional, or cache/reasoning subsets larger than
+ * their total). `field` names the offending field so ingestion can reject just that record
+ * (RejectedRecord {index, field, message}) instead of failing the batch.
+ */
+export class InvalidUsageError extends RangeError {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "InvalidUsageError";
+  }
+}
+
 /** Rejects counts that would make the price meaningless. Parsers validate first; this is the last guard. */
 export function assertValidCounts(t: TokenCounts): void {
   // Plain calls, no arrays: this runs for every ingested record.
@@ -51,15 +66,16 @@ export function assertValidCounts(t: TokenCounts): void {
   if (t.reasoningTokens !== undefined) checkCount("reasoningTokens", t.reasoningTokens);
   if (t.requests !== undefined) checkCount("requests", t.requests);
   if (t.cachedInputTokens + t.cacheWriteTokens > t.inputTokens) {
-    throw new RangeError(
+    throw new InvalidUsageError(
+      "cachedInputTokens",
       `cache reads (${t.cachedInputTokens}) + cache writes (${t.cacheWriteTokens}) exceed inputTokens (${t.inputTokens}); inputTokens must include them`,
     );
   }
   if ((t.reasoningTokens ?? 0) > t.outputTokens) {
-    throw new RangeError(`reasoningTokens (${t.reasoningTokens}) exceed outputTokens (${t.outputTokens})`);
+    throw new InvalidUsageError("reasoningTokens", `reasoningTokens (${t.reasoningTokens}) exceed outputTokens (${t.outputTokens})`);
   }
 }
 
 function checkCount(field: string, value: number): void {
-  if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`${field} must be a non-negative integer, got ${value}`);
+  if (!Number.isSafeInteger(value) || value < 0) throw new InvalidUsageError(field, `${field} must be a non-negative integer, got ${value}`);
 }

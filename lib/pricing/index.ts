@@ -5,6 +5,7 @@
 export type { PricedCall, PriceResult, PriceSource, PriceOverrideInput, Pricer, ModelTier } from "./types";
 export { PRICE_SOURCE } from "./types";
 export { createPricer } from "./pricer";
+export { InvalidUsageError } from "./cost";
 export { normalizeProvider, UNKNOWN_PROVIDER } from "./providers";
 export { isKnownModel, catalogueModels, catalogueVersion, MAIN_PROVIDERS, type CatalogueModel } from "./catalogue";
 export { defaultTier } from "./tier";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { calcPrice } from "@pydantic/genai-prices";
-import { createPricer, type PricedCall, type PriceOverrideInput } from "./index";
+import { createPricer, InvalidUsageError, type PricedCall, type PriceOverrideInput } from "./index";
 
 /**
  * Expected costs are worked out by hand from the catalogue's published per-million prices
@@ -106,7 +106,15 @@ describe("catalogue prices", () => {
   });
 
   it("rejects impossible token counts instead of pricing them", () => {
-    expect(() => pricer.price(call({ provider: "openai", model: "gpt-4o", inputTokens: 10, cachedInputTokens: 11 }))).toThrow(RangeError);
+    expect(() => pricer.price(call({ provider: "openai", model: "gpt-4o", inputTokens: 10, cachedInputTokens: 11 }))).toThrow(InvalidUsageError);
+    let caught: unknown = null;
+    try {
+      pricer.price(call({ provider: "openai", model: "gpt-4o", inputTokens: 10, cacheWriteTokens: 11 }));
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(InvalidUsageError);
+    expect((caught as InvalidUsageError).field).toBe("cachedInputTokens");
     expect(() => pricer.price(call({ provider: "openai", model: "gpt-4o", inputTokens: 1.5 }))).toThrow(RangeError);
     expect(() => pricer.price(call({ provider: "openai", model: "gpt-4o", outputTokens: -1 }))).toThrow(RangeError);
   });
@@ -182,6 +190,13 @@ describe("dated and time-of-day prices", () => {
       pricer.price(call({ provider: "mistral", model: "mistral-medium-latest", occurredAt: new Date(iso), inputTokens: 1_000_000, outputTokens: 1_000_000 })).costNanos;
     expect(m("2026-06-15T12:00:00Z")).toBe(400_000_000n + 2_000_000_000n);
     expect(m("2026-06-16T12:00:00Z")).toBe(1_500_000_000n + 7_500_000_000n);
+  });
+
+  it("Claude Opus 4.6 dropped its >200k surcharge on 2026-03-13: same long call, two prices", () => {
+    const opus = (iso: string) =>
+      pricer.price(call({ provider: "anthropic", model: "claude-opus-4-6", occurredAt: new Date(iso), inputTokens: 300_000, outputTokens: 10_000 })).costNanos;
+    expect(opus("2026-03-12T23:59:59Z")).toBe(300_000n * 10_000n + 10_000n * 37_500n); // tier: $10 in, $37.50 out
+    expect(opus("2026-03-13T00:00:00Z")).toBe(300_000n * 5_000n + 10_000n * 25_000n); // flat: $5 in, $25 out
   });
 
   it("DeepSeek peak hours (00:30-16:30 UTC) vs off-peak", () => {

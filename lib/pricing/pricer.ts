@@ -13,6 +13,7 @@ const UNPRICED: PriceResult = Object.freeze({ costNanos: null, priceSource: 0, o
  * Batch/flex discounts apply to overrides too: an override is taken to be the account's negotiated
  * STANDARD rate, and providers take their batch discount off whatever rate the account pays.
  *
+ * Throws InvalidUsageError (a RangeError naming the field) for impossible token counts.
  * `call.provider` must already be a catalogue id (normalizeProvider at ingest), so the hot path does no
  * string normalisation. Build one pricer per ingest batch: overrides are read once, then indexed.
  */

@@ -10,7 +10,6 @@
  */
 import protobuf from "protobufjs";
 import {
-  InvalidAttributeValue,
   OtlpDecodeError,
   type OtlpAttributes,
   type OtlpAttributeValue,
@@ -116,7 +115,7 @@ message ExportTraceServiceRequest {
 function buildRoot(): protobuf.Root {
   const root = new protobuf.Root();
   const blocks = OTLP_TRACE_PROTO.split(/\n(?=package )/).filter((b) => b.includes("package "));
-  for (const block of blocks) protobuf.parse(`syntax = "proto3";\n${block.replace(/^syntax.*$/m, "")}`, root, { keepCase: false });
+  for (const block of blocks) protobuf.parse(`syntax = "proto3";\n${block}`, root, { keepCase: false });
   root.resolveAll();
   return root;
 }
@@ -238,6 +237,3 @@ function bytesToHex(bytes: Uint8Array | undefined): string {
   if (!bytes || bytes.length === 0) return "";
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("hex");
 }
-
-// Exported for otlp-json (same invalid-value marker semantics).
-export { InvalidAttributeValue };

@@ -117,12 +117,18 @@ CREATE TABLE "usage_daily" (
 CREATE TABLE "usage_daily_user" (
   "day" DATE NOT NULL,
   "team_id" INTEGER NOT NULL,
+  "workload_id" INTEGER NOT NULL,
   "user_name" TEXT NOT NULL,
+  "events" BIGINT NOT NULL,
   "requests" BIGINT NOT NULL,
   "input_tokens" BIGINT NOT NULL,
+  "cached_input_tokens" BIGINT NOT NULL,
+  "cache_write_tokens" BIGINT NOT NULL,
   "output_tokens" BIGINT NOT NULL,
+  "reasoning_tokens" BIGINT NOT NULL,
   "cost_nanos" BIGINT NOT NULL,
-  CONSTRAINT "usage_daily_user_pkey" PRIMARY KEY ("day", "team_id", "user_name")
+  "unpriced_requests" BIGINT NOT NULL,
+  CONSTRAINT "usage_daily_user_pkey" PRIMARY KEY ("day", "team_id", "workload_id", "user_name")
 );
 
 CREATE TABLE "price_overrides" (

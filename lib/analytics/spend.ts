@@ -1,0 +1,134 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { prisma } from "@/lib/db/prisma";
+import type { Principal } from "@/lib/auth/principal";
+import { badRequest } from "@/lib/errors";
+import { nanosToUsd, usdToNanos } from "@/lib/money";
+import { teamScope } from "./scope";
+import { checkRange, monthStart, todayUtc } from "./dates";
+import type { GroupBy, SpendQuery, SpendResponse, SpendRow } from "./spend-query";
+
+/**
+ * Spend grouped one way, read from the daily roll-ups (usage_daily; usage_daily_user for groupBy=user), with the
+ * caller's team scope composed in. Time groupings are zero-filled so charts have every bucket.
+ */
+const GROUP_KEY: Record<Exclude<GroupBy, "user">, { key: Prisma.Sql; label: Prisma.Sql; time?: string }> = {
+  team: { key: Prisma.sql`COALESCE(t.slug, 'unattributed')`, label: Prisma.sql`COALESCE(t.name, 'Unattributed')` },
+  workload: { key: Prisma.sql`COALESCE(w.slug, 'unattributed')`, label: Prisma.sql`COALESCE(w.name, 'Unattributed')` },
+  model: { key: Prisma.sql`m.provider || '/' || m.name`, label: Prisma.sql`m.name` },
+  provider: { key: Prisma.sql`m.provider`, label: Prisma.sql`m.provider` },
+  tier: { key: Prisma.sql`COALESCE(m.tier, 'unknown')`, label: Prisma.sql`COALESCE(m.tier, 'unknown')` },
+  day: { key: Prisma.sql`d.day::text`, label: Prisma.sql`d.day::text`, time: "day" },
+  week: { key: Prisma.sql`date_trunc('week', d.day)::date::text`, label: Prisma.sql`date_trunc('week', d.day)::date::text`, time: "week" },
+  month: { key: Prisma.sql`to_char(d.day, 'YYYY-MM')`, label: Prisma.sql`to_char(d.day, 'YYYY-MM')`, time: "month" },
+};
+
+interface RawRow {
+  key: string;
+  label: string;
+  cost: string;
+  input: string;
+  cached: string;
+  cache_write: string;
+  output: string;
+  reasoning: string;
+  requests: string;
+  unpriced: string;
+}
+
+export function filterConditions(q: SpendQuery, forUserRollup = false): Prisma.Sql[] {
+  const where: Prisma.Sql[] = [];
+  if (q.team) where.push(q.team === "unattributed" ? Prisma.sql`d.team_id = 0` : Prisma.sql`t.slug = ${q.team}`);
+  if (q.workload) where.push(q.workload === "unattributed" ? Prisma.sql`d.workload_id = 0` : Prisma.sql`w.slug = ${q.workload}`);
+  if (forUserRollup && (q.model || q.provider || q.tier)) {
+    throw badRequest("groupBy=user can be filtered by team and workload only (per-user roll-ups have no model)");
+  }
+  if (q.model) where.push(q.model.includes("/") ? Prisma.sql`m.provider || '/' || m.name = ${q.model}` : Prisma.sql`m.name = ${q.model}`);
+  if (q.provider) where.push(Prisma.sql`m.provider = ${q.provider}`);
+  if (q.tier) where.push(q.tier === "unknown" ? Prisma.sql`m.tier IS NULL` : Prisma.sql`m.tier = ${q.tier}`);
+  return where;
+}
+
+export async function querySpend(principal: Principal, q: SpendQuery, now = new Date()): Promise<SpendResponse> {
+  const to = q.to ?? todayUtc(now);
+  const from = q.from ?? monthStart(to);
+  checkRange(from, to);
+  const isUser = q.groupBy === "user";
+  const where = [
+    Prisma.sql`d.day BETWEEN ${from}::date AND ${to}::date`,
+    teamScope(principal),
+    ...filterConditions(q, isUser),
+  ];
+  const sums = Prisma.sql`COALESCE(sum(d.cost_nanos), 0)::text AS cost, COALESCE(sum(d.input_tokens), 0)::text AS input,
+    COALESCE(sum(d.cached_input_tokens), 0)::text AS cached, COALESCE(sum(d.cache_write_tokens), 0)::text AS cache_write,
+    COALESCE(sum(d.output_tokens), 0)::text AS output, COALESCE(sum(d.reasoning_tokens), 0)::text AS reasoning,
+    COALESCE(sum(d.requests), 0)::text AS requests, COALESCE(sum(d.unpriced_requests), 0)::text AS unpriced`;
+
+  let rows: RawRow[];
+  if (isUser) {
+    rows = await prisma().$queryRaw<RawRow[]>`
+      SELECT d.user_name AS key, d.user_name AS label, ${sums}
+      FROM usage_daily_user d LEFT JOIN teams t ON t.id = d.team_id LEFT JOIN workloads w ON w.id = d.workload_id
+      WHERE ${Prisma.join(where, " AND ")}
+      GROUP BY 1, 2 ORDER BY sum(d.cost_nanos) DESC, 1`;
+  } else {
+    const g = GROUP_KEY[q.groupBy as Exclude<GroupBy, "user">];
+    const grouped = Prisma.sql`
+      SELECT ${g.key} AS key, ${g.label} AS label, ${sums}
+      FROM usage_daily d JOIN models m ON m.id = d.model_id
+      LEFT JOIN teams t ON t.id = d.team_id LEFT JOIN workloads w ON w.id = d.workload_id
+      WHERE ${Prisma.join(where, " AND ")}
+      GROUP BY 1, 2`;
+    rows = g.time
+      ? await prisma().$queryRaw<RawRow[]>`
+          WITH g AS (${grouped}),
+          buckets AS (
+            SELECT DISTINCT ${bucketExpr(g.time)} AS key
+            FROM generate_series(${from}::date, ${to}::date, interval '1 day') AS s(day)
+          )
+          SELECT b.key, b.key AS label, COALESCE(g.cost, '0') AS cost, COALESCE(g.input, '0') AS input,
+            COALESCE(g.cached, '0') AS cached, COALESCE(g.cache_write, '0') AS cache_write, COALESCE(g.output, '0') AS output,
+            COALESCE(g.reasoning, '0') AS reasoning, COALESCE(g.requests, '0') AS requests, COALESCE(g.unpriced, '0') AS unpriced
+          FROM buckets b LEFT JOIN g ON g.key = b.key ORDER BY b.key`
+      : await prisma().$queryRaw<RawRow[]>`${grouped} ORDER BY sum(d.cost_nanos) DESC, 1`;
+  }
+  const out = rows.map(toRow);
+  return { from, to, groupBy: q.groupBy, rows: out, totals: total(out) };
+}
+
+function bucketExpr(time: string): Prisma.Sql {
+  if (time === "day") return Prisma.sql`s.day::date::text`;
+  if (time === "week") return Prisma.sql`date_trunc('week', s.day)::date::text`;
+  return Prisma.sql`to_char(s.day, 'YYYY-MM')`;
+}
+
+function toRow(r: RawRow): SpendRow {
+  return {
+    key: r.key,
+    label: r.label,
+    costUsd: nanosToUsd(BigInt(r.cost)),
+    inputTokens: Number(r.input),
+    cachedInputTokens: Number(r.cached),
+    cacheWriteTokens: Number(r.cache_write),
+    outputTokens: Number(r.output),
+    reasoningTokens: Number(r.reasoning),
+    requests: Number(r.requests),
+    unpricedRequests: Number(r.unpriced),
+  };
+}
+
+function total(rows: SpendRow[]): SpendResponse["totals"] {
+  let cost = 0n;
+  const t = { inputTokens: 0, cachedInputTokens: 0, cacheWriteTokens: 0, outputTokens: 0, reasoningTokens: 0, requests: 0, unpricedRequests: 0 };
+  for (const r of rows) {
+    cost += usdToNanos(r.costUsd);
+    t.inputTokens += r.inputTokens;
+    t.cachedInputTokens += r.cachedInputTokens;
+    t.cacheWriteTokens += r.cacheWriteTokens;
+    t.outputTokens += r.outputTokens;
+    t.reasoningTokens += r.reasoningTokens;
+    t.requests += r.requests;
+    t.unpricedRequests += r.unpricedRequests;
+  }
+  return { costUsd: nanosToUsd(cost), ...t };
+}

@@ -1,0 +1,4 @@
+export * from "./types";
+export * from "./spend-spikes";
+export * from "./model-switch";
+export * from "./detect";

@@ -1,0 +1,226 @@
+import { createHash } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import type { UsageEvent } from "@/lib/ingest/usage-event";
+import { DEFAULT_DEMO_SEED, demoIncidents, demoTeams, demoWorkloads, generateDemoEvents, type DemoOptions } from "./generate";
+import { DEMO_MODELS } from "./models";
+
+const END = new Date("2026-11-22T00:00:00Z");
+const DAY = 86_400_000;
+
+function digest(options: DemoOptions): { count: number; hash: string } {
+  const h = createHash("sha256");
+  let count = 0;
+  for (const e of generateDemoEvents(options)) {
+    count++;
+    h.update(JSON.stringify(e));
+  }
+  return { count, hash: h.digest("hex") };
+}
+
+describe("generateDemoEvents: exactness and determinism", () => {
+  it("yields exactly `events` events, for small and large counts and partial last days", () => {
+    const cases: DemoOptions[] = [
+      { events: 0, days: 30, endDate: END },
+      { events: 1, days: 1, endDate: END },
+      { events: 17, days: 90, endDate: END },
+      { events: 12_345, days: 30, endDate: END },
+      { events: 50_001, days: 7, endDate: new Date("2026-11-22T10:30:00Z") },
+      { events: 3_000, days: 1, endDate: new Date("2026-11-22T00:00:00.001Z") },
+    ];
+    for (const c of cases) expect(digest(c).count, JSON.stringify(c)).toBe(c.events);
+  });
+
+  it("produces identical data for identical options, different data for another seed", () => {
+    const options = { events: 20_000, days: 30, endDate: END, seed: 9 };
+    const a = digest(options);
+    expect(digest({ ...options, endDate: new Date(END) }).hash).toBe(a.hash);
+    expect(digest({ ...options, seed: 10 }).hash).not.toBe(a.hash);
+  });
+
+  it("rejects bad options eagerly", () => {
+    expect(() => generateDemoEvents({ events: -1, days: 30, endDate: END })).toThrow(/events/);
+    expect(() => generateDemoEvents({ events: 1.5, days: 30, endDate: END })).toThrow(/events/);
+    expect(() => generateDemoEvents({ events: 10, days: 0, endDate: END })).toThrow(/days/);
+    expect(() => generateDemoEvents({ events: 10, days: 30, endDate: new Date("nope") })).toThrow(/endDate/);
+    expect(() => generateDemoEvents({ events: 10, days: 30, endDate: END, seed: -3 })).toThrow(/seed/);
+  });
+});
+
+describe("generateDemoEvents: every event is well formed", () => {
+  const endDate = new Date("2026-11-22T10:30:00Z");
+  const days = 14;
+  const events = [...generateDemoEvents({ events: 40_000, days, endDate, seed: 5 })];
+  const workloads = new Map(demoWorkloads().map((w) => [w.slug, w]));
+  const teamUsers = new Map(demoTeams().map((t) => [t.slug, new Set(t.users)]));
+  const models = new Set(DEMO_MODELS.map((m) => `${m.provider}/${m.model}`));
+
+  it("stays inside the window, in time order, with deterministic unique ids", () => {
+    const start = Date.UTC(2026, 10, 22) - (days - 1) * DAY;
+    let prev = 0;
+    events.forEach((e, n) => {
+      const t = e.occurredAt.getTime();
+      expect(t).toBeGreaterThanOrEqual(start);
+      expect(t).toBeLessThan(endDate.getTime());
+      expect(t).toBeGreaterThanOrEqual(prev);
+      prev = t;
+      expect(e.externalId).toBe(`demo-5-${n}`);
+      expect(e.source).toBe("api");
+    });
+    expect(new Date(prev).toISOString() > "2026-11-22T09").toBe(true); // today so far is filled up to endDate
+  });
+
+  it("keeps token invariants and known models", () => {
+    for (const e of events) {
+      for (const k of ["inputTokens", "cachedInputTokens", "cacheWriteTokens", "outputTokens", "reasoningTokens"] as const) {
+        expect(Number.isInteger(e[k]) && e[k] >= 0, k).toBe(true);
+      }
+      expect(e.inputTokens).toBeGreaterThan(0);
+      expect(e.cachedInputTokens + e.cacheWriteTokens).toBeLessThanOrEqual(e.inputTokens);
+      expect(e.reasoningTokens).toBeLessThanOrEqual(e.outputTokens);
+      expect(models.has(`${e.provider}/${e.model}`)).toBe(true);
+      expect(e.requests).toBe(1);
+      if (e.batch) expect(e.latencyMs).toBeNull();
+      else expect(e.latencyMs).toBeGreaterThan(0);
+      if (e.cacheWriteTokens > 0) expect(e.provider).toBe("anthropic");
+    }
+  });
+
+  it("attributes events consistently, and leaves ~7% unattributed but claimable", () => {
+    let unattributed = 0;
+    for (const e of events) {
+      expect(e.sourceKey).toBeTruthy();
+      expect(e.tags["service.name"]).toBeTruthy();
+      if (e.workload === null) {
+        unattributed++;
+        expect(e.team).toBeNull();
+        expect(e.user).toBeNull();
+      } else {
+        const w = workloads.get(e.workload)!;
+        expect(e.team).toBe(w.team);
+        expect(e.tags["service.name"]).toBe(w.serviceName);
+        if (e.user !== null) expect(teamUsers.get(w.team)!.has(e.user)).toBe(true);
+      }
+    }
+    expect(unattributed / events.length).toBeGreaterThan(0.065);
+    expect(unattributed / events.length).toBeLessThan(0.075);
+  });
+});
+
+describe("generateDemoEvents: the company's rhythm and incidents", () => {
+  const days = 90;
+  const seed = DEFAULT_DEMO_SEED;
+  const incidents = demoIncidents(END, days);
+  const startMs = END.getTime() - days * DAY;
+  const perDay = new Float64Array(days);
+  const perHourWeekday = new Float64Array(24);
+  const runawayByDay = new Float64Array(days); // sre-agent events in the incident's hours, per day
+  let switchedBefore = 0;
+  let switchedAfter = 0;
+  let otherModelAfter = 0;
+  let contractOver200k = 0;
+  let contractCalls = 0;
+  let reasoningCalls = 0;
+  let batchCalls = 0;
+  let codeCached = 0;
+  let codeInput = 0;
+  const stats = (e: UsageEvent) => {
+    const t = e.occurredAt.getTime();
+    const d = Math.floor((t - startMs) / DAY);
+    const hour = e.occurredAt.getUTCHours();
+    const dow = e.occurredAt.getUTCDay();
+    perDay[d]++;
+    if (dow !== 0 && dow !== 6) perHourWeekday[hour]++;
+    if (e.workload === "sre-agent" && hour >= incidents.runaway.startHourUtc && hour < incidents.runaway.startHourUtc + incidents.runaway.hours)
+      runawayByDay[d]++;
+    if (e.workload === "call-summaries") {
+      if (d < incidents.modelSwitch.fromDay && e.model === incidents.modelSwitch.model) switchedBefore++;
+      if (d >= incidents.modelSwitch.fromDay) {
+        if (e.model === incidents.modelSwitch.model) switchedAfter++;
+        else otherModelAfter++;
+      }
+    }
+    if (e.workload === "contract-review") {
+      contractCalls++;
+      if (e.inputTokens > 200_000) contractOver200k++;
+    }
+    if (e.reasoningTokens > 0) reasoningCalls++;
+    if (e.batch) batchCalls++;
+    if (e.workload === "code-assistant") {
+      codeCached += e.cachedInputTokens;
+      codeInput += e.inputTokens;
+    }
+  };
+  for (const e of generateDemoEvents({ events: 400_000, days, endDate: END, seed })) stats(e);
+  const isWeekendDay = (d: number) => [0, 6].includes(new Date(startMs + d * DAY).getUTCDay());
+
+  it("has weekends at ~35% of weekday volume and a business-hours peak", () => {
+    let we = 0, wd = 0, nwe = 0, nwd = 0;
+    for (let d = 0; d < days; d++) {
+      if (d === incidents.runaway.day) continue;
+      if (isWeekendDay(d)) { we += perDay[d]; nwe++; } else { wd += perDay[d]; nwd++; }
+    }
+    const ratio = we / nwe / (wd / nwd);
+    console.log(`weekend/weekday volume: ${ratio.toFixed(3)}`);
+    expect(ratio).toBeGreaterThan(0.28);
+    expect(ratio).toBeLessThan(0.42);
+    expect(perHourWeekday[14]).toBeGreaterThan(2.5 * perHourWeekday[22]);
+  });
+
+  it("grows about 8% a month", () => {
+    // Mean weekday volume of the first and last four weeks (the runaway day left out).
+    const weekdayMean = (from: number, to: number) => {
+      let sum = 0, n = 0;
+      for (let d = from; d < to; d++) if (!isWeekendDay(d) && d !== incidents.runaway.day) { sum += perDay[d]; n++; }
+      return sum / n;
+    };
+    const monthly = Math.pow(weekdayMean(days - 28, days) / weekdayMean(0, 28), 30.4375 / (days - 28)) - 1;
+    console.log(`month-over-month growth: ${(monthly * 100).toFixed(1)}%`);
+    expect(monthly).toBeGreaterThan(0.05);
+    expect(monthly).toBeLessThan(0.11);
+  });
+
+  it("plants a runaway agent loop: ~9x for six hours on one weekday", () => {
+    const normal: number[] = [];
+    for (let d = 0; d < days; d++) if (d !== incidents.runaway.day && !isWeekendDay(d)) normal.push(runawayByDay[d]);
+    const typical = normal.reduce((a, b) => a + b, 0) / normal.length;
+    const spike = runawayByDay[incidents.runaway.day] / typical;
+    console.log(`runaway spike on ${incidents.runaway.startsAt.toISOString()}: ${spike.toFixed(1)}x`);
+    expect(isWeekendDay(incidents.runaway.day)).toBe(false);
+    expect(spike).toBeGreaterThan(6);
+    expect(spike).toBeLessThan(13);
+  });
+
+  it("switches call-summaries to a pricier model for its last ten days", () => {
+    expect(incidents.modelSwitch.fromDay).toBe(days - 10);
+    expect(switchedBefore).toBe(0);
+    expect(otherModelAfter).toBe(0);
+    expect(switchedAfter).toBeGreaterThan(0);
+  });
+
+  it("includes long-context calls over 200k tokens, reasoning, batch and cache reads", () => {
+    expect(contractOver200k / contractCalls).toBeGreaterThan(0.05);
+    expect(contractOver200k / contractCalls).toBeLessThan(0.2);
+    expect(reasoningCalls).toBeGreaterThan(10_000);
+    expect(batchCalls).toBeGreaterThan(10_000);
+    expect(codeCached / codeInput).toBeGreaterThan(0.6);
+  });
+});
+
+describe("generateDemoEvents: speed", () => {
+  it("logs events per second (no assertion: machines differ)", () => {
+    const n = Number(process.env.DEMO_BENCH_EVENTS ?? 1_000_000);
+    const started = performance.now();
+    let count = 0;
+    let tokens = 0;
+    for (const e of generateDemoEvents({ events: n, days: 90, endDate: END })) {
+      count++;
+      tokens += e.inputTokens; // touch the events so nothing is optimised away
+    }
+    const seconds = (performance.now() - started) / 1000;
+    console.log(
+      `demo generator: ${count.toLocaleString("en")} events in ${seconds.toFixed(2)} s = ${Math.round(count / seconds).toLocaleString("en")} events/s` +
+        ` (${tokens} input tokens; heap ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB)`,
+    );
+    expect(count).toBe(n);
+  }, 120_000);
+});

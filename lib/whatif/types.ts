@@ -1,0 +1,78 @@
+/**
+ * Inputs of the what-if engine. The engine is pure: the database layer loads traffic and eval results, the
+ * pricing module supplies a PriceFn, and nothing here touches I/O.
+ */
+
+/** One call as the pricer sees it (same shape as lib/pricing's `price` argument). */
+export interface PriceCall {
+  provider: string;
+  model: string;
+  occurredAt: Date;
+  inputTokens: number;
+  cachedInputTokens: number;
+  cacheWriteTokens: number;
+  outputTokens: number;
+  batch: boolean;
+  serviceTier: string | null;
+}
+
+/** 0 unpriced, 1 catalogue (genai-prices), 2 price override; costNanos null when the model has no price. */
+export interface PriceResult {
+  costNanos: bigint | null;
+  priceSource: 0 | 1 | 2;
+  overrideId: number | null;
+}
+
+/**
+ * Prices one call. With lib/pricing: `const pricer = createPricer(overrides); const price = (c) => pricer.price(c)`.
+ * Must price per call (tiered prices depend on one call's size), deterministically.
+ */
+export type PriceFn = (call: PriceCall) => PriceResult;
+
+export interface ModelRef {
+  provider: string;
+  model: string;
+}
+
+/**
+ * Historical traffic, aggregated: `calls` calls of one (day, workload, team, model, batch, size bucket) with their
+ * token SUMS and recorded cost. A single call is a group with calls = 1. Token sums are plain numbers (exact below
+ * 2^53, i.e. far beyond any realistic bucket).
+ */
+export interface CallGroup {
+  /** UTC day, YYYY-MM-DD. */
+  day: string;
+  workloadSlug: string | null;
+  teamSlug: string | null;
+  taskClass: string | null;
+  provider: string;
+  model: string;
+  calls: number;
+  inputTokens: number;
+  cachedInputTokens: number;
+  cacheWriteTokens: number;
+  outputTokens: number;
+  /** Recorded cost of the group; null when (part of) it was unpriced: such groups are left out and reported. */
+  baselineCostNanos: bigint | null;
+  /** Default false. */
+  batch?: boolean;
+  serviceTier?: string | null;
+  /** Exact time for single calls; otherwise the group is priced at 00:00 UTC of its day. */
+  occurredAt?: Date;
+}
+
+/** One eval result row (eval set import): did `model` pass task `taskId`? */
+export interface EvalResultRow {
+  taskId: string;
+  model: string;
+  passed: boolean;
+}
+
+/** What the engine knows about a workload beyond its traffic. */
+export interface WorkloadInfo {
+  slug: string;
+  /** Minimum pass rate, 0-1. */
+  qualityFloor: number;
+  /** The linked eval set, if any, with its per-task per-model results. */
+  evalSet?: { name: string; results: readonly EvalResultRow[] } | null;
+}
