@@ -10,7 +10,7 @@
  *   average size, which is why the database layer buckets calls of similar size together.
  * At most two price look-ups per group, which keeps a 30-day scenario over millions of calls fast.
  */
-import type { TokenParts } from "./tokens";
+import { sameParts, type TokenParts } from "./tokens";
 import type { PriceFn } from "./types";
 
 export interface PriceTarget {
@@ -38,6 +38,7 @@ export function priceGroup(price: PriceFn, target: PriceTarget, calls: number, t
   };
   const lastCost = priceOne(price, target, last);
   if (lastCost === null || calls === 1) return lastCost;
+  if (sameParts(last, each)) return lastCost * BigInt(calls);
   const eachCost = priceOne(price, target, each);
   return eachCost === null ? null : eachCost * BigInt(calls - 1) + lastCost;
 }
