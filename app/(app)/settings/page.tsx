@@ -1,13 +1,46 @@
+import Link from "next/link";
 import { PageHeader } from "@/components/shell/page-header";
+import { requirePagePrincipal } from "@/lib/auth/session";
+import { can } from "@/lib/auth/principal";
+import UsersSection from "@/components/settings/users";
+import KeysSection from "@/components/settings/keys";
+import RulesSection from "@/components/settings/rules";
+import ModelTiersSection from "@/components/settings/model-tiers";
+import PricesSection from "@/components/settings/prices";
 
-export default function Page() {
+const TABS = [
+  { id: "users", label: "Users", permission: "manage_users", Section: UsersSection },
+  { id: "keys", label: "API keys", permission: "manage_users", Section: KeysSection },
+  { id: "rules", label: "Attribution rules", permission: "manage_settings", Section: RulesSection },
+  { id: "models", label: "Model tiers", permission: "manage_settings", Section: ModelTiersSection },
+  { id: "prices", label: "Prices", permission: "manage_settings", Section: PricesSection },
+] as const;
+
+export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ tab?: string }> }) {
+  const principal = await requirePagePrincipal();
+  const tabs = TABS.filter((t) => can(principal, t.permission));
+  const { tab } = await searchParams;
+  const active = tabs.find((t) => t.id === tab) ?? tabs[0];
   return (
     <>
-      <PageHeader title="Settings" subtitle="Users, API keys, attribution rules, model tiers and price overrides." />
-      <div className="card empty">
-        <h2>Not built yet</h2>
-        <p>This page is being built; nothing here is shown until it reads real data.</p>
-      </div>
+      <PageHeader title="Settings" subtitle="Users, API keys, attribution rules, model tiers and prices." />
+      {!active ? (
+        <div className="card empty">
+          <h2>Nothing to configure</h2>
+          <p>Settings are for administrators. Your role ({principal.role}) can read spend everywhere it is allowed to.</p>
+        </div>
+      ) : (
+        <>
+          <div className="tabs" role="tablist">
+            {tabs.map((t) => (
+              <Link key={t.id} href={`/settings?tab=${t.id}`} role="tab" aria-selected={t.id === active.id} className={t.id === active.id ? "tab active" : "tab"}>
+                {t.label}
+              </Link>
+            ))}
+          </div>
+          <active.Section />
+        </>
+      )}
     </>
   );
 }

@@ -1,0 +1,8 @@
+import { withAuth } from "@/lib/api/with-auth";
+import { UpdateUserSchema, updateUser } from "@/lib/users/user-admin";
+
+// PATCH /api/v1/users/:id - change role, teams or disable a user (admins)
+export const PATCH = withAuth("manage_users", async ({ req, principal, params }) => {
+  await updateUser(Number(params.id), UpdateUserSchema.parse(await req.json()), principal);
+  return Response.json({ ok: true });
+});

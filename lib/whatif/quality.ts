@@ -1,0 +1,82 @@
+/**
+ * Quality of a workload before and after a scenario, against its floor, from the linked eval set:
+ * - unchanged traffic: the current model's pass rate;
+ * - rerouted: the target's pass rate;
+ * - replayed escalation: the replay's hybrid pass rate;
+ * - rate-based escalation: (1 - rate) x cheap + rate x escalation model's pass rate, i.e. escalations assumed
+ *   NOT targeted at the cheap model's failures (a conservative estimate; replay measures the targeted case).
+ * Without an eval set quality is unknown (null) and `ok` is null: shown as "not measured", never as a pass.
+ */
+import type { Levers } from "./levers";
+import { passRate, type ReplaySummary } from "./replay";
+import type { ModelRef, WorkloadInfo } from "./types";
+
+export interface QualityVerdict {
+  baseline: number | null;
+  scenario: number | null;
+  floor: number | null;
+  ok: boolean | null;
+  evidence: string;
+}
+
+export interface QualityInput {
+  info: WorkloadInfo | undefined;
+  currentModel: ModelRef | null;
+  /** Levers of the rule covering most of the workload's baseline cost, or null if the scenario leaves it alone. */
+  levers: Levers | null;
+  escalationRatePpm: bigint;
+  replay: ReplaySummary | null;
+}
+
+export function judgeQuality(q: QualityInput): QualityVerdict {
+  const floor = q.info?.qualityFloor ?? null;
+  const evalSet = q.info?.evalSet ?? null;
+  const verdict = (baseline: number | null, scenario: number | null, evidence: string): QualityVerdict => ({
+    baseline,
+    scenario,
+    floor,
+    ok: scenario === null || floor === null ? null : scenario >= floor - 1e-9,
+    evidence,
+  });
+  if (!evalSet || evalSet.results.length === 0 || !q.currentModel) {
+    return verdict(null, null, q.levers ? "no eval set linked: quality not measured" : "not changed by the scenario");
+  }
+  const rate = (model: string) => passRate(evalSet.results, model);
+  const current = rate(q.currentModel.model);
+  const base = current?.rate ?? null;
+  const setName = `eval set "${evalSet.name}"`;
+  const describe = (model: string, r: { rate: number; tasks: number } | null) =>
+    r ? `${model} passes ${pct(r.rate)} (${r.tasks} tasks)` : `${model} has no result`;
+  const currentText = describe(q.currentModel.model, current);
+
+  const l = q.levers;
+  if (!l || (!l.reroute && !l.escalation)) return verdict(base, base, `${setName}: ${currentText}; model unchanged`);
+  const cheapModel = l.reroute?.model ?? q.currentModel.model;
+  const cheap = rate(cheapModel);
+  if (!l.escalation || q.escalationRatePpm === 0n) {
+    return verdict(base, cheap?.rate ?? null, `${setName}: ${currentText}; ${describe(cheapModel, cheap)}`);
+  }
+  const escModel = l.escalation.target.model;
+  if (q.replay) {
+    const r = q.replay;
+    return verdict(
+      base,
+      r.quality,
+      `${setName} replay (${r.tasks} tasks): ${cheapModel} passes ${r.cheapPasses}, ${r.escalations} escalate to ` +
+        `${escModel}, hybrid passes ${r.hybridPasses} (${pct(r.quality)}); ${escModel} alone passes ${r.frontierPasses}; ${currentText}`,
+    );
+  }
+  const esc = rate(escModel);
+  const share = Number(q.escalationRatePpm) / 1e6;
+  const scenario = cheap && esc ? (1 - share) * cheap.rate + share * esc.rate : null;
+  return verdict(
+    base,
+    scenario,
+    `${setName}: ${describe(cheapModel, cheap)}, ${describe(escModel, esc)}; ${pct(share)} escalated, ` +
+      `assumed not targeted at failures; ${currentText}`,
+  );
+}
+
+function pct(x: number): string {
+  return `${(x * 100).toFixed(1)}%`;
+}
