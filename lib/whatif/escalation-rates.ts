@@ -1,0 +1,52 @@
+/**
+ * The escalation rate each selected group uses: the rule's rate, or in replay mode the share of the cheap model's
+ * failures on the eval set linked to the group's workload (replayed once per rule, workload and cheap model).
+ * A replay rate is held in parts per million like every other share (exact for task counts dividing 1e6).
+ */
+import type { Levers } from "./levers";
+import { pairOutcomes, replayEscalation, type ReplaySummary } from "./replay";
+import type { CallGroup, WorkloadInfo } from "./types";
+
+export type RateOutcome = { ok: true; ratePpm: bigint; replay: ReplaySummary | null } | { ok: false; message: string };
+
+export class EscalationRates {
+  private readonly cache = new Map<string, RateOutcome>();
+
+  constructor(
+    private readonly levers: readonly Levers[],
+    private readonly workloads: ReadonlyMap<string, WorkloadInfo>,
+  ) {}
+
+  forGroup(ruleIndex: number, g: CallGroup): RateOutcome {
+    return this.forWorkload(ruleIndex, g.workloadSlug, this.levers[ruleIndex].reroute?.model ?? g.model);
+  }
+
+  forWorkload(ruleIndex: number, workload: string | null, cheapModel: string): RateOutcome {
+    const e = this.levers[ruleIndex].escalation;
+    if (!e) return { ok: true, ratePpm: 0n, replay: null };
+    if (e.mode === "rate") return { ok: true, ratePpm: e.ratePpm ?? 0n, replay: null };
+    const key = `${ruleIndex}\u0000${workload}\u0000${cheapModel}`;
+    let out = this.cache.get(key);
+    if (!out) this.cache.set(key, (out = this.replay(ruleIndex, workload, cheapModel)));
+    return out;
+  }
+
+  private replay(ruleIndex: number, workload: string | null, cheapModel: string): RateOutcome {
+    const e = this.levers[ruleIndex].escalation!;
+    const evalSet = workload === null ? null : this.workloads.get(workload)?.evalSet;
+    const { outcomes } = evalSet ? pairOutcomes(evalSet.results, cheapModel, e.target.model) : { outcomes: [] };
+    if (outcomes.length > 0) {
+      const replay = replayEscalation(outcomes);
+      const ratePpm = (BigInt(replay.escalations) * 2_000_000n + BigInt(replay.tasks)) / (2n * BigInt(replay.tasks));
+      return { ok: true, ratePpm, replay };
+    }
+    if (e.ratePpm !== null) return { ok: true, ratePpm: e.ratePpm, replay: null };
+    const who = workload === null ? "unattributed traffic" : `workload "${workload}"`;
+    return {
+      ok: false,
+      message:
+        `rule ${ruleIndex + 1}: escalation replay needs an eval set linked to ${who} with results for both ` +
+        `${cheapModel} and ${e.target.model} (or a fallback rate)`,
+    };
+  }
+}
