@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "./env";
+
+describe("parseEnv", () => {
+  it("fills defaults for an empty environment", () => {
+    const env = parseEnv({});
+    expect(env.PORT).toBe(3000);
+    expect(env.RIGHTSIZE_DEMO).toBe("1");
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  it("names the variable in a one-line error", () => {
+    expect(() => parseEnv({ PORT: "eighty" })).toThrow(/^Invalid environment variable PORT: /);
+    expect(() => parseEnv({ DATABASE_URL: "mysql://x" })).toThrow("Invalid environment variable DATABASE_URL: must be a postgres:// or postgresql:// connection URL");
+    expect(() => parseEnv({ RIGHTSIZE_ADMIN_PASSWORD: "short" })).toThrow("RIGHTSIZE_ADMIN_PASSWORD: must be at least 8 characters");
+    expect(() => parseEnv({ RIGHTSIZE_DEMO: "yes" })).toThrow(/RIGHTSIZE_DEMO/);
+  });
+
+  it("requires the three single sign-on variables together", () => {
+    expect(() => parseEnv({ OIDC_ISSUER: "https://idp.example.com" })).toThrow("Invalid environment variable OIDC_CLIENT_ID: required when single sign-on is configured");
+    expect(parseEnv({ OIDC_ISSUER: "https://idp.example.com", OIDC_CLIENT_ID: "id", OIDC_CLIENT_SECRET: "s" }).OIDC_NAME).toBe("Single sign-on");
+  });
+});
