@@ -7,4 +7,4 @@ const nextConfig = {
   // included; skipping the duplicate check here keeps `npm start`'s first build fast.
   typescript: { ignoreBuildErrors: true },
 };
-module.exports = nextConfig;
+export default nextConfig;

@@ -3,6 +3,7 @@ import pg from "pg";
 import { parseEnv } from "@/lib/config/env";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded-postgres";
 import { migrate } from "@/lib/db/migrate";
+import { projectRoot } from "@/lib/config/project-root";
 
 /**
  * The database a CLI command works on: DATABASE_URL when set; else the embedded one that `npm start` uses
@@ -16,7 +17,7 @@ export async function openDatabase(): Promise<{ url: string; close(): Promise<vo
     const candidate = `postgresql://rightsize:rightsize@127.0.0.1:${env.RIGHTSIZE_PG_PORT}/rightsize`;
     if (await reachable(candidate)) url = candidate;
     else {
-      embedded = await startEmbeddedPostgres({ dataDir: path.resolve(env.RIGHTSIZE_DATA_DIR), port: env.RIGHTSIZE_PG_PORT });
+      embedded = await startEmbeddedPostgres({ dataDir: path.resolve(projectRoot(), env.RIGHTSIZE_DATA_DIR), port: env.RIGHTSIZE_PG_PORT });
       url = embedded.url;
     }
   }

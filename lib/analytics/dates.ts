@@ -34,11 +34,35 @@ export function isValidDate(day: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === day;
 }
 
-/** Validates an inclusive range: both real dates, from <= to, at most `maxDays` long. */
-export function checkRange(from: string, to: string, maxDays = 3660): void {
+/**
+ * Validates an inclusive range: both real dates, from <= to, at most `maxDays` long, not before 2000 and not
+ * more than a year in the future (usage cannot be recorded there; such a range is a typo).
+ */
+export function checkRange(from: string, to: string, maxDays = 3660, now = new Date()): void {
   if (!isValidDate(from)) throw badRequest(`from: "${from}" is not a date (YYYY-MM-DD)`);
   if (!isValidDate(to)) throw badRequest(`to: "${to}" is not a date (YYYY-MM-DD)`);
   if (from > to) throw badRequest(`from (${from}) is after to (${to})`);
   if (daysBetweenInclusive(from, to) > maxDays) throw badRequest(`the range ${from}..${to} is longer than ${maxDays} days`);
   if (from < "2000-01-01") throw badRequest(`from: ${from} is before 2000-01-01`);
+  const latest = addDays(todayUtc(now), 366);
+  if (to > latest) throw badRequest(`to: ${to} is more than a year in the future`);
+}
+
+/** Every day of an inclusive range, in order. */
+export function eachDay(from: string, to: string): string[] {
+  const days: string[] = [];
+  for (let d = from; d <= to; d = addDays(d, 1)) days.push(d);
+  return days;
+}
+
+/** Monday of the ISO week holding `day` (Postgres date_trunc('week') agrees). */
+export function weekStart(day: string): string {
+  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
+  return addDays(day, -((weekday + 6) % 7));
+}
+
+/** The range of the same length that ends the day before `from`: what "vs previous period" compares with. */
+export function previousPeriod(from: string, to: string): { from: string; to: string } {
+  const days = daysBetweenInclusive(from, to);
+  return { from: addDays(from, -days), to: addDays(from, -1) };
 }

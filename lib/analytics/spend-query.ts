@@ -5,15 +5,30 @@ import { DATE_RE } from "./dates";
 export const GROUP_BYS = ["team", "workload", "model", "provider", "tier", "user", "day", "week", "month"] as const;
 export type GroupBy = (typeof GROUP_BYS)[number];
 
-export const SpendQuerySchema = z.object({
-  from: z.string().regex(DATE_RE, "must be a date YYYY-MM-DD").optional(),
-  to: z.string().regex(DATE_RE, "must be a date YYYY-MM-DD").optional(),
-  groupBy: z.enum(GROUP_BYS, { message: `must be one of ${GROUP_BYS.join(", ")}` }).default("team"),
-  team: z.string().min(1).optional(),
-  workload: z.string().min(1).optional(),
-  model: z.string().min(1).optional(),
+export const TIERS = ["frontier", "mid", "small"] as const;
+export type Tier = (typeof TIERS)[number];
+export const TIER_FILTERS = [...TIERS, "unknown"] as const;
+
+/** The date range every explorer endpoint takes: UTC days, both ends inclusive (default: this month to date). */
+export const RangeParams = {
+  from: z.string().regex(DATE_RE, "must be a date YYYY-MM-DD").optional().describe("first UTC day, inclusive (default: first day of this month)"),
+  to: z.string().regex(DATE_RE, "must be a date YYYY-MM-DD").optional().describe("last UTC day, inclusive (default: today)"),
+};
+
+/** The filters every explorer endpoint takes; values are checked against what exists (lib/analytics/check-filters.ts). */
+export const FilterParams = {
+  team: z.string().min(1).optional().describe("team slug, or `unattributed`"),
+  workload: z.string().min(1).optional().describe("workload slug, or `unattributed`"),
+  model: z.string().min(1).optional().describe("model name, or provider/name"),
   provider: z.string().min(1).optional(),
-  tier: z.enum(["frontier", "mid", "small", "unknown"], { message: "must be one of frontier, mid, small, unknown" }).optional(),
+  tier: z.enum(TIER_FILTERS, { message: `must be one of ${TIER_FILTERS.join(", ")}` }).optional(),
+};
+export type SpendFilters = { team?: string; workload?: string; model?: string; provider?: string; tier?: (typeof TIER_FILTERS)[number] };
+
+export const SpendQuerySchema = z.object({
+  ...RangeParams,
+  groupBy: z.enum(GROUP_BYS, { message: `must be one of ${GROUP_BYS.join(", ")}` }).default("team"),
+  ...FilterParams,
 });
 export type SpendQuery = z.infer<typeof SpendQuerySchema>;
 

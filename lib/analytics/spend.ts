@@ -6,13 +6,13 @@ import { badRequest } from "@/lib/errors";
 import { nanosToUsd, usdToNanos } from "@/lib/money";
 import { teamScope } from "./scope";
 import { checkRange, monthStart, todayUtc } from "./dates";
-import type { GroupBy, SpendQuery, SpendResponse, SpendRow } from "./spend-query";
+import type { GroupBy, SpendFilters, SpendQuery, SpendResponse, SpendRow } from "./spend-query";
 
 /**
  * Spend grouped one way, read from the daily roll-ups (usage_daily; usage_daily_user for groupBy=user), with the
  * caller's team scope composed in. Time groupings are zero-filled so charts have every bucket.
  */
-const GROUP_KEY: Record<Exclude<GroupBy, "user">, { key: Prisma.Sql; label: Prisma.Sql; time?: string }> = {
+export const GROUP_KEY: Record<Exclude<GroupBy, "user">, { key: Prisma.Sql; label: Prisma.Sql; time?: string }> = {
   team: { key: Prisma.sql`COALESCE(t.slug, 'unattributed')`, label: Prisma.sql`COALESCE(t.name, 'Unattributed')` },
   workload: { key: Prisma.sql`COALESCE(w.slug, 'unattributed')`, label: Prisma.sql`COALESCE(w.name, 'Unattributed')` },
   model: { key: Prisma.sql`m.provider || '/' || m.name`, label: Prisma.sql`m.name` },
@@ -36,7 +36,7 @@ interface RawRow {
   unpriced: string;
 }
 
-export function filterConditions(q: SpendQuery, forUserRollup = false): Prisma.Sql[] {
+export function filterConditions(q: SpendFilters, forUserRollup = false): Prisma.Sql[] {
   const where: Prisma.Sql[] = [];
   if (q.team) where.push(q.team === "unattributed" ? Prisma.sql`d.team_id = 0` : Prisma.sql`t.slug = ${q.team}`);
   if (q.workload) where.push(q.workload === "unattributed" ? Prisma.sql`d.workload_id = 0` : Prisma.sql`w.slug = ${q.workload}`);
@@ -96,7 +96,7 @@ export async function querySpend(principal: Principal, q: SpendQuery, now = new 
   return { from, to, groupBy: q.groupBy, rows: out, totals: total(out) };
 }
 
-function bucketExpr(time: string): Prisma.Sql {
+export function bucketExpr(time: string): Prisma.Sql {
   if (time === "day") return Prisma.sql`s.day::date::text`;
   if (time === "week") return Prisma.sql`date_trunc('week', s.day)::date::text`;
   return Prisma.sql`to_char(s.day, 'YYYY-MM')`;

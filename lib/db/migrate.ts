@@ -2,6 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { readdirSync, readFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { projectRoot } from "@/lib/config/project-root";
 
 /**
  * Applies prisma/migrations/<timestamp>_<name>/migration.sql in order, each in its own transaction, and records
@@ -31,7 +32,7 @@ const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 )`;
 
 export function defaultMigrationsDir(): string {
-  return path.resolve(process.cwd(), "prisma", "migrations");
+  return path.resolve(projectRoot(), "prisma", "migrations");
 }
 
 export async function migrate(databaseUrl: string, migrationsDir = defaultMigrationsDir()): Promise<MigrationResult> {

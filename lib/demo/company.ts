@@ -9,7 +9,7 @@
  */
 import { ROUTELLM_GSM8K, ROUTELLM_MMLU_LAW } from "@/lib/evals/routellm-sets";
 import { demoModel } from "./models";
-import type { DemoTeam, DemoUnattributedSource, DemoWorkload, ModelShare, TokenShape } from "./types";
+import type { DemoTeam, DemoUnattributedSource, DemoWorkload, ModelShare, StreamSpec, TokenShape } from "./types";
 
 export const DEMO_EMAIL_DOMAIN = "acme.example";
 
@@ -288,7 +288,7 @@ const WORKLOADS: DemoWorkload[] = [
   }),
 ];
 
-const UNATTRIBUTED: DemoUnattributedSource[] = [
+const UNATTRIBUTED: Omit<DemoUnattributedSource, "tags">[] = [
   {
     serviceName: "zapier-bridge", sourceKey: "key_shared_legacy", environment: "production", likelyTeam: "marketing",
     models: mix("gpt-4o", 100), input: t(1500, 0.6), output: t(300, 0.5),
@@ -326,5 +326,10 @@ export function demoWorkloads(): DemoWorkload[] {
   return structuredClone(WORKLOADS);
 }
 export function demoUnattributedSources(): DemoUnattributedSource[] {
-  return structuredClone(UNATTRIBUTED);
+  return UNATTRIBUTED.map((u) => ({ ...structuredClone(u), tags: streamTags(u) }));
+}
+
+/** Tags every event of a stream carries (sample-event.ts builds the same object per event, inline for speed). */
+export function streamTags(spec: Pick<StreamSpec, "serviceName" | "environment">): Record<string, string> {
+  return { "service.name": spec.serviceName, "deployment.environment": spec.environment };
 }

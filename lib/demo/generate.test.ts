@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { UsageEvent } from "@/lib/ingest/usage-event";
-import { DEFAULT_DEMO_SEED, demoIncidents, demoTeams, demoWorkloads, generateDemoEvents, type DemoOptions } from "./generate";
+import { DEFAULT_DEMO_SEED, demoIncidents, demoTeams, demoUnattributedSources, demoWorkloads, generateDemoEvents, type DemoOptions } from "./generate";
 import { DEMO_MODELS } from "./models";
 
 const END = new Date("2026-11-22T00:00:00Z");
@@ -53,6 +53,7 @@ describe("generateDemoEvents: every event is well formed", () => {
   const workloads = new Map(demoWorkloads().map((w) => [w.slug, w]));
   const teamUsers = new Map(demoTeams().map((t) => [t.slug, new Set(t.users)]));
   const models = new Set(DEMO_MODELS.map((m) => `${m.provider}/${m.model}`));
+  const sourcesByKey = new Map(demoUnattributedSources().map((u) => [u.sourceKey, u]));
 
   it("stays inside the window, in time order, with deterministic unique ids", () => {
     const start = Date.UTC(2026, 10, 22) - (days - 1) * DAY;
@@ -70,19 +71,25 @@ describe("generateDemoEvents: every event is well formed", () => {
   });
 
   it("keeps token invariants and known models", () => {
+    // Plain checks collected into a list: one expect per field per event would make this test slow.
+    const bad: string[] = [];
+    const check = (ok: boolean, what: string, e: UsageEvent) => {
+      if (!ok && bad.length < 10) bad.push(`${e.externalId}: ${what}`);
+    };
     for (const e of events) {
       for (const k of ["inputTokens", "cachedInputTokens", "cacheWriteTokens", "outputTokens", "reasoningTokens"] as const) {
-        expect(Number.isInteger(e[k]) && e[k] >= 0, k).toBe(true);
+        check(Number.isInteger(e[k]) && e[k] >= 0, `${k} = ${e[k]}`, e);
       }
-      expect(e.inputTokens).toBeGreaterThan(0);
-      expect(e.cachedInputTokens + e.cacheWriteTokens).toBeLessThanOrEqual(e.inputTokens);
-      expect(e.reasoningTokens).toBeLessThanOrEqual(e.outputTokens);
-      expect(models.has(`${e.provider}/${e.model}`)).toBe(true);
-      expect(e.requests).toBe(1);
-      if (e.batch) expect(e.latencyMs).toBeNull();
-      else expect(e.latencyMs).toBeGreaterThan(0);
-      if (e.cacheWriteTokens > 0) expect(e.provider).toBe("anthropic");
+      check(e.inputTokens > 0, "no input", e);
+      check(e.cachedInputTokens + e.cacheWriteTokens <= e.inputTokens, "cache > input", e);
+      check(e.reasoningTokens <= e.outputTokens, "reasoning > output", e);
+      check(models.has(`${e.provider}/${e.model}`), `unknown model ${e.provider}/${e.model}`, e);
+      check(e.requests === 1, "requests", e);
+      check(e.batch ? e.latencyMs === null && e.serviceTier === "batch" : (e.latencyMs ?? 0) > 0, "latency/batch", e);
+      check(e.cacheWriteTokens === 0 || e.provider === "anthropic", "cache write outside Anthropic", e);
+      check(e.status === "ok" || (e.status === "error" && e.outputTokens === 0), `status ${e.status}`, e);
     }
+    expect(bad).toEqual([]);
   });
 
   it("attributes events consistently, and leaves ~7% unattributed but claimable", () => {
@@ -94,6 +101,7 @@ describe("generateDemoEvents: every event is well formed", () => {
         unattributed++;
         expect(e.team).toBeNull();
         expect(e.user).toBeNull();
+        expect(e.tags).toEqual(sourcesByKey.get(e.sourceKey!)!.tags);
       } else {
         const w = workloads.get(e.workload)!;
         expect(e.team).toBe(w.team);

@@ -92,4 +92,6 @@ export interface DemoUnattributedSource extends StreamSpec {
   /** The team an admin would assign it to once they look: for demo attribution rules and tests. */
   likelyTeam: string;
   story: string;
+  /** The tags its events carry (service.name, deployment.environment): what an attribution rule matches. */
+  tags: Record<string, string>;
 }

@@ -1,10 +1,10 @@
 import path from "node:path";
+import { projectRoot } from "@/lib/config/project-root";
 
 /**
  * Path inside the shared data folder, which sits beside the repository (../shared/data from the repo root).
- * Resolved from process.cwd() because the app, the CLI and the tests all run from the repo root, while
- * __dirname/import.meta differ between tsx, Vitest and Next bundles.
+ * Resolved from the project root (lib/config/project-root.ts).
  */
 export function sharedDataPath(...parts: string[]): string {
-  return path.resolve(process.cwd(), "..", "shared", "data", ...parts);
+  return path.resolve(projectRoot(), "..", "shared", "data", ...parts);
 }

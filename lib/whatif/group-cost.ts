@@ -65,17 +65,18 @@ function compute(x: GroupCostInput): GroupCost {
   const escTokens = esc ? scaled(withCachedShare(x.parts, l.cachedShare), esc.tokenSharePpm) : null;
   const escBanded = esc !== null && !sameRef(esc.target, own);
 
-  /** Cost of the group on `ref` with `t` tokens and the batch lever, x PPM. */
-  const split = (ref: ModelRef, t: TokenParts, role: "target" | "escalation" | "current"): bigint => {
+  /** Cost of the group on `ref` with `t` tokens, x PPM; with the batch lever unless `asRecorded`. */
+  const split = (ref: ModelRef, t: TokenParts, role: "target" | "escalation" | "current", asRecorded = false): bigint => {
     const tier = ref.provider === g.provider ? (g.serviceTier ?? null) : null;
     const at = (batch: boolean) => {
       const c = priceGroup(x.price, { ...ref, occurredAt: x.occurredAt, batch, serviceTier: tier }, g.calls, t);
       if (c === null) throw new Unpriced(ref, role);
       return c;
     };
-    if (g.batch || l.batchPpm === PPM) return at(true) * PPM;
-    if (l.batchPpm === 0n) return at(false) * PPM;
-    return (PPM - l.batchPpm) * at(false) + l.batchPpm * at(true);
+    const share = g.batch ? PPM : asRecorded ? 0n : l.batchPpm;
+    if (share === PPM) return at(true) * PPM;
+    if (share === 0n) return at(false) * PPM;
+    return (PPM - share) * at(false) + share * at(true);
   };
 
   const leversIdle = sameParts(primaryTokens, x.parts) && (g.batch || l.batchPpm === 0n);
@@ -83,7 +84,7 @@ function compute(x: GroupCostInput): GroupCost {
   const primary = (bandPpm: bigint): bigint => {
     if (rerouted) return split(l.reroute!, scaled(primaryTokens, bandPpm), "target") * PPM;
     if (leversIdle) return x.baseline * DEN;
-    ownBefore ??= split(own, x.parts, "current");
+    ownBefore ??= split(own, x.parts, "current", true);
     return x.baseline * DEN + (split(own, primaryTokens, "current") - ownBefore) * PPM;
   };
   const escalation = (bandPpm: bigint): bigint =>

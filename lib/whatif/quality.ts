@@ -47,7 +47,7 @@ export function judgeQuality(q: QualityInput): QualityVerdict {
   const setName = `eval set "${evalSet.name}"`;
   const describe = (model: string, r: { rate: number; tasks: number } | null) =>
     r ? `${model} passes ${pct(r.rate)} (${r.tasks} tasks)` : `${model} has no result`;
-  const currentText = describe(q.currentModel.model, current);
+  const currentText = `currently ${describe(q.currentModel.model, current)}`;
 
   const l = q.levers;
   if (!l || (!l.reroute && !l.escalation)) return verdict(base, base, `${setName}: ${currentText}; model unchanged`);

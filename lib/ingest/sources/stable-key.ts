@@ -5,10 +5,24 @@
  */
 import { createHash } from "node:crypto";
 
+// Event keys repeat across millions of events: their quoted form is computed once. Bounded, because tag
+// keys are user data and must not grow memory without limit.
+const quotedKeys = new Map<string, string>();
+const MAX_CACHED_KEYS = 10_000;
+
+function quoteKey(key: string): string {
+  let quoted = quotedKeys.get(key);
+  if (quoted === undefined) {
+    quoted = JSON.stringify(key);
+    if (quotedKeys.size < MAX_CACHED_KEYS) quotedKeys.set(key, quoted);
+  }
+  return quoted;
+}
+
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== "object") {
-    // undefined/functions have no JSON form; they only appear as object members, which are dropped below.
-    return value === undefined ? "null" : JSON.stringify(value) ?? "null";
+    // undefined/functions have no JSON form; as object members they are dropped below.
+    return value === undefined ? "null" : (JSON.stringify(value) ?? "null");
   }
   if (Array.isArray(value)) {
     let out = "[";
@@ -22,7 +36,7 @@ export function canonicalJson(value: unknown): string {
   for (const key of keys) {
     const member = obj[key];
     if (member === undefined || typeof member === "function") continue;
-    out += (first ? "" : ",") + JSON.stringify(key) + ":" + canonicalJson(member);
+    out += (first ? "" : ",") + quoteKey(key) + ":" + canonicalJson(member);
     first = false;
   }
   return out + "}";

@@ -33,7 +33,9 @@ export async function writeBatch(client: pg.PoolClient, rows: string[], rules: C
     }
     const result = await client.query<{ inserted: number }>(`
       WITH ins AS (
-        INSERT INTO usage_events SELECT * FROM staging_events ORDER BY dedup_key ON CONFLICT (dedup_key) DO NOTHING RETURNING *
+        INSERT INTO usage_events SELECT * FROM staging_events ORDER BY dedup_key ON CONFLICT (dedup_key) DO NOTHING
+        RETURNING occurred_at, team_id, workload_id, model_id, batch, user_name, requests, input_tokens, cached_input_tokens,
+          cache_write_tokens, output_tokens, reasoning_tokens, cost_nanos, source_cost_nanos
       ), daily AS (
         ${DAILY_INSERT} ${dailyRollupSelect("ins")} ${DAILY_UPSERT}
       ), users AS (

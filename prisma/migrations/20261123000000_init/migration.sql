@@ -92,8 +92,6 @@ CREATE TABLE "usage_events" (
   "ingest_batch_id" INTEGER
 );
 CREATE INDEX "usage_events_occurred_at_idx" ON "usage_events" USING BRIN ("occurred_at");
-CREATE INDEX "usage_events_model_id_occurred_at_idx" ON "usage_events"("model_id", "occurred_at");
-CREATE INDEX "usage_events_workload_id_occurred_at_idx" ON "usage_events"("workload_id", "occurred_at");
 
 CREATE TABLE "usage_daily" (
   "day" DATE NOT NULL,

@@ -1,0 +1,63 @@
+import { z } from "zod";
+import { BREAKDOWN_BYS } from "./breakdown";
+import { FilterParams, RangeParams } from "./spend-query";
+
+/** GET /api/v1/spend/breakdown: the explorer's tables (teams, workloads, models, providers, tiers). */
+export const BreakdownQuerySchema = z.object({
+  ...RangeParams,
+  by: z.enum(BREAKDOWN_BYS, { message: `must be one of ${BREAKDOWN_BYS.join(", ")}` }).default("team"),
+  ...FilterParams,
+});
+export type BreakdownQuery = z.infer<typeof BreakdownQuerySchema>;
+
+const usd = z.string().describe("decimal string in USD");
+const fraction = z.number().nullable().describe("0..1; null when there is nothing to divide");
+
+/** Sums of a period plus the ratios every table shows. */
+export const MeasuresSchema = z.object({
+  costUsd: usd,
+  requests: z.number().int(),
+  inputTokens: z.number().int(),
+  cachedInputTokens: z.number().int(),
+  cacheWriteTokens: z.number().int(),
+  outputTokens: z.number().int(),
+  reasoningTokens: z.number().int(),
+  unpricedRequests: z.number().int(),
+  costPer1kCallsUsd: usd.nullable(),
+  pricePerMtokUsd: usd.nullable().describe("effective price per million tokens (input + output)"),
+  cacheHitShare: fraction.describe("cached input tokens / input tokens"),
+});
+export type MeasuresOut = z.infer<typeof MeasuresSchema>;
+
+const Ref = z.object({ key: z.string(), label: z.string() });
+
+export const BreakdownRowSchema = MeasuresSchema.extend({
+  key: z.string().describe("slug, provider/model, provider or tier; `unattributed` for spend no team/workload owns"),
+  label: z.string(),
+  previousCostUsd: usd.describe("the same measure over the previous period of equal length"),
+  changeShare: fraction.describe("(cost - previous) / previous"),
+  spendShare: fraction.describe("this row's share of the total cost"),
+  frontierSpendShare: fraction,
+  frontierCallShare: fraction,
+  tierCostUsd: z.record(z.string(), usd).describe("cost per model tier: frontier, mid, small, unknown"),
+  team: Ref.nullable().describe("owner team of a workload"),
+  provider: z.string().nullable(),
+  tier: z.string().nullable().describe("model tier; for other rows, the tier with most spend"),
+  tierSource: z.string().nullable(),
+  modelId: z.number().int().nullable(),
+  topModel: Ref.extend({ tier: z.string(), share: fraction }).nullable(),
+  models: z.number().int(),
+  workloads: z.number().int(),
+  teams: z.number().int(),
+});
+export type BreakdownRow = z.infer<typeof BreakdownRowSchema>;
+
+export const BreakdownResponseSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  previous: z.object({ from: z.string(), to: z.string() }),
+  by: z.enum(BREAKDOWN_BYS),
+  rows: z.array(BreakdownRowSchema),
+  totals: MeasuresSchema.extend({ previousCostUsd: usd }),
+});
+export type BreakdownResponse = z.infer<typeof BreakdownResponseSchema>;

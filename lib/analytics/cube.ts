@@ -1,0 +1,109 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { prisma } from "@/lib/db/prisma";
+import type { Principal } from "@/lib/auth/principal";
+import { teamScope } from "./scope";
+import { filterConditions } from "./spend";
+import type { SpendFilters } from "./spend-query";
+import type { Measures } from "./measures";
+
+/**
+ * Spend of a range (and optionally a comparison range) per (team, workload, model) cell, read from usage_daily in
+ * one grouped scan with the caller's team scope. The cells are few (teams x workloads x models actually used), so
+ * every table of the explorer (teams, workloads, models, providers, tiers, KPIs) is reduced from them in code
+ * (breakdown.ts) instead of issuing one query per view.
+ */
+export interface CubeCell {
+  team: { key: string; label: string };
+  workload: { key: string; label: string; ownerKey: string | null; ownerLabel: string | null };
+  model: { id: number; key: string; label: string; provider: string; tier: string; tierSource: string };
+  cur: Measures;
+  prev: Measures;
+}
+
+export interface CubeQuery extends SpendFilters {
+  from: string;
+  to: string;
+  /** A second range summed into `prev` (the previous period); omit for none. */
+  compare?: { from: string; to: string };
+}
+
+interface RawCell {
+  team_key: string;
+  team_label: string;
+  workload_key: string;
+  workload_label: string;
+  owner_key: string | null;
+  owner_label: string | null;
+  model_id: number;
+  provider: string;
+  model_name: string;
+  tier: string;
+  tier_source: string;
+  [measure: string]: string | number | null;
+}
+
+const MEASURES = [
+  ["cost", "cost_nanos"],
+  ["requests", "requests"],
+  ["input", "input_tokens"],
+  ["cached", "cached_input_tokens"],
+  ["cache_write", "cache_write_tokens"],
+  ["output", "output_tokens"],
+  ["reasoning", "reasoning_tokens"],
+  ["unpriced", "unpriced_requests"],
+] as const;
+
+function sums(prefix: string, when: Prisma.Sql): Prisma.Sql {
+  return Prisma.join(
+    MEASURES.map(([alias, column]) => Prisma.sql`COALESCE(sum(d.${Prisma.raw(column)}) FILTER (WHERE ${when}), 0)::text AS ${Prisma.raw(`${prefix}_${alias}`)}`),
+    ", ",
+  );
+}
+
+export async function querySpendCube(principal: Principal, q: CubeQuery): Promise<CubeCell[]> {
+  const start = q.compare && q.compare.from < q.from ? q.compare.from : q.from;
+  const end = q.compare && q.compare.to > q.to ? q.compare.to : q.to;
+  const inCur = Prisma.sql`d.day BETWEEN ${q.from}::date AND ${q.to}::date`;
+  const inPrev = q.compare ? Prisma.sql`d.day BETWEEN ${q.compare.from}::date AND ${q.compare.to}::date` : Prisma.sql`FALSE`;
+  const where = [Prisma.sql`d.day BETWEEN ${start}::date AND ${end}::date`, teamScope(principal), ...filterConditions(q)];
+  const rows = await prisma().$queryRaw<RawCell[]>`
+    WITH c AS (
+      SELECT d.team_id, d.workload_id, d.model_id, ${sums("cur", inCur)}, ${sums("prev", inPrev)}
+      FROM usage_daily d JOIN models m ON m.id = d.model_id
+      LEFT JOIN teams t ON t.id = d.team_id LEFT JOIN workloads w ON w.id = d.workload_id
+      WHERE ${Prisma.join(where, " AND ")}
+      GROUP BY d.team_id, d.workload_id, d.model_id
+    )
+    SELECT c.*, COALESCE(t.slug, 'unattributed') AS team_key, COALESCE(t.name, 'Unattributed') AS team_label,
+      COALESCE(w.slug, 'unattributed') AS workload_key, COALESCE(w.name, 'Unattributed') AS workload_label,
+      o.slug AS owner_key, o.name AS owner_label,
+      m.provider, m.name AS model_name, COALESCE(m.tier, 'unknown') AS tier, m.tier_source
+    FROM c JOIN models m ON m.id = c.model_id
+    LEFT JOIN teams t ON t.id = c.team_id LEFT JOIN workloads w ON w.id = c.workload_id LEFT JOIN teams o ON o.id = w.team_id`;
+  return rows.map(toCell);
+}
+
+function measures(r: RawCell, prefix: string): Measures {
+  const n = (alias: string) => Number(r[`${prefix}_${alias}`]);
+  return {
+    costNanos: BigInt(r[`${prefix}_cost`] as string),
+    requests: n("requests"),
+    inputTokens: n("input"),
+    cachedInputTokens: n("cached"),
+    cacheWriteTokens: n("cache_write"),
+    outputTokens: n("output"),
+    reasoningTokens: n("reasoning"),
+    unpricedRequests: n("unpriced"),
+  };
+}
+
+function toCell(r: RawCell): CubeCell {
+  return {
+    team: { key: r.team_key, label: r.team_label },
+    workload: { key: r.workload_key, label: r.workload_label, ownerKey: r.owner_key, ownerLabel: r.owner_label },
+    model: { id: r.model_id, key: `${r.provider}/${r.model_name}`, label: r.model_name, provider: r.provider, tier: r.tier, tierSource: r.tier_source },
+    cur: measures(r, "cur"),
+    prev: measures(r, "prev"),
+  };
+}

@@ -1,0 +1,49 @@
+/**
+ * The additive measures of spend (what the roll-ups sum), with cost exact in nano-dollars. Pure: shared by the
+ * server-side reducers and their unit tests.
+ */
+export interface Measures {
+  costNanos: bigint;
+  requests: number;
+  inputTokens: number;
+  cachedInputTokens: number;
+  cacheWriteTokens: number;
+  outputTokens: number;
+  reasoningTokens: number;
+  unpricedRequests: number;
+}
+
+export function zeroMeasures(): Measures {
+  return { costNanos: 0n, requests: 0, inputTokens: 0, cachedInputTokens: 0, cacheWriteTokens: 0, outputTokens: 0, reasoningTokens: 0, unpricedRequests: 0 };
+}
+
+/** Adds `b` into `a` (mutates and returns `a`). */
+export function addMeasures(a: Measures, b: Measures): Measures {
+  a.costNanos += b.costNanos;
+  a.requests += b.requests;
+  a.inputTokens += b.inputTokens;
+  a.cachedInputTokens += b.cachedInputTokens;
+  a.cacheWriteTokens += b.cacheWriteTokens;
+  a.outputTokens += b.outputTokens;
+  a.reasoningTokens += b.reasoningTokens;
+  a.unpricedRequests += b.unpricedRequests;
+  return a;
+}
+
+/** numerator / denominator as a fraction 0..1 (null when there is nothing to divide). */
+export function share(numerator: bigint | number, denominator: bigint | number): number | null {
+  if (typeof numerator === "bigint" || typeof denominator === "bigint") {
+    const d = BigInt(denominator);
+    if (d === 0n) return null;
+    // Six significant decimals are plenty for a percentage; keeps the division in bigint.
+    return Number((BigInt(numerator) * 1_000_000n) / d) / 1_000_000;
+  }
+  return denominator === 0 ? null : numerator / denominator;
+}
+
+/** Nano-dollars per `per` units (e.g. cost per 1,000 calls, per 1,000,000 tokens), rounded to the nano. */
+export function costPer(costNanos: bigint, units: number, per: number): bigint | null {
+  if (units <= 0) return null;
+  const u = BigInt(Math.round(units));
+  return (costNanos * BigInt(per) + u / 2n) / u;
+}

@@ -1,0 +1,40 @@
+import { z } from "zod";
+import { FilterParams, RangeParams } from "./spend-query";
+import { MeasuresSchema } from "./breakdown-query";
+
+/** GET /api/v1/spend/overview: the overview's KPIs for a range, plus this month's pace (always the current UTC month). */
+export const OverviewQuerySchema = z.object({ ...RangeParams, ...FilterParams });
+export type OverviewQuery = z.infer<typeof OverviewQuerySchema>;
+
+const usd = z.string().describe("decimal string in USD");
+const fraction = z.number().nullable();
+
+export const OverviewResponseSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  previous: z.object({ from: z.string(), to: z.string() }),
+  range: MeasuresSchema.extend({ previousCostUsd: usd, changeShare: fraction }),
+  coverage: z.object({
+    teamShare: fraction.describe("share of spend attributed to a team"),
+    workloadShare: fraction.describe("share of spend attributed to a workload"),
+    unattributedCostUsd: usd.describe("spend without a team"),
+    noWorkloadCostUsd: usd.describe("spend without a workload"),
+  }),
+  tiers: z.array(z.object({ tier: z.string(), costUsd: usd, requests: z.number().int(), spendShare: fraction, callShare: fraction })),
+  month: z.object({
+    today: z.string(),
+    monthStart: z.string(),
+    monthEnd: z.string(),
+    monthToDateUsd: usd,
+    lastMonthFrom: z.string(),
+    lastMonthTo: z.string().describe("the same day last month (clamped to its last day)"),
+    lastMonthToSameDayUsd: usd,
+    lastMonthTotalUsd: usd,
+    changeShare: fraction.describe("month to date vs last month to the same day"),
+    projectedUsd: usd.describe("month to date + weekday-aware run-rate to the month's end"),
+    projectedLowUsd: usd,
+    projectedHighUsd: usd,
+    daysLeft: z.number().int(),
+  }),
+});
+export type OverviewResponse = z.infer<typeof OverviewResponseSchema>;

@@ -1,0 +1,20 @@
+import "server-only";
+import type { Principal } from "@/lib/auth/principal";
+import { nanosToUsd } from "@/lib/money";
+import { checkRange, monthStart, previousPeriod, todayUtc } from "./dates";
+import { querySpendCube } from "./cube";
+import { breakdown, cubeTotals } from "./breakdown";
+import { breakdownRowOut, measuresOut } from "./format-measures";
+import type { BreakdownQuery, BreakdownResponse } from "./breakdown-query";
+
+/** One table of the explorer: rows by team/workload/model/provider/tier, each compared with the previous period. */
+export async function queryBreakdown(principal: Principal, q: BreakdownQuery, now = new Date()): Promise<BreakdownResponse> {
+  const to = q.to ?? todayUtc(now);
+  const from = q.from ?? monthStart(to);
+  checkRange(from, to, 3660, now);
+  const previous = previousPeriod(from, to);
+  const cells = await querySpendCube(principal, { ...q, from, to, compare: previous });
+  const totals = cubeTotals(cells);
+  const rows = breakdown(cells, q.by).map((a) => breakdownRowOut(a, totals.cur.costNanos));
+  return { from, to, previous, by: q.by, rows, totals: { ...measuresOut(totals.cur), previousCostUsd: nanosToUsd(totals.prev.costNanos) } };
+}

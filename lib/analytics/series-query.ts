@@ -1,0 +1,36 @@
+import { z } from "zod";
+import { FilterParams, RangeParams } from "./spend-query";
+
+/** GET /api/v1/spend/series: spend per day/week/month, stacked by one dimension (charts). */
+export const SERIES_INTERVALS = ["day", "week", "month"] as const;
+export const SERIES_STACKS = ["team", "workload", "model", "provider", "tier", "none"] as const;
+export type SeriesStack = (typeof SERIES_STACKS)[number];
+/** Key of the series that folds every series past `top`. */
+export const OTHER_SERIES = "(other)";
+
+export const SeriesQuerySchema = z.object({
+  ...RangeParams,
+  interval: z.enum(SERIES_INTERVALS, { message: `must be one of ${SERIES_INTERVALS.join(", ")}` }).default("day"),
+  stackBy: z.enum(SERIES_STACKS, { message: `must be one of ${SERIES_STACKS.join(", ")}` }).default("team"),
+  top: z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").max(25, "must be at most 25").default(8)
+    .describe("series kept; the rest are summed into `(other)`. Unattributed spend always keeps its own series"),
+  ...FilterParams,
+});
+export type SeriesQuery = z.infer<typeof SeriesQuerySchema>;
+
+export const SeriesResponseSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  interval: z.enum(SERIES_INTERVALS),
+  stackBy: z.enum(SERIES_STACKS),
+  series: z.array(z.object({ key: z.string(), label: z.string(), costUsd: z.string(), requests: z.number().int() })),
+  points: z.array(
+    z.object({
+      bucket: z.string().describe("YYYY-MM-DD (day, or Monday of the week) or YYYY-MM"),
+      costUsd: z.string(),
+      requests: z.number().int(),
+      values: z.record(z.string(), z.string()).describe("cost per series key, decimal USD; every series has a value (zero-filled)"),
+    }),
+  ),
+});
+export type SeriesResponse = z.infer<typeof SeriesResponseSchema>;

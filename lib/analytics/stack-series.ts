@@ -1,0 +1,51 @@
+import { nanosToUsd } from "@/lib/money";
+import { OTHER_SERIES, type SeriesResponse } from "./series-query";
+
+/** One (bucket, series) sum as SQL returns it. */
+export interface RawPoint {
+  bucket: string;
+  key: string;
+  label: string;
+  cost: string;
+  requests: string;
+}
+
+/** Keeps the `top` costliest series (unattributed always kept), folds the rest, zero-fills every bucket. */
+export function stackSeries(raw: RawPoint[], buckets: string[], top: number): Pick<SeriesResponse, "series" | "points"> {
+  const totals = new Map<string, { label: string; cost: bigint; requests: number }>();
+  for (const r of raw) {
+    const t = totals.get(r.key) ?? { label: r.label, cost: 0n, requests: 0 };
+    t.cost += BigInt(r.cost);
+    t.requests += Number(r.requests);
+    totals.set(r.key, t);
+  }
+  const ranked = [...totals.entries()].sort((a, b) => (a[1].cost === b[1].cost ? a[0].localeCompare(b[0]) : a[1].cost > b[1].cost ? -1 : 1));
+  const kept = new Set(ranked.filter(([key]) => key !== "unattributed").slice(0, top).map(([key]) => key));
+  if (totals.has("unattributed")) kept.add("unattributed");
+  const folded = ranked.filter(([key]) => !kept.has(key));
+  const seriesKey = (key: string) => (kept.has(key) ? key : OTHER_SERIES);
+
+  const series = ranked.filter(([key]) => kept.has(key)).map(([key, t]) => ({ key, label: t.label, costUsd: nanosToUsd(t.cost), requests: t.requests }));
+  if (folded.length) {
+    const cost = folded.reduce((s, [, t]) => s + t.cost, 0n);
+    const requests = folded.reduce((s, [, t]) => s + t.requests, 0);
+    series.push({ key: OTHER_SERIES, label: `Other (${folded.length})`, costUsd: nanosToUsd(cost), requests });
+  }
+
+  const byBucket = new Map(buckets.map((b) => [b, { cost: 0n, requests: 0, values: new Map<string, bigint>(series.map((s) => [s.key, 0n])) }]));
+  for (const r of raw) {
+    const point = byBucket.get(r.bucket);
+    if (!point) continue;
+    const key = seriesKey(r.key);
+    point.values.set(key, (point.values.get(key) ?? 0n) + BigInt(r.cost));
+    point.cost += BigInt(r.cost);
+    point.requests += Number(r.requests);
+  }
+  const points = [...byBucket.entries()].map(([bucket, p]) => ({
+    bucket,
+    costUsd: nanosToUsd(p.cost),
+    requests: p.requests,
+    values: Object.fromEntries([...p.values].map(([k, v]) => [k, nanosToUsd(v)])),
+  }));
+  return { series, points };
+}

@@ -1,0 +1,95 @@
+import "server-only";
+import { pool } from "@/lib/db/pool";
+import { prisma } from "@/lib/db/prisma";
+import { IngestSession } from "@/lib/ingest/ingest-session";
+import { loadRouteLlmEvalSets } from "@/lib/evals/routellm";
+import { storeEvalResults } from "@/lib/evals/store-eval-results";
+import { progressBar } from "@/lib/cli/progress";
+import { DEFAULT_DEMO_SEED, demoTeams, demoUnattributedSources, demoWorkloads, generateDemoEvents } from "./generate";
+
+export interface LoadDemoOptions {
+  events: number;
+  days: number;
+  seed?: number;
+  /** Exclusive end of the window; default now (so the demo always ends today). */
+  endDate?: Date;
+  quiet?: boolean;
+}
+
+/** Loads the demo workspace unless the database already holds usage (npm start on an empty database). */
+export async function loadDemoIfEmpty(options: LoadDemoOptions) {
+  const existing = await pool().query("SELECT 1 FROM usage_events LIMIT 1");
+  if (existing.rowCount) return null;
+  return loadDemo(options);
+}
+
+/**
+ * The demo company: teams, workloads (task class, quality floor, linked eval sets), the RouteLLM eval results,
+ * one attribution rule (the rest of the untagged traffic stays unattributed, as in real life), then the usage.
+ */
+export async function loadDemo(options: LoadDemoOptions) {
+  const endDate = options.endDate ?? startOfTomorrowUtc();
+  const log = options.quiet ? () => {} : (line: string) => console.log(line);
+  await seedDimensions();
+  const evals = loadRouteLlmEvalSets();
+  for (const set of evals.sets) await storeEvalResults(set.rows, { description: set.info.description });
+  for (const reason of evals.skipped) log(`Demo eval sets: ${reason}`);
+  await linkEvalSets();
+  await seedAttributionRule();
+
+  log(`Loading the demo workspace: ${options.events.toLocaleString("en-US")} calls over ${options.days} days...`);
+  const bar = options.quiet ? null : progressBar("Demo", options.events);
+  const session = await IngestSession.open({
+    source: "demo",
+    format: "demo",
+    actor: "demo",
+    batchSize: 25_000,
+    onProgress: (s) => bar?.update(s.accepted + s.duplicates),
+  });
+  let index = 0;
+  for (const event of generateDemoEvents({ events: options.events, days: options.days, endDate, seed: options.seed ?? DEFAULT_DEMO_SEED })) {
+    await session.add(event, index++);
+  }
+  const summary = await session.finish();
+  bar?.update(summary.accepted + summary.duplicates);
+  bar?.stop();
+  log(`Demo loaded: ${summary.accepted.toLocaleString("en-US")} new calls, ${summary.duplicates.toLocaleString("en-US")} already there.`);
+  return summary;
+}
+
+async function seedDimensions() {
+  const db = prisma();
+  for (const team of demoTeams()) {
+    await db.team.upsert({ where: { slug: team.slug }, create: { slug: team.slug, name: team.name }, update: { name: team.name } });
+  }
+  const teams = new Map((await db.team.findMany()).map((t) => [t.slug, t.id]));
+  for (const w of demoWorkloads()) {
+    const data = { name: w.name, teamId: teams.get(w.team) ?? null, taskClass: w.taskClass, qualityFloor: w.qualityFloor, latencyTolerant: w.latencyTolerant };
+    await db.workload.upsert({ where: { slug: w.slug }, create: { slug: w.slug, ...data }, update: data });
+  }
+}
+
+async function linkEvalSets() {
+  for (const w of demoWorkloads()) {
+    if (!w.evalSet) continue;
+    const set = await prisma().evalSet.findUnique({ where: { name: w.evalSet } });
+    if (set) await prisma().workload.update({ where: { slug: w.slug }, data: { evalSetId: set.id } });
+  }
+}
+
+/** One example rule, so the Settings page shows how untagged traffic gets claimed. */
+async function seedAttributionRule() {
+  const source = demoUnattributedSources()[0];
+  const serviceName = source?.serviceName;
+  if (!source || !serviceName || (await prisma().attributionRule.count()) > 0) return;
+  const team = await prisma().team.findUnique({ where: { slug: source.likelyTeam } });
+  if (!team) return;
+  await prisma().attributionRule.create({
+    data: { position: 1, name: `${serviceName} belongs to ${team.name}`, match: { serviceName }, teamId: team.id },
+  });
+}
+
+/** The window ends at the next UTC midnight, so loading with the same flags on the same day gives identical data. */
+export function startOfTomorrowUtc(now = new Date()): Date {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1));
+}

@@ -1,0 +1,85 @@
+/**
+ * One entry point for reading an import file as a stream of records, whatever its format. Nothing reads the
+ * whole file: each format has a streaming splitter, and gzip is decompressed on the fly. Every record carries
+ * the 1-based line it starts on (for protobuf files, the ResourceSpans ordinal), so errors can point at it.
+ *
+ * value per format:
+ * - native-ndjson, native-json, otlp-json, openai-usage, anthropic-usage, litellm-json: the parsed JSON
+ *   value of one line / array element / document;
+ * - litellm-csv: an object keyed by the header's column names, all values text;
+ * - otlp-protobuf: the bytes of one ResourceSpans, itself a valid ExportTraceServiceRequest (Uint8Array);
+ * - an UnreadableRecord when the record cannot be read (bad JSON line, truncated file).
+ */
+import type { Readable } from "node:stream";
+import { createGunzip } from "node:zlib";
+import { readCsvRows } from "./csv";
+import { isFormatId, type DetectedFormat, type FormatId } from "./format-ids";
+import { readJsonValues } from "./json-values";
+import { readLines } from "./ndjson";
+import { readProtobufFrames } from "./protobuf-frames";
+import { UnreadableRecord } from "./unreadable";
+
+export interface FileRecord {
+  line: number;
+  value: unknown;
+}
+
+export async function* readRecords(stream: Readable, format: FormatId | DetectedFormat): AsyncGenerator<FileRecord> {
+  const detected: DetectedFormat = typeof format === "string" ? { format, gzip: false, description: format } : format;
+  if (!isFormatId(detected.format)) throw new Error(`unknown import format: ${String(detected.format)}`);
+  let source: AsyncIterable<Uint8Array | string> = stream;
+  if (detected.gzip) {
+    const gunzip = createGunzip();
+    // pipe() does not forward source errors; without this a failed upload would hang the import.
+    stream.on("error", (error) => gunzip.destroy(error));
+    source = stream.pipe(gunzip);
+  }
+
+  switch (detected.format) {
+    case "native-ndjson":
+      for await (const { line, text, tooLong } of readLines(source)) {
+        yield { line, value: tooLong ? new UnreadableRecord("the line is too long to be one event") : parseJson(text) };
+      }
+      return;
+    case "litellm-csv":
+      yield* csvRecords(source);
+      return;
+    case "otlp-protobuf":
+      for await (const frame of readProtobufFrames(source)) {
+        yield { line: frame.ordinal, value: frame.error ? new UnreadableRecord(frame.error) : frame.bytes };
+      }
+      return;
+    default:
+      // JSON arrays stream element by element; single documents and NDJSON pages yield whole documents.
+      for await (const piece of readJsonValues(source)) {
+        yield { line: piece.line, value: piece.error ? new UnreadableRecord(piece.error) : parseJson(piece.text) };
+      }
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    return new UnreadableRecord(`not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+async function* csvRecords(source: AsyncIterable<Uint8Array | string>): AsyncGenerator<FileRecord> {
+  let columns: string[] | null = null;
+  for await (const row of readCsvRows(source)) {
+    if (row.error) {
+      yield { line: row.line, value: new UnreadableRecord(row.error) };
+      return;
+    }
+    if (columns === null) {
+      columns = row.fields.map((c) => c.trim());
+      continue;
+    }
+    const record: Record<string, string> = {};
+    for (let i = 0; i < columns.length && i < row.fields.length; i++) {
+      if (columns[i] !== "" && columns[i] !== "__proto__") record[columns[i]] = row.fields[i];
+    }
+    yield { line: row.line, value: record };
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * Turns one record from readRecords into usage events, dispatching on the format. Page-shaped formats
+ * (usage exports, OTLP requests) expand one record into many events. Every rejection carries
+ * index = the record's line, and a field that says where inside the record the problem is
+ * ("data[0].results[3].output_tokens", "span[2].gen_ai.usage.input_tokens").
+ *
+ * Events from Rightsize's own format get source "file"; the others keep their source's name, so a file
+ * import and a live feed of the same data (e.g. OTLP) share idempotency keys and are counted once.
+ */
+import { anthropicUsageToEvents } from "../sources/anthropic-usage";
+import { parseLiteLlmSpendLog } from "../sources/litellm";
+import { parseNativeEvent } from "../sources/native";
+import { openAiUsageToEvents } from "../sources/openai-usage";
+import { decodeOtlpJson, decodeOtlpProtobuf, OtlpDecodeError, otlpToEvents, type OtlpTraceRequest } from "../sources/otlp";
+import { emptyBatch, reject, type SourceBatch } from "../sources/outcome";
+import type { ParseOutcome } from "../usage-event";
+import type { FormatId } from "./format-ids";
+import { UnreadableRecord } from "./unreadable";
+
+export type { SourceBatch } from "../sources/outcome";
+
+export function toEvents(format: FormatId, value: unknown, index: number, now: Date): SourceBatch {
+  if (value instanceof UnreadableRecord) return single(index, { ok: false, error: reject(index, "record", value.message) });
+  switch (format) {
+    case "native-ndjson":
+    case "native-json":
+      return single(index, parseNativeEvent(value, index, now, "file"));
+    case "litellm-csv":
+    case "litellm-json": {
+      const outcome = parseLiteLlmSpendLog(value, index, now);
+      if (outcome === null) return { events: [], rejected: [], skipped: 1 };
+      return single(index, outcome);
+    }
+    case "openai-usage":
+      return atLine(index, openAiUsageToEvents(value, now));
+    case "anthropic-usage":
+      return atLine(index, anthropicUsageToEvents(value, now));
+    case "otlp-json":
+    case "otlp-protobuf": {
+      let request: OtlpTraceRequest;
+      try {
+        request = format === "otlp-json" ? decodeOtlpJson(value) : decodeOtlpProtobuf(asBytes(value));
+      } catch (error) {
+        if (!(error instanceof OtlpDecodeError)) throw error;
+        return single(index, { ok: false, error: reject(index, "resourceSpans", error.message) });
+      }
+      const batch = otlpToEvents(request, now);
+      batch.rejected = batch.rejected.map((r) => reject(index, `span[${r.index}].${r.field}`, r.message));
+      return batch;
+    }
+  }
+}
+
+function single(index: number, outcome: ParseOutcome): SourceBatch {
+  const batch = emptyBatch();
+  if (outcome.ok) batch.events.push(outcome.event);
+  else batch.rejected.push({ ...outcome.error, index });
+  return batch;
+}
+
+/** Page parsers number rejections by result ordinal; in a file, the record's line is what users need. */
+function atLine(index: number, batch: SourceBatch): SourceBatch {
+  batch.rejected = batch.rejected.map((r) => reject(index, r.field, r.message));
+  return batch;
+}
+
+function asBytes(value: unknown): Uint8Array {
+  if (value instanceof Uint8Array) return value;
+  throw new OtlpDecodeError("an OTLP protobuf record must be bytes");
+}

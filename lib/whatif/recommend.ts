@@ -1,0 +1,124 @@
+/**
+ * Rightsizing recommendations: per workload, the cheapest candidate model that meets the workload's quality floor
+ * on the evidence, with the monthly saving. Evidence comes first:
+ * - eval pass rates for candidates (the linked eval set): cheapest candidate whose pass rate >= floor; confidence
+ *   "high" on 100+ tasks, "medium" below. If evals exist and no cheaper candidate holds the floor: no recommendation.
+ * - no eval result for any cheaper candidate: task-class guidance for routine classes only (classification and
+ *   extraction -> small tier, summaries/replies/drafts -> mid tier), same provider preferred; confidence "low".
+ * Candidate monthly costs come from re-pricing the workload's own traffic (see reprice.ts).
+ */
+import { guidanceTier, tierRank, type ModelTier } from "@/lib/classify/task-class";
+import { sameModel } from "./replay";
+import type { ModelRef } from "./types";
+
+export type Confidence = "high" | "medium" | "low";
+
+export interface CandidateModel extends ModelRef {
+  tier: ModelTier | null;
+  /** This workload's traffic priced on the candidate, per month; null when the candidate has no price. */
+  monthlyCostNanos: bigint | null;
+}
+
+export interface EvalEvidence {
+  evalSet: string;
+  passRates: { model: string; passRate: number; tasks: number }[];
+}
+
+export interface RecommendInput {
+  workload: string;
+  team?: string | null;
+  taskClass: string | null;
+  qualityFloor: number;
+  currentModel: ModelRef & { tier: string | null };
+  monthlyCostNanos: bigint;
+  candidates: readonly CandidateModel[];
+  evidence: EvalEvidence | null;
+}
+
+export interface Recommendation {
+  workload: string;
+  team: string | null;
+  taskClass: string | null;
+  currentModel: ModelRef;
+  monthlyCostNanos: bigint;
+  candidate: ModelRef & { tier: ModelTier | null };
+  recommendedMonthlyCostNanos: bigint;
+  monthlySavingNanos: bigint;
+  confidence: Confidence;
+  evidence: string;
+}
+
+/** Minimum eval size for "high" confidence. */
+export const HIGH_CONFIDENCE_TASKS = 100;
+
+/** Recommendations for all workloads that have one, largest monthly saving first. */
+export function recommend(inputs: readonly RecommendInput[]): Recommendation[] {
+  return inputs
+    .map(recommendOne)
+    .filter((r): r is Recommendation => r !== null)
+    .sort((a, b) => (a.monthlySavingNanos > b.monthlySavingNanos ? -1 : a.monthlySavingNanos < b.monthlySavingNanos ? 1 : a.workload.localeCompare(b.workload)));
+}
+
+export function recommendOne(w: RecommendInput): Recommendation | null {
+  const cheaper = w.candidates.filter(
+    (c): c is CandidateModel & { monthlyCostNanos: bigint } =>
+      c.monthlyCostNanos !== null &&
+      c.monthlyCostNanos < w.monthlyCostNanos &&
+      !(c.provider === w.currentModel.provider && c.model === w.currentModel.model),
+  );
+  const rateOf = (m: string) => w.evidence?.passRates.find((p) => sameModel(p.model, m)) ?? null;
+  const tested = cheaper.filter((c) => rateOf(c.model) !== null);
+  const make = (c: CandidateModel & { monthlyCostNanos: bigint }, confidence: Confidence, evidence: string): Recommendation => ({
+    workload: w.workload,
+    team: w.team ?? null,
+    taskClass: w.taskClass,
+    currentModel: { provider: w.currentModel.provider, model: w.currentModel.model },
+    monthlyCostNanos: w.monthlyCostNanos,
+    candidate: { provider: c.provider, model: c.model, tier: c.tier },
+    recommendedMonthlyCostNanos: c.monthlyCostNanos,
+    monthlySavingNanos: w.monthlyCostNanos - c.monthlyCostNanos,
+    confidence,
+    evidence,
+  });
+
+  if (w.evidence && tested.length > 0) {
+    const passing = tested.filter((c) => rateOf(c.model)!.passRate >= w.qualityFloor - 1e-9);
+    const best = cheapest(passing, (c) => rateOf(c.model)!.passRate);
+    if (!best) return null;
+    const r = rateOf(best.model)!;
+    const current = rateOf(w.currentModel.model);
+    const currentText = current ? `; ${w.currentModel.model} passes ${pct(current.passRate)}` : "";
+    return make(
+      best,
+      r.tasks >= HIGH_CONFIDENCE_TASKS ? "high" : "medium",
+      `eval set "${w.evidence.evalSet}" (${r.tasks} tasks): ${best.model} passes ${pct(r.passRate)} >= floor ${pct(w.qualityFloor)}${currentText}`,
+    );
+  }
+
+  const minTier = guidanceTier(w.taskClass);
+  if (minTier === null) return null;
+  const eligible = cheaper.filter((c) => tierRank(c.tier) >= tierRank(minTier));
+  const sameProvider = eligible.filter((c) => c.provider === w.currentModel.provider);
+  // Same provider first: switching vendor needs a contract and keys, a bigger ask than a model name.
+  const best = cheapest(sameProvider.length > 0 ? sameProvider : eligible, () => 0);
+  if (!best) return null;
+  return make(best, "low", `no eval: classification only (${w.taskClass} → ${minTier} tier or above)`);
+}
+
+function cheapest<T extends { monthlyCostNanos: bigint; model: string }>(xs: readonly T[], quality: (x: T) => number): T | null {
+  let best: T | null = null;
+  for (const x of xs) {
+    if (
+      !best ||
+      x.monthlyCostNanos < best.monthlyCostNanos ||
+      (x.monthlyCostNanos === best.monthlyCostNanos && quality(x) > quality(best))
+    ) {
+      best = x;
+    }
+  }
+  return best;
+}
+
+function pct(x: number): string {
+  return `${(x * 100).toFixed(1)}%`;
+}
