@@ -10,6 +10,7 @@
  *   caching lever; the output factor belongs to the target model, not to the escalation model).
  * - Band (low/high): token counts x band on any model other than the one that produced them (the target after a
  *   reroute, the escalation model), the output factor still applied.
+ * Written as plain top-level functions (no per-group closures): this runs once per group of a 30-day window.
  */
 import { PPM } from "./ratio";
 import { sameRef, type Band, type Levers } from "./levers";
@@ -23,9 +24,9 @@ export interface GroupCost {
   high: bigint;
 }
 
-export type GroupCostOutcome =
-  | { ok: true; cost: GroupCost }
-  | { ok: false; unpriced: ModelRef; role: "target" | "escalation" | "current" };
+type Role = "target" | "escalation" | "current";
+
+export type GroupCostOutcome = { ok: true; cost: GroupCost } | { ok: false; unpriced: ModelRef; role: Role };
 
 export const DEN = PPM * PPM;
 
@@ -42,7 +43,10 @@ export interface GroupCostInput {
 }
 
 class Unpriced extends Error {
-  constructor(readonly ref: ModelRef, readonly role: "target" | "escalation" | "current") {
+  constructor(
+    readonly ref: ModelRef,
+    readonly role: Role,
+  ) {
     super("unpriced");
   }
 }
@@ -57,46 +61,60 @@ export function costGroup(input: GroupCostInput): GroupCostOutcome {
 }
 
 function compute(x: GroupCostInput): GroupCost {
-  const { group: g, levers: l } = x;
+  const g = x.group;
+  const l = x.levers;
   const own: ModelRef = { provider: g.provider, model: g.model };
   const rerouted = l.reroute !== null && !sameRef(l.reroute, own);
   const primaryTokens = withCachedShare(withOutputFactor(x.parts, l.outputFactorPpm), l.cachedShare);
-  const esc = l.escalation && x.escalationRatePpm > 0n ? l.escalation : null;
-  const escTokens = esc ? scaled(withCachedShare(x.parts, l.cachedShare), esc.tokenSharePpm) : null;
+  const esc = l.escalation !== null && x.escalationRatePpm > 0n ? l.escalation : null;
+  const escTokens = esc === null ? null : scaled(withCachedShare(x.parts, l.cachedShare), esc.tokenSharePpm);
   const escBanded = esc !== null && !sameRef(esc.target, own);
 
-  /** Cost of the group on `ref` with `t` tokens, x PPM; with the batch lever unless `asRecorded`. */
-  const split = (ref: ModelRef, t: TokenParts, role: "target" | "escalation" | "current", asRecorded = false): bigint => {
-    const tier = ref.provider === g.provider ? (g.serviceTier ?? null) : null;
-    const at = (batch: boolean) => {
-      const c = priceGroup(x.price, { ...ref, occurredAt: x.occurredAt, batch, serviceTier: tier }, g.calls, t);
-      if (c === null) throw new Unpriced(ref, role);
-      return c;
-    };
-    const share = g.batch ? PPM : asRecorded ? 0n : l.batchPpm;
-    if (share === PPM) return at(true) * PPM;
-    if (share === 0n) return at(false) * PPM;
-    return (PPM - share) * at(false) + share * at(true);
-  };
-
-  const leversIdle = sameParts(primaryTokens, x.parts) && (g.batch || l.batchPpm === 0n);
-  let ownBefore: bigint | null = null;
-  const primary = (bandPpm: bigint): bigint => {
-    if (rerouted) return split(l.reroute!, scaled(primaryTokens, bandPpm), "target") * PPM;
-    if (leversIdle) return x.baseline * DEN;
-    ownBefore ??= split(own, x.parts, "current", true);
-    return x.baseline * DEN + (split(own, primaryTokens, "current") - ownBefore) * PPM;
-  };
+  let primaryPoint: bigint;
+  if (rerouted) {
+    primaryPoint = split(x, l.reroute!, primaryTokens, "target", false) * PPM;
+  } else if (sameParts(primaryTokens, x.parts) && (g.batch === true || l.batchPpm === 0n)) {
+    primaryPoint = x.baseline * DEN; // the levers change nothing for this group
+  } else {
+    const before = split(x, own, x.parts, "current", true);
+    primaryPoint = x.baseline * DEN + (split(x, own, primaryTokens, "current", false) - before) * PPM;
+  }
   const escalation = (bandPpm: bigint): bigint =>
-    esc ? x.escalationRatePpm * split(esc.target, escBanded ? scaled(escTokens!, bandPpm) : escTokens!, "escalation") : 0n;
+    esc === null ? 0n : x.escalationRatePpm * split(x, esc.target, escBanded ? scaled(escTokens!, bandPpm) : escTokens!, "escalation", false);
 
-  const point = primary(PPM) + escalation(PPM);
+  const point = primaryPoint + escalation(PPM);
   if (!rerouted && !escBanded) return { point, low: point, high: point };
-  const a = primary(x.band.lowPpm) + escalation(x.band.lowPpm);
-  const b = primary(x.band.highPpm) + escalation(x.band.highPpm);
+  const banded = (bandPpm: bigint) =>
+    (rerouted ? split(x, l.reroute!, scaled(primaryTokens, bandPpm), "target", false) * PPM : primaryPoint) + escalation(bandPpm);
+  const a = banded(x.band.lowPpm);
+  const b = banded(x.band.highPpm);
   // Tiered prices could in principle bend the order; the range always contains the point estimate.
-  return { point, low: min(point, a, b), high: max(point, a, b) };
+  return { point, low: min3(point, a, b), high: max3(point, a, b) };
 }
 
-const min = (...xs: bigint[]) => xs.reduce((a, b) => (b < a ? b : a));
-const max = (...xs: bigint[]) => xs.reduce((a, b) => (b > a ? b : a));
+/** Cost of the group on `ref` with `t` tokens, x PPM; batch lever applied unless `asRecorded`. */
+function split(x: GroupCostInput, ref: ModelRef, t: TokenParts, role: Role, asRecorded: boolean): bigint {
+  const share = x.group.batch === true ? PPM : asRecorded ? 0n : x.levers.batchPpm;
+  if (share === PPM) return priceOrThrow(x, ref, t, role, true) * PPM;
+  if (share === 0n) return priceOrThrow(x, ref, t, role, false) * PPM;
+  return (PPM - share) * priceOrThrow(x, ref, t, role, false) + share * priceOrThrow(x, ref, t, role, true);
+}
+
+function priceOrThrow(x: GroupCostInput, ref: ModelRef, t: TokenParts, role: Role, batch: boolean): bigint {
+  // A service tier (flex, priority...) is a provider's own notion: it only carries over within the provider.
+  const serviceTier = ref.provider === x.group.provider ? (x.group.serviceTier ?? null) : null;
+  const target = { provider: ref.provider, model: ref.model, occurredAt: x.occurredAt, batch, serviceTier };
+  const c = priceGroup(x.price, target, x.group.calls, t);
+  if (c === null) throw new Unpriced(ref, role);
+  return c;
+}
+
+function min3(a: bigint, b: bigint, c: bigint): bigint {
+  const m = a < b ? a : b;
+  return m < c ? m : c;
+}
+
+function max3(a: bigint, b: bigint, c: bigint): bigint {
+  const m = a > b ? a : b;
+  return m > c ? m : c;
+}

@@ -12,8 +12,18 @@ export function toPpm(share: number): bigint {
   return BigInt(Math.round(share * 1_000_000));
 }
 
-/** round(tokens * ppm / 1e6), half up, for non-negative token counts. */
+/** Products below 2^53 are exact in doubles, which keeps the hot path free of bigint allocations. */
+const SAFE_TOKENS = Math.floor(Number.MAX_SAFE_INTEGER / 2_000_000);
+
+/** round(tokens * ppm / 1e6), half up, exactly, for non-negative whole token counts. */
 export function scaleTokens(tokens: number, ppm: bigint): number {
   if (ppm === PPM) return tokens;
+  if (tokens <= SAFE_TOKENS) {
+    const n = tokens * Number(ppm); // exact integer < 2^53
+    const q = Math.floor(n / 1_000_000);
+    const r = n - q * 1_000_000; // exact; corrects any rounding of the division below
+    const [qq, rr] = r < 0 ? [q - 1, r + 1_000_000] : r >= 1_000_000 ? [q + 1, r - 1_000_000] : [q, r];
+    return rr * 2 >= 1_000_000 ? qq + 1 : qq;
+  }
   return Number((BigInt(tokens) * ppm * 2n + PPM) / (2n * PPM));
 }

@@ -174,9 +174,9 @@ describe("parseNativeEvent", () => {
   });
 
   it("parses well over 150k events per second on the hot path", () => {
-    const lines = Array.from({ length: 50_000 }, (_, i) =>
+    const line = (i: number, withId: boolean) =>
       JSON.stringify({
-        id: `evt-${i}`,
+        ...(withId ? { id: `evt-${i}` } : {}),
         timestamp: "2026-01-01T10:00:00.000Z",
         provider: "openai",
         model: "gpt-4.1-mini",
@@ -189,25 +189,23 @@ describe("parseNativeEvent", () => {
         cost_usd: "0.00042",
         latency_ms: 812,
         tags: { env: "prod", region: "eu" },
-      }),
-    );
-    const run = (withId: boolean) => {
-      const started = performance.now();
-      let accepted = 0;
-      for (let i = 0; i < lines.length; i++) {
-        const raw = JSON.parse(lines[i]);
-        if (!withId) delete raw.id;
-        if (parseNativeEvent(raw, i, NOW).ok) accepted++;
+      });
+    const rate = (withId: boolean) => {
+      const lines = Array.from({ length: 50_000 }, (_, i) => line(i, withId));
+      let best = 0;
+      for (let rep = 0; rep < 3; rep++) {
+        const started = performance.now();
+        for (let i = 0; i < lines.length; i++) {
+          if (!parseNativeEvent(JSON.parse(lines[i]), i, NOW).ok) throw new Error(`line ${i} rejected`);
+        }
+        best = Math.max(best, lines.length / ((performance.now() - started) / 1000));
       }
-      const seconds = (performance.now() - started) / 1000;
-      expect(accepted).toBe(lines.length);
-      return Math.round(lines.length / seconds);
+      return Math.round(best);
     };
-    run(true); // warm-up
-    const withIds = run(true);
-    const hashed = run(false);
-    console.log(`native parse incl. JSON.parse: ${withIds} events/s with ids, ${hashed} events/s with derived ids`);
-    // Loose floor so a loaded CI machine does not flake; the measured figure is printed above.
+    const withIds = rate(true);
+    const derived = rate(false);
+    console.log(`native parse incl. JSON.parse: ${withIds} events/s with ids, ${derived} events/s with derived ids`);
+    // Loose floor so a loaded CI machine does not flake; the figure is printed above (and by native-bench.ts).
     expect(withIds).toBeGreaterThan(50_000);
   });
 });
