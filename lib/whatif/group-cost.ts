@@ -60,6 +60,16 @@ export function costGroup(input: GroupCostInput): GroupCostOutcome {
   }
 }
 
+interface Plan {
+  rerouted: boolean;
+  primaryTokens: TokenParts;
+  /** Primary cost at the point estimate (x DEN). */
+  primaryPoint: bigint;
+  escalation: Levers["escalation"];
+  escTokens: TokenParts | null;
+  escBanded: boolean;
+}
+
 function compute(x: GroupCostInput): GroupCost {
   const g = x.group;
   const l = x.levers;
@@ -67,8 +77,6 @@ function compute(x: GroupCostInput): GroupCost {
   const rerouted = l.reroute !== null && !sameRef(l.reroute, own);
   const primaryTokens = withCachedShare(withOutputFactor(x.parts, l.outputFactorPpm), l.cachedShare);
   const esc = l.escalation !== null && x.escalationRatePpm > 0n ? l.escalation : null;
-  const escTokens = esc === null ? null : scaled(withCachedShare(x.parts, l.cachedShare), esc.tokenSharePpm);
-  const escBanded = esc !== null && !sameRef(esc.target, own);
 
   let primaryPoint: bigint;
   if (rerouted) {
@@ -79,17 +87,33 @@ function compute(x: GroupCostInput): GroupCost {
     const before = split(x, own, x.parts, "current", true);
     primaryPoint = x.baseline * DEN + (split(x, own, primaryTokens, "current", false) - before) * PPM;
   }
-  const escalation = (bandPpm: bigint): bigint =>
-    esc === null ? 0n : x.escalationRatePpm * split(x, esc.target, escBanded ? scaled(escTokens!, bandPpm) : escTokens!, "escalation", false);
-
-  const point = primaryPoint + escalation(PPM);
-  if (!rerouted && !escBanded) return { point, low: point, high: point };
-  const banded = (bandPpm: bigint) =>
-    (rerouted ? split(x, l.reroute!, scaled(primaryTokens, bandPpm), "target", false) * PPM : primaryPoint) + escalation(bandPpm);
-  const a = banded(x.band.lowPpm);
-  const b = banded(x.band.highPpm);
+  const plan: Plan = {
+    rerouted,
+    primaryTokens,
+    primaryPoint,
+    escalation: esc,
+    escTokens: esc === null ? null : scaled(withCachedShare(x.parts, l.cachedShare), esc.tokenSharePpm),
+    escBanded: esc !== null && !sameRef(esc.target, own),
+  };
+  const point = primaryPoint + escalationCost(x, plan, PPM);
+  if (!rerouted && !plan.escBanded) return { point, low: point, high: point };
+  const a = bandedCost(x, plan, x.band.lowPpm);
+  const b = bandedCost(x, plan, x.band.highPpm);
   // Tiered prices could in principle bend the order; the range always contains the point estimate.
   return { point, low: min3(point, a, b), high: max3(point, a, b) };
+}
+
+/** Primary + escalation cost with token counts on other models x band (x DEN). */
+function bandedCost(x: GroupCostInput, p: Plan, bandPpm: bigint): bigint {
+  const primary = p.rerouted ? split(x, x.levers.reroute!, scaled(p.primaryTokens, bandPpm), "target", false) * PPM : p.primaryPoint;
+  return primary + escalationCost(x, p, bandPpm);
+}
+
+/** rate x the calls on the escalation model with tokenShare of their tokens (x DEN). */
+function escalationCost(x: GroupCostInput, p: Plan, bandPpm: bigint): bigint {
+  if (p.escalation === null) return 0n;
+  const tokens = p.escBanded ? scaled(p.escTokens!, bandPpm) : p.escTokens!;
+  return x.escalationRatePpm * split(x, p.escalation.target, tokens, "escalation", false);
 }
 
 /** Cost of the group on `ref` with `t` tokens, x PPM; batch lever applied unless `asRecorded`. */

@@ -7,6 +7,7 @@ export type { QualityVerdict } from "./quality";
 export { toWhatIfResponse, type WhatIfResponse } from "./response";
 export { replayEscalation, pairOutcomes, passRate, type TaskOutcome, type ReplaySummary } from "./replay";
 export { priceGroup, type PriceTarget } from "./price-group";
+export { priceFnOf } from "./pricing-adapter";
 export { monthlyFromWindow, annualFromMonthly } from "./projection";
 export * from "./recommend";
 export { repriceByWorkload, type WorkloadCosts } from "./reprice";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { priceGroup } from "./price-group";
+import { scaleTokens } from "./ratio";
 import type { PriceCall } from "./types";
 
 /** Records the calls it is asked to price; linear $1/M input, $2/M output (1,000 / 2,000 nanos per token). */
@@ -32,5 +33,14 @@ describe("priceGroup", () => {
     expect(priceGroup(price, target, 4, { uncached: 400, cached: 0, write: 0, output: 0 })).toBe(400_000n);
     expect(calls).toHaveLength(1);
     expect(priceGroup(() => ({ costNanos: null, priceSource: 0, overrideId: null }), target, 4, { uncached: 4, cached: 0, write: 0, output: 0 })).toBeNull();
+  });
+});
+
+describe("scaleTokens", () => {
+  it("rounds half up exactly, in doubles and beyond 2^53 / 1e6", () => {
+    expect(scaleTokens(5, 500_000n)).toBe(3); // 2.5 -> 3
+    expect(scaleTokens(7, 900_000n)).toBe(6); // 6.3 -> 6
+    expect(scaleTokens(123_456_789, 1_100_000n)).toBe(135_802_468); // 135,802,467.9
+    expect(scaleTokens(40_000_000_001, 1_500_000n)).toBe(60_000_000_002); // 60,000,000,001.5, bigint path
   });
 });

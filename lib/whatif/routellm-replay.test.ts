@@ -4,8 +4,9 @@
  * of the engine, and the README's published figures pin them.
  */
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { parseCsv } from "@/lib/evals/csv";
+import { sharedDataPath } from "@/lib/evals/shared-data";
 import { usdToNanos } from "@/lib/money";
 import { runWhatIf } from "./engine";
 import { pairOutcomes, passRate, replayEscalation } from "./replay";
@@ -15,32 +16,10 @@ import type { EvalResultRow } from "./types";
 
 const MIXTRAL = "mistralai/Mixtral-8x7B-Instruct-v0.1";
 const GPT4 = "gpt-4-1106-preview";
-const file = path.resolve(__dirname, "../../../shared/data/routellm/mmlu_professional_law.csv");
+const file = sharedDataPath("routellm", "mmlu_professional_law.csv");
 
-/** Minimal RFC 4180 reader: quoted fields may hold commas, doubled quotes and newlines. */
-function readCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") row.push(field), (field = "");
-    else if (c === "\n" || c === "\r") {
-      if (c === "\r" && text[i + 1] === "\n") i++;
-      row.push(field), rows.push(row), (row = []), (field = "");
-    } else field += c;
-  }
-  if (field !== "" || row.length > 0) row.push(field), rows.push(row);
-  return rows;
-}
-
-const [header, ...rows] = readCsv(readFileSync(file, "utf8"));
+const { header, records } = parseCsv(readFileSync(file, "utf8"));
+const rows = records.map((r) => r.values);
 const col = (name: string) => header.indexOf(name);
 const results: EvalResultRow[] = rows.flatMap((r, i) => [
   { taskId: `law-${i + 1}`, model: MIXTRAL, passed: r[col(MIXTRAL)] === "True" },

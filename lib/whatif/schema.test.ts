@@ -52,5 +52,9 @@ describe("WhatIfRequestSchema", () => {
       "rules.0.select.workloads: an empty workloads list selects nothing: leave it out instead",
     ]);
     expect(messages({ ...base, rules: [{ select: {}, batchshare: 0.5 }] })).toEqual(['rules.0: Unrecognized key: "batchshare"']);
+    expect(messages({ ...base, rules: [{ reroute: { model: "m" } }] })).toEqual([
+      "rules.0.select: select is required: { workloads?, teams?, taskClasses?, models? } ({} selects all traffic)",
+      "rules.0.reroute.provider: provider is required",
+    ]);
   });
 });

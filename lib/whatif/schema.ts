@@ -23,13 +23,16 @@ const list = (what: string) => z.array(name(what)).min(1, { error: `an empty ${w
 
 export const ModelRefSchema = z.strictObject({ model: name("model"), provider: name("provider") });
 
-export const SelectSchema = z.strictObject({
+export const SelectSchema = z.strictObject(
+  {
   workloads: list("workloads"),
   teams: list("teams"),
   taskClasses: list("taskClasses"),
-  /** "gpt-5.5" or "openai/gpt-5.5". */
-  models: list("models"),
-});
+    /** "gpt-5.5" or "openai/gpt-5.5". */
+    models: list("models"),
+  },
+  { error: "select is required: { workloads?, teams?, taskClasses?, models? } ({} selects all traffic)" },
+);
 
 export const EscalationSchema = z
   .strictObject({

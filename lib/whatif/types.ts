@@ -24,7 +24,7 @@ export interface PriceResult {
 }
 
 /**
- * Prices one call. With lib/pricing: `const pricer = createPricer(overrides); const price = (c) => pricer.price(c)`.
+ * Prices one call. With lib/pricing: `priceFnOf(createPricer(overrides))` (pricing-adapter.ts).
  * Must price per call (tiered prices depend on one call's size), deterministically.
  */
 export type PriceFn = (call: PriceCall) => PriceResult;

@@ -1,12 +1,14 @@
 import { z } from "zod";
 import type { ApiOperation } from "./operation";
 import { spendOperations } from "./spend";
+import { attributionOperations } from "./attribution";
+import { modelOperations } from "./models";
 
 /**
  * The OpenAPI 3.1 document of /api/v1, generated from the zod schemas the routes validate with.
  * To document a new route: add its ApiOperation to a list here.
  */
-const OPERATIONS: ApiOperation[] = [...spendOperations];
+const OPERATIONS: ApiOperation[] = [...spendOperations, ...attributionOperations, ...modelOperations];
 
 const jsonSchema = (schema: z.ZodType, io: "input" | "output") =>
   z.toJSONSchema(schema, { target: "draft-2020-12", io, unrepresentable: "any" }) as Record<string, unknown>;
@@ -20,6 +22,11 @@ function queryParameters(schema: z.ZodObject) {
     description: s.description,
     schema: s,
   }));
+}
+
+/** `{id}` segments of a path, declared as required path parameters. */
+function pathParameters(path: string) {
+  return [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({ name, in: "path", required: true, schema: { type: "string" } }));
 }
 
 export function openApiDocument(serverUrl?: string) {
@@ -36,7 +43,7 @@ export function openApiDocument(serverUrl?: string) {
       summary: op.summary,
       description: op.description,
       security: [{ bearerAuth: [] }, { sessionCookie: [] }],
-      parameters: op.query ? queryParameters(op.query) : undefined,
+      parameters: [...pathParameters(op.path), ...(op.query ? queryParameters(op.query) : [])],
       requestBody: op.body
         ? { required: true, content: Object.fromEntries((op.bodyContentTypes ?? ["application/json"]).map((t) => [t, { schema: jsonSchema(op.body!, "input") }])) }
         : undefined,

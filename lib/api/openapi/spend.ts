@@ -1,5 +1,14 @@
 import { SpendQuerySchema, SpendResponseSchema } from "@/lib/analytics/spend-query";
+import { BreakdownQuerySchema, BreakdownResponseSchema } from "@/lib/analytics/breakdown-query";
+import { SeriesQuerySchema, SeriesResponseSchema } from "@/lib/analytics/series-query";
+import { OverviewQuerySchema, OverviewResponseSchema } from "@/lib/analytics/overview-query";
+import { TokensQuerySchema, TokensResponseSchema } from "@/lib/analytics/tokens-query";
 import type { ApiOperation } from "./operation";
+
+const SCOPE =
+  "Dates are UTC and both ends are inclusive (default: this month to date). Money is a decimal string in USD. " +
+  "Leads and team-bound keys see only their teams' rows. Use team=unattributed for spend no team owns. " +
+  "Unknown parameters, unknown filter values (400 lists the allowed ones) and inverted or absurd ranges are refused.";
 
 export const spendOperations: ApiOperation[] = [
   {
@@ -7,11 +16,49 @@ export const spendOperations: ApiOperation[] = [
     path: "/api/v1/spend",
     tag: "Spend",
     summary: "Spend grouped by team, workload, model, provider, tier, user, day, week or month",
-    description:
-      "Dates are UTC and both ends are inclusive (default: this month to date). Money is a decimal string in USD. " +
-      "Leads and team-bound keys see only their teams' rows. Use team=unattributed for spend no team owns.",
+    description: SCOPE,
     permission: "read",
     query: SpendQuerySchema,
     response: SpendResponseSchema,
+  },
+  {
+    method: "get",
+    path: "/api/v1/spend/breakdown",
+    tag: "Spend",
+    summary: "Spend by team, workload, model, provider or tier, with the previous period, tier mix and unit costs",
+    description: `${SCOPE} The previous period is the range of equal length just before \`from\`.`,
+    permission: "read",
+    query: BreakdownQuerySchema,
+    response: BreakdownResponseSchema,
+  },
+  {
+    method: "get",
+    path: "/api/v1/spend/series",
+    tag: "Spend",
+    summary: "Spend per day, week or month, stacked by team, workload, model, provider or tier",
+    description: `${SCOPE} Every bucket of the range is present (zero-filled); weeks start on Monday.`,
+    permission: "read",
+    query: SeriesQuerySchema,
+    response: SeriesResponseSchema,
+  },
+  {
+    method: "get",
+    path: "/api/v1/spend/overview",
+    tag: "Spend",
+    summary: "KPIs: spend vs previous period, allocation coverage, tier shares, month to date vs last month, run-rate",
+    description: `${SCOPE} \`month\` is always the current UTC month (filters apply, the range does not).`,
+    permission: "read",
+    query: OverviewQuerySchema,
+    response: OverviewResponseSchema,
+  },
+  {
+    method: "get",
+    path: "/api/v1/spend/tokens-per-call",
+    tag: "Spend",
+    summary: "Distribution of input, cached and output tokens per call of one workload",
+    description: "Computed from the latest calls of the range (at most 20,000), so it stays fast on any volume. Team scope applies.",
+    permission: "read",
+    query: TokensQuerySchema,
+    response: TokensResponseSchema,
   },
 ];
