@@ -53,7 +53,7 @@ export async function queryTokensPerCall(principal: Principal, q: TokensQuery, n
       ORDER BY e.occurred_at DESC
       LIMIT ${TOKENS_SAMPLE_MAX}
     ), h AS (
-      SELECT kind, floor(log(2, greatest(v, 1)))::int AS b, count(*)::int AS n
+      SELECT kind, floor(ln(greatest(v, 1)) / ln(2) + 1e-9)::int AS b, count(*)::int AS n
       FROM (SELECT 'input' AS kind, input AS v FROM s UNION ALL SELECT 'cached', cached FROM s WHERE cached > 0
             UNION ALL SELECT 'output', output FROM s) x
       GROUP BY 1, 2

@@ -46,3 +46,12 @@ describe("detectFormat", () => {
     expect(() => detectFormat(Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x01]))).toThrow(FormatDetectionError);
   });
 });
+
+describe("detectFormat, look-alikes", () => {
+  it("does not take Anthropic's cost report for a usage report", () => {
+    const cost = '{"data":[{"starting_at":"2025-08-01T00:00:00Z","ending_at":"2025-08-02T00:00:00Z","results":[{"currency":"USD","amount":"123.45"}]}]}';
+    expect(() => detectFormat(Buffer.from(cost))).not.toThrow();
+    expect(detectFormat(Buffer.from(cost)).format).not.toBe("anthropic-usage");
+    expect(detectFormat(Buffer.from('{"data":[{"starting_at":"2025-08-01T00:00:00Z","results":[]}],"has_more":false}')).format).toBe("anthropic-usage");
+  });
+});

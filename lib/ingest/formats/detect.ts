@@ -57,7 +57,8 @@ export function detectFormat(firstBytes: Buffer | Uint8Array, filename?: string)
     if (/"organization\.usage\.[a-z_.]+\.result"/.test(body) || (/"object"\s*:\s*"(page|bucket)"/.test(body) && /"start_time"\s*:/.test(body))) {
       return result("openai-usage");
     }
-    if (/"starting_at"\s*:/.test(body) && /"(uncached_input_tokens|cache_read_input_tokens|results)"\s*:/.test(body)) {
+    // The cost report (/cost_report) also has starting_at + results, but with "amount": not usage.
+    if (/"starting_at"\s*:/.test(body) && (/"(uncached_input_tokens|cache_read_input_tokens)"\s*:/.test(body) || (/"results"\s*:/.test(body) && !/"amount"\s*:/.test(body)))) {
       return result("anthropic-usage");
     }
     if (/"request_id"\s*:/.test(body) && /"(startTime|spend|call_type|completion_tokens)"\s*:/.test(body)) return result("litellm-json");
