@@ -1,4 +1,12 @@
-import { ruleCaseExpressions, type CompiledRule } from "./rule-sql";
+import { firstMatchExpression, type CompiledRule } from "./rule-sql";
+
+/**
+ * "rule-candidates": only events that did not carry both their own team and workload, the only ones a rule can
+ * touch (an event naming both never reaches the rules), i.e. exactly what a rule change can move, in a fraction
+ * of the time on a mostly-tagged history. "all": every event (repairs attribution after teams/workloads changed).
+ */
+export type AttributionScope = "rule-candidates" | "all";
+const RULE_CANDIDATE = "(e.source_team IS NULL OR e.source_workload IS NULL)";
 
 /**
  * SQL that recomputes every event's team and workload from what it carried when ingested, with the precedence
@@ -7,28 +15,39 @@ import { ruleCaseExpressions, type CompiledRule } from "./rule-sql";
  *   workload: the event's own workload (source_workload)
  *   then, if either is still missing, the first enabled rule that matches fills it (first match wins, for both),
  *   and a workload's owner team fills a team that is still missing.
- * Returns a SELECT over `usage_events e` (joined to `models m`) with columns dedup_key, day, old_team, old_workload,
- * new_team, new_workload and cost_nanos. Rule patterns are bound parameters appended to `params`.
+ * Returns a SELECT with columns dedup_key, day, old_team, old_workload, new_team, new_workload, cost_nanos and
+ * `flag` (the boolean `opts.flag`, over `e` = usage_events and `m` = models; FALSE when not given). Rule patterns
+ * are bound parameters appended to `params`.
  */
-export function attributionSelect(rules: CompiledRule[], params: unknown[], extraColumns = ""): string {
-  const cases = ruleCaseExpressions(rules, params);
+export function attributionSelect(rules: CompiledRule[], params: unknown[], opts: { flag?: string; scope?: AttributionScope } = {}): string {
+  const firstMatch = firstMatchExpression(rules, params);
+  params.push(rules.map((r) => r.teamId));
+  const ruleTeams = `$${params.length}::int[]`;
+  params.push(rules.map((r) => r.workloadId));
+  const ruleWorkloads = `$${params.length}::int[]`;
+  // The inner query is fenced (OFFSET 0) so the planner cannot inline the rule CASE into every expression that
+  // uses its result: each pattern is evaluated once per event, not once per derived column.
   return `
-    SELECT e.dedup_key, (e.occurred_at AT TIME ZONE 'UTC')::date AS day, e.team_id AS old_team, e.workload_id AS old_workload,
-      COALESCE(c.team2, fw.team_id) AS new_team, c.workload2 AS new_workload, e.cost_nanos${extraColumns}
-    FROM usage_events e
-    JOIN models m ON m.id = e.model_id
-    LEFT JOIN teams st ON st.slug = e.source_team
-    LEFT JOIN workloads sw ON sw.slug = e.source_workload
-    LEFT JOIN api_keys k ON k.id = e.api_key_id
-    CROSS JOIN LATERAL (SELECT COALESCE(st.id, k.team_id, sw.team_id) AS team1, sw.id AS workload1) b
-    CROSS JOIN LATERAL (
-      SELECT
-        CASE WHEN b.team1 IS NULL OR b.workload1 IS NULL THEN ${cases.team} END AS rule_team,
-        CASE WHEN b.team1 IS NULL OR b.workload1 IS NULL THEN ${cases.workload} END AS rule_workload
-    ) r
-    CROSS JOIN LATERAL (SELECT COALESCE(b.team1, r.rule_team) AS team2, COALESCE(b.workload1, r.rule_workload) AS workload2) c
-    LEFT JOIN workloads fw ON fw.id = c.workload2`;
+    SELECT x.dedup_key, x.day, x.old_team, x.old_workload, x.cost_nanos, x.workload2 AS new_workload,
+      COALESCE(x.team2, fw.team_id) AS new_team, x.flag
+    FROM (
+      SELECT b.*, COALESCE(b.team1, (${ruleTeams})[b.rule_no]) AS team2, COALESCE(b.workload1, (${ruleWorkloads})[b.rule_no]) AS workload2
+      FROM (
+        SELECT e.dedup_key, (e.occurred_at AT TIME ZONE 'UTC')::date AS day, e.team_id AS old_team, e.workload_id AS old_workload,
+          e.cost_nanos, COALESCE(st.id, k.team_id, sw.team_id) AS team1, sw.id AS workload1,
+          CASE WHEN COALESCE(st.id, k.team_id, sw.team_id) IS NULL OR sw.id IS NULL THEN ${firstMatch} END AS rule_no,
+          ${opts.flag ?? "FALSE"} AS flag
+        FROM usage_events e
+        JOIN models m ON m.id = e.model_id
+        LEFT JOIN teams st ON st.slug = e.source_team
+        LEFT JOIN workloads sw ON sw.slug = e.source_workload
+        LEFT JOIN api_keys k ON k.id = e.api_key_id
+        ${opts.scope === "all" ? "" : `WHERE ${RULE_CANDIDATE}`}
+        OFFSET 0
+      ) b
+    ) x
+    LEFT JOIN workloads fw ON fw.id = x.workload2`;
 }
 
-/** Events whose stored attribution differs from the recomputed one. */
+/** Events whose stored attribution differs from the recomputed one (over an attributionSelect aliased `a`). */
 export const CHANGED = `(a.old_team IS DISTINCT FROM a.new_team OR a.old_workload IS DISTINCT FROM a.new_workload)`;

@@ -4,6 +4,7 @@ import { pool } from "@/lib/db/pool";
 import { audit } from "@/lib/audit";
 import { badRequest } from "@/lib/errors";
 import { lockAttribution, reattributeHistory } from "./reattribute";
+import type { AttributionScope } from "./attribution-sql";
 import { deleteRule, insertRule, listRules, placeAt, resolveTargets, ruleOrder, updateRule, writeOrder } from "./rules-store";
 import type { Reattribution, RuleInput, RuleOut } from "./rule-schema";
 
@@ -17,13 +18,13 @@ export interface RuleChangeResult {
   reattribution: Reattribution;
 }
 
-async function inTransaction(change: (client: pg.PoolClient) => Promise<number | null>): Promise<RuleChangeResult> {
+async function inTransaction(change: (client: pg.PoolClient) => Promise<number | null>, scope: AttributionScope = "rule-candidates"): Promise<RuleChangeResult> {
   const client = await pool().connect();
   try {
     await client.query("BEGIN");
     await lockAttribution(client);
     const id = await change(client);
-    const reattribution = await reattributeHistory(client);
+    const reattribution = await reattributeHistory(client, scope);
     const rules = await listRules(client);
     await client.query("COMMIT");
     return { rule: rules.find((r) => r.id === id) ?? null, rules, reattribution };
@@ -79,7 +80,7 @@ export async function reorderRules(ids: number[], actor: string): Promise<RuleCh
 
 /** Recomputes history against the current rules (after teams or workloads were edited, or to repair drift). */
 export async function reattributeNow(actor: string): Promise<RuleChangeResult> {
-  const result = await inTransaction(async () => null);
+  const result = await inTransaction(async () => null, "all");
   await audit(actor, "attribution_recomputed", null, { ...result.reattribution });
   return result;
 }

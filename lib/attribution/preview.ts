@@ -50,12 +50,15 @@ export async function previewRuleChange(input: PreviewInput): Promise<PreviewRes
   }
 
   const params: unknown[] = [];
-  const select = attributionSelect(compileRules(proposed), params, `, ${match ? ruleCondition(match, params) : "FALSE"} AS draft_match`);
+  const select = attributionSelect(compileRules(proposed), params, {
+    flag: match ? ruleCondition(match, params) : "FALSE",
+    scope: "rule-candidates",
+  });
   const changedKey = (column: string) => `CASE WHEN ${CHANGED} THEN a.${column} END`;
   const groups = await db.query<RawGroup>(
     `SELECT ${changedKey("old_team")} AS old_team, ${changedKey("old_workload")} AS old_workload,
        ${changedKey("new_team")} AS new_team, ${changedKey("new_workload")} AS new_workload,
-       count(*) FILTER (WHERE a.draft_match)::text AS matched, COALESCE(sum(a.cost_nanos) FILTER (WHERE a.draft_match), 0)::text AS matched_cost,
+       count(*) FILTER (WHERE a.flag)::text AS matched, COALESCE(sum(a.cost_nanos) FILTER (WHERE a.flag), 0)::text AS matched_cost,
        count(*) FILTER (WHERE ${CHANGED})::text AS moved, COALESCE(sum(a.cost_nanos) FILTER (WHERE ${CHANGED}), 0)::text AS moved_cost
      FROM (${select}) a
      GROUP BY 1, 2, 3, 4`,

@@ -2,7 +2,7 @@ import "server-only";
 import type pg from "pg";
 import { nanosToUsd } from "@/lib/money";
 import { DAILY_INSERT, USER_INSERT, dailyRollupSelect, userRollupSelect } from "@/lib/ingest/store/columns";
-import { attributionSelect, CHANGED } from "./attribution-sql";
+import { attributionSelect, CHANGED, type AttributionScope } from "./attribution-sql";
 import { loadCompiledRules } from "./load-rules";
 import type { Reattribution } from "./rule-schema";
 
@@ -23,14 +23,14 @@ export async function lockAttribution(client: pg.PoolClient): Promise<void> {
  * The roll-ups are locked against writes first (readers keep reading the old numbers until commit): an
  * ingestion batch already running finishes before, one starting later adds its rows after, so no sum is lost.
  */
-export async function reattributeHistory(client: pg.PoolClient): Promise<Reattribution> {
+export async function reattributeHistory(client: pg.PoolClient, scope: AttributionScope = "rule-candidates"): Promise<Reattribution> {
   const started = Date.now();
   await lockAttribution(client);
   await client.query("LOCK TABLE usage_daily, usage_daily_user IN SHARE ROW EXCLUSIVE MODE");
   const rules = await loadCompiledRules(client);
   const params: unknown[] = [];
   await client.query(
-    `CREATE TEMP TABLE reattributed ON COMMIT DROP AS SELECT a.* FROM (${attributionSelect(rules, params)}) a WHERE ${CHANGED}`,
+    `CREATE TEMP TABLE reattributed ON COMMIT DROP AS SELECT a.* FROM (${attributionSelect(rules, params, { scope })}) a WHERE ${CHANGED}`,
     params,
   );
   const moved = await client.query<{ events: number; cost: string; first_day: string | null; last_day: string | null }>(

@@ -74,3 +74,12 @@ export function ruleCaseExpressions(rules: CompiledRule[], params: unknown[]): {
     `CASE ${conditions.map((c, i) => `WHEN ${c} THEN ${value(rules[i]) ?? "NULL"}::int`).join(" ")} END`;
   return { team: pick((r) => r.teamId), workload: pick((r) => r.workloadId) };
 }
+
+/**
+ * The 1-based index of the first matching rule (NULL when none matches): one CASE evaluated once per event, so
+ * each pattern is tested at most once however many columns the caller derives from the winner.
+ */
+export function firstMatchExpression(rules: CompiledRule[], params: unknown[]): string {
+  if (rules.length === 0) return "NULL::int";
+  return `CASE ${rules.map((r, i) => `WHEN ${ruleCondition(r.match, params)} THEN ${i + 1}`).join(" ")} END`;
+}

@@ -123,7 +123,7 @@ export function runWhatIf(input: WhatIfInput): WhatIfOutcome {
   const quality = (t: WorkloadTally) => {
     const current = dominant(t.costByModel)?.ref ?? null;
     const rule = dominantRule(t.costByRule);
-    const rate = rule === null || !current ? null : rates.forWorkload(rule, t.workload, levers[rule].reroute?.model ?? current.model);
+    const rate = rule === null || !current ? null : rates.forWorkload(rule, t.workload, levers[rule].reroute ?? current);
     return judgeQuality({
       info: t.workload === null ? undefined : workloads.get(t.workload),
       currentModel: current,

@@ -3,9 +3,10 @@
  * failures on the eval set linked to the group's workload (replayed once per rule, workload and cheap model).
  * A replay rate is held in parts per million like every other share (exact for task counts dividing 1e6).
  */
+import { evalLabel, evalModelFor, refKey } from "./eval-models";
 import type { Levers } from "./levers";
 import { pairOutcomes, replayEscalation, type ReplaySummary } from "./replay";
-import type { CallGroup, WorkloadInfo } from "./types";
+import type { CallGroup, ModelRef, WorkloadInfo } from "./types";
 
 export type RateOutcome = { ok: true; ratePpm: bigint; replay: ReplaySummary | null } | { ok: false; message: string };
 
@@ -18,23 +19,25 @@ export class EscalationRates {
   ) {}
 
   forGroup(ruleIndex: number, g: CallGroup): RateOutcome {
-    return this.forWorkload(ruleIndex, g.workloadSlug, this.levers[ruleIndex].reroute?.model ?? g.model);
+    return this.forWorkload(ruleIndex, g.workloadSlug, this.levers[ruleIndex].reroute ?? { provider: g.provider, model: g.model });
   }
 
-  forWorkload(ruleIndex: number, workload: string | null, cheapModel: string): RateOutcome {
+  forWorkload(ruleIndex: number, workload: string | null, cheapModel: ModelRef): RateOutcome {
     const e = this.levers[ruleIndex].escalation;
     if (!e) return { ok: true, ratePpm: 0n, replay: null };
     if (e.mode === "rate") return { ok: true, ratePpm: e.ratePpm ?? 0n, replay: null };
-    const key = `${ruleIndex}\u0000${workload}\u0000${cheapModel}`;
+    const key = `${ruleIndex}\u0000${workload}\u0000${refKey(cheapModel)}`;
     let out = this.cache.get(key);
     if (!out) this.cache.set(key, (out = this.replay(ruleIndex, workload, cheapModel)));
     return out;
   }
 
-  private replay(ruleIndex: number, workload: string | null, cheapModel: string): RateOutcome {
+  private replay(ruleIndex: number, workload: string | null, cheapModel: ModelRef): RateOutcome {
     const e = this.levers[ruleIndex].escalation!;
     const evalSet = workload === null ? null : this.workloads.get(workload)?.evalSet;
-    const { outcomes } = evalSet ? pairOutcomes(evalSet.results, cheapModel, e.target.model) : { outcomes: [] };
+    const { outcomes } = evalSet
+      ? pairOutcomes(evalSet.results, evalModelFor(evalSet, cheapModel), evalModelFor(evalSet, e.target))
+      : { outcomes: [] };
     if (outcomes.length > 0) {
       const replay = replayEscalation(outcomes);
       const ratePpm = (BigInt(replay.escalations) * 2_000_000n + BigInt(replay.tasks)) / (2n * BigInt(replay.tasks));
@@ -46,7 +49,8 @@ export class EscalationRates {
       ok: false,
       message:
         `rule ${ruleIndex + 1}: escalation replay needs an eval set linked to ${who} with results for both ` +
-        `${cheapModel} and ${e.target.model} (or a fallback rate)`,
+        `${evalSet ? evalLabel(evalSet, cheapModel) : cheapModel.model} and ${evalSet ? evalLabel(evalSet, e.target) : e.target.model} ` +
+        (evalSet ? `(map eval models to them on the workload's eval set link, or give a fallback rate)` : "(or a fallback rate)"),
     };
   }
 }

@@ -7,8 +7,9 @@
  *   NOT targeted at the cheap model's failures (a conservative estimate; replay measures the targeted case).
  * Without an eval set quality is unknown (null) and `ok` is null: shown as "not measured", never as a pass.
  */
+import { evalLabel, passRateOf } from "./eval-models";
 import type { Levers } from "./levers";
-import { passRate, type ReplaySummary } from "./replay";
+import type { ReplaySummary } from "./replay";
 import type { ModelRef, WorkloadInfo } from "./types";
 
 export interface QualityVerdict {
@@ -41,38 +42,39 @@ export function judgeQuality(q: QualityInput): QualityVerdict {
   if (!evalSet || evalSet.results.length === 0 || !q.currentModel) {
     return verdict(null, null, q.levers ? "no eval set linked: quality not measured" : "not changed by the scenario");
   }
-  const rate = (model: string) => passRate(evalSet.results, model);
-  const current = rate(q.currentModel.model);
+  const rate = (ref: ModelRef) => passRateOf(evalSet, ref);
+  const label = (ref: ModelRef) => evalLabel(evalSet, ref);
+  const current = rate(q.currentModel);
   const base = current?.rate ?? null;
   const setName = `eval set "${evalSet.name}"`;
-  const describe = (model: string, r: { rate: number; tasks: number } | null) =>
-    r ? `${model} passes ${pct(r.rate)} (${r.tasks} tasks)` : `${model} has no result`;
-  const currentText = `currently ${describe(q.currentModel.model, current)}`;
+  const describe = (ref: ModelRef, r: { rate: number; tasks: number } | null) =>
+    r ? `${label(ref)} passes ${pct(r.rate)} (${r.tasks} tasks)` : `${label(ref)} has no result`;
+  const currentText = `currently ${describe(q.currentModel, current)}`;
 
   const l = q.levers;
   if (!l || (!l.reroute && !l.escalation)) return verdict(base, base, `${setName}: ${currentText}; model unchanged`);
-  const cheapModel = l.reroute?.model ?? q.currentModel.model;
-  const cheap = rate(cheapModel);
+  const cheapRef = l.reroute ?? q.currentModel;
+  const cheap = rate(cheapRef);
   if (!l.escalation || q.escalationRatePpm === 0n) {
-    return verdict(base, cheap?.rate ?? null, `${setName}: ${currentText}; ${describe(cheapModel, cheap)}`);
+    return verdict(base, cheap?.rate ?? null, `${setName}: ${currentText}; ${describe(cheapRef, cheap)}`);
   }
-  const escModel = l.escalation.target.model;
+  const escRef = l.escalation.target;
   if (q.replay) {
     const r = q.replay;
     return verdict(
       base,
       r.quality,
-      `${setName} replay (${r.tasks} tasks): ${cheapModel} passes ${r.cheapPasses}, ${r.escalations} escalate to ` +
-        `${escModel}, hybrid passes ${r.hybridPasses} (${pct(r.quality)}); ${escModel} alone passes ${r.frontierPasses}; ${currentText}`,
+      `${setName} replay (${r.tasks} tasks): ${label(cheapRef)} passes ${r.cheapPasses}, ${r.escalations} escalate to ` +
+        `${label(escRef)}, hybrid passes ${r.hybridPasses} (${pct(r.quality)}); ${escRef.model} alone passes ${r.frontierPasses}; ${currentText}`,
     );
   }
-  const esc = rate(escModel);
+  const esc = rate(escRef);
   const share = Number(q.escalationRatePpm) / 1e6;
   const scenario = cheap && esc ? (1 - share) * cheap.rate + share * esc.rate : null;
   return verdict(
     base,
     scenario,
-    `${setName}: ${describe(cheapModel, cheap)}, ${describe(escModel, esc)}; ${pct(share)} escalated, ` +
+    `${setName}: ${describe(cheapRef, cheap)}, ${describe(escRef, esc)}; ${pct(share)} escalated, ` +
       `assumed not targeted at failures; ${currentText}`,
   );
 }

@@ -8,6 +8,7 @@
  * Candidate monthly costs come from re-pricing the workload's own traffic (see reprice.ts).
  */
 import { guidanceTier, tierRank, type ModelTier } from "@/lib/classify/task-class";
+import { evalLabel, evalModelFor } from "./eval-models";
 import { sameModel } from "./replay";
 import type { ModelRef } from "./types";
 
@@ -21,7 +22,10 @@ export interface CandidateModel extends ModelRef {
 
 export interface EvalEvidence {
   evalSet: string;
+  /** Pass rates per EVAL model name, as in the eval set. */
   passRates: { model: string; passRate: number; tasks: number }[];
+  /** The link's mapping: "provider/model" -> eval model standing for it (see eval-models.ts). */
+  standIns?: ReadonlyMap<string, string>;
 }
 
 export interface RecommendInput {
@@ -66,8 +70,9 @@ export function recommendOne(w: RecommendInput): Recommendation | null {
       c.monthlyCostNanos < w.monthlyCostNanos &&
       !(c.provider === w.currentModel.provider && c.model === w.currentModel.model),
   );
-  const rateOf = (m: string) => w.evidence?.passRates.find((p) => sameModel(p.model, m)) ?? null;
-  const tested = cheaper.filter((c) => rateOf(c.model) !== null);
+  const ev = w.evidence;
+  const rateOf = (ref: ModelRef) => (ev ? (ev.passRates.find((p) => sameModel(p.model, evalModelFor(ev, ref))) ?? null) : null);
+  const tested = cheaper.filter((c) => rateOf(c) !== null);
   const make = (c: CandidateModel & { monthlyCostNanos: bigint }, confidence: Confidence, evidence: string): Recommendation => ({
     workload: w.workload,
     team: w.team ?? null,
@@ -81,17 +86,17 @@ export function recommendOne(w: RecommendInput): Recommendation | null {
     evidence,
   });
 
-  if (w.evidence && tested.length > 0) {
-    const passing = tested.filter((c) => rateOf(c.model)!.passRate >= w.qualityFloor - 1e-9);
-    const best = cheapest(passing, (c) => rateOf(c.model)!.passRate);
+  if (ev && tested.length > 0) {
+    const passing = tested.filter((c) => rateOf(c)!.passRate >= w.qualityFloor - 1e-9);
+    const best = cheapest(passing, (c) => rateOf(c)!.passRate);
     if (!best) return null;
-    const r = rateOf(best.model)!;
-    const current = rateOf(w.currentModel.model);
-    const currentText = current ? `; ${w.currentModel.model} passes ${pct(current.passRate)}` : "";
+    const r = rateOf(best)!;
+    const current = rateOf(w.currentModel);
+    const currentText = current ? `; ${evalLabel(ev, w.currentModel)} passes ${pct(current.passRate)}` : "";
     return make(
       best,
       r.tasks >= HIGH_CONFIDENCE_TASKS ? "high" : "medium",
-      `eval set "${w.evidence.evalSet}" (${r.tasks} tasks): ${best.model} passes ${pct(r.passRate)} >= floor ${pct(w.qualityFloor)}${currentText}`,
+      `eval set "${ev.evalSet}" (${r.tasks} tasks): ${evalLabel(ev, best)} passes ${pct(r.passRate)} >= floor ${pct(w.qualityFloor)}${currentText}`,
     );
   }
 

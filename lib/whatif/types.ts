@@ -68,11 +68,23 @@ export interface EvalResultRow {
   passed: boolean;
 }
 
+/**
+ * An eval set linked to a workload. Eval sets usually test other models than the ones in production (RouteLLM
+ * compares gpt-4-1106-preview with Mixtral-8x7B), so the link carries a mapping: `standIns` says, per real model
+ * ("provider/model"), which eval model's results stand for it. A model without an entry matches results of the
+ * same name (eval-models.ts).
+ */
+export interface LinkedEvalSet {
+  name: string;
+  results: readonly EvalResultRow[];
+  standIns?: ReadonlyMap<string, string>;
+}
+
 /** What the engine knows about a workload beyond its traffic. */
 export interface WorkloadInfo {
   slug: string;
   /** Minimum pass rate, 0-1. */
   qualityFloor: number;
   /** The linked eval set, if any, with its per-task per-model results. */
-  evalSet?: { name: string; results: readonly EvalResultRow[] } | null;
+  evalSet?: LinkedEvalSet | null;
 }

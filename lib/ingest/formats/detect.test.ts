@@ -48,10 +48,11 @@ describe("detectFormat", () => {
 });
 
 describe("detectFormat, look-alikes", () => {
-  it("does not take Anthropic's cost report for a usage report", () => {
+  it("tells cost exports from usage exports", () => {
     const cost = '{"data":[{"starting_at":"2025-08-01T00:00:00Z","ending_at":"2025-08-02T00:00:00Z","results":[{"currency":"USD","amount":"123.45"}]}]}';
-    expect(() => detectFormat(Buffer.from(cost))).not.toThrow();
-    expect(detectFormat(Buffer.from(cost)).format).not.toBe("anthropic-usage");
+    expect(() => detectFormat(Buffer.from(cost))).toThrow(/Anthropic cost report; import the usage report/);
+    const openaiCosts = '{"object":"page","data":[{"object":"bucket","start_time":1,"end_time":2,"results":[{"object":"organization.costs.result","amount":{"value":0.06,"currency":"usd"}}]}]}';
+    expect(() => detectFormat(Buffer.from(openaiCosts))).toThrow(/OpenAI costs export/);
     expect(detectFormat(Buffer.from('{"data":[{"starting_at":"2025-08-01T00:00:00Z","results":[]}],"has_more":false}')).format).toBe("anthropic-usage");
   });
 });

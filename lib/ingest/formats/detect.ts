@@ -54,6 +54,12 @@ export function detectFormat(firstBytes: Buffer | Uint8Array, filename?: string)
   const firstChar = body[0];
   if (firstChar === "{" || firstChar === "[") {
     if (/"(resourceSpans|resource_spans)"\s*:/.test(body)) return result("otlp-json");
+    if (/"organization\.costs\.result"/.test(body) && !/"organization\.usage\./.test(body)) {
+      throw new FormatDetectionError("this is an OpenAI costs export; import token usage instead (GET /v1/organization/usage/completions, group_by=model)");
+    }
+    if (/"starting_at"\s*:/.test(body) && /"amount"\s*:/.test(body) && !/"uncached_input_tokens"\s*:/.test(body)) {
+      throw new FormatDetectionError("this is an Anthropic cost report; import the usage report instead (GET /v1/organizations/usage_report/messages, group_by[]=model)");
+    }
     if (/"organization\.usage\.[a-z_.]+\.result"/.test(body) || (/"object"\s*:\s*"(page|bucket)"/.test(body) && /"start_time"\s*:/.test(body))) {
       return result("openai-usage");
     }

@@ -57,7 +57,7 @@ describe("LiteLLM spend logs", () => {
       serviceTier: null,
       sourceCostNanos: 2_000_000n,
       latencyMs: 1600,
-      status: "success",
+      status: "ok",
       tags: {
         env: "prod",
         nightly: "true",

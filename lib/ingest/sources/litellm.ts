@@ -22,8 +22,9 @@
  * metadata.user_api_key_user_id, else end_user; sourceKey = api_key (hashed); workload is left to rules.
  * Tags: request_tags ("env:prod" -> env=prod, a bare "nightly" -> nightly=true), string values of
  * metadata.spend_logs_metadata, and litellm.* ids (team_id, key_alias, end_user, model_group, call_type...).
- * sourceCostNanos = spend (USD). Rows with no model and no tokens (calls refused before reaching a model,
- * e.g. bad key) are skipped: they carry no usage.
+ * status: "success"/"failure" -> "ok"/"error" (the OTLP source's words). sourceCostNanos = spend (USD).
+ * Rows with no model and no tokens (calls refused before reaching a model, e.g. a bad key) are skipped:
+ * they carry no usage. batch is always false: spend logs do not mark batch-API calls.
  */
 import type { ParseOutcome, UsageEvent } from "../usage-event";
 import { usdToNanos } from "../../money";
@@ -125,10 +126,17 @@ export function parseLiteLlmSpendLog(raw: unknown, index: number, now: Date): Pa
     serviceTier: text(usage.service_tier),
     sourceCostNanos,
     latencyMs,
-    status: optionalText(row.status, 64) ?? optionalText(metadata.status, 64),
+    status: normaliseStatus(optionalText(row.status, 64) ?? optionalText(metadata.status, 64)),
     tags: collectTags(row, metadata),
   };
   return { ok: true, event };
+}
+
+/** LiteLLM's "success"/"failure" become the "ok"/"error" the OTLP source uses; anything else is kept. */
+function normaliseStatus(status: string | null): string | null {
+  if (status === "success") return "ok";
+  if (status === "failure") return "error";
+  return status;
 }
 
 /** Token column: number or digit text; absent/empty means 0. Returns the count or an error message. */

@@ -191,7 +191,7 @@ describe("parseNativeEvent", () => {
         tags: { env: "prod", region: "eu" },
       });
     const rate = (withId: boolean) => {
-      const lines = Array.from({ length: 50_000 }, (_, i) => line(i, withId));
+      const lines = Array.from({ length: 20_000 }, (_, i) => line(i, withId));
       let best = 0;
       for (let rep = 0; rep < 3; rep++) {
         const started = performance.now();
@@ -207,5 +207,5 @@ describe("parseNativeEvent", () => {
     console.log(`native parse incl. JSON.parse: ${withIds} events/s with ids, ${derived} events/s with derived ids`);
     // Loose floor so a loaded CI machine does not flake; the figure is printed above (and by native-bench.ts).
     expect(withIds).toBeGreaterThan(50_000);
-  });
+  }, 30_000); // other test files share the 2 cores; the timing matters, not the wall-clock limit
 });
