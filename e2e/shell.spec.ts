@@ -18,7 +18,7 @@ test.describe("signed out", () => {
     await page.getByLabel("Email").fill(E2E_ADMIN.email);
     await page.getByLabel("Password").fill("not-the-password");
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
-    await expect(page.getByRole("alert")).toHaveText("Invalid email or password");
+    await expect(page.locator("form [role=alert]")).toHaveText("Invalid email or password");
   });
 
   test("the API answers 401 JSON without a session or key", async ({ request }) => {
