@@ -6,6 +6,12 @@ import { firstMatchExpression, type CompiledRule } from "./rule-sql";
  * of the time on a mostly-tagged history. "all": every event (repairs attribution after teams/workloads changed).
  */
 export type AttributionScope = "rule-candidates" | "all";
+/** What an event adds to the roll-ups besides its keys (see lib/ingest/store/columns.ts). */
+export const MEASURE_COLUMNS = [
+  "model_id", "batch", "user_name", "requests", "input_tokens", "cached_input_tokens", "cache_write_tokens",
+  "output_tokens", "reasoning_tokens", "cost_nanos", "source_cost_nanos",
+] as const;
+
 const RULE_CANDIDATE = "(e.source_team IS NULL OR e.source_workload IS NULL)";
 
 /**
@@ -15,8 +21,8 @@ const RULE_CANDIDATE = "(e.source_team IS NULL OR e.source_workload IS NULL)";
  *   workload: the event's own workload (source_workload)
  *   then, if either is still missing, the first enabled rule that matches fills it (first match wins, for both),
  *   and a workload's owner team fills a team that is still missing.
- * Returns a SELECT with columns dedup_key, day, old_team, old_workload, new_team, new_workload, cost_nanos and
- * `flag` (the boolean `opts.flag`, over `e` = usage_events and `m` = models; FALSE when not given). Rule patterns
+ * Returns a SELECT with columns tid (the row's ctid), dedup_key, day, old_team, old_workload, new_team, new_workload, the event's
+ * measures (MEASURE_COLUMNS, for roll-up deltas) and `flag` (the boolean `opts.flag`, over `e` = usage_events and `m` = models; FALSE when not given). Rule patterns
  * are bound parameters appended to `params`.
  */
 export function attributionSelect(rules: CompiledRule[], params: unknown[], opts: { flag?: string; scope?: AttributionScope } = {}): string {
@@ -28,13 +34,13 @@ export function attributionSelect(rules: CompiledRule[], params: unknown[], opts
   // The inner query is fenced (OFFSET 0) so the planner cannot inline the rule CASE into every expression that
   // uses its result: each pattern is evaluated once per event, not once per derived column.
   return `
-    SELECT x.dedup_key, x.day, x.old_team, x.old_workload, x.cost_nanos, x.workload2 AS new_workload,
+    SELECT x.tid, x.dedup_key, x.day, x.old_team, x.old_workload, ${MEASURE_COLUMNS.map((c) => `x.${c}`).join(", ")}, x.workload2 AS new_workload,
       COALESCE(x.team2, fw.team_id) AS new_team, x.flag
     FROM (
       SELECT b.*, COALESCE(b.team1, (${ruleTeams})[b.rule_no]) AS team2, COALESCE(b.workload1, (${ruleWorkloads})[b.rule_no]) AS workload2
       FROM (
-        SELECT e.dedup_key, (e.occurred_at AT TIME ZONE 'UTC')::date AS day, e.team_id AS old_team, e.workload_id AS old_workload,
-          e.cost_nanos, COALESCE(st.id, k.team_id, sw.team_id) AS team1, sw.id AS workload1,
+        SELECT e.ctid AS tid, e.dedup_key, (e.occurred_at AT TIME ZONE 'UTC')::date AS day, e.team_id AS old_team, e.workload_id AS old_workload,
+          ${MEASURE_COLUMNS.map((c) => `e.${c}`).join(", ")}, COALESCE(st.id, k.team_id, sw.team_id) AS team1, sw.id AS workload1,
           CASE WHEN COALESCE(st.id, k.team_id, sw.team_id) IS NULL OR sw.id IS NULL THEN ${firstMatch} END AS rule_no,
           ${opts.flag ?? "FALSE"} AS flag
         FROM usage_events e

@@ -3,8 +3,7 @@ import type pg from "pg";
 import { pool } from "@/lib/db/pool";
 import { audit } from "@/lib/audit";
 import { badRequest } from "@/lib/errors";
-import { lockAttribution, reattributeHistory } from "./reattribute";
-import type { AttributionScope } from "./attribution-sql";
+import { lockAttribution, reattributeHistory, type ReattributeOptions } from "./reattribute";
 import { deleteRule, insertRule, listRules, placeAt, resolveTargets, ruleOrder, updateRule, writeOrder } from "./rules-store";
 import type { Reattribution, RuleInput, RuleOut } from "./rule-schema";
 
@@ -18,13 +17,13 @@ export interface RuleChangeResult {
   reattribution: Reattribution;
 }
 
-async function inTransaction(change: (client: pg.PoolClient) => Promise<number | null>, scope: AttributionScope = "rule-candidates"): Promise<RuleChangeResult> {
+async function inTransaction(change: (client: pg.PoolClient) => Promise<number | null>, opts?: ReattributeOptions): Promise<RuleChangeResult> {
   const client = await pool().connect();
   try {
     await client.query("BEGIN");
     await lockAttribution(client);
     const id = await change(client);
-    const reattribution = await reattributeHistory(client, scope);
+    const reattribution = await reattributeHistory(client, opts);
     const rules = await listRules(client);
     await client.query("COMMIT");
     return { rule: rules.find((r) => r.id === id) ?? null, rules, reattribution };
@@ -78,9 +77,13 @@ export async function reorderRules(ids: number[], actor: string): Promise<RuleCh
   return result;
 }
 
-/** Recomputes history against the current rules (after teams or workloads were edited, or to repair drift). */
+/**
+ * Recomputes all of history against the current rules and rebuilds the roll-ups of the days it touches from the
+ * events (after teams or workloads were edited, or to repair drift). Slower than a rule change, which only moves
+ * what the change can move.
+ */
 export async function reattributeNow(actor: string): Promise<RuleChangeResult> {
-  const result = await inTransaction(async () => null, "all");
+  const result = await inTransaction(async () => null, { scope: "all", rollups: "rebuild" });
   await audit(actor, "attribution_recomputed", null, { ...result.reattribution });
   return result;
 }

@@ -4,6 +4,7 @@ import { pipeline } from "node:stream/promises";
 import { Readable } from "node:stream";
 import { DAILY_INSERT, DAILY_UPSERT, EVENT_COLUMNS, USER_INSERT, USER_UPSERT, dailyRollupSelect, userRollupSelect } from "./columns";
 import { ruleCaseExpressions, type CompiledRule } from "@/lib/attribution/rule-sql";
+import { SHAPE_INSERT, SHAPE_UPSERT, shapeRollupSelect } from "./shape-rollup";
 
 /**
  * Writes one batch of formatted COPY rows atomically: COPY into a per-connection temp table, fill missing
@@ -34,12 +35,14 @@ export async function writeBatch(client: pg.PoolClient, rows: string[], rules: C
     const result = await client.query<{ inserted: number }>(`
       WITH ins AS (
         INSERT INTO usage_events SELECT * FROM staging_events ORDER BY dedup_key ON CONFLICT (dedup_key) DO NOTHING
-        RETURNING occurred_at, team_id, workload_id, model_id, batch, user_name, requests, input_tokens, cached_input_tokens,
+        RETURNING occurred_at, team_id, workload_id, model_id, batch, service_tier, user_name, requests, input_tokens, cached_input_tokens,
           cache_write_tokens, output_tokens, reasoning_tokens, cost_nanos, source_cost_nanos
       ), daily AS (
         ${DAILY_INSERT} ${dailyRollupSelect("ins")} ${DAILY_UPSERT}
       ), users AS (
         ${USER_INSERT} ${userRollupSelect("ins")} ${USER_UPSERT}
+      ), shapes AS (
+        ${SHAPE_INSERT} ${shapeRollupSelect("ins")} ${SHAPE_UPSERT}
       )
       SELECT count(*)::int AS inserted FROM ins`);
     await client.query("COMMIT");
