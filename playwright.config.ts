@@ -1,7 +1,9 @@
 import { defineConfig, devices } from "@playwright/test";
 import { existsSync } from "node:fs";
 
-const PORT = Number(process.env.E2E_PORT ?? 3100);
+// A port per run (inherited by the workers through the environment), so two runs on one machine do not collide.
+process.env.E2E_PORT ??= String(3100 + (process.pid % 800));
+const PORT = Number(process.env.E2E_PORT);
 // Debian's Chromium (installed by .ci/run); Playwright's own browser where it is absent (a developer's laptop).
 const chromium = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 

@@ -21,9 +21,9 @@ async function main() {
     const build = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
     if (build.status !== 0) throw new Error("next build failed");
   }
-  const dataDir = path.join(root, ".test-data", "e2e");
+  const dataDir = path.join(root, ".test-data", `e2e-${port}`);
   rmSync(dataDir, { recursive: true, force: true });
-  const db = await startEmbeddedPostgres({ dataDir, port: Number(process.env.E2E_PG_PORT ?? 54397), database: "rightsize_e2e" });
+  const db = await startEmbeddedPostgres({ dataDir, port: Number(process.env.E2E_PG_PORT ?? port + 50_000 - 3000), database: "rightsize_e2e" });
   process.env.DATABASE_URL = db.url;
   await migrate(db.url, path.join(root, "prisma", "migrations"));
   await ensureAdmin(E2E_ADMIN.email, E2E_ADMIN.password);

@@ -1,4 +1,5 @@
 import { rmSync } from "node:fs";
+import { createServer } from "node:net";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "../lib/db/embedded-postgres";
@@ -12,10 +13,11 @@ let server: EmbeddedDatabase | undefined;
 
 export default async function setup(project: TestProject) {
   let url = process.env.TEST_DATABASE_URL;
-  const dataDir = path.resolve(".test-data", "integration");
+  // A data folder and port of its own, so several test runs on one machine never share a cluster.
+  const dataDir = path.resolve(".test-data", `integration-${process.pid}`);
   if (!url) {
     rmSync(dataDir, { recursive: true, force: true });
-    server = await startEmbeddedPostgres({ dataDir, port: Number(process.env.TEST_PG_PORT ?? 54398), database: "rightsize_test" });
+    server = await startEmbeddedPostgres({ dataDir, port: Number(process.env.TEST_PG_PORT ?? (await freePort())), database: "rightsize_test" });
     url = server.url;
   }
   await migrate(url);
@@ -25,6 +27,17 @@ export default async function setup(project: TestProject) {
     await server?.stop();
     rmSync(dataDir, { recursive: true, force: true });
   };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 declare module "vitest" {
