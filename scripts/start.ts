@@ -53,7 +53,7 @@ async function main() {
 
   const admin = await ensureAdmin(env.RIGHTSIZE_ADMIN_EMAIL, env.RIGHTSIZE_ADMIN_PASSWORD);
   if (admin.created) {
-    console.log(`Created admin ${admin.email}${admin.generatedPassword ? ` with password: ${admin.generatedPassword}  (shown once; change it in Settings)` : ""}`);
+    console.log(`Created admin ${admin.email}${admin.generatedPassword ? ` with password: ${admin.generatedPassword}  (shown only this once)` : ""}`);
   }
   if (env.RIGHTSIZE_DEMO === "1") await loadDemoIfEmpty({ events: env.RIGHTSIZE_DEMO_EVENTS, days: 90 });
 
