@@ -4,6 +4,8 @@ import { z } from "zod";
  * Every environment variable Rightsize reads, validated once at start. A bad value stops the process with one
  * line naming the variable (see `loadEnv`). Documented in README.md ("Configuration").
  */
+const port = () =>
+  z.coerce.number({ message: "must be a port number (1-65535)" }).int("must be a port number (1-65535)").min(1, "must be a port number (1-65535)").max(65535, "must be a port number (1-65535)");
 const optionalUrl = z.string().trim().url().optional();
 const EnvSchema = z.object({
   DATABASE_URL: z
@@ -11,13 +13,13 @@ const EnvSchema = z.object({
     .trim()
     .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// connection URL")
     .optional(),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  RIGHTSIZE_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  PORT: port().default(3000),
+  RIGHTSIZE_PG_PORT: port().default(54329),
   RIGHTSIZE_DATA_DIR: z.string().trim().min(1).default(".data"),
   RIGHTSIZE_ADMIN_EMAIL: z.string().trim().email().default("admin@rightsize.local"),
   RIGHTSIZE_ADMIN_PASSWORD: z.string().min(8, "must be at least 8 characters").optional(),
   RIGHTSIZE_DEMO: z.enum(["0", "1"], { message: 'must be "0" or "1"' }).default("1"),
-  RIGHTSIZE_DEMO_EVENTS: z.coerce.number().int().min(0).default(1_000_000),
+  RIGHTSIZE_DEMO_EVENTS: z.coerce.number({ message: "must be a whole number" }).int("must be a whole number").min(0, "must be 0 or more").default(1_000_000),
   NEXTAUTH_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   NEXTAUTH_URL: optionalUrl,
   OIDC_ISSUER: optionalUrl,
