@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { useTestDatabase } from "./db";
+import { loadDemo } from "@/lib/demo/load-demo";
+import { pool } from "@/lib/db/pool";
+
+useTestDatabase();
+
+const options = { events: 20_000, days: 30, endDate: new Date("2026-11-01T00:00:00Z"), quiet: true };
+
+describe("the demo workspace", () => {
+  it("loads a realistic company with eval evidence, and loading it again adds nothing", async () => {
+    const first = await loadDemo(options);
+    expect(first.accepted).toBe(20_000);
+    const counts = await pool().query(`SELECT
+      (SELECT count(*)::int FROM teams) AS teams, (SELECT count(*)::int FROM workloads) AS workloads,
+      (SELECT count(DISTINCT provider)::int FROM models) AS providers, (SELECT count(DISTINCT tier)::int FROM models) AS tiers,
+      (SELECT count(*)::int FROM eval_sets) AS eval_sets, (SELECT count(*)::int FROM workloads WHERE eval_set_id IS NOT NULL) AS linked,
+      (SELECT sum(events)::int FROM usage_daily) AS rolled_up,
+      (SELECT sum(cost_nanos) FILTER (WHERE team_id = 0)::float / sum(cost_nanos)::float FROM usage_daily) AS unattributed_share`);
+    const c = counts.rows[0];
+    expect(c.teams).toBeGreaterThanOrEqual(8);
+    expect(c.workloads).toBeGreaterThanOrEqual(25);
+    expect(c.providers).toBeGreaterThanOrEqual(4);
+    expect(c.tiers).toBe(3);
+    expect(c.rolled_up).toBe(20_000);
+    expect(c.unattributed_share).toBeGreaterThan(0);
+    // The RouteLLM eval sets come from ../shared/data (present in CI and on developers' machines).
+    expect(c.eval_sets).toBe(2);
+    expect(c.linked).toBe(2);
+
+    const again = await loadDemo(options);
+    expect(again).toMatchObject({ accepted: 0, duplicates: 20_000 });
+    const total = await pool().query("SELECT count(*)::int AS n FROM usage_events");
+    expect(total.rows[0].n).toBe(20_000);
+  });
+});
