@@ -102,3 +102,16 @@ describe("password sign-in", () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(delayFor(failures) - 50);
   });
 });
+
+describe("changing one's own password", () => {
+  it("needs the current password, then the new one signs in and the old one does not", async () => {
+    const { POST } = await import("@/app/api/v1/account/password/route");
+    const wrong = await POST(request("/api/v1/account/password", { cookie: viewer.cookie, body: { currentPassword: "nope", newPassword: "new-password-123" } }));
+    expect(wrong.status).toBe(400);
+    expect((await wrong.json()).error.message).toContain("currentPassword");
+    const ok = await POST(request("/api/v1/account/password", { cookie: viewer.cookie, body: { currentPassword: "correct-horse-battery", newPassword: "new-password-123" } }));
+    expect(ok.status).toBe(200);
+    expect(await checkCredentials("viewer@test.dev", "new-password-123", null)).not.toBeNull();
+    expect(await checkCredentials("viewer@test.dev", "correct-horse-battery", "10.9.9.9")).toBeNull();
+  });
+});

@@ -7,6 +7,7 @@ import KeysSection from "@/components/settings/keys";
 import RulesSection from "@/components/settings/rules";
 import ModelTiersSection from "@/components/settings/model-tiers";
 import PricesSection from "@/components/settings/prices";
+import AccountSection from "@/components/settings/account";
 
 const TABS = [
   { id: "users", label: "Users", permission: "manage_users", Section: UsersSection },
@@ -14,6 +15,7 @@ const TABS = [
   { id: "rules", label: "Attribution rules", permission: "manage_settings", Section: RulesSection },
   { id: "models", label: "Model tiers", permission: "manage_settings", Section: ModelTiersSection },
   { id: "prices", label: "Prices", permission: "manage_settings", Section: PricesSection },
+  { id: "account", label: "My account", permission: "read", Section: AccountSection },
 ] as const;
 
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ tab?: string }> }) {
@@ -24,12 +26,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <PageHeader title="Settings" subtitle="Users, API keys, attribution rules, model tiers and prices." />
-      {!active ? (
-        <div className="card empty">
-          <h2>Nothing to configure</h2>
-          <p>Settings are for administrators. Your role ({principal.role}) can read spend everywhere it is allowed to.</p>
-        </div>
-      ) : (
+      {active && (
         <>
           <div className="tabs" role="tablist">
             {tabs.map((t) => (
