@@ -1,13 +1,14 @@
+import { Suspense } from "react";
 import { PageHeader } from "@/components/shell/page-header";
+import { OverviewView } from "@/components/explorer/overview/overview-view";
 
 export default function OverviewPage() {
   return (
     <>
-      <PageHeader title="Overview" subtitle="Month-to-date AI spend across all teams." />
-      <div className="card empty">
-        <h2>Not built yet</h2>
-        <p>The overview is being built; nothing here is shown until it reads real data.</p>
-      </div>
+      <PageHeader title="Overview" subtitle="AI spend across your teams: this month's pace, where it goes and how much is on frontier models. Dates are UTC." />
+      <Suspense>
+        <OverviewView />
+      </Suspense>
     </>
   );
 }

@@ -1,9 +1,7 @@
 import { z } from "zod";
 import { RangeParams } from "./spend-query";
 
-/** GET /api/v1/spend/tokens-per-call: the distribution of tokens per call of one workload (a bounded sample). */
-export const TOKENS_SAMPLE_MAX = 20_000;
-
+/** GET /api/v1/spend/tokens-per-call: how big a workload's calls are (input size distribution, output, cache use). */
 export const TokensQuerySchema = z.object({
   ...RangeParams,
   workload: z.string().min(1, "name a workload (slug), or unattributed"),
@@ -11,24 +9,43 @@ export const TokensQuerySchema = z.object({
 });
 export type TokensQuery = z.infer<typeof TokensQuerySchema>;
 
-export const PERCENTILES = [0.1, 0.25, 0.5, 0.75, 0.9, 0.99] as const;
+export const SAMPLE_PERCENTILES = [0.1, 0.25, 0.5, 0.75, 0.9, 0.99] as const;
+/** Raw calls read at most for the output/cache percentiles. */
+export const TOKENS_SAMPLE_MAX = 20_000;
 
-const Distribution = z.object({
-  mean: z.number().nullable(),
-  percentiles: z.record(z.string(), z.number()).describe('keys "p10", "p25", "p50", "p75", "p90", "p99"'),
-  histogram: z.array(z.object({ from: z.number(), to: z.number(), calls: z.number().int() })).describe("power-of-two buckets [from, to)"),
-});
+const Percentiles = z.record(z.string(), z.number()).describe('keys "p10", "p25", "p50", "p75", "p90", "p99"');
 
 export const TokensResponseSchema = z.object({
   from: z.string(),
   to: z.string(),
   workload: z.string(),
-  sampledCalls: z.number().int().describe(`calls read: the latest ones of each twentieth of the range, at most ${TOKENS_SAMPLE_MAX} in all`),
-  sampleFrom: z.string().nullable().describe("time of the oldest sampled call"),
-  sampleTo: z.string().nullable().describe("time of the newest sampled call"),
-  input: Distribution,
-  cachedInput: Distribution,
-  output: Distribution,
+  calls: z.number().int().describe("calls (stored usage records) in the range"),
+  mean: z.object({ input: z.number().nullable(), cachedInput: z.number().nullable(), output: z.number().nullable() }).describe("tokens per call"),
+  byInputSize: z
+    .array(
+      z.object({
+        from: z.number().int(),
+        to: z.number().int().nullable(),
+        calls: z.number().int(),
+        share: z.number(),
+        avgInput: z.number(),
+        avgCachedInput: z.number(),
+        avgOutput: z.number(),
+        costUsd: z.string(),
+      }),
+    )
+    .describe("every call of the range by input size [from, to): half-octave buckets of the what-if roll-up"),
+  inputPercentiles: Percentiles.describe("interpolated within the input-size buckets"),
+  sample: z
+    .object({
+      calls: z.number().int(),
+      since: z.string(),
+      until: z.string(),
+      input: Percentiles,
+      cachedInput: Percentiles,
+      output: Percentiles,
+    })
+    .nullable()
+    .describe(`exact percentiles over the latest calls (the last day of the range, widened to a week when it holds few; at most ${TOKENS_SAMPLE_MAX})`),
 });
 export type TokensResponse = z.infer<typeof TokensResponseSchema>;
-export type TokenDistribution = z.infer<typeof Distribution>;

@@ -60,8 +60,13 @@ export async function scanAnomalies(principal: Pick<Principal, "teamIds">, q: Sc
     const w = dims.workloads.get(id);
     if (!w) continue;
     const scope: ScopeRef = { type: "workload", key: w.slug };
-    if (q.kind !== "model_switch") found.push(...detectSpikes({ scope, daily: rows, ...range, options: { minSizeNanos: minSize } }));
-    if (q.kind !== "spike") found.push(...modelSwitches(scope, w.name, rows, range, minSize));
+    const switches = modelSwitches(scope, w.name, rows, range, minSize);
+    // A switch to a pricier model raises every day after it above the weekday history: those days are the switch,
+    // already listed with its full cost, not separate spikes.
+    const firstSwitch = switches.reduce<string | null>((d, s) => (d === null || s.day < d ? s.day : d), null);
+    const spikes = detectSpikes({ scope, daily: rows, ...range, options: { minSizeNanos: minSize } }).filter((a) => firstSwitch === null || a.day < firstSwitch);
+    if (q.kind !== "model_switch") found.push(...spikes);
+    if (q.kind !== "spike") found.push(...switches);
   }
   if (q.kind !== "model_switch") {
     for (const [id, rows] of groupBy(teamRows, (r) => r.teamId)) {
@@ -91,8 +96,8 @@ function modelSwitches(scope: ScopeRef, name: string, rows: ModelDaySpend[], ran
       sizeNanos: cost.extraNanos,
       message:
         `Workload ${name} switched from ${cost.previousModel}${tier(cost.previousTier)} to ${cost.newModel}${tier(cost.newTier)} on ${c.day}: ` +
-        `${formatUsd(cost.spendNanos)} spent over ${cost.days} day${cost.days === 1 ? "" : "s"} where ${cost.previousModel} would have cost ` +
-        `${formatUsd(cost.wouldHaveCostNanos)} (+${formatUsd(cost.extraNanos)}, about ${formatUsd(perDay)} a day).`,
+        `${formatUsd(cost.spendNanos)} on ${cost.newModel} over ${cost.days} day${cost.days === 1 ? "" : "s"} where ${cost.previousModel} would have cost ` +
+        `${formatUsd(cost.wouldHaveCostNanos)} for the same tokens (+${formatUsd(cost.extraNanos)}, about ${formatUsd(perDay)} a day).`,
     });
   }
   return out;
@@ -108,6 +113,7 @@ function label(a: SpendAnomaly, dims: Dims): ScannedAnomaly {
     const owner = w.teamId !== null ? dims.teams.get(w.teamId) : undefined;
     return {
       ...a,
+      message: named(a, `Workload ${w.name}`),
       scopeLabel: w.name,
       ownerTeamId: w.teamId,
       ownerTeam: owner ? { key: owner.slug, label: owner.name } : null,
@@ -115,7 +121,13 @@ function label(a: SpendAnomaly, dims: Dims): ScannedAnomaly {
     };
   }
   const [id, t] = [...dims.teams].find(([, x]) => x.slug === a.scope.key)!;
-  return { ...a, scopeLabel: t.name, ownerTeamId: id, ownerTeam: { key: t.slug, label: t.name }, workloadId: null };
+  return { ...a, message: named(a, `Team ${t.name}`), scopeLabel: t.name, ownerTeamId: id, ownerTeam: { key: t.slug, label: t.name }, workloadId: null };
+}
+
+/** lib/anomaly's messages name the scope by slug; people read names. */
+function named(a: SpendAnomaly, label: string): string {
+  const prefix = `${a.scope.type === "team" ? "Team" : "Workload"} ${a.scope.key}`;
+  return a.message.startsWith(prefix) ? label + a.message.slice(prefix.length) : a.message;
 }
 
 async function loadDims(): Promise<Dims> {

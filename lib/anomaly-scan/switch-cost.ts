@@ -1,11 +1,15 @@
 /**
- * What a model switch has cost so far: lib/anomaly finds the day a workload's traffic moved to a pricier model, and
- * sizes it by that first day only (a switch made on a quiet Saturday looks tiny). The size finance needs is the
- * extra spend since the switch: each day's traffic on the new model(s) against what the same tokens cost on the
- * previous model. Pure; exact in nano-dollars (one rounding per day).
+ * Whether a model switch lib/anomaly found is real, and what it has cost so far.
+ *
+ * lib/anomaly flags the day the dominant model of a workload changes to a pricier one and sizes it by that first
+ * day only. Two gaps for a finance report: a workload that mixes two models every day flips "dominant" back and
+ * forth (not a switch), and a switch made on a quiet Saturday looks tiny. So a switch counts here only when the
+ * new model carried little of the traffic the week before and most of it from the switch on, and its size is the
+ * extra spend since: the new model's tokens at its own cost against the same tokens at the previous model's price.
+ * Pure; exact in nano-dollars (one rounding).
  */
 import { divRound } from "@/lib/forecast/bigint-stats";
-import { addDays, eachDay } from "@/lib/forecast/utc-days";
+import { addDays } from "@/lib/forecast/utc-days";
 import type { ModelDaySpend } from "@/lib/anomaly";
 
 export interface SwitchCost {
@@ -15,37 +19,49 @@ export interface SwitchCost {
   newTier: string | null;
   /** Days from the switch to `end`, inclusive. */
   days: number;
-  /** Spend of the scope since the switch. */
+  /** Spend of the new model since the switch. */
   spendNanos: bigint;
-  /** What the new models' traffic since the switch would have cost at the previous model's price per token. */
+  /** What the same tokens would have cost at the previous model's price per token. */
   wouldHaveCostNanos: bigint;
   /** spendNanos - wouldHaveCostNanos. */
   extraNanos: bigint;
 }
 
-export function switchCost(rows: readonly ModelDaySpend[], switchDay: string, end: string, lookbackDays = 7): SwitchCost | null {
-  const before = rows.filter((r) => r.day >= addDays(switchDay, -lookbackDays) && r.day < switchDay);
-  const previous = topBy(before, (r) => r.tokens ?? 0);
-  const onSwitchDay = topBy(rows.filter((r) => r.day === switchDay), (r) => r.tokens ?? 0);
-  if (!previous || !onSwitchDay || end < switchDay) return null;
-  if (previous.tokens === 0) return null;
+export interface SwitchOptions {
+  lookbackDays?: number;
+  /** The new model's share of tokens in the lookback, at most (default 25%). */
+  maxShareBefore?: number;
+  /** Its share from the switch day over the confirmation window, at least (default 60%). */
+  minShareAfter?: number;
+  confirmDays?: number;
+}
+
+export function switchCost(rows: readonly ModelDaySpend[], switchDay: string, end: string, o: SwitchOptions = {}): SwitchCost | null {
+  const lookback = o.lookbackDays ?? 7;
+  if (end < switchDay) return null;
+  const before = rows.filter((r) => r.day >= addDays(switchDay, -lookback) && r.day < switchDay);
+  const confirmEnd = minDay(addDays(switchDay, (o.confirmDays ?? 7) - 1), end);
+  const after = rows.filter((r) => r.day >= switchDay && r.day <= confirmEnd);
+  const previous = top(before);
+  const next = top(rows.filter((r) => r.day === switchDay));
+  if (!previous || !next || previous.key === next.key || previous.tokens === 0) return null;
+  if (tokenShare(before, next.key) > (o.maxShareBefore ?? 0.25)) return null;
+  if (tokenShare(after, next.key) < (o.minShareAfter ?? 0.6)) return null;
 
   let spend = 0n;
-  let wouldHave = 0n;
-  const daysSince = new Set(eachDay(switchDay, end));
+  let tokens = 0n;
   for (const r of rows) {
-    if (!daysSince.has(r.day)) continue;
+    if (r.day < switchDay || r.day > end || keyOf(r) !== next.key) continue;
     spend += r.costNanos;
-    const key = `${r.provider}/${r.model}`;
-    // Traffic that stayed on the previous model cost what it cost; the rest is repriced at the previous price.
-    wouldHave += key === previous.key ? r.costNanos : divRound(BigInt(r.tokens ?? 0) * previous.cost, BigInt(previous.tokens));
+    tokens += BigInt(r.tokens ?? 0);
   }
+  const wouldHave = divRound(tokens * previous.cost, BigInt(previous.tokens));
   return {
     previousModel: previous.model,
     previousTier: previous.tier,
-    newModel: onSwitchDay.model,
-    newTier: onSwitchDay.tier,
-    days: daysSince.size,
+    newModel: next.model,
+    newTier: next.tier,
+    days: Math.round((Date.parse(end) - Date.parse(switchDay)) / 86_400_000) + 1,
     spendNanos: spend,
     wouldHaveCostNanos: wouldHave,
     extraNanos: spend - wouldHave,
@@ -60,18 +76,34 @@ interface ModelTotal {
   tokens: number;
 }
 
-/** The model with the largest total of `weight` over the rows, with its cost and tokens. */
-function topBy(rows: readonly ModelDaySpend[], weight: (r: ModelDaySpend) => number): ModelTotal | null {
-  const totals = new Map<string, ModelTotal & { weight: number }>();
+function keyOf(r: ModelDaySpend): string {
+  return `${r.provider}/${r.model}`;
+}
+
+/** The model with the most tokens over the rows, with its cost and tokens. */
+function top(rows: readonly ModelDaySpend[]): ModelTotal | null {
+  const totals = new Map<string, ModelTotal>();
   for (const r of rows) {
-    const key = `${r.provider}/${r.model}`;
-    const t = totals.get(key) ?? { key, model: r.model, tier: r.tier, cost: 0n, tokens: 0, weight: 0 };
+    const t = totals.get(keyOf(r)) ?? { key: keyOf(r), model: r.model, tier: r.tier, cost: 0n, tokens: 0 };
     t.cost += r.costNanos;
     t.tokens += r.tokens ?? 0;
-    t.weight += weight(r);
-    totals.set(key, t);
+    totals.set(t.key, t);
   }
-  let best: (ModelTotal & { weight: number }) | null = null;
-  for (const t of totals.values()) if (!best || t.weight > best.weight) best = t;
+  let best: ModelTotal | null = null;
+  for (const t of totals.values()) if (!best || t.tokens > best.tokens) best = t;
   return best;
+}
+
+function tokenShare(rows: readonly ModelDaySpend[], key: string): number {
+  let all = 0;
+  let mine = 0;
+  for (const r of rows) {
+    all += r.tokens ?? 0;
+    if (keyOf(r) === key) mine += r.tokens ?? 0;
+  }
+  return all === 0 ? 0 : mine / all;
+}
+
+function minDay(a: string, b: string): string {
+  return a < b ? a : b;
 }

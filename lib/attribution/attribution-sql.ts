@@ -8,7 +8,7 @@ import { firstMatchExpression, type CompiledRule } from "./rule-sql";
 export type AttributionScope = "rule-candidates" | "all";
 /** What an event adds to the roll-ups besides its keys (see lib/ingest/store/columns.ts). */
 export const MEASURE_COLUMNS = [
-  "model_id", "batch", "user_name", "requests", "input_tokens", "cached_input_tokens", "cache_write_tokens",
+  "occurred_at", "model_id", "batch", "service_tier", "user_name", "requests", "input_tokens", "cached_input_tokens", "cache_write_tokens",
   "output_tokens", "reasoning_tokens", "cost_nanos", "source_cost_nanos",
 ] as const;
 

@@ -5,18 +5,14 @@ import { audit } from "@/lib/audit";
 import { badRequest } from "@/lib/errors";
 import { lockAttribution, reattributeHistory, type ReattributeOptions } from "./reattribute";
 import { deleteRule, insertRule, listRules, placeAt, resolveTargets, ruleOrder, updateRule, writeOrder } from "./rules-store";
-import type { Reattribution, RuleInput, RuleOut } from "./rule-schema";
+import type { RuleChangeResult, RuleInput } from "./rule-schema";
+
+export type { RuleChangeResult };
 
 /**
  * Every change to the attribution rules, each in ONE transaction with the re-attribution of history it causes:
  * either the rules change and history follows them, or (an error, an invalid rule) nothing changes at all.
  */
-export interface RuleChangeResult {
-  rule: RuleOut | null;
-  rules: RuleOut[];
-  reattribution: Reattribution;
-}
-
 async function inTransaction(change: (client: pg.PoolClient) => Promise<number | null>, opts?: ReattributeOptions): Promise<RuleChangeResult> {
   const client = await pool().connect();
   try {

@@ -1,7 +1,9 @@
 import "server-only";
 import type pg from "pg";
 import { nanosToUsd } from "@/lib/money";
-import { DAILY_INSERT, DAILY_UPSERT, USER_INSERT, USER_UPSERT, dailyRollupSelect, userRollupSelect } from "@/lib/ingest/store/columns";
+import { DAILY_INSERT, USER_INSERT, dailyRollupSelect, userRollupSelect } from "@/lib/ingest/store/columns";
+import { applySignedRollups } from "@/lib/ingest/store/rollup-delta";
+import { rebuildShapeRollup } from "@/lib/ingest/store/shape-rollup";
 import { attributionSelect, CHANGED, MEASURE_COLUMNS, type AttributionScope } from "./attribution-sql";
 import { loadCompiledRules } from "./load-rules";
 import type { Reattribution } from "./rule-schema";
@@ -50,11 +52,9 @@ export async function reattributeHistory(client: pg.PoolClient, opts: Reattribut
     // Only now are the roll-ups locked against writes (readers keep reading the old numbers until commit): an
     // ingestion batch still running finishes first, one starting later adds its rows after, so no sum is lost,
     // and ingestion waits for the short roll-up step only, not for the whole recomputation.
-    await client.query("LOCK TABLE usage_daily, usage_daily_user IN SHARE ROW EXCLUSIVE MODE");
+    await client.query("LOCK TABLE usage_daily, usage_daily_user, usage_shape_daily IN SHARE ROW EXCLUSIVE MODE");
     if (opts.rollups === "delta") await moveRollupSums(client);
     else daysRebuilt = await rebuildRollups(client, firstDay, lastDay);
-    await client.query("DELETE FROM usage_daily WHERE day BETWEEN $1::date AND $2::date AND events = 0", [firstDay, lastDay]);
-    await client.query("DELETE FROM usage_daily_user WHERE day BETWEEN $1::date AND $2::date AND events = 0", [firstDay, lastDay]);
   }
   return { eventsMoved: events, costMovedUsd: nanosToUsd(cost), firstDay, lastDay, daysRebuilt, durationMs: Date.now() - started };
 }
@@ -76,34 +76,28 @@ async function updateEvents(client: pg.PoolClient): Promise<void> {
 }
 
 /**
- * Subtracts the moved events from the roll-up rows of their old attribution and adds them to the new one, with
- * ingestion's own upserts (DAILY_UPSERT adds EXCLUDED sums). Rows left at zero events are deleted by the caller.
+ * Takes the moved events out of every roll-up under their old (team, workload) and puts them back under the new
+ * one, with ingestion's signed-delta maintenance (lib/ingest/store/rollup-delta.ts), so usage_daily,
+ * usage_daily_user and usage_shape_daily all follow and stay equal to a rebuild from events.
  */
 async function moveRollupSums(client: pg.PoolClient): Promise<void> {
   const measures = MEASURE_COLUMNS.map((c) => `r.${c}`).join(", ");
-  const signed = `(
-    SELECT r.day, COALESCE(r.old_team, 0) AS team, COALESCE(r.old_workload, 0) AS workload, -1 AS sign, ${measures} FROM reattributed r
-    UNION ALL
-    SELECT r.day, COALESCE(r.new_team, 0), COALESCE(r.new_workload, 0), 1, ${measures} FROM reattributed r
-  ) s`;
-  const sums = `sum(s.sign), sum(s.sign * s.requests), sum(s.sign * s.input_tokens), sum(s.sign * s.cached_input_tokens),
-    sum(s.sign * s.cache_write_tokens), sum(s.sign * s.output_tokens), sum(s.sign * s.reasoning_tokens), COALESCE(sum(s.sign * s.cost_nanos), 0)`;
-  const unpriced = `COALESCE(sum(s.sign * s.requests) FILTER (WHERE s.cost_nanos IS NULL), 0)`;
-  await client.query(`${DAILY_INSERT}
-    SELECT s.day, s.team, s.workload, s.model_id, s.batch, ${sums}, COALESCE(sum(s.sign * s.source_cost_nanos), 0), ${unpriced}
-    FROM ${signed} GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5 ${DAILY_UPSERT}`);
-  await client.query(`${USER_INSERT}
-    SELECT s.day, s.team, s.workload, s.user_name, ${sums}, ${unpriced}
-    FROM ${signed} WHERE s.user_name IS NOT NULL GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4 ${USER_UPSERT}`);
+  await applySignedRollups(
+    client,
+    `(SELECT r.old_team AS team_id, r.old_workload AS workload_id, ${measures}, -1 AS sign FROM reattributed r
+      UNION ALL
+      SELECT r.new_team, r.new_workload, ${measures}, 1 FROM reattributed r)`,
+  );
 }
 
-/** Recomputes both roll-ups for the UTC days firstDay..lastDay from usage_events (ingestion's roll-up SELECTs). */
+/** Recomputes every roll-up for the UTC days firstDay..lastDay from usage_events (ingestion's roll-up SELECTs). */
 async function rebuildRollups(client: pg.PoolClient, firstDay: string, lastDay: string): Promise<number> {
   const events = `(SELECT * FROM usage_events WHERE occurred_at >= ($1::date::timestamp AT TIME ZONE 'UTC') AND occurred_at < (($2::date + 1)::timestamp AT TIME ZONE 'UTC'))`;
   await client.query("DELETE FROM usage_daily WHERE day BETWEEN $1::date AND $2::date", [firstDay, lastDay]);
   await client.query("DELETE FROM usage_daily_user WHERE day BETWEEN $1::date AND $2::date", [firstDay, lastDay]);
   await client.query(`${DAILY_INSERT} ${dailyRollupSelect(events)}`, [firstDay, lastDay]);
   await client.query(`${USER_INSERT} ${userRollupSelect(events)}`, [firstDay, lastDay]);
+  await rebuildShapeRollup(client, firstDay, lastDay);
   const days = await client.query<{ n: number }>("SELECT ($2::date - $1::date + 1)::int AS n", [firstDay, lastDay]);
   return days.rows[0].n;
 }

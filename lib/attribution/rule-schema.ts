@@ -42,6 +42,7 @@ export const ReattributionSchema = z.object({
 export type Reattribution = z.infer<typeof ReattributionSchema>;
 
 export const RuleChangeResponseSchema = z.object({ rule: RuleSchema.nullable(), rules: z.array(RuleSchema), reattribution: ReattributionSchema });
+export type RuleChangeResult = z.infer<typeof RuleChangeResponseSchema>;
 
 export const PreviewInputSchema = z
   .object({

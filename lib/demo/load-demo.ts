@@ -4,6 +4,7 @@ import { prisma } from "@/lib/db/prisma";
 import { IngestSession } from "@/lib/ingest/ingest-session";
 import { loadRouteLlmEvalSets } from "@/lib/evals/routellm";
 import { storeEvalResults } from "@/lib/evals/store-eval-results";
+import { linkDemoEvalModels } from "@/lib/evals/demo-eval-models";
 import { progressBar } from "@/lib/cli/progress";
 import { DEFAULT_DEMO_SEED, demoTeams, demoUnattributedSources, demoWorkloads, generateDemoEvents } from "./generate";
 
@@ -35,6 +36,7 @@ export async function loadDemo(options: LoadDemoOptions) {
   for (const set of evals.sets) await storeEvalResults(set.rows, { description: set.info.description });
   for (const reason of evals.skipped) log(`Demo eval sets: ${reason}`);
   await linkEvalSets();
+  await linkDemoEvalModels(); // which RouteLLM model stands for which real model (lib/evals/demo-eval-models.ts)
   await seedAttributionRule();
 
   log(`Loading the demo workspace: ${options.events.toLocaleString("en-US")} calls over ${options.days} days...`);

@@ -1,12 +1,13 @@
 import type pg from "pg";
 import { pool } from "@/lib/db/pool";
-import { createPricer, defaultTier, InvalidUsageError, normalizeProvider, type PriceResult, type Pricer } from "@/lib/pricing";
-import { loadPriceOverrides } from "@/lib/pricing/overrides-store";
+import { defaultTier, InvalidUsageError, normalizeProvider, type PriceResult } from "@/lib/pricing";
 import { loadCompiledRules } from "@/lib/attribution/load-rules";
 import type { CompiledRule } from "@/lib/attribution/rule-sql";
 import { Dimensions } from "./store/dimensions";
 import { formatEventRow } from "./store/format-event";
+import { loadPricing, type PricingState } from "./store/pricing-guard";
 import { writeBatch } from "./store/write-batch";
+import { closeBatchRecord, openBatchRecord, recordProgress } from "./store/batch-record";
 import type { RejectedRecord, UsageEvent } from "./usage-event";
 
 export interface IngestContext {
@@ -22,18 +23,32 @@ export interface IngestContext {
   batchSize?: number;
   /** Keep rejected records (up to this many) for the answer / Ingestion page. */
   maxErrors?: number;
+  /** Size of the imported file, recorded in ingest_batches. */
+  bytes?: number | null;
+  /**
+   * API/OTLP traffic: add this request's counts to the ingest_batches row of this key (one row per key and
+   * hour, see store/batch-record.ts) instead of creating a row per request.
+   */
+  streamKey?: string | null;
   onProgress?: (progress: IngestSummary) => void;
 }
 
 export interface IngestSummary {
   batchId: number;
+  /** New events stored. */
   accepted: number;
+  /** Events already stored (same idempotency key, same content). */
   duplicates: number;
+  /** Usage-export buckets stored again with new totals (replace-changed.ts); not counted in accepted. */
+  replaced: number;
   rejected: number;
+  /** Records that carry no usage (ordinary OTLP spans, proxy calls that never reached a model). */
+  skipped: number;
   errors: RejectedRecord[];
 }
 
 const MAX_IN_FLIGHT = 2;
+const REPLACEABLE_SOURCES = new Set<string>(["openai", "anthropic"]);
 
 /**
  * One ingestion run: events are priced, attributed and formatted as COPY rows, then written in atomic batches
@@ -41,33 +56,39 @@ const MAX_IN_FLIGHT = 2;
  */
 export class IngestSession {
   private rows: string[] = [];
-  private staged = 0;
+  /** The prices the oldest row of the current batch was computed with (pricing-guard.ts). */
+  private batchPricing: PricingState;
+  private batchReplaces = false;
   private inFlight = new Set<Promise<void>>();
   private failure: unknown = null;
+  /** Models flagged priced that got an event without a price (e.g. before the catalogue's first price). */
+  private newlyUnpriced = new Set<number>();
   private readonly summary: IngestSummary;
 
   private constructor(
     private readonly db: pg.Pool,
     private readonly ctx: IngestContext,
     private readonly dims: Dimensions,
-    private readonly pricer: Pricer,
+    private pricing: PricingState,
     private readonly rules: CompiledRule[],
     batchId: number,
   ) {
-    this.summary = { batchId, accepted: 0, duplicates: 0, rejected: 0, errors: [] };
+    this.batchPricing = pricing;
+    this.summary = { batchId, accepted: 0, duplicates: 0, replaced: 0, rejected: 0, skipped: 0, errors: [] };
   }
 
   static async open(ctx: IngestContext, db: pg.Pool = pool()): Promise<IngestSession> {
-    const [dims, overrides, rules, batch] = await Promise.all([
+    const [dims, pricing, rules, batchId] = await Promise.all([
       new Dimensions(db).load(),
-      loadPriceOverrides(db),
+      loadPricing(db),
       loadCompiledRules(db),
-      db.query<{ id: number }>(
-        `INSERT INTO ingest_batches (source, format, filename, actor) VALUES ($1, $2, $3, $4) RETURNING id`,
-        [ctx.source, ctx.format, ctx.filename ?? null, ctx.actor],
-      ),
+      openBatchRecord(db, ctx),
     ]);
-    return new IngestSession(db, ctx, dims, createPricer(overrides), rules, batch.rows[0].id);
+    return new IngestSession(db, ctx, dims, pricing, rules, batchId);
+  }
+
+  get batchId(): number {
+    return this.summary.batchId;
   }
 
   reject(error: RejectedRecord): void {
@@ -75,12 +96,16 @@ export class IngestSession {
     if (this.summary.errors.length < (this.ctx.maxErrors ?? 1000)) this.summary.errors.push(error);
   }
 
+  skip(count = 1): void {
+    this.summary.skipped += count;
+  }
+
   async add(event: UsageEvent, index: number): Promise<void> {
     if (this.failure) throw this.failure;
     const provider = normalizeProvider(event.provider, event.model);
     let price: PriceResult;
     try {
-      price = this.pricer.price({ ...event, provider });
+      price = this.pricing.pricer.price({ ...event, provider });
     } catch (error) {
       if (!(error instanceof InvalidUsageError)) throw error;
       this.reject({ index, field: error.field, message: error.message });
@@ -89,6 +114,10 @@ export class IngestSession {
     const model =
       this.dims.cachedModel(provider, event.model) ??
       (await this.dims.model(provider, event.model, () => ({ unpriced: price.costNanos === null, tier: defaultTier(provider, event.model) })));
+    if (price.costNanos === null && !model.unpriced) {
+      model.unpriced = true;
+      this.newlyUnpriced.add(model.id);
+    }
 
     let teamId: number | null = null;
     if (event.team) teamId = this.dims.cachedTeam(event.team) ?? (await this.dims.team(event.team));
@@ -104,6 +133,8 @@ export class IngestSession {
       workloadId = workload.id;
       teamId ??= workload.teamId;
     }
+    if (this.rows.length === 0) this.batchPricing = this.pricing;
+    if (REPLACEABLE_SOURCES.has(event.source)) this.batchReplaces = true;
     this.rows.push(formatEventRow(event, { modelId: model.id, teamId, workloadId, apiKeyId: this.ctx.apiKeyId ?? null, price, batchId: this.summary.batchId }));
     if (this.ctx.batchSize && this.rows.length >= this.ctx.batchSize) await this.flush();
   }
@@ -111,16 +142,21 @@ export class IngestSession {
   private async flush(): Promise<void> {
     if (this.rows.length === 0) return;
     const rows = this.rows;
+    const options = { pricedWith: this.batchPricing, replaceChanged: this.batchReplaces };
     this.rows = [];
+    this.batchReplaces = false;
     while (this.inFlight.size >= MAX_IN_FLIGHT) await Promise.race(this.inFlight);
     if (this.failure) throw this.failure;
     const write = (async () => {
       const client = await this.db.connect();
       try {
-        const { inserted } = await writeBatch(client, rows, this.rules);
-        this.summary.accepted += inserted;
-        this.summary.duplicates += rows.length - inserted;
-        this.staged += rows.length;
+        const result = await writeBatch(client, rows, this.rules, options);
+        // A changed price override was picked up inside the batch: price what comes next with it too.
+        if (result.pricing && result.pricing !== options.pricedWith) this.pricing = result.pricing;
+        this.summary.accepted += result.inserted - result.replaced;
+        this.summary.replaced += result.replaced;
+        this.summary.duplicates += rows.length - result.inserted;
+        if (!this.ctx.streamKey && this.ctx.batchSize) await recordProgress(this.db, this.summary).catch(() => {});
         this.ctx.onProgress?.(this.summary);
       } catch (error) {
         this.failure ??= error;
@@ -134,14 +170,24 @@ export class IngestSession {
 
   /** Writes what is left, records the run in ingest_batches and returns the totals. */
   async finish(): Promise<IngestSummary> {
-    await this.flush();
+    if (!this.failure) await this.flush().catch((error) => void (this.failure ??= error));
     await Promise.all(this.inFlight);
-    const s = this.summary;
-    await this.db.query(
-      `UPDATE ingest_batches SET finished_at = now(), accepted = $2, duplicates = $3, rejected = $4, errors = $5 WHERE id = $1`,
-      [s.batchId, s.accepted, s.duplicates, s.rejected, JSON.stringify(s.errors.slice(0, 200))],
-    );
+    if (!this.failure && this.newlyUnpriced.size > 0) {
+      await this.db.query("UPDATE models SET unpriced = true WHERE id = ANY($1::int[])", [[...this.newlyUnpriced]]);
+    }
+    await closeBatchRecord(this.db, this.ctx, this.summary, this.failure === null);
     if (this.failure) throw this.failure;
-    return s;
+    return this.summary;
+  }
+
+  /**
+   * Stops without writing the rows not yet sent (the input failed: body too large, upload broken off). Batches
+   * already committed stay; the run is recorded with what it stored and no finish time ("interrupted").
+   */
+  async abandon(): Promise<IngestSummary> {
+    this.rows = [];
+    await Promise.allSettled(this.inFlight);
+    await closeBatchRecord(this.db, this.ctx, this.summary, false).catch(() => {});
+    return this.summary;
   }
 }

@@ -1,11 +1,11 @@
 import type pg from "pg";
 import type { PriceOverrideInput } from "./index";
 
-/** Price overrides from the database, in the shape the pricer takes. */
-export async function loadPriceOverrides(db: pg.Pool): Promise<PriceOverrideInput[]> {
+/** Price overrides from the database, in the shape the pricer takes (id order: the pricer breaks ties by id). */
+export async function loadPriceOverrides(db: Pick<pg.ClientBase, "query">): Promise<PriceOverrideInput[]> {
   const rows = await db.query(
     `SELECT id, provider, model, input_per_mtok::text, cached_input_per_mtok::text, cache_write_per_mtok::text,
-            output_per_mtok::text, valid_from FROM price_overrides ORDER BY valid_from`,
+            output_per_mtok::text, valid_from::text FROM price_overrides ORDER BY valid_from, id`,
   );
   return rows.rows.map((r) => ({
     id: r.id,

@@ -64,6 +64,14 @@ export function recommend(inputs: readonly RecommendInput[]): Recommendation[] {
 }
 
 export function recommendOne(w: RecommendInput): Recommendation | null {
+  const a = assess(w);
+  return "recommendation" in a ? a.recommendation : null;
+}
+
+/** The recommendation for a workload, or in words why there is none (shown next to it, so silence is explained). */
+export type Assessment = { recommendation: Recommendation } | { reason: string };
+
+export function assess(w: RecommendInput): Assessment {
   const cheaper = w.candidates.filter(
     (c): c is CandidateModel & { monthlyCostNanos: bigint } =>
       c.monthlyCostNanos !== null &&
@@ -73,23 +81,33 @@ export function recommendOne(w: RecommendInput): Recommendation | null {
   const ev = w.evidence;
   const rateOf = (ref: ModelRef) => (ev ? (ev.passRates.find((p) => sameModel(p.model, evalModelFor(ev, ref))) ?? null) : null);
   const tested = cheaper.filter((c) => rateOf(c) !== null);
-  const make = (c: CandidateModel & { monthlyCostNanos: bigint }, confidence: Confidence, evidence: string): Recommendation => ({
-    workload: w.workload,
-    team: w.team ?? null,
-    taskClass: w.taskClass,
-    currentModel: { provider: w.currentModel.provider, model: w.currentModel.model },
-    monthlyCostNanos: w.monthlyCostNanos,
-    candidate: { provider: c.provider, model: c.model, tier: c.tier },
-    recommendedMonthlyCostNanos: c.monthlyCostNanos,
-    monthlySavingNanos: w.monthlyCostNanos - c.monthlyCostNanos,
-    confidence,
-    evidence,
+  const make = (c: CandidateModel & { monthlyCostNanos: bigint }, confidence: Confidence, evidence: string): Assessment => ({
+    recommendation: {
+      workload: w.workload,
+      team: w.team ?? null,
+      taskClass: w.taskClass,
+      currentModel: { provider: w.currentModel.provider, model: w.currentModel.model },
+      monthlyCostNanos: w.monthlyCostNanos,
+      candidate: { provider: c.provider, model: c.model, tier: c.tier },
+      recommendedMonthlyCostNanos: c.monthlyCostNanos,
+      monthlySavingNanos: w.monthlyCostNanos - c.monthlyCostNanos,
+      confidence,
+      evidence,
+    },
   });
+  if (cheaper.length === 0) return { reason: "no cheaper priced candidate model" };
 
   if (ev && tested.length > 0) {
     const passing = tested.filter((c) => rateOf(c)!.passRate >= w.qualityFloor - 1e-9);
     const best = cheapest(passing, (c) => rateOf(c)!.passRate);
-    if (!best) return null;
+    if (!best) {
+      const top = tested.reduce((a, b) => (rateOf(b)!.passRate > rateOf(a)!.passRate ? b : a));
+      return {
+        reason:
+          `eval set "${ev.evalSet}": no cheaper model meets the floor ${pct(w.qualityFloor)} ` +
+          `(best: ${evalLabel(ev, top)} ${pct(rateOf(top)!.passRate)})`,
+      };
+    }
     const r = rateOf(best)!;
     const current = rateOf(w.currentModel);
     const currentText = current ? `; ${evalLabel(ev, w.currentModel)} passes ${pct(current.passRate)}` : "";
@@ -101,13 +119,31 @@ export function recommendOne(w: RecommendInput): Recommendation | null {
   }
 
   const minTier = guidanceTier(w.taskClass);
-  if (minTier === null) return null;
+  if (minTier === null) {
+    const what = w.taskClass ? `${w.taskClass} is not a routine task class` : "the workload has no task class";
+    return { reason: `no eval evidence for a cheaper model and ${what}: link an eval set to get a recommendation` };
+  }
   const eligible = cheaper.filter((c) => tierRank(c.tier) >= tierRank(minTier));
   const sameProvider = eligible.filter((c) => c.provider === w.currentModel.provider);
   // Same provider first: switching vendor needs a contract and keys, a bigger ask than a model name.
   const best = cheapest(sameProvider.length > 0 ? sameProvider : eligible, () => 0);
-  if (!best) return null;
+  if (!best) return { reason: `no cheaper candidate in the ${minTier} tier or above (guidance for ${w.taskClass})` };
   return make(best, "low", `no eval: classification only (${w.taskClass} → ${minTier} tier or above)`);
+}
+
+/**
+ * Eval verdict on cheaper models, for over-specification (lib/classify/over-specified.ts): true when a cheaper
+ * candidate with results meets the floor, false when some have results and none does, null without such results.
+ */
+export function evidenceMeetsFloor(w: RecommendInput): boolean | null {
+  const ev = w.evidence;
+  if (!ev) return null;
+  const rates = w.candidates
+    .filter((c) => c.monthlyCostNanos !== null && c.monthlyCostNanos < w.monthlyCostNanos)
+    .map((c) => ev.passRates.find((p) => sameModel(p.model, evalModelFor(ev, c))))
+    .filter((r) => r !== undefined);
+  if (rates.length === 0) return null;
+  return rates.some((r) => r.passRate >= w.qualityFloor - 1e-9);
 }
 
 function cheapest<T extends { monthlyCostNanos: bigint; model: string }>(xs: readonly T[], quality: (x: T) => number): T | null {

@@ -1,13 +1,14 @@
-import { PageHeader } from "@/components/shell/page-header";
+import { requirePagePrincipal } from "@/lib/auth/session";
+import { can } from "@/lib/auth/principal";
+import { budgetScopeOptions } from "@/lib/budgets/scope-options";
+import { BudgetsView } from "@/components/budgets/budgets-view";
 
-export default function Page() {
-  return (
-    <>
-      <PageHeader title="Budgets" subtitle="Budgets per organisation, team or workload with forecasts and alerts." />
-      <div className="card empty">
-        <h2>Not built yet</h2>
-        <p>This page is being built; nothing here is shown until it reads real data.</p>
-      </div>
-    </>
-  );
+export const dynamic = "force-dynamic";
+
+// Budgets: burn-down per budget, create/edit for admin and finance, alert history.
+export default async function BudgetsPage() {
+  const principal = await requirePagePrincipal();
+  const canManage = can(principal, "manage_budgets");
+  const options = canManage ? await budgetScopeOptions(principal) : { teams: [], workloads: [] };
+  return <BudgetsView canManage={canManage} options={options} />;
 }

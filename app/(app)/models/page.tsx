@@ -1,13 +1,14 @@
+import { Suspense } from "react";
 import { PageHeader } from "@/components/shell/page-header";
+import { ModelsView } from "@/components/explorer/models/models-view";
 
-export default function Page() {
+export default function ModelsPage() {
   return (
     <>
-      <PageHeader title="Models" subtitle="Spend, calls, tokens and effective price per million tokens by provider and tier." />
-      <div className="card empty">
-        <h2>Not built yet</h2>
-        <p>This page is being built; nothing here is shown until it reads real data.</p>
-      </div>
+      <PageHeader title="Models" subtitle="Spend, calls, tokens, effective price per million tokens and cache hits by model, provider and tier. Dates are UTC." />
+      <Suspense>
+        <ModelsView />
+      </Suspense>
     </>
   );
 }

@@ -1,13 +1,21 @@
-import { PageHeader } from "@/components/shell/page-header";
+import { Suspense } from "react";
+import { requirePagePrincipal } from "@/lib/auth/session";
+import { can } from "@/lib/auth/principal";
+import { reportMonths } from "@/lib/reports/report-months";
+import { ReportsView } from "@/components/reports/reports-view";
 
-export default function Page() {
+export const dynamic = "force-dynamic";
+
+// Reports: the monthly report (on screen and as CSV / FOCUS / PDF / JSON) and reconciliation with provider bills.
+export default async function ReportsPage() {
+  const principal = await requirePagePrincipal();
+  const months = await reportMonths(principal);
+  const thisMonth = new Date().toISOString().slice(0, 7);
+  // The last finished month is what finance reports on; the month in progress when it is all there is.
+  const defaultMonth = months.find((m) => m < thisMonth) ?? months[0] ?? thisMonth;
   return (
-    <>
-      <PageHeader title="Reports" subtitle="Monthly reports for finance: CSV, FOCUS and PDF." />
-      <div className="card empty">
-        <h2>Not built yet</h2>
-        <p>This page is being built; nothing here is shown until it reads real data.</p>
-      </div>
-    </>
+    <Suspense>
+      <ReportsView months={months} defaultMonth={defaultMonth} canReconcile={principal.teamIds === null} canImport={can(principal, "manage_budgets")} />
+    </Suspense>
   );
 }

@@ -1,13 +1,14 @@
+import { Suspense } from "react";
 import { PageHeader } from "@/components/shell/page-header";
+import { TeamsView } from "@/components/explorer/teams/teams-view";
 
-export default function Page() {
+export default function TeamsPage() {
   return (
     <>
-      <PageHeader title="Teams" subtitle="Spend by team, its trend, workloads, models, tier mix and top users." />
-      <div className="card empty">
-        <h2>Not built yet</h2>
-        <p>This page is being built; nothing here is shown until it reads real data.</p>
-      </div>
+      <PageHeader title="Teams" subtitle="Spend by team, its trend, tier mix and unit costs. Open a team for its workloads, models and top users." />
+      <Suspense>
+        <TeamsView />
+      </Suspense>
     </>
   );
 }

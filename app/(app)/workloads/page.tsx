@@ -1,13 +1,14 @@
+import { Suspense } from "react";
 import { PageHeader } from "@/components/shell/page-header";
+import { WorkloadsView } from "@/components/explorer/workloads/workloads-view";
 
-export default function Page() {
+export default function WorkloadsPage() {
   return (
     <>
-      <PageHeader title="Workloads" subtitle="Every workload with its cost per call, tokens per call, models and tier." />
-      <div className="card empty">
-        <h2>Not built yet</h2>
-        <p>This page is being built; nothing here is shown until it reads real data.</p>
-      </div>
+      <PageHeader title="Workloads" subtitle="Every workload with its cost per call, tokens per call, models and tier. Dates are UTC." />
+      <Suspense>
+        <WorkloadsView />
+      </Suspense>
     </>
   );
 }

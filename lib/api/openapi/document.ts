@@ -1,14 +1,18 @@
 import { z } from "zod";
 import type { ApiOperation } from "./operation";
 import { spendOperations } from "./spend";
+import { budgetOperations } from "./budgets";
+import { reportOperations } from "./reports";
 import { attributionOperations } from "./attribution";
 import { modelOperations } from "./models";
+import { ingestionOperations } from "./ingestion";
+import { whatIfOperations } from "./whatif";
 
 /**
  * The OpenAPI 3.1 document of /api/v1, generated from the zod schemas the routes validate with.
  * To document a new route: add its ApiOperation to a list here.
  */
-const OPERATIONS: ApiOperation[] = [...spendOperations, ...attributionOperations, ...modelOperations];
+const OPERATIONS: ApiOperation[] = [...spendOperations, ...attributionOperations, ...modelOperations, ...budgetOperations, ...reportOperations, ...ingestionOperations, ...whatIfOperations];
 
 const jsonSchema = (schema: z.ZodType, io: "input" | "output") =>
   z.toJSONSchema(schema, { target: "draft-2020-12", io, unrepresentable: "any" }) as Record<string, unknown>;

@@ -5,6 +5,8 @@ import { Readable } from "node:stream";
 import { DAILY_INSERT, DAILY_UPSERT, EVENT_COLUMNS, USER_INSERT, USER_UPSERT, dailyRollupSelect, userRollupSelect } from "./columns";
 import { ruleCaseExpressions, type CompiledRule } from "@/lib/attribution/rule-sql";
 import { SHAPE_INSERT, SHAPE_UPSERT, shapeRollupSelect } from "./shape-rollup";
+import { ensureCurrentPricing, type PricingState } from "./pricing-guard";
+import { replaceChanged } from "./replace-changed";
 
 /**
  * Writes one batch of formatted COPY rows atomically: COPY into a per-connection temp table, fill missing
@@ -12,8 +14,24 @@ import { SHAPE_INSERT, SHAPE_UPSERT, shapeRollupSelect } from "./shape-rollup";
  * idempotency key) and adds exactly those inserted rows to the roll-ups. Either the whole batch lands with its
  * roll-ups, or nothing does; re-sending it adds nothing.
  */
-export async function writeBatch(client: pg.PoolClient, rows: string[], rules: CompiledRule[]): Promise<{ inserted: number }> {
-  if (rows.length === 0) return { inserted: 0 };
+export interface WriteBatchOptions {
+  /** The prices the rows were computed with: re-checked under the pricing lock before insert (pricing-guard.ts). */
+  pricedWith?: PricingState;
+  /** Usage-export buckets (OpenAI, Anthropic): replace stored rows whose content changed (replace-changed.ts). */
+  replaceChanged?: boolean;
+}
+
+export interface WriteBatchResult {
+  /** Rows stored, replacements included. */
+  inserted: number;
+  /** Stored rows taken out because their bucket came again with new totals (each was then inserted again). */
+  replaced: number;
+  /** The prices in force at commit (pricedWith unless overrides changed meanwhile). */
+  pricing?: PricingState;
+}
+
+export async function writeBatch(client: pg.PoolClient, rows: string[], rules: CompiledRule[], options: WriteBatchOptions = {}): Promise<WriteBatchResult> {
+  if (rows.length === 0) return { inserted: 0, replaced: 0, pricing: options.pricedWith };
   await client.query("BEGIN");
   try {
     await client.query(`CREATE TEMP TABLE IF NOT EXISTS staging_events (LIKE usage_events INCLUDING DEFAULTS) ON COMMIT DELETE ROWS`);
@@ -32,6 +50,8 @@ export async function writeBatch(client: pg.PoolClient, rows: string[], rules: C
         `UPDATE staging_events e SET team_id = w.team_id FROM workloads w WHERE e.team_id IS NULL AND e.workload_id = w.id AND w.team_id IS NOT NULL`,
       );
     }
+    const pricing = options.pricedWith && (await ensureCurrentPricing(client, "staging_events", options.pricedWith));
+    const replaced = options.replaceChanged ? await replaceChanged(client, "staging_events") : 0;
     const result = await client.query<{ inserted: number }>(`
       WITH ins AS (
         INSERT INTO usage_events SELECT * FROM staging_events ORDER BY dedup_key ON CONFLICT (dedup_key) DO NOTHING
@@ -46,7 +66,7 @@ export async function writeBatch(client: pg.PoolClient, rows: string[], rules: C
       )
       SELECT count(*)::int AS inserted FROM ins`);
     await client.query("COMMIT");
-    return { inserted: result.rows[0].inserted };
+    return { inserted: result.rows[0].inserted, replaced, pricing };
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});
     throw error;

@@ -1,0 +1,16 @@
+import { withAuth } from "@/lib/api/with-auth";
+import { readJson } from "@/lib/api/read-json";
+import { PriceOverrideInputSchema } from "@/lib/pricing/override-schema";
+import { createPriceOverride, listPriceOverrides } from "@/lib/pricing/overrides-admin";
+
+export const dynamic = "force-dynamic";
+
+// GET /api/v1/price-overrides - negotiated and custom prices
+export const GET = withAuth("read", async () => Response.json({ overrides: await listPriceOverrides() }));
+
+// POST /api/v1/price-overrides - add a price; stored events it covers are re-priced in the same transaction
+export const POST = withAuth("manage_settings", async ({ req, principal }) => {
+  const input = await readJson(req, PriceOverrideInputSchema);
+  const change = await createPriceOverride(input, { label: principal.label, userId: principal.kind === "user" ? principal.id : null });
+  return Response.json(change, { status: 201 });
+});

@@ -1,0 +1,133 @@
+/**
+ * Ingestion benchmarks (npm run bench:ingest), printing one JSON object. Against a fresh embedded PostgreSQL:
+ * 1. cli:  `rightsize ingest` of N native NDJSON events from the demo company (default 1,000,000): parse,
+ *          validate, price, dedupe, roll-ups. Target >= 100k events/s.
+ * 2. http: POST /api/v1/events, 4 concurrent clients sending 5,000-event NDJSON batches, against a node:http
+ *          server in its own process hosting the route handler (bench/ingest-server.ts). Target >= 50k events/s.
+ * 3. otlp: OTLP protobuf requests of 1,000 GenAI spans from the SDK's serializer, 4 concurrent. Target >= 20k spans/s.
+ * 4. rss:  `rightsize ingest` of a ~2 GB NDJSON file; peak RSS of the importing process. Target < 512 MB.
+ * Options: --events N, --only cli,http,otlp,rss, --rss-gb G (default 2), --keep (keep the database and files).
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { mkdirSync, rmSync, statSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
+import { migrate } from "@/lib/db/migrate";
+import { closePool, pool } from "@/lib/db/pool";
+import { disconnectPrisma } from "@/lib/db/prisma";
+import { createHash, randomBytes } from "node:crypto";
+import { demoLines, otlpRequests, syntheticLines, writeLines } from "./ingest-data";
+
+const { values } = parseArgs({ options: { events: { type: "string" }, only: { type: "string" }, "rss-gb": { type: "string" }, keep: { type: "boolean" } } });
+const EVENTS = Number(values.events ?? 1_000_000);
+const ONLY = new Set((values.only ?? "cli,http,otlp,rss").split(","));
+const RSS_GB = Number(values["rss-gb"] ?? 2);
+const root = path.resolve(import.meta.dirname, "..");
+const work = "/tmp/rs-bench-ingest";
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+rmSync(work, { recursive: true, force: true });
+mkdirSync(work, { recursive: true });
+const db = await startEmbeddedPostgres({ dataDir: path.join(work, "pg"), port: Number(process.env.BENCH_PG_PORT ?? 54391), database: "bench_ingest" });
+process.env.DATABASE_URL = db.url;
+await migrate(db.url);
+// One attribution rule, as a real workspace has: batches then run the rule UPDATE too.
+await pool().query(`INSERT INTO teams (slug, name) VALUES ('platform', 'Platform')`);
+await pool().query(`INSERT INTO attribution_rules (position, name, match, team_id) VALUES (1, 'svc-3 is platform', '{"serviceName":"svc-3"}', (SELECT id FROM teams WHERE slug = 'platform'))`);
+
+const results: Record<string, unknown> = { machine: { cpus: (await import("node:os")).cpus().length, node: process.version } };
+
+function cliImport(file: string) {
+  const started = performance.now();
+  const r = spawnSync(process.execPath, [path.join(root, "cli/bin.mjs"), "ingest", "--json", file], { encoding: "utf8", env: { ...process.env, DATABASE_URL: db.url }, maxBuffer: 1 << 26 });
+  if (r.status !== 0) throw new Error(`rightsize ingest failed (${r.status}): ${r.stderr.slice(-2000)}`);
+  const out = JSON.parse(r.stdout.trim().split("\n").pop()!);
+  return { ...out, wallSeconds: Math.round((performance.now() - started) / 100) / 10 };
+}
+
+try {
+  if (ONLY.has("cli")) {
+    const file = path.join(work, "events.ndjson");
+    log(`cli: writing ${EVENTS.toLocaleString("en-US")} demo events...`);
+    await writeLines(file, demoLines(EVENTS, 101));
+    log("cli: importing...");
+    const r = cliImport(file);
+    results.cli = { events: r.accepted, bytes: r.bytes, seconds: r.seconds, eventsPerSecond: r.eventsPerSecond, wallSeconds: r.wallSeconds, maxRssMb: r.maxRssMb, target: ">= 100000 events/s" };
+    log(`cli: ${JSON.stringify(results.cli)}`);
+  }
+
+  if (ONLY.has("http") || ONLY.has("otlp")) {
+    // An ingest key, stored as lib/auth/api-keys.ts stores them (that module is server-only; this script is not).
+    const key = `rs_bench_${randomBytes(16).toString("hex")}`;
+    await pool().query("INSERT INTO api_keys (name, prefix, hash, scopes) VALUES ('bench', 'rs_bench', $1, '{ingest}')", [createHash("sha256").update(key).digest("hex")]);
+    const server = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(root, "bench/ingest-server.ts")], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: db.url, TSX_TSCONFIG_PATH: path.join(root, "tsconfig.json") },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    const url = await new Promise<string>((resolve, reject) => {
+      server.stdout!.once("data", (d: Buffer) => resolve(d.toString().trim()));
+      server.once("exit", (code) => reject(new Error(`bench server exited (${code})`)));
+    });
+    const auth = { authorization: `Bearer ${key}` };
+    /** Sends the bodies with `clients` concurrent loops; returns items/s over the whole run. */
+    const run = async (bodies: Uint8Array[], perBody: number, endpoint: string, type: string, clients = 4) => {
+      let next = 0;
+      const started = performance.now();
+      await Promise.all(
+        Array.from({ length: clients }, async () => {
+          while (next < bodies.length) {
+            const body = bodies[next++];
+            const res = await fetch(`${url}${endpoint}`, { method: "POST", body: body as BodyInit, headers: { ...auth, "content-type": type } });
+            const answer = await res.arrayBuffer();
+            if (res.status !== 200) throw new Error(`${endpoint}: ${res.status} ${new TextDecoder().decode(answer).slice(0, 300)}`);
+          }
+        }),
+      );
+      const seconds = (performance.now() - started) / 1000;
+      return { items: bodies.length * perBody, seconds: Math.round(seconds * 10) / 10, perSecond: Math.round((bodies.length * perBody) / seconds) };
+    };
+    try {
+      if (ONLY.has("http")) {
+        const BATCH = 5000;
+        const total = Math.max(100_000, Math.round(EVENTS / 5 / BATCH) * BATCH);
+        const lines = [...demoLines(total, 202)];
+        const bodies: Uint8Array[] = [];
+        for (let i = 0; i < lines.length; i += BATCH) bodies.push(new TextEncoder().encode(lines.slice(i, i + BATCH).join("\n") + "\n"));
+        log(`http: ${bodies.length} requests of ${BATCH} events, 4 clients...`);
+        await run(bodies.slice(0, 2), BATCH, "/api/v1/events", "application/x-ndjson", 2); // warm-up (module load, first plans)
+        const r = await run(bodies.slice(2), BATCH, "/api/v1/events", "application/x-ndjson");
+        results.http = { server: "node:http hosting the route handler, separate process", clients: 4, batch: BATCH, events: r.items, seconds: r.seconds, eventsPerSecond: r.perSecond, target: ">= 50000 events/s" };
+        log(`http: ${JSON.stringify(results.http)}`);
+      }
+      if (ONLY.has("otlp")) {
+        const SPANS = 1000;
+        const requests = otlpRequests(Math.max(60, Math.round(EVENTS / 10 / SPANS)), SPANS);
+        log(`otlp: ${requests.length} protobuf requests of ${SPANS} spans, 4 clients...`);
+        await run(requests.slice(0, 2), SPANS, "/api/otlp/v1/traces", "application/x-protobuf", 2);
+        const r = await run(requests.slice(2), SPANS, "/api/otlp/v1/traces", "application/x-protobuf");
+        results.otlp = { server: "node:http hosting the route handler, separate process", clients: 4, spansPerRequest: SPANS, spans: r.items, seconds: r.seconds, spansPerSecond: r.perSecond, target: ">= 20000 spans/s" };
+        log(`otlp: ${JSON.stringify(results.otlp)}`);
+      }
+    } finally {
+      server.kill("SIGTERM");
+    }
+  }
+
+  if (ONLY.has("rss")) {
+    const file = path.join(work, "big.ndjson");
+    log(`rss: writing a ${RSS_GB} GB file...`);
+    await writeLines(file, syntheticLines("big"), RSS_GB * 1024 ** 3);
+    log(`rss: importing ${(statSync(file).size / 1024 ** 3).toFixed(2)} GB...`);
+    const r = cliImport(file);
+    results.rss = { bytes: r.bytes, events: r.accepted, seconds: r.seconds, eventsPerSecond: r.eventsPerSecond, maxRssMb: r.maxRssMb, target: "< 512 MB" };
+    log(`rss: ${JSON.stringify(results.rss)}`);
+  }
+  console.log(JSON.stringify(results, null, 2));
+} finally {
+  await disconnectPrisma().catch(() => {});
+  await closePool();
+  await db.stop();
+  if (!values.keep) rmSync(work, { recursive: true, force: true });
+}

@@ -1,0 +1,56 @@
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { openDatabase } from "../database";
+import { parse, required, UsageError } from "../args";
+import { renderMonthlyReport } from "@/lib/reports/render-report";
+import { REPORT_FORMATS, type ReportFormat } from "@/lib/reports/report-schema";
+import { MONTH_RE } from "@/lib/reports/report-month";
+import { progressBar } from "@/lib/cli/progress";
+import type { Principal } from "@/lib/auth/principal";
+
+export const help = `rightsize report --month YYYY-MM [--format csv|focus|pdf|json] [--out FILE]
+Writes the monthly report of all teams:
+  json   the report (totals, by team/workload/model/tier/provider, budgets, coverage, anomalies, ...)
+  csv    one row per day x team x workload x model, with tokens and cost
+  focus  FOCUS 1.2 CSV (FinOps Open Cost and Usage Specification) for FinOps tools
+  pdf    the printable report with charts
+--format defaults to the --out file's extension (.json, .csv, .pdf); --out defaults to rightsize-<month>[-focus-1.2].<ext>
+in the current directory. Progress goes to stderr. Exit code 1 when the month has no usage.`;
+
+/** The CLI acts for the operator of the installation: every team, like an admin. */
+const OPERATOR: Principal = { kind: "user", id: 0, label: "cli", role: "admin", teamIds: null, scopes: ["read"] };
+
+export async function run(argv: string[]) {
+  const { values } = parse(argv, { month: { type: "string" }, format: { type: "string" }, out: { type: "string" } });
+  const month = required(values.month, "month");
+  if (!MONTH_RE.test(month)) throw new UsageError(`--month must be YYYY-MM (e.g. 2026-10), got "${month}"`);
+  const format = formatOf(values.format, values.out);
+  const db = await openDatabase();
+  try {
+    let bar: ReturnType<typeof progressBar> | null = null;
+    const report = await renderMonthlyReport(OPERATOR, month, format, {
+      step: (name) => process.stderr.write(`${name}...\n`),
+      rows: (done, total) => {
+        bar ??= progressBar("Rows", total, "rows");
+        bar.update(done);
+        if (done === total) bar.stop();
+      },
+    });
+    const out = path.resolve(values.out ?? report.filename);
+    writeFileSync(out, report.body);
+    const size = Buffer.byteLength(report.body);
+    process.stderr.write(`Wrote ${out} (${size.toLocaleString("en-US")} bytes)\n`);
+  } finally {
+    await db.close();
+  }
+}
+
+function formatOf(format: string | undefined, out: string | undefined): ReportFormat {
+  if (format !== undefined) {
+    if (!(REPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(", ")}, got "${format}"`);
+    return format as ReportFormat;
+  }
+  const ext = out ? path.extname(out).slice(1).toLowerCase() : "";
+  if (ext === "json" || ext === "csv" || ext === "pdf") return ext;
+  throw new UsageError(`give --format (${REPORT_FORMATS.join(", ")})${out ? ` or an --out file ending in .json, .csv or .pdf` : ""}`);
+}

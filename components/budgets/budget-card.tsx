@@ -1,0 +1,69 @@
+"use client";
+import type { BudgetOut } from "@/lib/budgets/budget-schema";
+import { BurnDownChart } from "./burn-down-chart";
+import { StatusBadge } from "./status-badge";
+import { STATUS_CLASS, longPeriod, pct, shortDate, usd } from "./format";
+
+/** One budget: status, spent of amount, forecast with its range, the run-out date, and the burn-down chart. */
+export function BudgetCard({ budget: b, canManage, onEdit, onDelete }: { budget: BudgetOut; canManage: boolean; onEdit(): void; onDelete(): void }) {
+  const fill = Math.min(1, b.spentShare);
+  const forecastAt = Math.min(1, b.forecastShare);
+  const runsOut =
+    b.status === "over" ? `Over since ${shortDate(b.runsOutOn ?? b.today)}` : b.runsOutOn ? `Runs out ${shortDate(b.runsOutOn)}` : "Stays within budget";
+  return (
+    <article className="card bg-card" data-testid="budget-card" aria-label={b.label}>
+      <div className="bg-card-head">
+        <div>
+          <h2>{b.label}</h2>
+          <div className="bg-sub">
+            {b.name ? `${b.scope.label} · ` : ""}
+            {longPeriod(b.period, b.periodKey)} · {b.daysLeft === 0 ? "last day" : `${b.daysLeft} days left`}
+          </div>
+        </div>
+        <StatusBadge status={b.status} />
+      </div>
+
+      <div className="bg-figures">
+        <div className="bg-figure">
+          <div className="bg-label">Spent</div>
+          <div className="bg-value">{usd(b.spentUsd)}</div>
+          <div className="bg-note">{pct(b.spentShare)} of {usd(b.amountUsd)}</div>
+        </div>
+        <div className="bg-figure">
+          <div className="bg-label">Forecast</div>
+          <div className="bg-value">{usd(b.forecastUsd)}</div>
+          <div className="bg-note" title="Each remaining day at the 25th-75th percentile of the same weekday over the last 4 weeks">
+            {b.insufficientHistory ? "no history yet" : `likely ${usd(b.forecastLowUsd)} – ${usd(b.forecastHighUsd)}`}
+          </div>
+        </div>
+        <div className="bg-figure">
+          <div className="bg-label">Runs out</div>
+          <div className="bg-value" data-testid="runs-out">{b.runsOutOn && b.status !== "over" ? shortDate(b.runsOutOn) : b.status === "over" ? "Over" : "—"}</div>
+          <div className="bg-note">{runsOut}</div>
+        </div>
+      </div>
+
+      <div className="bg-bar" title={`${pct(b.spentShare)} spent; forecast ${pct(b.forecastShare)}`}>
+        <div className={`bg-fill ${STATUS_CLASS[b.status]}`} style={{ width: `${fill * 100}%` }} />
+        <div className="bg-forecast" style={{ left: `calc(${forecastAt * 100}% - 1px)` }} />
+      </div>
+
+      {b.series && <BurnDownChart budget={b} />}
+
+      <div className="bg-foot">
+        <div className="bg-chips">
+          {b.thresholds.map((t) => <span key={t} className="bg-chip">{pct(t, t * 100 % 1 ? 1 : 0)}</span>)}
+          {b.alertOnForecast && <span className="bg-chip">forecast over</span>}
+          {b.alertOnAnomaly && <span className="bg-chip">anomalies</span>}
+          <span>{b.webhookConfigured ? `→ ${b.webhookFormat === "slack" ? "Slack" : "JSON"} webhook` : "in-app alerts only"}</span>
+        </div>
+        {canManage && (
+          <div className="bg-actions">
+            <button type="button" className="btn" onClick={onEdit}>Edit</button>
+            <button type="button" className="btn danger" onClick={onDelete}>Delete</button>
+          </div>
+        )}
+      </div>
+    </article>
+  );
+}

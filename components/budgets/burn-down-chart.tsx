@@ -1,0 +1,59 @@
+"use client";
+import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { BudgetOut } from "@/lib/budgets/budget-schema";
+import { shortDate, usd, usdAxis } from "./format";
+
+const ACTUAL = "#2f5bea";
+const FORECAST = "#5b6575";
+const BUDGET = "#c0392b";
+
+/**
+ * Burn-down of one budget: cumulative spend so far (solid), the forecast to the period's end (dashed) inside its
+ * likely range (band), against the budget amount (red line). Today is marked.
+ */
+export function BurnDownChart({ budget, height = 220 }: { budget: BudgetOut; height?: number }) {
+  const amount = Number(budget.amountUsd);
+  const rows = (budget.series ?? []).map((p) => ({
+    day: p.day,
+    actual: p.actualUsd === null ? null : Number(p.actualUsd),
+    forecast: p.forecastUsd === null ? null : Number(p.forecastUsd),
+    range: p.forecastLowUsd === null || p.forecastHighUsd === null ? null : [Number(p.forecastLowUsd), Number(p.forecastHighUsd)],
+  }));
+  const peak = Math.max(amount, ...rows.map((r) => Math.max(r.actual ?? 0, r.range?.[1] ?? 0)));
+  return (
+    <div className="bg-chart" role="img" aria-label={`Burn-down of ${budget.label}: ${usd(budget.spentUsd)} spent of ${usd(budget.amountUsd)}, forecast ${usd(budget.forecastUsd)}`} data-testid="burn-down-chart">
+      <ResponsiveContainer width="100%" height={height}>
+        <ComposedChart data={rows} margin={{ top: 10, right: 12, left: 0, bottom: 0 }}>
+          <CartesianGrid vertical={false} stroke="#eef0f4" />
+          <XAxis dataKey="day" tickFormatter={shortDate} tick={{ fontSize: 11, fill: "#5b6575" }} minTickGap={28} tickLine={false} axisLine={{ stroke: "#e3e6eb" }} />
+          <YAxis tickFormatter={usdAxis} tick={{ fontSize: 11, fill: "#5b6575" }} width={52} tickLine={false} axisLine={false} domain={[0, Math.ceil(peak * 1.08)]} />
+          <Tooltip content={({ active, payload, label }) => (active && payload?.length ? <ChartTooltip row={payload[0].payload as (typeof rows)[number]} day={String(label)} amount={budget.amountUsd} /> : null)} />
+          <Area dataKey="range" stroke="none" fill={FORECAST} fillOpacity={0.14} isAnimationActive={false} connectNulls={false} />
+          <ReferenceLine y={amount} stroke={BUDGET} strokeDasharray="5 4" strokeWidth={1.5} label={{ value: `Budget ${usdAxis(amount)}`, position: "insideTopLeft", fontSize: 11, fill: BUDGET }} />
+          <ReferenceLine x={budget.today} stroke="#9aa4b5" strokeDasharray="2 3" label={{ value: "today", position: "insideTopRight", fontSize: 10, fill: "#5b6575" }} />
+          <Line dataKey="actual" stroke={ACTUAL} strokeWidth={2.2} dot={false} isAnimationActive={false} connectNulls={false} />
+          <Line dataKey="forecast" stroke={FORECAST} strokeWidth={1.8} strokeDasharray="6 4" dot={false} isAnimationActive={false} connectNulls={false} />
+        </ComposedChart>
+      </ResponsiveContainer>
+      <div className="bg-legend">
+        <span><i className="bg-swatch" style={{ background: ACTUAL }} /> Spent (cumulative)</span>
+        <span style={{ color: FORECAST }}><i className="bg-swatch dashed" /> Forecast</span>
+        <span><i className="bg-swatch band" style={{ background: FORECAST }} /> Likely range</span>
+        <span style={{ color: BUDGET }}><i className="bg-swatch dashed" /> Budget</span>
+      </div>
+    </div>
+  );
+}
+
+function ChartTooltip({ row, day, amount }: { row: { actual: number | null; forecast: number | null; range: number[] | null }; day: string; amount: string }) {
+  const money = (v: number) => usd(v.toFixed(2));
+  return (
+    <div className="bg-tooltip">
+      <b>{shortDate(day)}</b>
+      {row.actual !== null && <div className="bg-tt-row"><span>Spent so far</span><span>{money(row.actual)}</span></div>}
+      {row.forecast !== null && row.actual === null && <div className="bg-tt-row"><span>Forecast</span><span>{money(row.forecast)}</span></div>}
+      {row.range && row.actual === null && <div className="bg-tt-row"><span>Likely range</span><span>{money(row.range[0])} – {money(row.range[1])}</span></div>}
+      <div className="bg-tt-row muted"><span>Budget</span><span>{usd(amount)}</span></div>
+    </div>
+  );
+}

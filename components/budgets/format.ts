@@ -1,0 +1,61 @@
+import { formatUsd, usdToNanos } from "@/lib/money";
+
+/** Display formatting for budgets and reports: money arrives as exact decimal strings. */
+export function usd(decimal: string | null | undefined): string {
+  return decimal === null || decimal === undefined ? "—" : formatUsd(usdToNanos(decimal));
+}
+
+/** Whole dollars for big headline numbers ("$25,000"), cents otherwise. */
+export function usdShort(decimal: string): string {
+  const nanos = usdToNanos(decimal);
+  const abs = nanos < 0n ? -nanos : nanos;
+  if (abs < 1_000_000_000_000n) return formatUsd(nanos);
+  return formatUsd(((nanos + 500_000_000n) / 1_000_000_000n) * 1_000_000_000n).replace(/\.00$/, "");
+}
+
+export function usdAxis(value: number): string {
+  const abs = Math.abs(value);
+  if (abs >= 1e6) return `$${(value / 1e6).toFixed(abs >= 1e7 ? 0 : 1)}M`;
+  if (abs >= 1e3) return `$${(value / 1e3).toFixed(abs >= 1e4 ? 0 : 1)}k`;
+  return `$${value.toFixed(abs >= 10 || value === 0 ? 0 : 2)}`;
+}
+
+export function pct(fraction: number | null | undefined, digits = 0): string {
+  return fraction === null || fraction === undefined ? "—" : `${(fraction * 100).toFixed(digits)}%`;
+}
+
+export function signedPct(fraction: number | null | undefined): string {
+  if (fraction === null || fraction === undefined) return "—";
+  return `${fraction > 0 ? "+" : fraction < 0 ? "−" : "±"}${Math.abs(fraction * 100).toFixed(1)}%`;
+}
+
+/** "2026-10-27" -> "Oct 27" (UTC calendar days). */
+export function shortDate(day: string): string {
+  return new Date(`${day}T00:00:00Z`).toLocaleDateString("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
+}
+
+export function dateTime(iso: string): string {
+  return new Date(iso).toLocaleString("en-US", { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hour12: false, timeZone: "UTC" }) + " UTC";
+}
+
+export function compact(n: number): string {
+  const abs = Math.abs(n);
+  if (abs >= 1e9) return `${(n / 1e9).toFixed(1)}B`;
+  if (abs >= 1e6) return `${(n / 1e6).toFixed(1)}M`;
+  if (abs >= 1e4) return `${(n / 1e3).toFixed(0)}k`;
+  return n.toLocaleString("en-US");
+}
+
+export const STATUS_LABEL = { on_track: "On track", at_risk: "At risk", over: "Over budget" } as const;
+export const STATUS_CLASS = { on_track: "ok", at_risk: "risk", over: "over" } as const;
+
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/** "month", "2026-10" -> "October 2026 (monthly)". */
+export function longPeriod(period: string, key: string): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(key);
+  if (m) return `${MONTHS[Number(m[2]) - 1]} ${m[1]}`;
+  const q = /^(\d{4})-(Q\d)$/.exec(key);
+  if (q) return `${q[2]} ${q[1]}`;
+  return period === "year" ? `Year ${key}` : key;
+}

@@ -1,0 +1,49 @@
+"use client";
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { SeriesResponse } from "@/lib/analytics/series-query";
+import { seriesColor } from "./palette";
+import { shortDate, usd, usdCompact } from "@/components/explorer/format";
+
+/** Spend per day (week, month) as stacked bars, one colour per series, with a tooltip listing every series. */
+export function StackedSpendChart({ data, height = 300 }: { data: SeriesResponse; height?: number }) {
+  const rows = data.points.map((p) => ({ bucket: p.bucket, total: p.costUsd, ...Object.fromEntries(Object.entries(p.values).map(([k, v]) => [k, Number(v)])) }));
+  const labels = Object.fromEntries(data.series.map((s) => [s.key, s.label]));
+  // Legend in series order (biggest first, "Other" last), not alphabetical.
+  const order = new Map(data.series.map((s, i) => [s.key, i]));
+  return (
+    <div className="chart" data-testid="spend-chart" role="img" aria-label={`Spend per ${data.interval} stacked by ${data.stackBy}`}>
+      <ResponsiveContainer width="100%" height={height}>
+        <BarChart data={rows} margin={{ top: 8, right: 8, left: 0, bottom: 0 }} barCategoryGap={rows.length > 60 ? 1 : "18%"}>
+          <CartesianGrid vertical={false} stroke="#eef0f4" />
+          <XAxis dataKey="bucket" tickFormatter={shortDate} tick={{ fontSize: 11, fill: "#5b6575" }} minTickGap={24} tickLine={false} axisLine={{ stroke: "#e3e6eb" }} />
+          <YAxis tickFormatter={usdCompact} tick={{ fontSize: 11, fill: "#5b6575" }} width={56} tickLine={false} axisLine={false} />
+          <Tooltip
+            cursor={{ fill: "rgba(47,91,234,0.06)" }}
+            content={({ active, payload, label }) =>
+              active && payload?.length ? (
+                <div className="chart-tooltip">
+                  <b>
+                    {data.interval === "week" ? "Week of " : ""}
+                    {shortDate(String(label))}
+                  </b>
+                  <div className="tt-total">{usd(String((payload[0].payload as { total: string }).total))}</div>
+                  {[...payload].reverse().filter((p) => Number(p.value) > 0).map((p) => (
+                    <div key={String(p.dataKey)} className="tt-row">
+                      <span className="swatch" style={{ background: p.color }} />
+                      <span>{labels[String(p.dataKey)] ?? String(p.dataKey)}</span>
+                      <span className="num">{usdCompact(Number(p.value))}</span>
+                    </div>
+                  ))}
+                </div>
+              ) : null
+            }
+          />
+          {data.series.length > 1 && <Legend formatter={(key) => labels[String(key)] ?? key} itemSorter={(item) => order.get(String(item.dataKey)) ?? 99} iconType="square" iconSize={10} wrapperStyle={{ fontSize: 12 }} />}
+          {data.series.map((s, i) => (
+            <Bar key={s.key} dataKey={s.key} name={s.key} stackId="spend" fill={seriesColor(s.key, i, data.stackBy)} isAnimationActive={false} />
+          ))}
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

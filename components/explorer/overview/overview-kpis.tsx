@@ -1,0 +1,95 @@
+import type { OverviewResponse } from "@/lib/analytics/overview-query";
+import { KpiCard, Delta } from "../kpi-card";
+import { compact, count, longDate, pct, shortDate, usd, usdUnit } from "../format";
+import { ShareBar } from "@/components/charts/share-bar";
+
+/** Two rows of KPIs: the month's pace (always the current UTC month), then the selected range. */
+export function OverviewKpis({ data }: { data: OverviewResponse }) {
+  const m = data.month;
+  const r = data.range;
+  const frontier = data.tiers.find((t) => t.tier === "frontier");
+  const none = r.requests === 0 && r.costUsd === "0.00";
+  return (
+    <>
+      <div className="grid kpis four" data-testid="kpis-month">
+        <KpiCard
+          testId="kpi-mtd"
+          label="Month to date"
+          value={usd(m.monthToDateUsd)}
+          sub={
+            <>
+              <Delta value={m.changeShare} suffix={`vs ${shortDate(m.lastMonthFrom)}–${shortDate(m.lastMonthTo)}`} />
+              <br />
+              {usd(m.lastMonthToSameDayUsd)} last month to the same day
+            </>
+          }
+        />
+        <KpiCard
+          testId="kpi-runrate"
+          label="Projected month end"
+          value={usd(m.projectedUsd)}
+          hint="Month to date plus the median spend of each remaining weekday over the last four weeks"
+          sub={
+            <>
+              {m.daysLeft === 0 ? "last day of the month" : `${m.daysLeft} day${m.daysLeft === 1 ? "" : "s"} left · range ${usd(m.projectedLowUsd)}–${usd(m.projectedHighUsd)}`}
+              <br />
+              last month: {usd(m.lastMonthTotalUsd)}
+            </>
+          }
+        />
+        <KpiCard
+          testId="kpi-coverage"
+          label="Allocation coverage"
+          value={pct(data.coverage.teamShare)}
+          hint="Share of spend attributed to a team (by the event, its API key or an attribution rule)"
+          sub={
+            none ? "no spend in the range" : <>
+              {usd(data.coverage.unattributedCostUsd)} unattributed
+              <br />
+              {pct(data.coverage.workloadShare)} has a workload
+            </>
+          }
+        />
+        <KpiCard
+          testId="kpi-frontier"
+          label="Frontier share"
+          value={none ? "—" : pct(frontier?.spendShare ?? 0)}
+          hint="Share of spend, and of calls, on frontier-tier models"
+          sub={
+            none ? "no spend in the range" : <>
+              of spend · {pct(frontier?.callShare ?? 0)} of calls
+              <br />
+              {usd(frontier?.costUsd ?? "0")} on frontier models
+            </>
+          }
+        />
+      </div>
+      <div className="grid kpis four" data-testid="kpis-range">
+        <KpiCard
+          testId="kpi-range-spend"
+          label={`Spend ${shortDate(data.from)} – ${shortDate(data.to)}`}
+          value={usd(r.costUsd)}
+          sub={<Delta value={r.changeShare} suffix={`vs ${longDate(data.previous.from)} – ${longDate(data.previous.to)}`} />}
+        />
+        <KpiCard testId="kpi-calls" label="Calls" value={count(r.requests)} sub={`${compact(r.inputTokens + r.outputTokens)} tokens (${compact(r.outputTokens)} output)`} />
+        <KpiCard testId="kpi-cost-per-1k" label="Cost per 1k calls" value={usdUnit(r.costPer1kCallsUsd)} sub={`${usdUnit(r.pricePerMtokUsd)} per million tokens`} />
+        <KpiCard
+          testId="kpi-cached"
+          label="Cached-token share"
+          value={pct(r.cacheHitShare)}
+          hint="Input tokens read from the provider's prompt cache, as a share of all input tokens"
+          sub={`${compact(r.cachedInputTokens)} of ${compact(r.inputTokens)} input tokens`}
+        />
+      </div>
+      {data.tiers.length > 0 && (
+        <div className="card" style={{ marginBottom: 14 }}>
+          <div className="card-head">
+            <h2>Spend by model tier</h2>
+            <span className="hint">Tiers are set per model in Settings › Model tiers</span>
+          </div>
+          <ShareBar segments={data.tiers.map((t) => ({ key: t.tier, label: t.tier, value: Number(t.costUsd) }))} format={(v) => usd(v.toFixed(2))} />
+        </div>
+      )}
+    </>
+  );
+}

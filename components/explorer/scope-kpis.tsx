@@ -1,0 +1,32 @@
+import type { OverviewResponse } from "@/lib/analytics/overview-query";
+import { KpiCard, Delta } from "./kpi-card";
+import { compact, count, longDate, pct, usd, usdUnit } from "./format";
+import { ShareBar } from "@/components/charts/share-bar";
+
+/** KPIs of one team or workload: the range vs the previous period, this month's pace, unit costs and tier mix. */
+export function ScopeKpis({ data, extra }: { data: OverviewResponse; extra?: React.ReactNode }) {
+  const r = data.range;
+  const m = data.month;
+  const frontier = data.tiers.find((t) => t.tier === "frontier");
+  return (
+    <>
+      <div className="grid kpis four">
+        <KpiCard testId="kpi-range-spend" label="Spend in range" value={usd(r.costUsd)} sub={<Delta value={r.changeShare} suffix={`vs ${longDate(data.previous.from)} – ${longDate(data.previous.to)}`} />} />
+        <KpiCard label="Month to date" value={usd(m.monthToDateUsd)} sub={<>projected {usd(m.projectedUsd)} by month end<br /><Delta value={m.changeShare} suffix="vs last month, same day" /></>} />
+        <KpiCard label="Calls" value={count(r.requests)} sub={`${usdUnit(r.costPer1kCallsUsd)} per 1k calls · ${usdUnit(r.pricePerMtokUsd)} per M tokens`} />
+        {extra ?? (
+          <KpiCard label="Frontier share" value={pct(frontier?.spendShare ?? 0)} sub={`of spend · ${pct(frontier?.callShare ?? 0)} of calls · ${pct(r.cacheHitShare)} of input cached (${compact(r.cachedInputTokens)})`} />
+        )}
+      </div>
+      {data.tiers.length > 0 && (
+        <div className="card" style={{ marginBottom: 14 }}>
+          <div className="card-head">
+            <h2>Tier mix</h2>
+            <span className="hint">share of spend per model tier</span>
+          </div>
+          <ShareBar segments={data.tiers.map((t) => ({ key: t.tier, label: t.tier, value: Number(t.costUsd) }))} format={(v) => usd(v.toFixed(2))} />
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,29 @@
+import Link from "next/link";
+import type { BreakdownRow } from "@/lib/analytics/breakdown-query";
+import type { Column } from "../data-table";
+import * as col from "../breakdown-columns";
+
+/**
+ * Columns of the workloads table. Exported as a list so other views can extend the table with their own
+ * columns (task class, over-specified flag, ...) by passing `extraColumns` to WorkloadsTable, or insert them here.
+ */
+export function workloadColumns(rows: BreakdownRow[], withRange: (href: string) => string): Column<BreakdownRow>[] {
+  return [
+    col.keyColumn("Workload slug"),
+    col.nameColumn("Workload", (r) => withRange(`/workloads/${r.key}`)),
+    {
+      id: "team",
+      header: "Team",
+      sort: (r) => r.team?.label ?? null,
+      render: (r) => (r.team ? <Link href={withRange(`/teams/${r.team.key}`)}>{r.team.label}</Link> : <span className="muted">—</span>),
+      csv: (r) => r.team?.key ?? null,
+    },
+    col.spendColumn(rows),
+    col.changeColumn,
+    col.callsColumn,
+    col.costPerCallColumn,
+    col.tokensPerCallColumn,
+    col.tierColumn,
+    col.topModelColumn,
+  ];
+}

@@ -1,0 +1,21 @@
+import { queryOptions } from "@tanstack/react-query";
+import type { MonthlyReport } from "@/lib/reports/report-schema";
+import type { ReconciliationResponse } from "@/lib/reconcile/reconcile-schema";
+import { apiJson } from "@/components/budgets/api";
+
+export const reportQuery = (month: string) =>
+  queryOptions({
+    queryKey: ["report", { month }],
+    queryFn: () => apiJson<MonthlyReport>(`/api/v1/reports/monthly?month=${month}&format=json`),
+    retry: false,
+  });
+
+export const reconciliationQuery = (month: string) =>
+  queryOptions({
+    queryKey: ["reconciliation", { month }],
+    queryFn: () => apiJson<ReconciliationResponse>(`/api/v1/bills/reconciliation?month=${month}`),
+  });
+
+export function downloadUrl(month: string, format: "csv" | "focus" | "pdf" | "json"): string {
+  return `/api/v1/reports/monthly?month=${month}&format=${format}`;
+}

@@ -1,0 +1,35 @@
+"use client";
+import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { shortDate, usd, usdAxis } from "@/components/budgets/format";
+
+/** The month's spend per UTC day; days with an anomaly are red. */
+export function DailySpendChart({ daily, anomalyDays }: { daily: { day: string; costUsd: string }[]; anomalyDays: Set<string> }) {
+  const rows = daily.map((d) => ({ day: d.day, cost: Number(d.costUsd), exact: d.costUsd }));
+  return (
+    <div role="img" aria-label="Spend per day" data-testid="daily-chart">
+      <ResponsiveContainer width="100%" height={220}>
+        <BarChart data={rows} margin={{ top: 8, right: 8, left: 0, bottom: 0 }} barCategoryGap="16%">
+          <CartesianGrid vertical={false} stroke="#eef0f4" />
+          <XAxis dataKey="day" tickFormatter={shortDate} tick={{ fontSize: 11, fill: "#5b6575" }} minTickGap={20} tickLine={false} axisLine={{ stroke: "#e3e6eb" }} />
+          <YAxis tickFormatter={usdAxis} tick={{ fontSize: 11, fill: "#5b6575" }} width={52} tickLine={false} axisLine={false} />
+          <Tooltip
+            cursor={{ fill: "rgba(47,91,234,0.06)" }}
+            content={({ active, payload }) => {
+              const row = active && payload?.length ? (payload[0].payload as (typeof rows)[number]) : null;
+              return row ? (
+                <div className="bg-tooltip">
+                  <b>{shortDate(row.day)}</b>
+                  {usd(row.exact)}
+                  {anomalyDays.has(row.day) && <div className="delta-up">anomaly flagged</div>}
+                </div>
+              ) : null;
+            }}
+          />
+          <Bar dataKey="cost" isAnimationActive={false} radius={[2, 2, 0, 0]}>
+            {rows.map((r) => <Cell key={r.day} fill={anomalyDays.has(r.day) ? "#c0392b" : "#2f5bea"} />)}
+          </Bar>
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

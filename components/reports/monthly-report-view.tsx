@@ -1,0 +1,88 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import type { MonthlyReport } from "@/lib/reports/report-schema";
+import { ApiError } from "@/components/budgets/api";
+import { compact, pct, signedPct, usd } from "@/components/budgets/format";
+import { reportQuery } from "./api";
+import { DailySpendChart } from "./daily-spend-chart";
+import { BreakdownTable } from "./breakdown-table";
+import { BudgetVsActual } from "./budget-vs-actual";
+import { ReportAnomalies } from "./report-anomalies";
+import { ReportRecommendations } from "./report-recommendations";
+
+/** The month's report on screen: the same JSON the API and the PDF serve. */
+export function MonthlyReportView({ month }: { month: string }) {
+  const report = useQuery(reportQuery(month));
+  if (report.isPending) return <div className="card bg-empty">Building the report…</div>;
+  if (report.error) {
+    const empty = report.error instanceof ApiError && report.error.status === 404;
+    return (
+      <div className={empty ? "card empty" : "error-box"} data-testid={empty ? "report-empty" : undefined}>
+        {empty && <h2>No data for this month</h2>}
+        <p>{report.error.message}</p>
+      </div>
+    );
+  }
+  const r = report.data;
+  const prevLabel = r.complete ? r.previous.month : `${r.previous.month} to day ${r.previous.to.slice(8)}`;
+  return (
+    <div data-testid="monthly-report">
+      {!r.complete && <p className="notice">{r.monthName} is in progress: figures run to {r.to} and compare with {r.previous.month} to the same day.</p>}
+      <Kpis r={r} />
+      <section className="card rp-section">
+        <h2>Daily spend</h2>
+        <p className="rp-hint">UTC days. Red: a day with an anomaly.</p>
+        <DailySpendChart daily={r.daily} anomalyDays={new Set(r.anomalies.map((a) => a.day))} />
+      </section>
+      <BreakdownTable title="Spend by team" rows={r.byTeam} name="Team" previousLabel={prevLabel} />
+      <BreakdownTable title="Spend by workload" rows={r.byWorkload} name="Workload" detail="Team" limit={25} previousLabel={prevLabel} />
+      <BreakdownTable title="Spend by model" rows={r.byModel} name="Model" detail="Tier" limit={25} previousLabel={prevLabel} />
+      <div className="rp-two">
+        <BreakdownTable title="By tier" rows={r.byTier} name="Tier" previousLabel={prevLabel} />
+        <BreakdownTable title="By provider" rows={r.byProvider} name="Provider" previousLabel={prevLabel} />
+      </div>
+      <BudgetVsActual budgets={r.budgets} />
+      <Coverage r={r} />
+      <ReportAnomalies anomalies={r.anomalies} />
+      <ReportRecommendations recommendations={r.recommendations} />
+    </div>
+  );
+}
+
+function Kpis({ r }: { r: MonthlyReport }) {
+  const change = r.previous.changeShare;
+  return (
+    <div className="grid kpis" style={{ gridTemplateColumns: "repeat(auto-fit, minmax(190px, 1fr))" }}>
+      <div className="card kpi" data-testid="report-total"><div className="label">Total spend</div><div className="value">{usd(r.totals.costUsd)}</div><div className="sub">{r.totals.requests.toLocaleString("en-US")} requests</div></div>
+      <div className="card kpi">
+        <div className="label">vs {r.previous.month}</div>
+        <div className={`value ${change === null ? "" : change > 0 ? "delta-up" : "delta-down"}`}>{change === null ? "—" : signedPct(change)}</div>
+        <div className="sub">{usd(r.previous.costUsd)}{r.complete ? "" : " to the same day"}</div>
+      </div>
+      <div className="card kpi"><div className="label">Tokens</div><div className="value">{compact(r.totals.inputTokens + r.totals.outputTokens)}</div><div className="sub">{compact(r.totals.inputTokens)} in · {compact(r.totals.outputTokens)} out</div></div>
+      <div className="card kpi"><div className="label">Team coverage</div><div className="value">{pct(r.coverage.teamShare, 1)}</div><div className="sub">{usd(r.coverage.unattributedCostUsd)} unattributed</div></div>
+      <div className="card kpi"><div className="label">Unpriced requests</div><div className="value" style={r.unpriced.requests ? { color: "var(--warn)" } : undefined}>{r.unpriced.requests.toLocaleString("en-US")}</div><div className="sub">{r.unpriced.requests ? `${pct(r.unpriced.requestShare, 2)} counted at $0` : "every request priced"}</div></div>
+      <div className="card kpi"><div className="label">Anomalies</div><div className={`value${r.anomalies.length ? " delta-up" : ""}`}>{r.anomalies.length}</div><div className="sub">{r.anomalies.length ? `+${usd(r.anomalies.reduce((s, a) => s + Number(a.sizeUsd), 0).toFixed(2))} above usual` : "none flagged"}</div></div>
+    </div>
+  );
+}
+
+function Coverage({ r }: { r: MonthlyReport }) {
+  return (
+    <section className="card rp-section" aria-label="Allocation coverage and unpriced usage">
+      <h2>Allocation coverage and unpriced usage</h2>
+      <p>
+        {pct(r.coverage.teamShare, 1)} of spend is attributed to a team and {pct(r.coverage.workloadShare, 1)} to a workload.{" "}
+        {Number(r.coverage.unattributedCostUsd) > 0 && <>{usd(r.coverage.unattributedCostUsd)} has no team: attribution rules in Settings can claim it.</>}
+      </p>
+      {r.unpriced.requests === 0 ? (
+        <p className="delta-down" style={{ margin: 0 }}>Every request had a known price.</p>
+      ) : (
+        <p className="notice" style={{ margin: 0 }}>
+          {r.unpriced.requests.toLocaleString("en-US")} requests ({pct(r.unpriced.requestShare, 2)}) used models without a known price and count as $0, so the total
+          understates spend: {r.unpriced.models.map((m) => `${m.key} (${m.requests.toLocaleString("en-US")})`).join(", ")}. Add a price override in Settings.
+        </p>
+      )}
+    </section>
+  );
+}

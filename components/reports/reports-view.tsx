@@ -1,0 +1,59 @@
+"use client";
+import "@/components/budgets/budgets.css";
+import "./reports.css";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { PageHeader } from "@/components/shell/page-header";
+import { monthLabel } from "./month-label";
+import { downloadUrl } from "./api";
+import { MonthlyReportView } from "./monthly-report-view";
+import { ReconciliationView } from "./reconciliation-view";
+
+/**
+ * The Reports page: pick a month (kept in the URL), read the report, download it (CSV, FOCUS 1.2, PDF, JSON), and
+ * for those who see every team, reconcile it with the providers' bills.
+ */
+export function ReportsView({ months, defaultMonth, canReconcile, canImport }: { months: string[]; defaultMonth: string; canReconcile: boolean; canImport: boolean }) {
+  const params = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+  const month = params.get("month") ?? defaultMonth;
+  const tab = params.get("tab") === "reconciliation" && canReconcile ? "reconciliation" : "report";
+  const go = (next: { month?: string; tab?: string }) => {
+    const p = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(next)) if (v) p.set(k, v);
+    router.replace(`${pathname}?${p}`, { scroll: false });
+  };
+  const options = months.includes(month) ? months : [month, ...months];
+
+  return (
+    <>
+      <PageHeader
+        title="Reports"
+        subtitle="The month's AI spend for finance: by team, workload and model, against budgets, with anomalies. UTC months."
+        actions={
+          <div className="rp-toolbar">
+            <label className="field">
+              Month
+              <select value={month} onChange={(e) => go({ month: e.target.value })} aria-label="Month">
+                {options.map((m) => <option key={m} value={m}>{monthLabel(m)}</option>)}
+              </select>
+            </label>
+            <div className="rp-downloads" aria-label="Downloads">
+              <a className="btn" href={downloadUrl(month, "csv")} download>CSV</a>
+              <a className="btn" href={downloadUrl(month, "focus")} download title="FinOps Open Cost and Usage Specification 1.2">FOCUS 1.2</a>
+              <a className="btn primary" href={downloadUrl(month, "pdf")} download>PDF</a>
+              <a className="btn" href={downloadUrl(month, "json")} download>JSON</a>
+            </div>
+          </div>
+        }
+      />
+      {canReconcile && (
+        <div className="tabs rp-tabs" role="tablist">
+          <button type="button" role="tab" aria-selected={tab === "report"} className={`tab${tab === "report" ? " active" : ""}`} onClick={() => go({ tab: "report" })}>Monthly report</button>
+          <button type="button" role="tab" aria-selected={tab === "reconciliation"} className={`tab${tab === "reconciliation" ? " active" : ""}`} onClick={() => go({ tab: "reconciliation" })}>Reconciliation with bills</button>
+        </div>
+      )}
+      {tab === "report" ? <MonthlyReportView month={month} /> : <ReconciliationView month={month} canImport={canImport} />}
+    </>
+  );
+}

@@ -1,0 +1,36 @@
+"use client";
+import { useEffect } from "react";
+import { useMutation } from "@tanstack/react-query";
+import { rulesApi, type RuleChangeResult, type RuleOut } from "./rules-api";
+import { PreviewPanel } from "./preview-panel";
+import { useElapsed } from "./use-elapsed";
+
+/** Deleting a rule: first what it would give back to "unattributed" (or to later rules), then confirm. */
+export function DeleteRule({ rule, onDone, onCancel }: { rule: RuleOut; onDone: (r: RuleChangeResult, name: string) => void; onCancel: () => void }) {
+  const preview = useMutation({ mutationFn: () => rulesApi.preview({ id: rule.id }) });
+  const remove = useMutation({ mutationFn: () => rulesApi.remove(rule.id), onSuccess: (r) => onDone(r, rule.name) });
+  const elapsed = useElapsed(remove.isPending);
+  const { mutate } = preview;
+  useEffect(() => mutate(), [mutate]);
+  return (
+    <div className="card rule-editor" data-testid="rule-delete">
+      <h2>Delete “{rule.name}”?</h2>
+      {preview.isPending && <p className="muted">Computing what it would move…</p>}
+      {preview.data && <PreviewPanel preview={preview.data} action="delete" />}
+      {(preview.error || remove.error) && <div className="error-box">{(remove.error ?? preview.error)!.message}</div>}
+      {remove.isPending && (
+        <div className="progress indeterminate" aria-label={`Deleting and re-attributing history, ${elapsed}s`}>
+          <div />
+        </div>
+      )}
+      <div className="toolbar">
+        <button type="button" className="btn primary" disabled={remove.isPending} onClick={() => remove.mutate()}>
+          {remove.isPending ? `Re-attributing… ${elapsed}s` : "Delete and re-attribute"}
+        </button>
+        <button type="button" className="btn" onClick={onCancel} disabled={remove.isPending}>
+          Cancel
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import { formatUsd, usdToNanos } from "@/lib/money";
+
+/** Money stays exact: the API's decimal strings go to nano-dollars and are formatted from there. */
+export function usd(decimal: string | null | undefined): string {
+  if (decimal === null || decimal === undefined) return "—";
+  return formatUsd(usdToNanos(decimal));
+}
+
+/** "$12.3k" for chart axes. */
+export function usdCompact(value: number): string {
+  const abs = Math.abs(value);
+  if (abs >= 1e6) return `$${(value / 1e6).toFixed(1)}M`;
+  if (abs >= 1e3) return `$${(value / 1e3).toFixed(abs >= 1e4 ? 0 : 1)}k`;
+  return `$${value.toFixed(abs >= 10 || abs === 0 ? 0 : 2)}`;
+}
+
+export function pct(fraction: number | null | undefined, digits = 1): string {
+  if (fraction === null || fraction === undefined || Number.isNaN(fraction)) return "—";
+  return `${(fraction * 100).toFixed(digits)}%`;
+}
+
+/** Share of a decimal-string amount in another, 0-1 (display only). */
+export function share(part: string, whole: string): number {
+  const w = Number(whole);
+  return w === 0 ? 0 : Number(part) / w;
+}
+
+export function isNegative(decimal: string): boolean {
+  return decimal.trim().startsWith("-");
+}
+
+export function shortDate(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  return d.toLocaleDateString("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
+}
+
+export function modelLabel(m: { provider: string; model: string } | null | undefined): string {
+  return m ? `${m.model}` : "—";
+}

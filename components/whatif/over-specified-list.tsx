@@ -1,0 +1,72 @@
+"use client";
+import "./whatif.css";
+import { useQuery } from "@tanstack/react-query";
+import { overSpecifiedQuery } from "./api";
+import { usd } from "./format";
+import { ConfidenceBadge, TierBadge } from "./tier-badge";
+
+/**
+ * Over-specified workloads with the monthly money at stake (the saving of their recommendation), largest first.
+ * Ready to mount on the Overview and Workloads pages: <OverSpecifiedList team="support" limit={5} />. Team scope is
+ * the API's: a lead sees their teams only.
+ */
+export function OverSpecifiedList({ team, limit }: { team?: string; limit?: number }) {
+  const q = useQuery(overSpecifiedQuery({ team, limit }));
+  return (
+    <section className="card wi-overspec" aria-label="Over-specified workloads" data-testid="over-specified-list">
+      <div className="wi-card-head">
+        <h2>Over-specified workloads</h2>
+        {q.data && Number(q.data.totalMonthlyAtStakeUsd) > 0 && (
+          <span className="wi-at-stake">
+            <b>{usd(q.data.totalMonthlyAtStakeUsd)}</b> a month at stake
+          </span>
+        )}
+      </div>
+      <p className="muted small">Routine work on a frontier model, or eval evidence that a cheaper model meets the quality floor.</p>
+      {q.isPending && <p className="muted">Loading…</p>}
+      {q.isError && <div className="error-box">{q.error.message}</div>}
+      {q.data && q.data.workloads.length === 0 && <p className="muted">None found: every workload runs on a tier its task class and evidence justify.</p>}
+      {q.data && q.data.workloads.length > 0 && (
+        <table className="data">
+          <thead>
+            <tr>
+              <th>Workload</th>
+              <th>Runs on</th>
+              <th>Why</th>
+              <th className="num">Cost / month</th>
+              <th className="num">At stake / month</th>
+            </tr>
+          </thead>
+          <tbody>
+            {q.data.workloads.map((w) => (
+              <tr key={w.workload}>
+                <td>
+                  <a href={`/workloads/${encodeURIComponent(w.workload)}`}>{w.workloadName}</a>
+                  <div className="muted small">
+                    {w.team ?? "no team"} · {w.taskClass?.replace(/_/g, " ") ?? "unclassified"}
+                    {w.taskClass && !w.taskClassConfirmed && " (not confirmed)"}
+                  </div>
+                </td>
+                <td>
+                  {w.currentModel.model} <TierBadge tier={w.currentModel.tier} />
+                </td>
+                <td className="small">
+                  {w.reason}
+                  {w.candidate && (
+                    <div className="muted">
+                      → {w.candidate.model} <ConfidenceBadge confidence={w.confidence} />
+                    </div>
+                  )}
+                </td>
+                <td className="num">{usd(w.monthlyCostUsd)}</td>
+                <td className="num delta-down">
+                  <b>{w.monthlyAtStakeUsd === null ? "—" : usd(w.monthlyAtStakeUsd)}</b>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

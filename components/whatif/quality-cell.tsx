@@ -1,0 +1,21 @@
+import type { WhatIfResponse } from "@/lib/whatif/response";
+import { pct } from "./format";
+
+type Verdict = WhatIfResponse["byWorkload"][number]["quality"];
+
+/** Quality vs floor: red when the scenario breaks the floor, green when it holds, grey when not measured. */
+export function QualityCell({ q }: { q: Verdict }) {
+  if (q.ok === null) {
+    return (
+      <span className="badge" title={q.evidence}>
+        {q.scenario === null && q.baseline === null ? "not measured" : "no result"}
+      </span>
+    );
+  }
+  return (
+    <span className={`wi-quality ${q.ok ? "ok" : "broken"}`} title={q.evidence} data-testid={q.ok ? "quality-ok" : "quality-broken"}>
+      <span className={`badge ${q.ok ? "ok" : "bad"}`}>{q.ok ? "holds" : "below floor"}</span>{" "}
+      {pct(q.baseline)} → <b>{pct(q.scenario)}</b> <span className="muted">floor {pct(q.floor, 0)}</span>
+    </span>
+  );
+}

@@ -1,0 +1,131 @@
+"use client";
+import { useState } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { recommendationsQuery } from "./api";
+import type { Definition } from "./definition";
+import { usd } from "./format";
+import { ConfidenceBadge, TierBadge } from "./tier-badge";
+import { OverSpecifiedList } from "./over-specified-list";
+
+/**
+ * Rightsizing recommendations: per workload the cheapest model meeting its floor on the evidence, largest saving
+ * first. "Open as scenario" re-prices exactly that change on the real traffic in the Scenario tab.
+ */
+export function RecommendationsTab({ window, onOpen }: { window: { from: string; to: string }; onOpen: (def: Definition) => void }) {
+  const q = useQuery(recommendationsQuery(window));
+  const [showNone, setShowNone] = useState(false);
+  if (q.isPending) return <div className="card empty">Pricing every workload on every candidate…</div>;
+  if (q.isError) return <div className="error-box">{q.error.message}</div>;
+  const d = q.data;
+  return (
+    <div className="wi-recs">
+      <div className="grid kpis">
+        <div className="card kpi">
+          <div className="label">Recommended saving</div>
+          <div className="value delta-down" data-testid="recs-total-saving">{usd(d.totalMonthlySavingUsd)}<span className="wi-unit"> / month</span></div>
+          <div className="sub">if every recommendation below is taken</div>
+        </div>
+        <div className="card kpi">
+          <div className="label">Current spend</div>
+          <div className="value">{usd(d.totalMonthlyCostUsd)}<span className="wi-unit"> / month</span></div>
+          <div className="sub">
+            from {d.from} to {d.to} ({d.windowDays} days), × 30.4375 / {d.windowDays}
+          </div>
+        </div>
+        <div className="card kpi">
+          <div className="label">Workloads</div>
+          <div className="value">{d.recommendations.length}</div>
+          <div className="sub">with a recommendation, {d.withoutRecommendation.length} without (reasons below)</div>
+        </div>
+      </div>
+      <section className="card" aria-label="Recommendations">
+        <h2>Recommendations, largest saving first</h2>
+        <div className="wi-table-scroll">
+          <table className="data" data-testid="recommendations-table">
+            <thead>
+              <tr>
+                <th>Workload</th>
+                <th>Current model</th>
+                <th className="num">Cost / month</th>
+                <th>Recommended</th>
+                <th className="num">Then / month</th>
+                <th className="num">Saving / month</th>
+                <th>Confidence</th>
+                <th>Evidence</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {d.recommendations.map((r) => (
+                <tr key={r.workload}>
+                  <td>
+                    <b>{r.workloadName}</b>
+                    <div className="muted small">
+                      {r.team ?? "no team"} · {r.taskClass?.replace(/_/g, " ") ?? "unclassified"} · floor {Math.round(r.qualityFloor * 100)}%
+                      {r.overSpecified && <> · <span className="badge over">over-specified</span></>}
+                    </div>
+                  </td>
+                  <td>
+                    {r.currentModel.model} <TierBadge tier={r.currentModel.tier} />
+                  </td>
+                  <td className="num">{usd(r.monthlyCostUsd)}</td>
+                  <td>
+                    <b>{r.candidate.model}</b> <TierBadge tier={r.candidate.tier} />
+                  </td>
+                  <td className="num">{usd(r.recommendedMonthlyCostUsd)}</td>
+                  <td className="num delta-down">
+                    <b>{usd(r.monthlySavingUsd)}</b>
+                    <div className="muted small">{usd(r.annualSavingUsd)} / year</div>
+                  </td>
+                  <td>
+                    <ConfidenceBadge confidence={r.confidence} />
+                  </td>
+                  <td className="small wi-evidence">{r.evidence}</td>
+                  <td>
+                    <button type="button" className="btn small" onClick={() => onOpen(r.scenario as Definition)} data-testid={`open-rec-${r.workload}`}>
+                      Open as scenario
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        {d.recommendations.length === 0 && <p className="muted">No workload has a cheaper model that meets its floor on the evidence.</p>}
+        {d.withoutRecommendation.length > 0 && (
+          <button type="button" className="btn small wi-more" onClick={() => setShowNone(!showNone)}>
+            {showNone ? "Hide" : "Show"} {d.withoutRecommendation.length} workloads without a recommendation, and why
+          </button>
+        )}
+        {showNone && (
+          <table className="data wi-none" data-testid="no-recommendation-table">
+            <thead>
+              <tr>
+                <th>Workload</th>
+                <th>Current model</th>
+                <th className="num">Cost / month</th>
+                <th>Why no recommendation</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.withoutRecommendation.map((w) => (
+                <tr key={w.workload}>
+                  <td>
+                    {w.workloadName}
+                    <div className="muted small">{w.team ?? "no team"} · {w.taskClass?.replace(/_/g, " ") ?? "unclassified"}</div>
+                  </td>
+                  <td>
+                    {w.currentModel.model} <TierBadge tier={w.currentModel.tier} />
+                  </td>
+                  <td className="num">{usd(w.monthlyCostUsd)}</td>
+                  <td className="small">{w.reason}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <OverSpecifiedList limit={10} />
+    </div>
+  );
+}

@@ -1,0 +1,141 @@
+"use client";
+import { useEffect, useState } from "react";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import type { ScenarioOut } from "@/lib/scenarios/scenario-schema";
+import type { WhatIfOptions } from "@/lib/whatif/server/options";
+import { runQuery, saveScenario } from "./api";
+import { draftProblems, emptyRule, type Definition } from "./definition";
+import { PresetsPanel, type PresetNote } from "./presets-panel";
+import { RuleEditor } from "./rule-editor";
+import { ScenarioResult } from "./scenario-result";
+
+/**
+ * Build, run, save and share a scenario. The last run definition lives in the URL (the parent owns it), so the
+ * address bar always reproduces what is on screen; the draft being edited is local until "Run".
+ */
+export function ScenarioTab({
+  options,
+  committed,
+  saved,
+  onRun,
+  onSaved,
+}: {
+  options: WhatIfOptions;
+  committed: Definition | null;
+  saved: ScenarioOut | null;
+  onRun: (def: Definition) => void;
+  onSaved: (s: ScenarioOut) => void;
+}) {
+  const client = useQueryClient();
+  const [draft, setDraft] = useState<Definition>(() => committed ?? { ...options.window, rules: [emptyRule()] });
+  const [note, setNote] = useState<PresetNote | null>(null);
+  const [name, setName] = useState(saved?.name ?? "");
+  const [saveMsg, setSaveMsg] = useState<string | null>(null);
+  useEffect(() => {
+    if (committed) setDraft(committed);
+  }, [committed]);
+  useEffect(() => setName(saved?.name ?? ""), [saved?.id, saved?.name]);
+
+  const run = useQuery(runQuery(committed));
+  const problems = draftProblems(draft);
+  const setRule = (i: number, rule: Definition["rules"][number]) => setDraft({ ...draft, rules: draft.rules.map((r, j) => (j === i ? rule : r)) });
+  const move = (i: number, d: -1 | 1) => {
+    const j = i + d;
+    if (j < 0 || j >= draft.rules.length) return;
+    const rules = [...draft.rules];
+    [rules[i], rules[j]] = [rules[j], rules[i]];
+    setDraft({ ...draft, rules });
+  };
+
+  async function save(asNew: boolean) {
+    setSaveMsg(null);
+    try {
+      const s = await saveScenario({ id: asNew ? undefined : saved?.id, name: name.trim(), definition: draft });
+      await client.invalidateQueries({ queryKey: ["scenarios"] });
+      onSaved(s);
+      setSaveMsg(`Saved as "${s.name}". The page address now opens it; share it.`);
+    } catch (e) {
+      setSaveMsg((e as Error).message);
+    }
+  }
+
+  return (
+    <div className="wi-scenario">
+      <PresetsPanel
+        options={options}
+        window={{ from: draft.from, to: draft.to }}
+        onApply={(def, n) => {
+          setDraft(def);
+          setNote(n);
+          onRun(def);
+        }}
+      />
+      <section className="card wi-builder" aria-label="Scenario rules">
+        <div className="wi-builder-head">
+          <h2>Rules {saved && <span className="muted">· saved scenario &quot;{saved.name}&quot;</span>}</h2>
+          <div className="toolbar">
+            <label className="field">
+              From (UTC)
+              <input type="date" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
+            </label>
+            <label className="field">
+              To (inclusive)
+              <input type="date" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
+            </label>
+          </div>
+        </div>
+        {draft.rules.map((rule, i) => (
+          <RuleEditor
+            key={i}
+            index={i}
+            rule={rule}
+            options={options}
+            onChange={(r) => setRule(i, r)}
+            onRemove={draft.rules.length > 1 ? () => setDraft({ ...draft, rules: draft.rules.filter((_, j) => j !== i) }) : undefined}
+            onMove={draft.rules.length > 1 ? (d) => move(i, d) : undefined}
+          />
+        ))}
+        <div className="toolbar wi-builder-actions">
+          <button type="button" className="btn" onClick={() => setDraft({ ...draft, rules: [...draft.rules, emptyRule()] })}>
+            + Add rule
+          </button>
+          <button type="button" className="btn primary" disabled={problems.length > 0} onClick={() => { setNote(null); onRun(draft); }} data-testid="run-scenario">
+            Run scenario
+          </button>
+          <span className="wi-spacer" />
+          <label className="field">
+            Scenario name
+            <input value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. Support on mini" aria-label="Scenario name" />
+          </label>
+          {saved?.canEdit && (
+            <button type="button" className="btn" disabled={!name.trim() || problems.length > 0} onClick={() => save(false)}>
+              Update saved
+            </button>
+          )}
+          <button type="button" className="btn" disabled={!name.trim() || problems.length > 0} onClick={() => save(true)} data-testid="save-scenario">
+            Save as new
+          </button>
+          <button type="button" className="btn" onClick={() => void navigator.clipboard?.writeText(window.location.href)} title="Copy a link that opens exactly this scenario">
+            Copy link
+          </button>
+        </div>
+        {problems.length > 0 && <div className="error-box">{problems.join("; ")}</div>}
+        {saveMsg && <div className="notice">{saveMsg}</div>}
+      </section>
+
+      {note && (
+        <div className="notice wi-note" data-testid="preset-note">
+          <b>{note.title}.</b> {note.text}
+        </div>
+      )}
+      {!committed && <div className="card empty">Build rules or start from a preset, then run the scenario to see the money and quality effect.</div>}
+      {committed && run.isPending && <div className="card empty">Re-pricing the window&apos;s traffic…</div>}
+      {committed && run.isError && (
+        <div className="error-box" role="alert" data-testid="whatif-error">
+          {run.error.message}
+        </div>
+      )}
+      {committed && run.data && <ScenarioResult r={run.data} definition={committed} options={options} />}
+    </div>
+  );
+}

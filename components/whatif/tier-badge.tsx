@@ -1,0 +1,14 @@
+export function TierBadge({ tier }: { tier: string | null | undefined }) {
+  if (!tier) return <span className="badge">unknown tier</span>;
+  return <span className={`badge ${tier}`}>{tier}</span>;
+}
+
+export function ConfidenceBadge({ confidence }: { confidence: "high" | "medium" | "low" | null }) {
+  if (!confidence) return <span className="muted">—</span>;
+  const cls = confidence === "high" ? "ok" : confidence === "medium" ? "risk" : "";
+  return (
+    <span className={`badge ${cls}`} title={confidence === "high" ? "eval evidence on 100+ tasks" : confidence === "medium" ? "eval evidence on fewer than 100 tasks" : "no eval: task class only"}>
+      {confidence}
+    </span>
+  );
+}

@@ -1,0 +1,47 @@
+import "server-only";
+import { loadBudgets } from "@/lib/budgets/budget-record";
+import { budgetState } from "@/lib/budgets/budget-status";
+import { raiseBudgetAlerts } from "./budget-alerts";
+import { raiseAnomalyAlerts } from "./anomaly-alerts";
+import { runDueDeliveries, type DeliveryRunResult } from "./deliver-webhooks";
+import type { RaisedAlert } from "./raise-alert";
+
+export interface EvaluationResult {
+  evaluatedAt: string;
+  budgets: number;
+  raised: RaisedAlert[];
+  deliveries: DeliveryRunResult | null;
+  errors: string[];
+}
+
+/** Background evaluation sees every team: alerts are about the organisation's money, not one reader's view. */
+const SYSTEM = { teamIds: null };
+
+/**
+ * Checks every budget (thresholds reached, forecast over the amount) and the last week's anomalies, raises what is
+ * new (each alert once per period, or per day and scope), then sends the webhook deliveries that are due. Run every
+ * minute by the in-process scheduler (instrumentation.ts) and on demand by POST /api/v1/budgets/evaluate. Ingestion
+ * does not call it: a batch every few seconds would be too hot a path, and a minute is soon enough for budgets.
+ * One budget failing (e.g. a deleted team) does not stop the others; its error is returned and logged.
+ */
+export async function evaluateBudgets(opts: { now?: Date; deliver?: boolean } = {}): Promise<EvaluationResult> {
+  const now = opts.now ?? new Date();
+  const budgets = await loadBudgets();
+  const raised: RaisedAlert[] = [];
+  const errors: string[] = [];
+  for (const budget of budgets) {
+    try {
+      raised.push(...(await raiseBudgetAlerts(await budgetState(SYSTEM, budget, now), now)));
+    } catch (error) {
+      errors.push(`budget ${budget.id}: ${(error as Error).message}`);
+    }
+  }
+  try {
+    raised.push(...(await raiseAnomalyAlerts(budgets, now)));
+  } catch (error) {
+    errors.push(`anomalies: ${(error as Error).message}`);
+  }
+  for (const e of errors) console.error(`Budget evaluation: ${e}`);
+  const deliveries = opts.deliver === false ? null : await runDueDeliveries({ now });
+  return { evaluatedAt: now.toISOString(), budgets: budgets.length, raised, deliveries, errors };
+}

@@ -1,0 +1,81 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { useTestDatabase } from "@/tests/db";
+import { ingest, request, usageEvent, userWithSession } from "@/tests/factories";
+import { eachDay } from "@/lib/forecast/utc-days";
+import { GET } from "@/app/api/v1/anomalies/route";
+
+useTestDatabase();
+
+let admin: { cookie: string };
+let salesLead: { cookie: string };
+const get = (query: string, who = admin) => GET(request(`/api/v1/anomalies?${query}`, { cookie: who.cookie }));
+const RANGE = "from=2026-10-01&to=2026-10-20";
+
+beforeAll(async () => {
+  // sre-agent (team platform): $1 a day on gpt-4o, then a runaway $200 on Monday 19 October.
+  // call-summaries (team sales): 4M tokens a day on gpt-4.1-mini ($1.60), switched to claude-sonnet-4-5 ($12) on 14 October.
+  await ingest(
+    eachDay("2026-08-15", "2026-10-20").flatMap((day) => [
+      usageEvent({ occurredAt: new Date(`${day}T09:00:00Z`), team: "platform", workload: "sre-agent", inputTokens: day === "2026-10-19" ? 80_000_000 : 400_000, outputTokens: 0 }),
+      // 40 calls of 100k tokens (one 4M-token call would be priced at the long-context rate).
+      ...Array.from({ length: 40 }, () =>
+        day < "2026-10-14"
+          ? usageEvent({ occurredAt: new Date(`${day}T09:00:00Z`), team: "sales", workload: "call-summaries", model: "gpt-4.1-mini", inputTokens: 100_000, outputTokens: 0 })
+          : usageEvent({ occurredAt: new Date(`${day}T09:00:00Z`), team: "sales", workload: "call-summaries", provider: "anthropic", model: "claude-sonnet-4-5", inputTokens: 100_000, outputTokens: 0 }),
+      ),
+    ]),
+  );
+  admin = await userWithSession("admin@anomalies.test", "admin");
+  salesLead = await userWithSession("lead@anomalies.test", "lead", ["sales"]);
+});
+
+describe("GET /api/v1/anomalies", () => {
+  it("flags the runaway day and the switch to a pricier model with their size in dollars, largest first", async () => {
+    const res = await get(RANGE);
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.anomalies.map((a: { kind: string; scope: { key: string }; day: string; sizeUsd: string }) => [a.kind, a.scope.key, a.day, a.sizeUsd])).toEqual([
+      ["spike", "sre-agent", "2026-10-19", "199.00"],
+      ["spike", "platform", "2026-10-19", "199.00"],
+      ["model_switch", "call-summaries", "2026-10-14", "72.80"],
+    ]);
+    const sw = body.anomalies[2];
+    expect(sw).toMatchObject({ scope: { type: "workload", label: "call-summaries", team: { key: "sales" } }, spendUsd: "84.00", expectedUsd: "11.20" });
+    expect(sw.message).toBe(
+      "Workload call-summaries switched from gpt-4.1-mini (mid) to claude-sonnet-4-5 (frontier) on 2026-10-14: $84.00 on claude-sonnet-4-5 over 7 days where gpt-4.1-mini would have cost $11.20 for the same tokens (+$72.80, about $10.40 a day).",
+    );
+    expect(body.totalSizeUsd).toBe("470.80");
+  });
+
+  it("filters by workload, team and kind", async () => {
+    const keys = async (q: string) => (await (await get(`${RANGE}&${q}`)).json()).anomalies.map((a: { scope: { key: string } }) => a.scope.key);
+    expect(await keys("workload=call-summaries")).toEqual(["call-summaries"]);
+    expect(await keys("team=platform")).toEqual(["sre-agent", "platform"]);
+    expect(await keys("kind=model_switch")).toEqual(["call-summaries"]);
+    expect(await keys("from=2026-10-01&to=2026-10-13".replace(RANGE, ""))).toEqual([]);
+  });
+
+  it("shows a lead only their teams' anomalies", async () => {
+    const body = await (await get(RANGE, salesLead)).json();
+    expect(body.anomalies.map((a: { scope: { key: string } }) => a.scope.key)).toEqual(["call-summaries"]);
+    expect((await (await get(`${RANGE}&team=platform`, salesLead)).json()).anomalies).toEqual([]);
+  });
+
+  it("refuses bad input and anonymous callers", async () => {
+    expect((await GET(request(`/api/v1/anomalies?${RANGE}`))).status).toBe(401);
+    const cases: [string, RegExp][] = [
+      ["from=2026-10-20&to=2026-10-01", /from \(2026-10-20\) is after to/],
+      ["from=2026-10-01&to=2026-10-20&workload=nope", /workload: no workload "nope"; allowed: .*call-summaries/],
+      ["from=2026-10-01&to=2026-10-20&team=sales&workload=call-summaries", /give team or workload, not both/],
+      ["from=10/01/2026", /from: must be a date/],
+      ["limit=0", /limit/],
+      ["kind=drift", /kind/],
+      ["teams=x", /unknown parameter "teams"/],
+    ];
+    for (const [q, message] of cases) {
+      const res = await get(q);
+      expect(res.status, q).toBe(400);
+      expect((await res.json()).error.message, q).toMatch(message);
+    }
+  });
+});

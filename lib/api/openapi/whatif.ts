@@ -1,0 +1,125 @@
+import { z } from "zod";
+import { ClassificationPatchSchema, ClassificationSchema } from "@/lib/classify/classification-schema";
+import { EvalImportQuerySchema, EvalImportResultSchema, EvalSetListSchema } from "@/lib/evals/evals-schema";
+import {
+  OverSpecifiedQuerySchema,
+  OverSpecifiedResponseSchema,
+  RecommendationsQuerySchema,
+  RecommendationsResponseSchema,
+} from "@/lib/recommendations/recommendations-schema";
+import { ScenarioInputSchema, ScenarioListSchema, ScenarioSchema } from "@/lib/scenarios/scenario-schema";
+import { WhatIfResponseSchema } from "@/lib/whatif/response-schema";
+import { WhatIfRequestSchema } from "@/lib/whatif/schema";
+import { WindowQuerySchema } from "@/lib/whatif/window";
+import type { ApiOperation } from "./operation";
+
+const SCOPE = "Team scope applies: a lead sees and simulates only their teams' workloads. Money is a decimal string in USD; dates are UTC, both ends inclusive.";
+
+export const whatIfOperations: ApiOperation[] = [
+  {
+    method: "post",
+    path: "/api/v1/whatif",
+    tag: "What-if",
+    summary: "Re-price a window of real traffic under a scenario's rules (reroute, escalation, caching, batch, output factor)",
+    description:
+      `${SCOPE} Rules: the first rule selecting a call wins; within a rule each list must match. ` +
+      "Refused with 400 (message naming the rule): a rule that selects no traffic, an unknown selection, a reroute or escalation " +
+      "model without a price, shares outside 0-1 (0-100%), replay without eval results for both models. " +
+      "The scenario range (lowUsd..highUsd) is the tokenizer band x0.9..x1.1 on other models' token counts. See lib/whatif/README.md.",
+    permission: "read",
+    body: WhatIfRequestSchema,
+    response: WhatIfResponseSchema,
+  },
+  {
+    method: "get",
+    path: "/api/v1/whatif/options",
+    tag: "What-if",
+    summary: "What a rule may select (the caller's workloads, teams, task classes, models seen) and the reroute targets (price catalogue + overrides)",
+    permission: "read",
+  },
+  {
+    method: "get",
+    path: "/api/v1/whatif/presets/80-20",
+    tag: "What-if",
+    summary: 'The "80/20" preset: every routine workload to its cheapest model meeting the floor, with the share of spend and workloads moved',
+    description: `${SCOPE} Returns { request (a POST /api/v1/whatif body, or null when nothing qualifies), summary }.`,
+    permission: "read",
+    query: WindowQuerySchema,
+  },
+  {
+    method: "get",
+    path: "/api/v1/recommendations",
+    tag: "Recommendations",
+    summary: "Per workload: current model and monthly cost, the cheapest candidate meeting its floor on the evidence, saving, confidence, evidence",
+    description: `${SCOPE} Sorted by monthly saving. Workloads without a recommendation are listed with the reason. Default window: the last 30 complete days.`,
+    permission: "read",
+    query: RecommendationsQuerySchema,
+    response: RecommendationsResponseSchema,
+  },
+  {
+    method: "get",
+    path: "/api/v1/recommendations/over-specified",
+    tag: "Recommendations",
+    summary: "Over-specified workloads (routine class on the frontier tier, or evals showing a cheaper model meets the floor) with monthly money at stake",
+    description: SCOPE,
+    permission: "read",
+    query: OverSpecifiedQuerySchema,
+    response: OverSpecifiedResponseSchema,
+  },
+  { method: "get", path: "/api/v1/scenarios", tag: "Scenarios", summary: "Saved scenarios the caller may see", permission: "read", response: ScenarioListSchema },
+  {
+    method: "post",
+    path: "/api/v1/scenarios",
+    tag: "Scenarios",
+    summary: "Save a named scenario (definition = a POST /api/v1/whatif body); share it as /whatif?scenario={id}",
+    permission: "read",
+    body: ScenarioInputSchema,
+    response: ScenarioSchema,
+  },
+  { method: "get", path: "/api/v1/scenarios/{id}", tag: "Scenarios", summary: "One saved scenario", permission: "read", response: ScenarioSchema },
+  {
+    method: "put",
+    path: "/api/v1/scenarios/{id}",
+    tag: "Scenarios",
+    summary: "Rename or redefine a scenario (its author or an admin)",
+    permission: "read",
+    body: ScenarioInputSchema,
+    response: ScenarioSchema,
+  },
+  { method: "delete", path: "/api/v1/scenarios/{id}", tag: "Scenarios", summary: "Delete a scenario (its author or an admin); 204", permission: "read" },
+  { method: "get", path: "/api/v1/evals", tag: "Evals", summary: "Eval sets with each model's pass rate and the linked workloads", permission: "read", response: EvalSetListSchema },
+  {
+    method: "post",
+    path: "/api/v1/evals",
+    tag: "Evals",
+    summary: "Import eval results (CSV or JSON body: task_id, model, passed or score; optional eval_set, cost_usd, input_tokens, output_tokens)",
+    description:
+      "All or nothing: missing columns are named, bad lines located (400), and nothing is stored. `workload` links the set to it. " +
+      "A lead may import only into a new set or one linked to their own teams' workloads.",
+    permission: "edit_workloads",
+    query: EvalImportQuerySchema,
+    body: z.string().describe("the file's text"),
+    bodyContentTypes: ["text/csv", "application/json"],
+    response: EvalImportResultSchema,
+  },
+  {
+    method: "get",
+    path: "/api/v1/workloads/{slug}/classification",
+    tag: "Workloads",
+    summary: "Task class (stored and suggested from usage shape, with reasons), quality floor, latency tolerance, linked eval set and model mapping",
+    permission: "read",
+    response: ClassificationSchema,
+  },
+  {
+    method: "patch",
+    path: "/api/v1/workloads/{slug}/classification",
+    tag: "Workloads",
+    summary: "Owner (a lead of the workload's team, or an admin) confirms or changes the task class, floor, latency tolerance, eval set link and mapping",
+    description:
+      "evalModelMap replaces the mapping: each entry says which eval model's results stand for a real model (provider/model). " +
+      "Without an entry a model matches results of the same name. Linking another eval set clears the old mapping unless a new one is sent.",
+    permission: "edit_workloads",
+    body: ClassificationPatchSchema,
+    response: ClassificationSchema,
+  },
+];

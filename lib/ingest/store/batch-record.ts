@@ -1,0 +1,80 @@
+import type pg from "pg";
+import type { RejectedRecord } from "../usage-event";
+
+/**
+ * The ingest_batches row of a run, which the Ingestion page lists. A file import gets a row of its own; API and
+ * OTLP requests with a `streamKey` share one row per key and hour, their counts added up (a gateway posting
+ * every second would otherwise bury the imports under thousands of rows). A stream row keeps the errors of the
+ * latest request that had any.
+ *
+ * finished_at stays NULL while a run is going; a run whose process died keeps it NULL ("interrupted").
+ */
+export const STORED_ERRORS = 1000;
+
+interface BatchContext {
+  source: string;
+  format: string;
+  filename?: string | null;
+  actor: string;
+  bytes?: number | null;
+  streamKey?: string | null;
+}
+
+interface BatchCounts {
+  batchId: number;
+  accepted: number;
+  duplicates: number;
+  replaced: number;
+  rejected: number;
+  skipped: number;
+  errors: RejectedRecord[];
+}
+
+export async function openBatchRecord(db: Pick<pg.Pool, "query">, ctx: BatchContext): Promise<number> {
+  if (ctx.streamKey) {
+    const row = await db.query<{ id: number }>(
+      `INSERT INTO ingest_batches (source, format, actor, stream_key) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (stream_key) DO UPDATE SET stream_key = EXCLUDED.stream_key RETURNING id`,
+      [ctx.source, ctx.format, ctx.actor, ctx.streamKey],
+    );
+    return row.rows[0].id;
+  }
+  const row = await db.query<{ id: number }>(
+    `INSERT INTO ingest_batches (source, format, filename, actor, bytes) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+    [ctx.source, ctx.format, ctx.filename ?? null, ctx.actor, ctx.bytes ?? null],
+  );
+  return row.rows[0].id;
+}
+
+/** Records the run's counts; `finished` false leaves finished_at NULL (the run broke off). */
+export async function closeBatchRecord(db: Pick<pg.Pool, "query">, ctx: BatchContext, s: BatchCounts, finished = true): Promise<void> {
+  const errors = JSON.stringify(s.errors.slice(0, STORED_ERRORS));
+  if (ctx.streamKey) {
+    if (!finished && s.accepted + s.replaced === 0) return;
+    await db.query(
+      `UPDATE ingest_batches SET finished_at = now(), accepted = accepted + $2, duplicates = duplicates + $3, replaced = replaced + $4,
+         rejected = rejected + $5, skipped = skipped + $6, errors = CASE WHEN $5 > 0 THEN $7::jsonb ELSE errors END
+       WHERE id = $1`,
+      [s.batchId, s.accepted, s.duplicates, s.replaced, s.rejected, s.skipped, errors],
+    );
+    return;
+  }
+  await db.query(
+    `UPDATE ingest_batches SET finished_at = CASE WHEN $8 THEN now() END, accepted = $2, duplicates = $3, replaced = $4, rejected = $5,
+       skipped = $6, errors = $7 WHERE id = $1`,
+    [s.batchId, s.accepted, s.duplicates, s.replaced, s.rejected, s.skipped, errors, finished],
+  );
+}
+
+/** A file import's counts so far, after each committed batch (the import list shows progress and what a crash kept). */
+export async function recordProgress(db: Pick<pg.Pool, "query">, s: BatchCounts): Promise<void> {
+  await db.query(
+    `UPDATE ingest_batches SET accepted = $2, duplicates = $3, replaced = $4, rejected = $5, skipped = $6 WHERE id = $1 AND finished_at IS NULL`,
+    [s.batchId, s.accepted, s.duplicates, s.replaced, s.rejected, s.skipped],
+  );
+}
+
+/** "api:key:12:2026-11-23T15": the hourly row of one caller's API or OTLP traffic. */
+export function streamKey(source: "api" | "otlp", caller: { kind: "api_key" | "user"; id: number }, now = new Date()): string {
+  return `${source}:${caller.kind === "api_key" ? "key" : "user"}:${caller.id}:${now.toISOString().slice(0, 13)}`;
+}

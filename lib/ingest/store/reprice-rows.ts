@@ -1,0 +1,78 @@
+import type pg from "pg";
+import type { Pricer } from "@/lib/pricing";
+
+/**
+ * Prices rows that are already in the database (staged or stored) again, with the same pricer ingestion uses,
+ * so a re-priced event costs exactly what ingesting it fresh would have cost. Shared by the pricing guard of
+ * ingestion batches (pricing-guard.ts) and by re-pricing after a price override changes (reprice-events.ts).
+ *
+ * The model's provider and name come from `models`: ingestion stores the normalised provider and the model
+ * name it priced with there, so the pricer sees the same input as at ingestion.
+ */
+export const PRICE_INPUT_SELECT = `SELECT e.dedup_key, e.occurred_at, m.provider, m.name AS model, e.input_tokens, e.cached_input_tokens,
+  e.cache_write_tokens, e.output_tokens, e.reasoning_tokens, e.requests, e.batch, e.service_tier, e.cost_nanos::text AS cost_nanos,
+  e.price_source, e.price_override_id`;
+
+interface PriceInputRow {
+  dedup_key: string;
+  occurred_at: Date;
+  provider: string;
+  model: string;
+  input_tokens: number;
+  cached_input_tokens: number;
+  cache_write_tokens: number;
+  output_tokens: number;
+  reasoning_tokens: number;
+  requests: number;
+  batch: boolean;
+  service_tier: string | null;
+  cost_nanos: string | null;
+  price_source: number;
+  price_override_id: number | null;
+}
+
+export interface PriceChange {
+  dedupKey: string;
+  costNanos: bigint | null;
+  priceSource: number;
+  overrideId: number | null;
+}
+
+/** New prices of the rows `select` returns (a PRICE_INPUT_SELECT over `e` joined to `models m`), changed ones only. */
+export async function priceChanges(client: pg.ClientBase, select: string, params: unknown[], pricer: Pricer): Promise<PriceChange[]> {
+  const rows = await client.query<PriceInputRow>(select, params);
+  const changes: PriceChange[] = [];
+  for (const r of rows.rows) {
+    const price = pricer.price({
+      provider: r.provider,
+      model: r.model,
+      occurredAt: r.occurred_at,
+      inputTokens: r.input_tokens,
+      cachedInputTokens: r.cached_input_tokens,
+      cacheWriteTokens: r.cache_write_tokens,
+      outputTokens: r.output_tokens,
+      reasoningTokens: r.reasoning_tokens,
+      requests: r.requests,
+      batch: r.batch,
+      serviceTier: r.service_tier,
+    });
+    const before = r.cost_nanos === null ? null : BigInt(r.cost_nanos);
+    if (price.costNanos !== before || price.priceSource !== r.price_source || price.overrideId !== r.price_override_id) {
+      changes.push({ dedupKey: r.dedup_key, costNanos: price.costNanos, priceSource: price.priceSource, overrideId: price.overrideId });
+    }
+  }
+  return changes;
+}
+
+/** Writes new prices into `table` (staging_events or usage_events), by idempotency key. */
+export async function writePriceChanges(client: pg.ClientBase, table: string, changes: PriceChange[]): Promise<void> {
+  const CHUNK = 20_000;
+  for (let i = 0; i < changes.length; i += CHUNK) {
+    const part = changes.slice(i, i + CHUNK);
+    await client.query(
+      `UPDATE ${table} e SET cost_nanos = c.cost, price_source = c.src, price_override_id = c.ovr
+       FROM unnest($1::uuid[], $2::bigint[], $3::smallint[], $4::int[]) AS c(key, cost, src, ovr) WHERE e.dedup_key = c.key`,
+      [part.map((c) => c.dedupKey), part.map((c) => (c.costNanos === null ? null : c.costNanos.toString())), part.map((c) => c.priceSource), part.map((c) => c.overrideId)],
+    );
+  }
+}

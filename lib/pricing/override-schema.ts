@@ -1,0 +1,62 @@
+import { z } from "zod";
+
+/**
+ * Price overrides API (GET/POST /api/v1/price-overrides, PATCH/DELETE /api/v1/price-overrides/:id) and the Prices
+ * tab's form. Prices are USD per million tokens as decimal strings (numbers are accepted and read as their
+ * decimal text), at most 9 decimals: the database column is DECIMAL(18,9) and costs are exact nano-dollars.
+ */
+const PRICE = /^\d{1,9}(\.\d{1,9})?$/;
+const price = (what: string) =>
+  z
+    .union([z.string(), z.number()])
+    .transform((v) => (typeof v === "number" ? String(v) : v.trim()))
+    .pipe(z.string().regex(PRICE, "must be a USD amount per million tokens, e.g. 2.5 (at most 9 decimals, no sign)"))
+    .describe(`${what}, USD per million tokens (decimal string, e.g. "2.5")`);
+
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date like 2026-01-31")
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "is not a calendar date");
+
+export const PriceOverrideInputSchema = z
+  .object({
+    provider: z.string().trim().min(1, "is required").max(64).describe("Provider as events name it, e.g. openai, anthropic, fireworks, self-hosted"),
+    model: z.string().trim().min(1, "is required").max(256).describe("Model name as events carry it; also covers dated variants the catalogue maps to it"),
+    inputPerMtok: price("Uncached input"),
+    cachedInputPerMtok: price("Cache reads; empty = billed as input").nullish(),
+    cacheWritePerMtok: price("Cache writes; empty = billed as input").nullish(),
+    outputPerMtok: price("Output (reasoning included)"),
+    validFrom: day.describe("First UTC day the price applies (inclusive); events before keep their price"),
+    note: z.string().trim().max(500).nullish().describe("e.g. the contract it comes from"),
+  })
+  .strict();
+export type PriceOverrideInput = z.output<typeof PriceOverrideInputSchema>;
+
+export const PriceOverrideSchema = z.object({
+  id: z.number().int(),
+  provider: z.string(),
+  model: z.string(),
+  inputPerMtok: z.string(),
+  cachedInputPerMtok: z.string().nullable(),
+  cacheWritePerMtok: z.string().nullable(),
+  outputPerMtok: z.string(),
+  validFrom: z.string(),
+  note: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type PriceOverrideOut = z.infer<typeof PriceOverrideSchema>;
+
+export const RepricingSchema = z
+  .object({
+    eventsRepriced: z.number().int(),
+    costDeltaUsd: z.string().describe("new minus old cost of the re-priced events (unpriced counts as 0)"),
+    firstDay: z.string().nullable(),
+    lastDay: z.string().nullable(),
+    modelsNowPriced: z.array(z.string()).describe("provider/model of models that had unpriced events and have none now"),
+    durationMs: z.number().int(),
+  })
+  .describe("What re-pricing the stored events did, in the same transaction as the change");
+
+export const PriceOverrideChangeSchema = z.object({ override: PriceOverrideSchema.nullable(), repricing: RepricingSchema });
+export const PriceOverrideListSchema = z.object({ overrides: z.array(PriceOverrideSchema) });

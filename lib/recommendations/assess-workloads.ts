@@ -1,0 +1,157 @@
+import "server-only";
+import type { Principal } from "@/lib/auth/principal";
+import { isOverSpecified } from "@/lib/classify/over-specified";
+import type { ModelTier } from "@/lib/classify/task-class";
+import { defaultTier } from "@/lib/pricing";
+import { passRate } from "@/lib/whatif/replay";
+import { assess, evidenceMeetsFloor, type Assessment, type CandidateModel, type EvalEvidence, type RecommendInput } from "@/lib/whatif/recommend";
+import { repriceByWorkload } from "@/lib/whatif/reprice";
+import { daysInclusive } from "@/lib/forecast/utc-days";
+import type { CallGroup, ModelRef, WorkloadInfo } from "@/lib/whatif/types";
+import { loadDims, type WhatIfDims, type WorkloadDim } from "@/lib/whatif/server/dimensions";
+import { loadCallGroups } from "@/lib/whatif/server/load-groups";
+import { loadWhatIfPricing } from "@/lib/whatif/server/pricing";
+import { loadWorkloadInfo } from "@/lib/whatif/server/workload-info";
+
+/**
+ * Every visible workload with traffic in the window, assessed: its current model (the one carrying most of its
+ * cost) and monthly cost, each candidate's monthly cost on the workload's own traffic, the recommendation (or why
+ * there is none) and whether it is over-specified. Recommendations, the over-specified list and the 80/20 preset
+ * all read this one computation, so they always agree.
+ *
+ * Candidates are the models the organisation already calls (priced, with a tier) plus every model an eval link
+ * maps: a recommendation points at something the company can switch to, and eval evidence can name it. Any
+ * catalogue model can still be tried in a scenario.
+ */
+export interface WorkloadAssessment {
+  workload: WorkloadDim;
+  currentModel: ModelRef & { tier: string | null };
+  monthlyCostNanos: bigint;
+  input: RecommendInput;
+  assessment: Assessment;
+  overSpecified: boolean;
+  /** Why it is over-specified, in words (null when it is not). */
+  overSpecifiedReason: string | null;
+}
+
+export interface AssessedWindow {
+  from: string;
+  to: string;
+  windowDays: number;
+  /** Recorded cost of all visible workloads' traffic, per month. */
+  totalMonthlyCostNanos: bigint;
+  /** Visible workloads with traffic in the window. */
+  workloadCount: number;
+  items: WorkloadAssessment[];
+}
+
+export async function assessWorkloads(
+  principal: Pick<Principal, "teamIds">,
+  window: { from: string; to: string },
+  opts: { team?: string } = {},
+): Promise<AssessedWindow> {
+  const [dims, pricing] = await Promise.all([loadDims(principal), loadWhatIfPricing()]);
+  const workloads = [...dims.workloads.values()].filter((w) => w.visible && (!opts.team || w.teamSlug === opts.team));
+  const [groups, infos] = await Promise.all([
+    workloads.length === 0 ? [] : loadCallGroups(principal, dims, { ...window, workloadIds: workloads.map((w) => w.id) }),
+    loadWorkloadInfo(workloads),
+  ]);
+  const candidates = candidateModels(dims, infos);
+  const costs = repriceByWorkload({ groups, from: window.from, to: window.to, candidates, price: pricing.price });
+  const byModel = costByModel(groups);
+  const days = daysInclusive(window.from, window.to);
+  const tierOf = tierLookup(dims);
+
+  const items: WorkloadAssessment[] = [];
+  let total = 0n;
+  for (const w of workloads) {
+    const c = costs.get(w.slug);
+    const models = byModel.get(w.slug);
+    if (!c || !models) continue;
+    total += c.currentMonthlyNanos;
+    const top = [...models.values()].reduce((a, b) => (b.nanos > a.nanos ? b : a));
+    const currentModel = { ...top.ref, tier: tierOf(top.ref) };
+    const info = infos.get(w.slug);
+    const input: RecommendInput = {
+      workload: w.slug,
+      team: w.teamSlug,
+      taskClass: w.taskClass,
+      qualityFloor: w.qualityFloor,
+      currentModel,
+      monthlyCostNanos: c.currentMonthlyNanos,
+      candidates: candidates.map<CandidateModel>((m) => ({ ...m, monthlyCostNanos: c.candidates.get(`${m.provider}/${m.model}`) ?? null })),
+      evidence: evidenceOf(info),
+    };
+    const assessment = assess(input);
+    const meets = evidenceMeetsFloor(input);
+    const overSpecified = isOverSpecified(w.taskClass, currentModel.tier, meets);
+    items.push({
+      workload: w,
+      currentModel,
+      monthlyCostNanos: c.currentMonthlyNanos,
+      input,
+      assessment,
+      overSpecified,
+      overSpecifiedReason: !overSpecified
+        ? null
+        : meets
+          ? `eval evidence: a cheaper model meets the ${pct(w.qualityFloor)} floor`
+          : `${w.taskClass} is a routine task class, running on the frontier tier (${currentModel.model})`,
+    });
+  }
+  return { ...window, windowDays: days, totalMonthlyCostNanos: total, workloadCount: items.length, items };
+}
+
+function candidateModels(dims: WhatIfDims, infos: Map<string, WorkloadInfo>): (ModelRef & { tier: ModelTier | null })[] {
+  const out = new Map<string, ModelRef & { tier: ModelTier | null }>();
+  for (const m of dims.models.values()) {
+    if (m.unpriced || !m.tier) continue;
+    out.set(`${m.provider}/${m.name}`, { provider: m.provider, model: m.name, tier: m.tier as ModelTier });
+  }
+  for (const info of infos.values()) {
+    for (const key of info.evalSet?.standIns?.keys() ?? []) {
+      if (out.has(key)) continue;
+      const slash = key.indexOf("/");
+      const ref = { provider: key.slice(0, slash), model: key.slice(slash + 1) };
+      out.set(key, { ...ref, tier: defaultTier(ref.provider, ref.model) });
+    }
+  }
+  return [...out.values()];
+}
+
+function costByModel(groups: readonly CallGroup[]): Map<string, Map<string, { ref: ModelRef; nanos: bigint }>> {
+  const out = new Map<string, Map<string, { ref: ModelRef; nanos: bigint }>>();
+  for (const g of groups) {
+    if (g.workloadSlug === null || g.baselineCostNanos === null) continue;
+    let m = out.get(g.workloadSlug);
+    if (!m) out.set(g.workloadSlug, (m = new Map()));
+    const key = `${g.provider}/${g.model}`;
+    const e = m.get(key);
+    if (e) e.nanos += g.baselineCostNanos;
+    else m.set(key, { ref: { provider: g.provider, model: g.model }, nanos: g.baselineCostNanos });
+  }
+  return out;
+}
+
+function tierLookup(dims: WhatIfDims): (ref: ModelRef) => string | null {
+  const tiers = new Map([...dims.models.values()].map((m) => [`${m.provider}/${m.name}`, m.tier]));
+  return (ref) => tiers.get(`${ref.provider}/${ref.model}`) ?? null;
+}
+
+function evidenceOf(info: WorkloadInfo | undefined): EvalEvidence | null {
+  const set = info?.evalSet;
+  if (!set || set.results.length === 0) return null;
+  const models = [...new Set(set.results.map((r) => r.model))];
+  return {
+    evalSet: set.name,
+    passRates: models.map((model) => {
+      const r = passRate(set.results, model)!;
+      return { model, passRate: r.rate, tasks: r.tasks };
+    }),
+    standIns: set.standIns,
+  };
+}
+
+function pct(x: number): string {
+  return `${(x * 100).toFixed(1)}%`;
+}

@@ -1,0 +1,61 @@
+import "server-only";
+import type { Principal } from "@/lib/auth/principal";
+import { nanosToUsd } from "@/lib/money";
+import { WhatIfRequestSchema } from "@/lib/whatif/schema";
+import { resolveWindow } from "@/lib/whatif/window";
+import { assessWorkloads } from "./assess-workloads";
+import type { RecommendationsResponse } from "./recommendations-schema";
+
+const model = (m: { provider: string; model: string; tier: string | null }) => ({ provider: m.provider, model: m.model, tier: m.tier });
+
+/** GET /api/v1/recommendations: per workload, the cheapest candidate meeting its floor on the evidence. */
+export async function listRecommendations(
+  principal: Pick<Principal, "teamIds">,
+  q: { from?: string; to?: string; team?: string },
+): Promise<RecommendationsResponse> {
+  const window = resolveWindow(q);
+  const a = await assessWorkloads(principal, window, { team: q.team });
+  const recs = a.items
+    .flatMap((i) => ("recommendation" in i.assessment ? [{ i, r: i.assessment.recommendation }] : []))
+    .sort((x, y) => (x.r.monthlySavingNanos > y.r.monthlySavingNanos ? -1 : x.r.monthlySavingNanos < y.r.monthlySavingNanos ? 1 : x.i.workload.slug.localeCompare(y.i.workload.slug)));
+  const without = a.items
+    .flatMap((i) => ("reason" in i.assessment ? [{ i, reason: i.assessment.reason }] : []))
+    .sort((x, y) => (x.i.monthlyCostNanos > y.i.monthlyCostNanos ? -1 : x.i.monthlyCostNanos < y.i.monthlyCostNanos ? 1 : 0));
+  return {
+    from: a.from,
+    to: a.to,
+    windowDays: a.windowDays,
+    totalMonthlyCostUsd: nanosToUsd(a.totalMonthlyCostNanos),
+    totalMonthlySavingUsd: nanosToUsd(recs.reduce((s, x) => s + x.r.monthlySavingNanos, 0n)),
+    recommendations: recs.map(({ i, r }) => ({
+      workload: i.workload.slug,
+      workloadName: i.workload.name,
+      team: i.workload.teamSlug,
+      taskClass: i.workload.taskClass,
+      qualityFloor: i.workload.qualityFloor,
+      currentModel: model(i.currentModel),
+      monthlyCostUsd: nanosToUsd(r.monthlyCostNanos),
+      candidate: model(r.candidate),
+      recommendedMonthlyCostUsd: nanosToUsd(r.recommendedMonthlyCostNanos),
+      monthlySavingUsd: nanosToUsd(r.monthlySavingNanos),
+      annualSavingUsd: nanosToUsd(r.monthlySavingNanos * 12n),
+      confidence: r.confidence,
+      evidence: r.evidence,
+      overSpecified: i.overSpecified,
+      scenario: WhatIfRequestSchema.parse({
+        from: a.from,
+        to: a.to,
+        rules: [{ select: { workloads: [i.workload.slug] }, reroute: { provider: r.candidate.provider, model: r.candidate.model } }],
+      }),
+    })),
+    withoutRecommendation: without.map(({ i, reason }) => ({
+      workload: i.workload.slug,
+      workloadName: i.workload.name,
+      team: i.workload.teamSlug,
+      taskClass: i.workload.taskClass,
+      currentModel: model(i.currentModel),
+      monthlyCostUsd: nanosToUsd(i.monthlyCostNanos),
+      reason,
+    })),
+  };
+}

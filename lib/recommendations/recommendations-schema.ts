@@ -1,0 +1,66 @@
+/** GET /api/v1/recommendations and /api/v1/recommendations/over-specified: query and response shapes. */
+import { z } from "zod";
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD");
+
+export const RecommendationsQuerySchema = z.object({
+  from: day.optional().describe("first UTC day of the window the costs come from (default: 30 days before `to`)"),
+  to: day.optional().describe("last UTC day, inclusive (default: yesterday)"),
+  team: z.string().min(1).optional().describe("only this team's workloads (slug)"),
+});
+
+export const OverSpecifiedQuerySchema = RecommendationsQuerySchema.extend({
+  limit: z.coerce.number().int().min(1).max(500).optional().describe("at most this many, largest money at stake first"),
+});
+
+const ModelSchema = z.object({ provider: z.string(), model: z.string(), tier: z.string().nullable() });
+
+export const RecommendationSchema = z.object({
+  workload: z.string(),
+  workloadName: z.string(),
+  team: z.string().nullable(),
+  taskClass: z.string().nullable(),
+  qualityFloor: z.number(),
+  currentModel: ModelSchema,
+  monthlyCostUsd: z.string().describe("recorded cost of the workload's traffic in the window, per month (x 30.4375 / days)"),
+  candidate: ModelSchema,
+  recommendedMonthlyCostUsd: z.string().describe("the same traffic re-priced on the candidate, per month"),
+  monthlySavingUsd: z.string(),
+  annualSavingUsd: z.string(),
+  confidence: z.enum(["high", "medium", "low"]).describe("high: eval evidence on 100+ tasks; medium: fewer tasks; low: task class only"),
+  evidence: z.string(),
+  overSpecified: z.boolean(),
+  scenario: z.unknown().describe("a POST /api/v1/whatif body that reroutes this workload to the candidate over the window"),
+});
+
+export const RecommendationsResponseSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  windowDays: z.number(),
+  totalMonthlyCostUsd: z.string().describe("all the caller's workloads, per month"),
+  totalMonthlySavingUsd: z.string(),
+  recommendations: z.array(RecommendationSchema).describe("largest monthly saving first"),
+  withoutRecommendation: z.array(
+    z.object({
+      workload: z.string(), workloadName: z.string(), team: z.string().nullable(), taskClass: z.string().nullable(),
+      currentModel: ModelSchema, monthlyCostUsd: z.string(), reason: z.string(),
+    }),
+  ),
+});
+export type RecommendationsResponse = z.infer<typeof RecommendationsResponseSchema>;
+
+export const OverSpecifiedResponseSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  totalMonthlyAtStakeUsd: z.string(),
+  workloads: z.array(
+    z.object({
+      workload: z.string(), workloadName: z.string(), team: z.string().nullable(), taskClass: z.string().nullable(),
+      taskClassConfirmed: z.boolean(), currentModel: ModelSchema, monthlyCostUsd: z.string(), reason: z.string(),
+      monthlyAtStakeUsd: z.string().nullable().describe("monthly saving of the recommendation; null when no cheaper candidate is recommended"),
+      candidate: ModelSchema.nullable(),
+      confidence: z.enum(["high", "medium", "low"]).nullable(),
+    }),
+  ),
+});
+export type OverSpecifiedResponse = z.infer<typeof OverSpecifiedResponseSchema>;

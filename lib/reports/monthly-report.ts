@@ -1,0 +1,101 @@
+import "server-only";
+import type { Principal } from "@/lib/auth/principal";
+import { nanosToUsd } from "@/lib/money";
+import { share } from "@/lib/analytics/measures";
+import { querySpendCube } from "@/lib/analytics/cube";
+import { breakdown, cubeTotals } from "@/lib/analytics/breakdown";
+import { querySpend } from "@/lib/analytics/spend";
+import { scanAnomalies } from "@/lib/anomaly-scan/scan-anomalies";
+import { anomalyOut } from "@/lib/anomaly-scan/list-anomalies";
+import { pool } from "@/lib/db/pool";
+import { reportMonth, monthName } from "./report-month";
+import { assertMonthHasUsage } from "./month-has-usage";
+import { hasActivity, reportRow } from "./report-rows";
+import { budgetsVsActual } from "./budgets-vs-actual";
+import { topRecommendations } from "./recommendations-source";
+import type { MonthlyReport } from "./report-schema";
+
+const TOP_ANOMALIES = 20;
+
+/**
+ * The month's report for finance, within the caller's team scope: totals (the same roll-ups and scope as the
+ * explorer, so they agree to the cent), change vs the previous month, spend by team, workload, model, tier and
+ * provider, budget vs actual, allocation coverage, unpriced usage, the month's anomalies and the top rightsizing
+ * opportunities. A month with no usage is a 404 (assertMonthHasUsage).
+ */
+export async function buildMonthlyReport(principal: Principal, month: string, now = new Date()): Promise<MonthlyReport> {
+  const m = reportMonth(month, now);
+  await assertMonthHasUsage(principal, m);
+  const [cells, daily, budgets, anomalies, recommendations, teams] = await Promise.all([
+    querySpendCube(principal, { from: m.from, to: m.to, compare: { from: m.previous.from, to: m.previous.to } }),
+    querySpend(principal, { groupBy: "day", from: m.from, to: m.to }, now),
+    budgetsVsActual(principal, m.to, m.complete),
+    scanAnomalies(principal, { from: m.from, to: m.to }),
+    topRecommendations(principal, m.month),
+    principal.teamIds === null ? Promise.resolve([]) : teamSlugs(principal.teamIds),
+  ]);
+
+  const totals = cubeTotals(cells);
+  const total = totals.cur.costNanos;
+  const rows = (by: Parameters<typeof breakdown>[1], detail: (g: ReturnType<typeof breakdown>[number]) => string | null = () => null) =>
+    breakdown(cells, by).filter(hasActivity).map((g) => reportRow(g, total, detail(g)));
+  let noTeam = 0n;
+  let noWorkload = 0n;
+  for (const c of cells) {
+    if (c.team.key === "unattributed") noTeam += c.cur.costNanos;
+    if (c.workload.key === "unattributed") noWorkload += c.cur.costNanos;
+  }
+  const models = breakdown(cells, "model");
+  const unpricedModels = models.filter((g) => g.cur.unpricedRequests > 0).map((g) => ({ key: g.key, requests: g.cur.unpricedRequests }));
+
+  return {
+    month: m.month,
+    monthName: monthName(m.month),
+    from: m.from,
+    to: m.to,
+    complete: m.complete,
+    generatedAt: now.toISOString(),
+    scope: { allTeams: principal.teamIds === null, teams },
+    totals: {
+      costUsd: nanosToUsd(total),
+      requests: totals.cur.requests,
+      inputTokens: totals.cur.inputTokens,
+      cachedInputTokens: totals.cur.cachedInputTokens,
+      cacheWriteTokens: totals.cur.cacheWriteTokens,
+      outputTokens: totals.cur.outputTokens,
+      reasoningTokens: totals.cur.reasoningTokens,
+      unpricedRequests: totals.cur.unpricedRequests,
+    },
+    previous: {
+      ...m.previous,
+      costUsd: nanosToUsd(totals.prev.costNanos),
+      changeUsd: nanosToUsd(total - totals.prev.costNanos),
+      changeShare: totals.prev.costNanos === 0n ? null : share(total - totals.prev.costNanos, totals.prev.costNanos),
+    },
+    daily: daily.rows.map((r) => ({ day: r.key, costUsd: r.costUsd })),
+    byTeam: rows("team"),
+    byWorkload: rows("workload", (g) => g.owner?.label ?? null),
+    byModel: rows("model", (g) => g.tier),
+    byTier: rows("tier"),
+    byProvider: rows("provider"),
+    budgets,
+    coverage: {
+      teamShare: share(total - noTeam, total),
+      workloadShare: share(total - noWorkload, total),
+      unattributedCostUsd: nanosToUsd(noTeam),
+      noWorkloadCostUsd: nanosToUsd(noWorkload),
+    },
+    unpriced: {
+      requests: totals.cur.unpricedRequests,
+      requestShare: share(totals.cur.unpricedRequests, totals.cur.requests),
+      models: unpricedModels,
+    },
+    anomalies: anomalies.slice(0, TOP_ANOMALIES).map(anomalyOut),
+    recommendations,
+  };
+}
+
+async function teamSlugs(ids: number[]): Promise<string[]> {
+  const rows = await pool().query<{ slug: string }>("SELECT slug FROM teams WHERE id = ANY($1::int[]) ORDER BY slug", [ids]);
+  return rows.rows.map((r) => r.slug);
+}

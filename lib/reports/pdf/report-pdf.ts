@@ -1,0 +1,218 @@
+import PDFDocument from "pdfkit";
+import { formatUsd, usdToNanos } from "@/lib/money";
+import type { MonthlyReport, ReportRow } from "../report-schema";
+import { COLORS, CONTENT_WIDTH, PAGE, kpiRow, paragraph, sectionHeading, table, type Doc } from "./pdf-layout";
+import { budgetBars, dailyColumns, horizontalBars } from "./pdf-charts";
+import { providerName } from "../provider-names";
+
+/**
+ * The monthly report as a printable A4 PDF, drawn with pdfkit on the server: KPIs, the daily spend chart, spend by
+ * team (bars), workload, model, tier and provider, budget vs actual, allocation coverage and unpriced usage,
+ * anomalies and rightsizing opportunities. Same numbers as the JSON report it is drawn from.
+ */
+export function renderReportPdf(report: MonthlyReport): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: "A4",
+    margins: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin },
+    bufferPages: true,
+    info: { Title: `AI spend report ${report.monthName}`, Author: "Rightsize", Subject: `AI token spend, ${report.from} to ${report.to}` },
+  });
+  const chunks: Buffer[] = [];
+  doc.on("data", (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on("end", () => resolve(Buffer.concat(chunks)));
+    doc.on("error", reject);
+  });
+
+  header(doc, report);
+  kpis(doc, report);
+  sectionHeading(doc, "Daily spend", `UTC days, ${report.from} to ${report.to}. Days with an anomaly are red.`);
+  dailyColumns(doc, report.daily.map((d) => ({ day: d.day, value: num(d.costUsd) })), { highlight: new Set(report.anomalies.map((a) => a.day)) });
+  byTeam(doc, report);
+  breakdownTable(doc, "Spend by workload", report.byWorkload, "Workload", "Team", 20);
+  breakdownTable(doc, "Spend by model", report.byModel, "Model", "Tier", 15);
+  tiersAndProviders(doc, report);
+  budgets(doc, report);
+  coverage(doc, report);
+  anomalies(doc, report);
+  recommendations(doc, report);
+  footers(doc, report);
+  doc.end();
+  return done;
+}
+
+const num = (usd: string) => Number(usd);
+const usd = (s: string) => formatUsd(usdToNanos(s));
+const pct = (x: number | null, digits = 1) => (x === null ? "n/a" : `${(x * 100).toFixed(digits)}%`);
+const signedPct = (x: number | null) => (x === null ? "new" : `${x > 0 ? "+" : ""}${(x * 100).toFixed(1)}%`);
+const int = (n: number) => n.toLocaleString("en-US");
+const compact = (n: number) => (n >= 1e9 ? `${(n / 1e9).toFixed(2)}B` : n >= 1e6 ? `${(n / 1e6).toFixed(1)}M` : n >= 1e4 ? `${(n / 1e3).toFixed(1)}k` : int(n));
+
+function header(doc: Doc, r: MonthlyReport): void {
+  doc.rect(0, 0, PAGE.width, 92).fill("#111827");
+  doc.font("Helvetica-Bold").fontSize(10).fillColor("#7aa2ff").text("RIGHTSIZE", PAGE.margin, 24, { characterSpacing: 1 });
+  doc.font("Helvetica-Bold").fontSize(20).fillColor("#ffffff").text(`AI spend report: ${r.monthName}`, PAGE.margin, 40);
+  const scope = r.scope.allTeams ? "All teams" : `Teams: ${r.scope.teams.join(", ") || "none"}`;
+  const period = r.complete ? `${r.from} to ${r.to}` : `${r.from} to ${r.to} (month in progress)`;
+  doc.font("Helvetica").fontSize(9).fillColor("#cfd6e4").text(`${period}  ·  ${scope}  ·  generated ${r.generatedAt.slice(0, 16).replace("T", " ")} UTC`, PAGE.margin, 68);
+  doc.y = 110;
+  doc.x = PAGE.margin;
+}
+
+function kpis(doc: Doc, r: MonthlyReport): void {
+  const change = r.previous.changeShare;
+  const overBudgets = r.budgets.filter((b) => b.status !== "on_track").length;
+  kpiRow(doc, [
+    { label: "Total spend", value: usd(r.totals.costUsd), sub: `${int(r.totals.requests)} requests` },
+    {
+      label: `vs ${r.previous.month}${r.complete ? "" : " (same days)"}`,
+      value: change === null ? "n/a" : signedPct(change),
+      sub: `${usd(r.previous.costUsd)} then (${num(r.previous.changeUsd) >= 0 ? "+" : ""}${usd(r.previous.changeUsd)})`,
+      tone: change === null ? undefined : change > 0 ? "bad" : "good",
+    },
+    { label: "Tokens", value: compact(r.totals.inputTokens + r.totals.outputTokens), sub: `${compact(r.totals.inputTokens)} in · ${compact(r.totals.outputTokens)} out` },
+    {
+      label: "Budgets",
+      value: r.budgets.length === 0 ? "none" : `${overBudgets} of ${r.budgets.length}`,
+      sub: r.budgets.length === 0 ? "no budgets set" : "over or at risk",
+      tone: overBudgets > 0 ? "bad" : r.budgets.length ? "good" : undefined,
+    },
+  ]);
+  kpiRow(doc, [
+    { label: "Team coverage", value: pct(r.coverage.teamShare), sub: `${usd(r.coverage.unattributedCostUsd)} unattributed`, tone: (r.coverage.teamShare ?? 1) < 0.9 ? "warn" : undefined },
+    { label: "Workload coverage", value: pct(r.coverage.workloadShare), sub: `${usd(r.coverage.noWorkloadCostUsd)} without workload` },
+    { label: "Unpriced requests", value: int(r.unpriced.requests), sub: r.unpriced.requests ? `${pct(r.unpriced.requestShare, 2)} counted at $0` : "every request priced", tone: r.unpriced.requests ? "warn" : "good" },
+    { label: "Anomalies", value: String(r.anomalies.length), sub: r.anomalies.length ? `+${usd(r.anomalies.reduce((s, a) => s + num(a.sizeUsd), 0).toFixed(2))} above usual` : "none flagged", tone: r.anomalies.length ? "bad" : undefined },
+  ]);
+}
+
+function byTeam(doc: Doc, r: MonthlyReport): void {
+  sectionHeading(doc, "Spend by team", `Share of ${usd(r.totals.costUsd)} and change vs ${r.previous.month}.`);
+  horizontalBars(doc, r.byTeam.slice(0, 12).map((t) => ({
+    label: t.label,
+    value: num(t.costUsd),
+    valueText: `${usd(t.costUsd)}  ${pct(t.share, 0)}`,
+    color: t.key === "unattributed" ? COLORS.unknown : COLORS.accent,
+  })));
+  table(
+    doc,
+    [
+      { header: "Team", width: 170 },
+      { header: "Spend", width: 85, align: "right" },
+      { header: "Share", width: 55, align: "right" },
+      { header: `${r.previous.month}`, width: 85, align: "right" },
+      { header: "Change", width: 60, align: "right" },
+      { header: "Requests", width: CONTENT_WIDTH - 455, align: "right" },
+    ],
+    r.byTeam.map((t) => [t.label, usd(t.costUsd), pct(t.share), usd(t.previousCostUsd), signedPct(t.changeShare), int(t.requests)]),
+  );
+}
+
+function breakdownTable(doc: Doc, title: string, rows: ReportRow[], name: string, detail: string, limit: number): void {
+  const shown = rows.slice(0, limit);
+  const rest = rows.slice(limit);
+  sectionHeading(doc, title, rest.length ? `Top ${limit} of ${rows.length}; the other ${rest.length} together: ${usd(rest.reduce((s, x) => s + num(x.costUsd), 0).toFixed(9))}.` : undefined);
+  table(
+    doc,
+    [
+      { header: name, width: 160 },
+      { header: detail, width: 95 },
+      { header: "Spend", width: 80, align: "right" },
+      { header: "Share", width: 50, align: "right" },
+      { header: "Change", width: 55, align: "right" },
+      { header: "Tokens", width: CONTENT_WIDTH - 440, align: "right" },
+    ],
+    shown.map((x) => [x.label, x.detail ?? "", usd(x.costUsd), pct(x.share), signedPct(x.changeShare), compact(x.tokens)]),
+  );
+}
+
+function tiersAndProviders(doc: Doc, r: MonthlyReport): void {
+  sectionHeading(doc, "By model tier and provider");
+  const half = (CONTENT_WIDTH - 20) / 2;
+  const y = doc.y;
+  const tierColor = (k: string) => (COLORS as Record<string, string>)[k] ?? COLORS.unknown;
+  const valueText = (x: ReportRow) => `${usd(x.costUsd)}  ${pct(x.share, 0)}`;
+  const yLeft = horizontalBars(doc, r.byTier.map((t) => ({ label: t.label, value: num(t.costUsd), valueText: valueText(t), color: tierColor(t.key) })), { width: half, labelWidth: 60 });
+  doc.y = y;
+  const yRight = horizontalBars(doc, r.byProvider.map((p) => ({ label: providerName(p.key), value: num(p.costUsd), valueText: valueText(p) })), { x: PAGE.margin + half + 20, width: half, labelWidth: 75 });
+  doc.y = Math.max(yLeft, yRight) + 4;
+}
+
+function budgets(doc: Doc, r: MonthlyReport): void {
+  sectionHeading(doc, "Budget vs actual", "Each budget in its period containing the report's last day.");
+  if (r.budgets.length === 0) return paragraph(doc, "No budgets are set. Add them on the Budgets page to track spend against plans.", { color: COLORS.muted });
+  const status = { over: "OVER", at_risk: "at risk", on_track: "on track" } as const;
+  budgetBars(doc, r.budgets.map((b) => ({
+    label: `${b.label} (${b.periodKey})`,
+    amount: num(b.amountUsd),
+    actual: num(b.actualUsd),
+    forecast: num(b.forecastUsd),
+    status: b.status,
+    caption: `${usd(b.actualUsd)} of ${usd(b.amountUsd)} (${pct(b.actualShare, 0)}) · ${status[b.status]}`,
+  })));
+}
+
+function coverage(doc: Doc, r: MonthlyReport): void {
+  sectionHeading(doc, "Allocation coverage and unpriced usage");
+  paragraph(
+    doc,
+    `${pct(r.coverage.teamShare)} of spend is attributed to a team and ${pct(r.coverage.workloadShare)} to a workload. ` +
+      `${usd(r.coverage.unattributedCostUsd)} has no team: add attribution rules (Settings) to assign it.`,
+  );
+  if (r.unpriced.requests === 0) return paragraph(doc, "Every request had a known price.", { color: COLORS.good });
+  paragraph(
+    doc,
+    `${int(r.unpriced.requests)} requests (${pct(r.unpriced.requestShare, 2)}) used models without a known price and are counted at $0, ` +
+      `so the total understates spend: ${r.unpriced.models.map((m) => `${m.key} (${int(m.requests)})`).join(", ")}. Add a price override in Settings.`,
+    { color: COLORS.warn },
+  );
+}
+
+function anomalies(doc: Doc, r: MonthlyReport): void {
+  sectionHeading(doc, "Anomalies of the month", "Spend spikes against the same weekday in earlier weeks, and switches to pricier models.");
+  if (r.anomalies.length === 0) return paragraph(doc, "No anomalies were flagged this month.", { color: COLORS.muted });
+  table(
+    doc,
+    [
+      { header: "Day", width: 62 },
+      { header: "Kind", width: 70 },
+      { header: "Scope", width: 150 },
+      { header: "Spent", width: 75, align: "right" },
+      { header: "Usual / before", width: 75, align: "right" },
+      { header: "Size", width: CONTENT_WIDTH - 432, align: "right" },
+    ],
+    r.anomalies.map((a) => [a.day, a.kind === "spike" ? "spike" : "model switch", `${a.scope.type === "team" ? "Team" : "Workload"} ${a.scope.label}`, usd(a.spendUsd), usd(a.expectedUsd), `+${usd(a.sizeUsd)}`]),
+  );
+  for (const a of r.anomalies.slice(0, 5)) paragraph(doc, `- ${a.message}`, { size: 8, color: COLORS.muted });
+}
+
+function recommendations(doc: Doc, r: MonthlyReport): void {
+  sectionHeading(doc, "Top rightsizing opportunities");
+  if (!r.recommendations.available) return paragraph(doc, r.recommendations.message ?? "Recommendations not available.", { color: COLORS.muted });
+  if (r.recommendations.items.length === 0) return paragraph(doc, "No rightsizing opportunities found.", { color: COLORS.muted });
+  table(
+    doc,
+    [
+      { header: "Workload", width: 130 },
+      { header: "Current model", width: 110 },
+      { header: "Candidate", width: 110 },
+      { header: "Saving / month", width: 85, align: "right" },
+      { header: "Confidence", width: CONTENT_WIDTH - 435 },
+    ],
+    r.recommendations.items.map((x) => [x.workload, x.currentModel, x.candidateModel, usd(x.monthlySavingUsd), x.confidence]),
+  );
+}
+
+function footers(doc: Doc, r: MonthlyReport): void {
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    // Writing inside the bottom margin would make pdfkit start a new page: lift the margin for the footer.
+    doc.page.margins.bottom = 0;
+    const y = PAGE.height - PAGE.margin + 10;
+    doc.moveTo(PAGE.margin, y - 6).lineTo(PAGE.width - PAGE.margin, y - 6).lineWidth(0.4).strokeColor(COLORS.line).stroke();
+    doc.font("Helvetica").fontSize(7).fillColor(COLORS.muted);
+    doc.text(`Rightsize · AI spend report ${r.monthName} · costs computed from token usage at catalogue or negotiated prices; UTC days`, PAGE.margin, y, { width: CONTENT_WIDTH - 60, lineBreak: false, height: 10 });
+    doc.text(`Page ${i - range.start + 1} of ${range.count}`, PAGE.width - PAGE.margin - 60, y, { width: 60, align: "right", lineBreak: false, height: 10 });
+  }
+}

@@ -1,0 +1,45 @@
+import { nanosToUsd } from "@/lib/money";
+import { csvLine } from "./csv";
+import type { UsageRow } from "./usage-rows";
+
+/**
+ * The month as CSV: one row per day x team x workload x model, with tokens and cost. Costs keep all nine decimals
+ * (nano-dollars) so the column sums to the report's total exactly; spreadsheets round for display.
+ */
+export const USAGE_CSV_COLUMNS = [
+  "day", "team", "team_name", "workload", "workload_name", "provider", "model", "tier", "requests", "input_tokens",
+  "cached_input_tokens", "cache_write_tokens", "output_tokens", "reasoning_tokens", "cost_usd", "unpriced_requests",
+] as const;
+
+export function* usageCsv(rows: readonly UsageRow[], onRow?: (done: number) => void): Generator<string> {
+  yield csvLine(USAGE_CSV_COLUMNS);
+  let done = 0;
+  for (const r of mergeBatch(rows)) {
+    yield csvLine([
+      r.day, r.team, r.teamName, r.workload, r.workloadName, r.provider, r.model, r.tier, r.requests, r.inputTokens,
+      r.cachedInputTokens, r.cacheWriteTokens, r.outputTokens, r.reasoningTokens, nanosToUsd(r.costNanos), r.unpricedRequests,
+    ]);
+    onRow?.(++done);
+  }
+}
+
+/** Batch and non-batch rows of the same day x team x workload x model summed (rows arrive sorted by that key). */
+export function mergeBatch(rows: readonly UsageRow[]): UsageRow[] {
+  const out: UsageRow[] = [];
+  for (const r of rows) {
+    const last = out[out.length - 1];
+    if (last && last.day === r.day && last.team === r.team && last.workload === r.workload && last.provider === r.provider && last.model === r.model) {
+      last.requests += r.requests;
+      last.inputTokens += r.inputTokens;
+      last.cachedInputTokens += r.cachedInputTokens;
+      last.cacheWriteTokens += r.cacheWriteTokens;
+      last.outputTokens += r.outputTokens;
+      last.reasoningTokens += r.reasoningTokens;
+      last.costNanos += r.costNanos;
+      last.unpricedRequests += r.unpricedRequests;
+    } else {
+      out.push({ ...r, batch: false });
+    }
+  }
+  return out;
+}

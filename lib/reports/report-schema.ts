@@ -1,0 +1,97 @@
+import { z } from "zod";
+import { AnomalySchema } from "@/lib/anomaly-scan/anomaly-query";
+import { BUDGET_PERIODS, BUDGET_STATUSES } from "@/lib/budgets/budget-schema";
+
+/** GET /api/v1/reports/monthly: the month's report as JSON, or as CSV, FOCUS 1.2 CSV or PDF downloads. */
+export const REPORT_FORMATS = ["json", "csv", "focus", "pdf"] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export const MonthlyReportQuerySchema = z.object({
+  month: z.string({ message: "give a month, e.g. month=2026-10" }).describe("UTC month YYYY-MM"),
+  format: z.enum(REPORT_FORMATS, { message: `must be one of ${REPORT_FORMATS.join(", ")}` }).default("json")
+    .describe("json (this schema) | csv (one row per team x workload x model x day) | focus (FOCUS 1.2 CSV) | pdf"),
+});
+
+const usd = z.string().describe("decimal string in USD");
+const fraction = z.number().nullable().describe("0..1; null when there is nothing to divide");
+
+export const ReportRowSchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  costUsd: usd,
+  share: fraction.describe("share of the month's total"),
+  previousCostUsd: usd,
+  changeShare: fraction.describe("(cost - previous) / previous"),
+  requests: z.number().int(),
+  tokens: z.number().int().describe("input + output tokens"),
+  unpricedRequests: z.number().int(),
+  detail: z.string().nullable().describe("owner team of a workload, tier of a model"),
+});
+export type ReportRow = z.infer<typeof ReportRowSchema>;
+
+export const ReportBudgetSchema = z.object({
+  id: z.number().int(),
+  label: z.string(),
+  period: z.enum(BUDGET_PERIODS),
+  periodKey: z.string(),
+  amountUsd: usd,
+  actualUsd: usd.describe("spent in the budget's period through the report's last day"),
+  actualShare: z.number(),
+  forecastUsd: usd.describe("actual + expected to the period's end (= actual when the period ends within the month)"),
+  status: z.enum(BUDGET_STATUSES),
+});
+
+export const MonthlyReportSchema = z.object({
+  month: z.string(),
+  monthName: z.string(),
+  from: z.string(),
+  to: z.string().describe("last day covered: the month's end, or today for the month in progress"),
+  complete: z.boolean().describe("false while the month is in progress"),
+  generatedAt: z.string(),
+  scope: z.object({ allTeams: z.boolean(), teams: z.array(z.string()).describe("team slugs, when limited (leads)") }),
+  totals: z.object({
+    costUsd: usd,
+    requests: z.number().int(),
+    inputTokens: z.number().int(),
+    cachedInputTokens: z.number().int(),
+    cacheWriteTokens: z.number().int(),
+    outputTokens: z.number().int(),
+    reasoningTokens: z.number().int(),
+    unpricedRequests: z.number().int(),
+  }),
+  previous: z.object({ month: z.string(), from: z.string(), to: z.string(), costUsd: usd, changeUsd: usd, changeShare: fraction }),
+  daily: z.array(z.object({ day: z.string(), costUsd: usd })),
+  byTeam: z.array(ReportRowSchema),
+  byWorkload: z.array(ReportRowSchema),
+  byModel: z.array(ReportRowSchema),
+  byTier: z.array(ReportRowSchema),
+  byProvider: z.array(ReportRowSchema),
+  budgets: z.array(ReportBudgetSchema),
+  coverage: z.object({
+    teamShare: fraction.describe("share of cost attributed to a team"),
+    workloadShare: fraction.describe("share of cost attributed to a workload"),
+    unattributedCostUsd: usd,
+    noWorkloadCostUsd: usd,
+  }),
+  unpriced: z.object({
+    requests: z.number().int(),
+    requestShare: fraction,
+    models: z.array(z.object({ key: z.string(), requests: z.number().int() })).describe("models without a price: their usage counts as $0"),
+  }),
+  anomalies: z.array(AnomalySchema),
+  recommendations: z.object({
+    available: z.boolean(),
+    message: z.string().nullable(),
+    items: z.array(
+      z.object({
+        workload: z.string(),
+        currentModel: z.string(),
+        candidateModel: z.string(),
+        monthlySavingUsd: usd,
+        confidence: z.string(),
+        evidence: z.string(),
+      }),
+    ),
+  }),
+});
+export type MonthlyReport = z.infer<typeof MonthlyReportSchema>;

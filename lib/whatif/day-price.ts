@@ -1,0 +1,68 @@
+/**
+ * A PriceFn for call groups that stand for a whole UTC day (the roll-up keeps days, not times).
+ *
+ * Most prices are the same all day, and a dated price change starts at 00:00 UTC, so pricing a group at the start
+ * of its day is exact. A few catalogue models (DeepSeek) have time-of-day prices: priced at 00:00 UTC they would
+ * get the off-peak rate all day, flattering every reroute to them. For those models the group is priced as if its
+ * calls were spread evenly over the day: each price window weighs by its minutes, cost = sum(minutes x cost) /
+ * 1440, rounded once. (Recorded costs used the calls' real times; this only concerns re-pricing.)
+ */
+import { resolveModel } from "@/lib/pricing/catalogue";
+import { periodAt, type PricePeriod } from "@/lib/pricing/periods";
+import { divRound } from "./ratio";
+import type { PriceCall, PriceFn, PriceResult } from "./types";
+
+const MINUTES = 1440;
+const MINUTE_MS = 60_000;
+
+/** Minutes of the day under each distinct price period: [a time inside it, minutes]. */
+type Slots = [Date, bigint][];
+
+export function dayAveragedPriceFn(price: PriceFn): PriceFn {
+  const timeOfDay = new Map<string, PricePeriod[] | null>();
+  const slotsByDay = new Map<string, Slots>();
+
+  const periodsOf = (provider: string, model: string): PricePeriod[] | null => {
+    const key = `${provider}/${model}`;
+    let periods = timeOfDay.get(key);
+    if (periods === undefined) {
+      const resolved = resolveModel(provider, model);
+      periods = resolved && resolved.periods.some((p) => p.when.kind === "daily") ? resolved.periods : null;
+      timeOfDay.set(key, periods);
+    }
+    return periods;
+  };
+
+  const slotsOf = (key: string, periods: PricePeriod[], dayStartMs: number): Slots => {
+    const cacheKey = `${key}|${dayStartMs}`;
+    let slots = slotsByDay.get(cacheKey);
+    if (!slots) {
+      const minutes = new Map<PricePeriod, [Date, bigint]>();
+      for (let m = 0; m < MINUTES; m++) {
+        const at = dayStartMs + m * MINUTE_MS;
+        const p = periodAt(periods, at);
+        const slot = minutes.get(p);
+        if (slot) slot[1]++;
+        else minutes.set(p, [new Date(at), 1n]);
+      }
+      slotsByDay.set(cacheKey, (slots = [...minutes.values()]));
+    }
+    return slots;
+  };
+
+  return (call: PriceCall): PriceResult => {
+    const periods = periodsOf(call.provider, call.model);
+    if (periods === null) return price(call);
+    const dayStartMs = Math.floor(call.occurredAt.getTime() / 86_400_000) * 86_400_000;
+    const slots = slotsOf(`${call.provider}/${call.model}`, periods, dayStartMs);
+    let sum = 0n;
+    let first: PriceResult | null = null;
+    for (const [at, minutes] of slots) {
+      const r = price({ ...call, occurredAt: at });
+      if (r.costNanos === null) return r;
+      first ??= r;
+      sum += r.costNanos * minutes;
+    }
+    return { ...first!, costNanos: divRound(sum, BigInt(MINUTES)) };
+  };
+}

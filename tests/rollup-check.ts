@@ -1,0 +1,27 @@
+import { pool } from "@/lib/db/pool";
+import { dailyRollupSelect, userRollupSelect } from "@/lib/ingest/store/columns";
+import { shapeRollupSelect } from "@/lib/ingest/store/shape-rollup";
+
+/**
+ * Rows where a roll-up differs from a fresh recomputation from usage_events (ingestion's own roll-up SELECTs):
+ * an empty list for every table means the roll-ups are exactly what re-ingesting everything would give.
+ */
+export async function rollupDrift(): Promise<Record<string, unknown[]>> {
+  const tables: [string, string][] = [
+    ["usage_daily", dailyRollupSelect("usage_events")],
+    ["usage_daily_user", userRollupSelect("usage_events")],
+    ["usage_shape_daily", shapeRollupSelect("usage_events")],
+  ];
+  const out: Record<string, unknown[]> = {};
+  for (const [table, select] of tables) {
+    const diff = await pool().query(
+      `(SELECT 'missing' AS side, * FROM (${select}) x EXCEPT SELECT 'missing', * FROM ${table})
+       UNION ALL
+       (SELECT 'extra', * FROM ${table} EXCEPT SELECT 'extra', * FROM (${select}) y)`,
+    );
+    out[table] = diff.rows;
+  }
+  return out;
+}
+
+export const NO_DRIFT = { usage_daily: [], usage_daily_user: [], usage_shape_daily: [] };
