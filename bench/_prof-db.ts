@@ -16,7 +16,8 @@ await p.query(`INSERT INTO attribution_rules (position, name, match, team_id) VA
 // time every statement by its first words
 const times = new Map<string, number>();
 const origConnect = p.connect.bind(p);
-(p as any).connect = async () => {
+(p as any).connect = async (cb?: any) => {
+  if (cb) return origConnect(cb);
   const c = await origConnect();
   if (!(c as any).__wrapped) {
     const q = c.query.bind(c);

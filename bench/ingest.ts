@@ -6,7 +6,8 @@
  *          server in its own process hosting the route handler (bench/ingest-server.ts). Target >= 50k events/s.
  * 3. otlp: OTLP protobuf requests of 1,000 GenAI spans from the SDK's serializer, 4 concurrent. Target >= 20k spans/s.
  * 4. rss:  `rightsize ingest` of a ~2 GB NDJSON file; peak RSS of the importing process. Target < 512 MB.
- * Options: --events N, --only cli,http,otlp,rss, --rss-gb G (default 2), --keep (keep the database and files).
+ * Options: --events N, --only cli,http,otlp,rss, --rss-gb G (default 2), --batch-size N (CLI imports), --keep (keep the
+ * database and files).
  */
 import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, rmSync, statSync } from "node:fs";
@@ -19,7 +20,7 @@ import { disconnectPrisma } from "@/lib/db/prisma";
 import { createHash, randomBytes } from "node:crypto";
 import { demoLines, otlpRequests, syntheticLines, writeLines } from "./ingest-data";
 
-const { values } = parseArgs({ options: { events: { type: "string" }, only: { type: "string" }, "rss-gb": { type: "string" }, keep: { type: "boolean" } } });
+const { values } = parseArgs({ options: { events: { type: "string" }, only: { type: "string" }, "rss-gb": { type: "string" }, keep: { type: "boolean" }, "batch-size": { type: "string" } } });
 const EVENTS = Number(values.events ?? 1_000_000);
 const ONLY = new Set((values.only ?? "cli,http,otlp,rss").split(","));
 const RSS_GB = Number(values["rss-gb"] ?? 2);
@@ -40,7 +41,8 @@ const results: Record<string, unknown> = { machine: { cpus: (await import("node:
 
 function cliImport(file: string) {
   const started = performance.now();
-  const r = spawnSync(process.execPath, [path.join(root, "cli/bin.mjs"), "ingest", "--json", file], { encoding: "utf8", env: { ...process.env, DATABASE_URL: db.url }, maxBuffer: 1 << 26 });
+  const batch = values["batch-size"] ? ["--batch-size", values["batch-size"]] : [];
+  const r = spawnSync(process.execPath, [path.join(root, "cli/bin.mjs"), "ingest", "--json", ...batch, file], { encoding: "utf8", env: { ...process.env, DATABASE_URL: db.url }, maxBuffer: 1 << 26 });
   if (r.status !== 0) throw new Error(`rightsize ingest failed (${r.status}): ${r.stderr.slice(-2000)}`);
   const out = JSON.parse(r.stdout.trim().split("\n").pop()!);
   return { ...out, wallSeconds: Math.round((performance.now() - started) / 100) / 10 };

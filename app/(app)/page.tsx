@@ -1,14 +1,19 @@
 import { Suspense } from "react";
 import { PageHeader } from "@/components/shell/page-header";
+import { requirePagePrincipal } from "@/lib/auth/session";
 import { OverviewView } from "@/components/explorer/overview/overview-view";
+import { OverviewPrefetch } from "@/components/explorer/overview/overview-prefetch";
 
-export default function OverviewPage() {
+export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const principal = await requirePagePrincipal();
   return (
     <>
       <PageHeader title="Overview" subtitle="AI spend across your teams: this month's pace, where it goes and how much is on frontier models. Dates are UTC." />
-      <Suspense>
-        <OverviewView />
-      </Suspense>
+      <OverviewPrefetch principal={principal} searchParams={await searchParams}>
+        <Suspense>
+          <OverviewView />
+        </Suspense>
+      </OverviewPrefetch>
     </>
   );
 }

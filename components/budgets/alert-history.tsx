@@ -9,7 +9,7 @@ export function AlertHistory({ canManage }: { canManage: boolean }) {
   const alerts = useQuery(alertsQuery());
   return (
     <section className="card table-card bg-alerts" aria-label="Alert history">
-      <div className="card-head" style={{ padding: "0 16px" }}>
+      <div className="card-head" style={{ padding: "0 16px", display: "flex", justifyContent: "space-between", alignItems: "center" }}>
         <h2>Alert history</h2>
         {alerts.data && alerts.data.failedDeliveries > 0 && (
           <span className="badge over" data-testid="failed-deliveries">{alerts.data.failedDeliveries} failed webhook {alerts.data.failedDeliveries === 1 ? "delivery" : "deliveries"}</span>

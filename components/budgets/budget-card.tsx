@@ -8,8 +8,7 @@ import { STATUS_CLASS, longPeriod, pct, shortDate, usd } from "./format";
 export function BudgetCard({ budget: b, canManage, onEdit, onDelete }: { budget: BudgetOut; canManage: boolean; onEdit(): void; onDelete(): void }) {
   const fill = Math.min(1, b.spentShare);
   const forecastAt = Math.min(1, b.forecastShare);
-  const runsOut =
-    b.status === "over" ? `Over since ${shortDate(b.runsOutOn ?? b.today)}` : b.runsOutOn ? `Runs out ${shortDate(b.runsOutOn)}` : "Stays within budget";
+  const runsOutNote = b.status === "over" ? "over budget since then" : b.runsOutOn ? "at the current pace" : "stays within budget";
   return (
     <article className="card bg-card" data-testid="budget-card" aria-label={b.label}>
       <div className="bg-card-head">
@@ -38,8 +37,8 @@ export function BudgetCard({ budget: b, canManage, onEdit, onDelete }: { budget:
         </div>
         <div className="bg-figure">
           <div className="bg-label">Runs out</div>
-          <div className="bg-value" data-testid="runs-out">{b.runsOutOn && b.status !== "over" ? shortDate(b.runsOutOn) : b.status === "over" ? "Over" : "—"}</div>
-          <div className="bg-note">{runsOut}</div>
+          <div className="bg-value" data-testid="runs-out">{b.runsOutOn ? shortDate(b.runsOutOn) : "—"}</div>
+          <div className="bg-note">{runsOutNote}</div>
         </div>
       </div>
 

@@ -1,7 +1,7 @@
 "use client";
 import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { BudgetOut } from "@/lib/budgets/budget-schema";
-import { shortDate, usd, usdAxis } from "./format";
+import { niceMax, shortDate, usd, usdAxis } from "./format";
 
 const ACTUAL = "#2f5bea";
 const FORECAST = "#5b6575";
@@ -26,7 +26,7 @@ export function BurnDownChart({ budget, height = 220 }: { budget: BudgetOut; hei
         <ComposedChart data={rows} margin={{ top: 10, right: 12, left: 0, bottom: 0 }}>
           <CartesianGrid vertical={false} stroke="#eef0f4" />
           <XAxis dataKey="day" tickFormatter={shortDate} tick={{ fontSize: 11, fill: "#5b6575" }} minTickGap={28} tickLine={false} axisLine={{ stroke: "#e3e6eb" }} />
-          <YAxis tickFormatter={usdAxis} tick={{ fontSize: 11, fill: "#5b6575" }} width={52} tickLine={false} axisLine={false} domain={[0, Math.ceil(peak * 1.08)]} />
+          <YAxis tickFormatter={usdAxis} tick={{ fontSize: 11, fill: "#5b6575" }} width={52} tickLine={false} axisLine={false} domain={[0, niceMax(peak * 1.05)]} />
           <Tooltip content={({ active, payload, label }) => (active && payload?.length ? <ChartTooltip row={payload[0].payload as (typeof rows)[number]} day={String(label)} amount={budget.amountUsd} /> : null)} />
           <Area dataKey="range" stroke="none" fill={FORECAST} fillOpacity={0.14} isAnimationActive={false} connectNulls={false} />
           <ReferenceLine y={amount} stroke={BUDGET} strokeDasharray="5 4" strokeWidth={1.5} label={{ value: `Budget ${usdAxis(amount)}`, position: "insideTopLeft", fontSize: 11, fill: BUDGET }} />

@@ -59,3 +59,11 @@ export function longPeriod(period: string, key: string): string {
   if (q) return `${q[2]} ${q[1]}`;
   return period === "year" ? `Year ${key}` : key;
 }
+
+/** A round axis top at or above `max`: 1, 2, 2.5 or 5 times a power of ten ($49 -> $50, $569 -> $600). */
+export function niceMax(max: number): number {
+  if (max <= 0) return 1;
+  const pow = 10 ** Math.floor(Math.log10(max));
+  const step = [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].find((m) => m * pow >= max)!;
+  return step * pow;
+}

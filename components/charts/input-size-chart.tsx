@@ -21,7 +21,7 @@ export function InputSizeChart({ data, height = 260 }: { data: TokensResponse; h
         <ComposedChart data={rows} margin={{ top: 8, right: 4, left: 0, bottom: 0 }}>
           <CartesianGrid vertical={false} stroke="#eef0f4" />
           <XAxis dataKey="label" tick={{ fontSize: 11, fill: "#5b6575" }} tickLine={false} interval="preserveStartEnd" />
-          <YAxis yAxisId="calls" tickFormatter={(v) => pct(Number(v), 0)} tick={{ fontSize: 11, fill: "#5b6575" }} width={44} tickLine={false} axisLine={false} />
+          <YAxis yAxisId="calls" tickFormatter={(v) => `${Number((Number(v) * 100).toFixed(1))}%`} tick={{ fontSize: 11, fill: "#5b6575" }} width={44} tickLine={false} axisLine={false} />
           <YAxis yAxisId="tokens" orientation="right" tickFormatter={(v) => compact(Number(v))} tick={{ fontSize: 11, fill: "#5b6575" }} width={44} tickLine={false} axisLine={false} />
           <Tooltip
             content={({ active, payload }) => {

@@ -12,7 +12,7 @@ export function StackedSpendChart({ data, height = 300 }: { data: SeriesResponse
   const order = new Map(data.series.map((s, i) => [s.key, i]));
   return (
     <div className="chart" data-testid="spend-chart" role="img" aria-label={`Spend per ${data.interval} stacked by ${data.stackBy}`}>
-      <ResponsiveContainer width="100%" height={height}>
+      <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 900, height }}>
         <BarChart data={rows} margin={{ top: 8, right: 8, left: 0, bottom: 0 }} barCategoryGap={rows.length > 60 ? 1 : "18%"}>
           <CartesianGrid vertical={false} stroke="#eef0f4" />
           <XAxis dataKey="bucket" tickFormatter={shortDate} tick={{ fontSize: 11, fill: "#5b6575" }} minTickGap={24} tickLine={false} axisLine={{ stroke: "#e3e6eb" }} />
@@ -38,7 +38,7 @@ export function StackedSpendChart({ data, height = 300 }: { data: SeriesResponse
               ) : null
             }
           />
-          {data.series.length > 1 && <Legend formatter={(key) => labels[String(key)] ?? key} itemSorter={(item) => order.get(String(item.dataKey)) ?? 99} iconType="square" iconSize={10} wrapperStyle={{ fontSize: 12 }} />}
+          {data.series.length > 1 && <Legend formatter={(key) => <span style={{ color: "#18202b" }}>{labels[String(key)] ?? key}</span>} itemSorter={(item) => order.get(String(item.dataKey)) ?? 99} iconType="square" iconSize={10} wrapperStyle={{ fontSize: 12 }} />}
           {data.series.map((s, i) => (
             <Bar key={s.key} dataKey={s.key} name={s.key} stackId="spend" fill={seriesColor(s.key, i, data.stackBy)} isAnimationActive={false} />
           ))}

@@ -1,8 +1,11 @@
 import type { ReportRow } from "@/lib/reports/report-schema";
 import { compact, pct, signedPct, usd } from "@/components/budgets/format";
 
-/** Spend by one dimension: cost, share (with a bar), change vs the previous month, requests and tokens. */
-export function BreakdownTable({ title, rows, name, detail, limit, previousLabel }: { title: string; rows: ReportRow[]; name: string; detail?: string; limit?: number; previousLabel: string }) {
+/**
+ * Spend by one dimension: cost, share (with a bar), change vs the previous month, requests and tokens. `compact`
+ * keeps spend, share and change only (for half-width tables).
+ */
+export function BreakdownTable({ title, rows, name, detail, limit, previousLabel, compact: narrow = false }: { title: string; rows: ReportRow[]; name: string; detail?: string; limit?: number; previousLabel: string; compact?: boolean }) {
   const shown = limit ? rows.slice(0, limit) : rows;
   return (
     <section className="card table-card rp-section" aria-label={title}>
@@ -18,9 +21,9 @@ export function BreakdownTable({ title, rows, name, detail, limit, previousLabel
               {detail && <th>{detail}</th>}
               <th className="num">Spend</th>
               <th>Share</th>
-              <th className="num">{previousLabel}</th>
+              {!narrow && <th className="num">{previousLabel}</th>}
               <th className="num">Change</th>
-              <th className="num">Requests</th>
+              {!narrow && <th className="num">Requests</th>}
               <th className="num">Tokens</th>
             </tr>
           </thead>
@@ -31,9 +34,9 @@ export function BreakdownTable({ title, rows, name, detail, limit, previousLabel
                 {detail && <td>{r.detail && ["frontier", "mid", "small"].includes(r.detail) ? <span className={`badge ${r.detail}`}>{r.detail}</span> : (r.detail ?? "")}</td>}
                 <td className="num">{usd(r.costUsd)}</td>
                 <td><span className="rp-share"><span style={{ width: `${(r.share ?? 0) * 100}%` }} /></span>{pct(r.share, 1)}</td>
-                <td className="num muted">{usd(r.previousCostUsd)}</td>
+                {!narrow && <td className="num muted">{usd(r.previousCostUsd)}</td>}
                 <td className={`num ${r.changeShare !== null && r.changeShare > 0 ? "delta-up" : r.changeShare !== null && r.changeShare < 0 ? "delta-down" : "muted"}`}>{r.changeShare === null ? "new" : signedPct(r.changeShare)}</td>
-                <td className="num">{r.requests.toLocaleString("en-US")}</td>
+                {!narrow && <td className="num">{r.requests.toLocaleString("en-US")}</td>}
                 <td className="num">{compact(r.tokens)}</td>
               </tr>
             ))}

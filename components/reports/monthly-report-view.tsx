@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { MonthlyReport } from "@/lib/reports/report-schema";
 import { ApiError } from "@/components/budgets/api";
 import { compact, pct, signedPct, usd } from "@/components/budgets/format";
+import { providerName } from "@/lib/reports/provider-names";
 import { reportQuery } from "./api";
 import { DailySpendChart } from "./daily-spend-chart";
 import { BreakdownTable } from "./breakdown-table";
@@ -38,8 +39,8 @@ export function MonthlyReportView({ month }: { month: string }) {
       <BreakdownTable title="Spend by workload" rows={r.byWorkload} name="Workload" detail="Team" limit={25} previousLabel={prevLabel} />
       <BreakdownTable title="Spend by model" rows={r.byModel} name="Model" detail="Tier" limit={25} previousLabel={prevLabel} />
       <div className="rp-two">
-        <BreakdownTable title="By tier" rows={r.byTier} name="Tier" previousLabel={prevLabel} />
-        <BreakdownTable title="By provider" rows={r.byProvider} name="Provider" previousLabel={prevLabel} />
+        <BreakdownTable title="By tier" rows={r.byTier} name="Tier" previousLabel={prevLabel} compact />
+        <BreakdownTable title="By provider" rows={r.byProvider.map((p) => ({ ...p, label: providerName(p.key) }))} name="Provider" previousLabel={prevLabel} compact />
       </div>
       <BudgetVsActual budgets={r.budgets} />
       <Coverage r={r} />
@@ -52,7 +53,7 @@ export function MonthlyReportView({ month }: { month: string }) {
 function Kpis({ r }: { r: MonthlyReport }) {
   const change = r.previous.changeShare;
   return (
-    <div className="grid kpis" style={{ gridTemplateColumns: "repeat(auto-fit, minmax(190px, 1fr))" }}>
+    <div className="rp-kpis">
       <div className="card kpi" data-testid="report-total"><div className="label">Total spend</div><div className="value">{usd(r.totals.costUsd)}</div><div className="sub">{r.totals.requests.toLocaleString("en-US")} requests</div></div>
       <div className="card kpi">
         <div className="label">vs {r.previous.month}</div>

@@ -38,12 +38,18 @@ export function ReportsView({ months, defaultMonth, canReconcile, canImport }: {
                 {options.map((m) => <option key={m} value={m}>{monthLabel(m)}</option>)}
               </select>
             </label>
-            <div className="rp-downloads" aria-label="Downloads">
-              <a className="btn" href={downloadUrl(month, "csv")} download>CSV</a>
-              <a className="btn" href={downloadUrl(month, "focus")} download title="FinOps Open Cost and Usage Specification 1.2">FOCUS 1.2</a>
-              <a className="btn primary" href={downloadUrl(month, "pdf")} download>PDF</a>
-              <a className="btn" href={downloadUrl(month, "json")} download>JSON</a>
-            </div>
+            {months.includes(month) ? (
+              <div className="rp-downloads" aria-label="Downloads">
+                <a className="btn" href={downloadUrl(month, "csv")} download>CSV</a>
+                <a className="btn" href={downloadUrl(month, "focus")} download title="FinOps Open Cost and Usage Specification 1.2">FOCUS 1.2</a>
+                <a className="btn primary" href={downloadUrl(month, "pdf")} download>PDF</a>
+                <a className="btn" href={downloadUrl(month, "json")} download>JSON</a>
+              </div>
+            ) : (
+              <div className="rp-downloads" aria-label="Downloads" title="No usage this month: nothing to download">
+                {["CSV", "FOCUS 1.2", "PDF", "JSON"].map((label) => <button key={label} type="button" className="btn" disabled>{label}</button>)}
+              </div>
+            )}
           </div>
         }
       />

@@ -1,3 +1,128 @@
-export default function Section() {
-  return <div className="card empty"><h2>Not built yet</h2><p>This section is being built.</p></div>;
+"use client";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Fragment, useState } from "react";
+import { apiJson } from "./api";
+import { UnpricedModels } from "@/components/ingestion/unpriced-models";
+import { PriceOverrideForm, describeChange, draftOf, emptyDraft } from "@/components/ingestion/price-override-form";
+import { AFTER_PRICE_CHANGE, priceOverridesQuery, type PriceChange } from "@/components/ingestion/queries";
+import styles from "@/components/ingestion/ingestion.module.css";
+
+/** "0.8" -> "$0.80", "2.5" -> "$2.50", "0.0375" -> "$0.0375": at least cents, never fewer digits than stored. */
+const usd = (v: string) => {
+  const [whole, frac = ""] = v.split(".");
+  return `$${whole}.${frac.padEnd(2, "0")}`;
+};
+
+/**
+ * Settings → Prices: unpriced models (price them in one click), and the price overrides (negotiated discounts,
+ * self-hosted or fine-tuned models) that win over the catalogue from their valid-from day. Every change
+ * re-prices the stored calls it covers.
+ */
+export default function PricesSection() {
+  const qc = useQueryClient();
+  const overrides = useQuery(priceOverridesQuery());
+  const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<number | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const done = (change: PriceChange) => {
+    setAdding(false);
+    setEditing(null);
+    setMessage(describeChange(change));
+  };
+  const remove = useMutation({
+    mutationFn: (id: number) => apiJson<PriceChange>(`/api/v1/price-overrides/${id}`, { method: "DELETE" }),
+    onSuccess: (change) => {
+      for (const key of AFTER_PRICE_CHANGE) void qc.invalidateQueries({ queryKey: [...key] });
+      done(change);
+    },
+  });
+  const list = overrides.data?.overrides ?? [];
+  const price = (v: string | null, fallback = "= input") => (v === null ? <span className="muted">{fallback}</span> : usd(v));
+
+  return (
+    <div className="grid">
+      <UnpricedModels canPrice />
+      <section className="card" aria-labelledby="overrides-title">
+        <div className="toolbar" style={{ justifyContent: "space-between", marginBottom: 8 }}>
+          <h2 id="overrides-title" style={{ margin: 0 }}>Price overrides</h2>
+          {!adding && (
+            <button className="btn primary" onClick={() => { setAdding(true); setMessage(null); }}>
+              Add a price
+            </button>
+          )}
+        </div>
+        <p className="muted" style={{ marginTop: 0 }}>
+          Negotiated rates, self-hosted or fine-tuned models: USD per million tokens, from a day on. An override wins over the catalogue price
+          (batch and flex discounts still apply on top). Calls before its valid-from day keep their price.
+        </p>
+        {message && <p className={styles.success} role="status">{message}</p>}
+        {remove.error && <p className="error-box">{remove.error.message}</p>}
+        {adding && (
+          <div className={`card ${styles.inlineForm}`} style={{ marginBottom: 14 }}>
+            <PriceOverrideForm initial={emptyDraft()} onDone={done} onCancel={() => setAdding(false)} />
+          </div>
+        )}
+        {overrides.error && <p className="error-box">{overrides.error.message}</p>}
+        {!overrides.isLoading && list.length === 0 && !adding && <p className="muted">No overrides: every call is priced from the catalogue.</p>}
+        {list.length > 0 && (
+          <table className="data" data-testid="price-overrides">
+            <thead>
+              <tr>
+                <th>Model</th>
+                <th className="num">Input</th>
+                <th className="num">Cached input</th>
+                <th className="num">Cache write</th>
+                <th className="num">Output</th>
+                <th>Valid from</th>
+                <th>Note</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((o) => (
+                <Fragment key={o.id}>
+                  <tr>
+                    <td>
+                      <span className="muted">{o.provider}/</span>
+                      <b>{o.model}</b>
+                    </td>
+                    <td className="num">{price(o.inputPerMtok)}</td>
+                    <td className="num">{price(o.cachedInputPerMtok)}</td>
+                    <td className="num">{price(o.cacheWritePerMtok)}</td>
+                    <td className="num">{price(o.outputPerMtok)}</td>
+                    <td className={styles.nowrap}>{o.validFrom}</td>
+                    <td className="muted">{o.note}</td>
+                    <td>
+                      <div className={styles.actions}>
+                        <button className="btn" onClick={() => { setEditing(editing === o.id ? null : o.id); setMessage(null); }}>
+                          Edit
+                        </button>
+                        <button
+                          className="btn"
+                          disabled={remove.isPending}
+                          onClick={() => {
+                            if (confirm(`Delete the price of ${o.provider}/${o.model} from ${o.validFrom}? Its calls get the catalogue price back (or none).`)) remove.mutate(o.id);
+                          }}
+                        >
+                          Delete
+                        </button>
+                      </div>
+                    </td>
+                  </tr>
+                  {editing === o.id && (
+                    <tr className={styles.inlineForm}>
+                      <td colSpan={8}>
+                        <PriceOverrideForm initial={draftOf(o)} id={o.id} onDone={done} onCancel={() => setEditing(null)} />
+                      </td>
+                    </tr>
+                  )}
+                </Fragment>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <p className={styles.hint}>Prices per million tokens, in USD. Empty cached/cache-write prices bill those tokens at the input price.</p>
+      </section>
+    </div>
+  );
 }

@@ -87,6 +87,7 @@ export default function RulesSection() {
       {targets.data && (
         <UnattributedTraffic
           rows={targets.data.unattributed}
+          updating={targets.isFetching}
           onClaim={(row) =>
             edit(null, {
               name: `${row.serviceName ?? row.apiKey ?? row.sourceKey} belongs to …`,

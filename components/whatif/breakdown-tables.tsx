@@ -30,7 +30,7 @@ export function WorkloadBreakdown({ r, definition, options }: { r: WhatIfRespons
     );
   };
   const row = (w: Line) => (
-    <tr key={`${w.workload}|${w.team}`} className={w.quality.ok === false ? "wi-row-broken" : w.rule === null ? "wi-row-muted" : undefined}>
+    <tr key={`${w.workload}|${w.team}`} className={w.rule === null ? "wi-row-muted" : w.quality.ok === false ? "wi-row-broken" : undefined}>
       <td>
         <b>{nameOf(w.workload)}</b>
         <div className="muted small">{w.team ?? "no team"}</div>
@@ -46,8 +46,8 @@ export function WorkloadBreakdown({ r, definition, options }: { r: WhatIfRespons
       </td>
       <td className={`num ${isNegative(w.savingsUsd) ? "delta-up" : w.savingsUsd === "0.00" ? "" : "delta-down"}`}>{usd(w.savingsUsd)}</td>
       <td className="wi-quality-col">
-        <QualityCell q={w.quality} />
-        {w.rule !== null && <div className="muted small wi-evidence">{w.quality.evidence}</div>}
+        <QualityCell q={w.quality} changed={w.rule !== null} />
+        {w.rule !== null && !w.quality.evidence.startsWith("no eval set linked") && <div className="muted small wi-evidence">{w.quality.evidence}</div>}
       </td>
     </tr>
   );

@@ -1,4 +1,5 @@
 "use client";
+import { useEffect, useState } from "react";
 import { useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { WhatIfResponse } from "@/lib/whatif/response";
 import { deleteScenario, runQuery, scenariosQuery } from "./api";
@@ -17,7 +18,7 @@ interface Column {
  */
 export function CompareTab({
   current,
-  selected,
+  selected: fromUrl,
   onSelect,
   onOpen,
 }: {
@@ -28,12 +29,19 @@ export function CompareTab({
 }) {
   const client = useQueryClient();
   const saved = useQuery(scenariosQuery());
+  // Ticks answer at once; the URL (shareable) follows.
+  const [selected, setSelected] = useState(fromUrl);
+  useEffect(() => setSelected(fromUrl), [fromUrl.join(",")]); // eslint-disable-line react-hooks/exhaustive-deps
   const columns: Column[] = [
     ...(current ? [{ key: "current", label: "Last run (unsaved)", def: current }] : []),
     ...(saved.data ?? []).filter((s) => selected.includes(s.id)).map((s) => ({ key: String(s.id), label: s.name, def: s.definition as Definition })),
   ];
   const runs = useQueries({ queries: columns.map((c) => runQuery(c.def)) });
-  const toggle = (id: number) => onSelect(selected.includes(id) ? selected.filter((x) => x !== id) : [...selected, id].slice(-4));
+  const toggle = (id: number) => {
+    const next = selected.includes(id) ? selected.filter((x) => x !== id) : [...selected, id].slice(-4);
+    setSelected(next);
+    onSelect(next);
+  };
 
   return (
     <div className="wi-compare">
@@ -124,9 +132,9 @@ function CompareTable({ columns, results }: { columns: Column[]; results: { data
     ["Saving / year", (r) => saving(r.annualSavingsUsd)],
     ["Workloads changed", (r) => r.byWorkload.filter((w) => w.rule !== null).length],
     [
-      "Below quality floor",
+      "Changed workloads below floor",
       (r) => {
-        const n = r.byWorkload.filter((w) => w.quality.ok === false).length;
+        const n = r.byWorkload.filter((w) => w.rule !== null && w.quality.ok === false).length;
         return n > 0 ? <span className="badge bad">{n}</span> : <span className="badge ok">none</span>;
       },
     ],

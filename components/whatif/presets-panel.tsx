@@ -93,7 +93,8 @@ export function PresetsPanel({
   return (
     <section className="card wi-presets" aria-label="Presets">
       <h2>Start from a preset</h2>
-      <div className="wi-preset">
+      <div className="wi-presets-grid">
+      <div className="wi-preset wi-preset-8020">
         <div>
           <b>80/20</b>
           <p className="muted">Every routine workload (classification, extraction, summaries, replies, drafts) to the cheapest model that meets its quality floor.</p>
@@ -124,6 +125,7 @@ export function PresetsPanel({
             Apply worker + advisor
           </button>
         </div>
+      </div>
       </div>
       {error && <div className="error-box">{error}</div>}
     </section>

@@ -4,7 +4,15 @@ import { pct } from "./format";
 type Verdict = WhatIfResponse["byWorkload"][number]["quality"];
 
 /** Quality vs floor: red when the scenario breaks the floor, green when it holds, grey when not measured. */
-export function QualityCell({ q }: { q: Verdict }) {
+export function QualityCell({ q, changed = true }: { q: Verdict; changed?: boolean }) {
+  if (!changed && q.ok !== null) {
+    return (
+      <span className={`wi-quality ${q.ok ? "ok" : "broken"}`} title={q.evidence}>
+        <span className={`badge ${q.ok ? "" : "risk"}`}>{q.ok ? "unchanged" : "below floor today"}</span> {pct(q.baseline)}{" "}
+        <span className="muted">floor {pct(q.floor, 0)}</span>
+      </span>
+    );
+  }
   if (q.ok === null) {
     return (
       <span className="badge" title={q.evidence}>

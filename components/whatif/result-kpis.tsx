@@ -4,8 +4,9 @@ import { isNegative, usd } from "./format";
 /** The answer first: what it would have cost, the range, and what that means per month and year. */
 export function ResultKpis({ r }: { r: WhatIfResponse }) {
   const saves = !isNegative(r.savingsUsd);
-  const broken = r.byWorkload.filter((w) => w.quality.ok === false).length;
-  const held = r.byWorkload.filter((w) => w.quality.ok === true).length;
+  // Only what the scenario changes counts here; a workload already below its floor today is flagged in its row.
+  const broken = r.byWorkload.filter((w) => w.rule !== null && w.quality.ok === false).length;
+  const held = r.byWorkload.filter((w) => w.rule !== null && w.quality.ok === true).length;
   const unmeasured = r.byWorkload.filter((w) => w.rule !== null && w.quality.ok === null).length;
   return (
     <>

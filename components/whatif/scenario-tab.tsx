@@ -7,6 +7,7 @@ import { runQuery, saveScenario } from "./api";
 import { draftProblems, emptyRule, type Definition } from "./definition";
 import { PresetsPanel, type PresetNote } from "./presets-panel";
 import { RuleEditor } from "./rule-editor";
+import { ruleSummary } from "./rule-summary";
 import { ScenarioResult } from "./scenario-result";
 
 /**
@@ -31,6 +32,8 @@ export function ScenarioTab({
   const [note, setNote] = useState<PresetNote | null>(null);
   const [name, setName] = useState(saved?.name ?? "");
   const [saveMsg, setSaveMsg] = useState<string | null>(null);
+  // With a result on screen the rules fold into one line each, so the answer sits right under the question.
+  const [editing, setEditing] = useState(committed === null);
   useEffect(() => {
     if (committed) setDraft(committed);
   }, [committed]);
@@ -67,6 +70,7 @@ export function ScenarioTab({
         onApply={(def, n) => {
           setDraft(def);
           setNote(n);
+          setEditing(false);
           onRun(def);
         }}
       />
@@ -84,22 +88,51 @@ export function ScenarioTab({
             </label>
           </div>
         </div>
-        {draft.rules.map((rule, i) => (
-          <RuleEditor
-            key={i}
-            index={i}
-            rule={rule}
-            options={options}
-            onChange={(r) => setRule(i, r)}
-            onRemove={draft.rules.length > 1 ? () => setDraft({ ...draft, rules: draft.rules.filter((_, j) => j !== i) }) : undefined}
-            onMove={draft.rules.length > 1 ? (d) => move(i, d) : undefined}
-          />
-        ))}
+        {!editing && (
+          <ol className="wi-rule-summary" data-testid="rule-summary">
+            {draft.rules.map((rule, i) => {
+              const t = ruleSummary(rule);
+              return (
+                <li key={i}>
+                  <b>{t.selects}</b>: {t.changes}
+                </li>
+              );
+            })}
+          </ol>
+        )}
+        {editing &&
+          draft.rules.map((rule, i) => (
+            <RuleEditor
+              key={i}
+              index={i}
+              rule={rule}
+              options={options}
+              onChange={(r) => setRule(i, r)}
+              onRemove={draft.rules.length > 1 ? () => setDraft({ ...draft, rules: draft.rules.filter((_, j) => j !== i) }) : undefined}
+              onMove={draft.rules.length > 1 ? (d) => move(i, d) : undefined}
+            />
+          ))}
         <div className="toolbar wi-builder-actions">
-          <button type="button" className="btn" onClick={() => setDraft({ ...draft, rules: [...draft.rules, emptyRule()] })}>
-            + Add rule
-          </button>
-          <button type="button" className="btn primary" disabled={problems.length > 0} onClick={() => { setNote(null); onRun(draft); }} data-testid="run-scenario">
+          {editing ? (
+            <button type="button" className="btn" onClick={() => setDraft({ ...draft, rules: [...draft.rules, emptyRule()] })}>
+              + Add rule
+            </button>
+          ) : (
+            <button type="button" className="btn" onClick={() => setEditing(true)} data-testid="edit-rules">
+              Edit rules
+            </button>
+          )}
+          <button
+            type="button"
+            className="btn primary"
+            disabled={problems.length > 0}
+            onClick={() => {
+              setNote(null);
+              setEditing(false);
+              onRun(draft);
+            }}
+            data-testid="run-scenario"
+          >
             Run scenario
           </button>
           <span className="wi-spacer" />

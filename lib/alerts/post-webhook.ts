@@ -29,14 +29,22 @@ export async function postWebhook(
     const redirect = response.status >= 300 && response.status < 400 ? " (redirects are not followed; use the final URL)" : "";
     return { ok: false, error: `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ""}${redirect}${text ? `: ${text}` : ""}` };
   } catch (error) {
-    return { ok: false, error: describeFetchError(error, timeoutMs) };
+    return { ok: false, error: describeFetchError(error, url, timeoutMs) };
   }
 }
 
-function describeFetchError(error: unknown, timeoutMs: number): string {
+function describeFetchError(error: unknown, url: string, timeoutMs: number): string {
   const e = error as { name?: string; message?: string; cause?: { code?: string; message?: string } };
   if (e?.name === "TimeoutError" || e?.name === "AbortError") return `no answer within ${Math.round(timeoutMs / 1000)}s (timed out)`;
-  const cause = e?.cause;
-  if (cause?.code) return `could not connect: ${cause.code}${cause.message ? ` (${cause.message})` : ""}`;
-  return `request failed: ${e?.message ?? String(error)}`;
+  const code = e?.cause?.code;
+  if (code) return `could not connect to ${hostOf(url)}: ${code}`;
+  return `request failed: ${e?.cause?.message ?? e?.message ?? String(error)}`;
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return "the webhook";
+  }
 }

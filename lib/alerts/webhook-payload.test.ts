@@ -48,7 +48,7 @@ describe("webhook payloads", () => {
 
   it("slack: text fallback plus Block Kit blocks, with Slack's markup characters escaped", () => {
     const p = webhookPayload("slack", event) as { text: string; blocks: { type: string }[] };
-    expect(p.text).toBe(":warning: Budget at 80%: Team &lt;Search&gt; &amp; Co: spent $1 &amp; more");
+    expect(p.text).toBe(":warning: spent $1 &amp; more");
     expect(p.blocks.map((b) => b.type)).toEqual(["header", "section", "section", "context"]);
     expect(JSON.stringify(p.blocks[3])).toContain("<https://rightsize.example/budgets|Open in Rightsize>");
   });

@@ -59,7 +59,8 @@ function slackPayload(e: AlertEvent): Record<string, unknown> {
   const context = [`Rightsize alert #${e.alertId}`, e.periodKey];
   if (e.link) context.push(`<${e.link}|Open in Rightsize>`);
   blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: context.join(" · ") }] });
-  return { text: `${ICONS[e.kind]} ${escapeSlack(e.title)}: ${escapeSlack(e.message)}`, blocks };
+  // The message names the scope already; the title is the header block.
+  return { text: `${ICONS[e.kind]} ${escapeSlack(e.message)}`, blocks };
 }
 
 /** Slack treats &, < and > as markup. */

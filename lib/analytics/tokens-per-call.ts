@@ -7,7 +7,7 @@ import { bucketRange } from "@/lib/ingest/store/shape-rollup";
 import { teamScope } from "./scope";
 import { addDays, checkRange, monthStart, todayUtc } from "./dates";
 import { bucketPercentile } from "./bucket-percentiles";
-import { SAMPLE_PERCENTILES, TOKENS_SAMPLE_MAX, type TokensQuery, type TokensResponse } from "./tokens-query";
+import { SAMPLE_MAX_PAGES_PERCENT, SAMPLE_PERCENTILES, SAMPLE_TARGET_CALLS, type TokensQuery, type TokensResponse } from "./tokens-query";
 
 interface RawBucket {
   bucket: number;
@@ -25,21 +25,17 @@ interface RawSample {
   output_p: number[] | null;
 }
 
-const DAY_MS = 86_400_000;
-/** Below this many calls in the last day, the sample widens to the last week. */
-const MIN_SAMPLE = 500;
 
 /**
  * How big a workload's calls are. Every call of the range, by input size, comes from the usage_shape_daily
  * roll-up (half-octave input buckets, with the cached and output tokens of each bucket): exact counts, cheap at
- * any volume. Output and cache percentiles need single calls: those come from the latest calls in usage_events,
- * bounded in time (the last day of the range, a week if that day is quiet) so the BRIN index keeps the read small.
+ * any volume. Output and cache percentiles need single calls: those come from a bounded random sample of them.
  */
 export async function queryTokensPerCall(principal: Principal, q: TokensQuery, now = new Date()): Promise<TokensResponse> {
   const to = q.to ?? todayUtc(now);
   const from = q.from ?? monthStart(to);
   checkRange(from, to, 3660, now);
-  const [buckets, sample] = await Promise.all([inputBuckets(principal, q, from, to), latestCalls(principal, q, from, to, now)]);
+  const buckets = await inputBuckets(principal, q, from, to);
 
   let calls = 0;
   let input = 0;
@@ -51,6 +47,7 @@ export async function queryTokensPerCall(principal: Principal, q: TokensQuery, n
     cached += Number(b.cached);
     output += Number(b.output);
   }
+  const sample = await sampleCalls(principal, q, from, to, calls);
   const perCall = (x: number) => (calls === 0 ? null : Math.round((x / calls) * 10) / 10);
   const ranges = buckets.map((b) => ({ ...bucketRange(b.bucket), count: Number(b.calls) }));
   return {
@@ -77,6 +74,9 @@ export async function queryTokensPerCall(principal: Principal, q: TokensQuery, n
   };
 }
 
+/** Pages always worth reading: below this a table is read whole, above it this many pages at least. */
+const MIN_SAMPLE_PAGES = 1000;
+
 const label = (p: number) => `p${Math.round(p * 100)}`;
 
 /** Roll-ups store "no workload" as 0, events as NULL. */
@@ -101,43 +101,34 @@ async function inputBuckets(principal: Principal, q: TokensQuery, from: string, 
     GROUP BY 1 ORDER BY 1`;
 }
 
-async function latestCalls(principal: Principal, q: TokensQuery, from: string, to: string, now: Date): Promise<TokensResponse["sample"]> {
-  const rangeStart = Date.parse(`${from}T00:00:00Z`);
-  const until = Math.min(Date.parse(`${addDays(to, 1)}T00:00:00Z`), now.getTime());
-  let result: TokensResponse["sample"] = null;
-  for (const days of [1, 7]) {
-    const since = Math.max(rangeStart, until - days * DAY_MS);
-    if (since >= until) break;
-    result = await sampleWindow(principal, q, new Date(since), new Date(until));
-    if ((result?.calls ?? 0) >= MIN_SAMPLE || since === rangeStart) break;
-  }
-  return result && result.calls > 0 ? result : null;
-}
-
-async function sampleWindow(principal: Principal, q: TokensQuery, since: Date, until: Date): Promise<TokensResponse["sample"]> {
+/**
+ * A random sample of the range's calls, for exact output and cache percentiles: Postgres reads a random
+ * `pagesPercent` of usage_events' pages (TABLESAMPLE SYSTEM, repeatable so a reload shows the same numbers) and
+ * keeps the workload's calls of the range. The share is sized from the roll-up's call count to land near
+ * SAMPLE_TARGET_CALLS and capped, so the read is bounded (about 1% of the table) whatever the volume.
+ */
+async function sampleCalls(principal: Principal, q: TokensQuery, from: string, to: string, calls: number): Promise<TokensResponse["sample"]> {
+  if (calls === 0) return null;
+  // A small table is read whole (a few thousand pages cost nothing); a big one a capped random share of its pages.
+  const [{ pages }] = await prisma().$queryRaw<{ pages: number }[]>`SELECT relpages AS pages FROM pg_class WHERE oid = 'usage_events'::regclass`;
+  const floor = pages <= MIN_SAMPLE_PAGES ? 100 : (100 * MIN_SAMPLE_PAGES) / pages;
+  const pagesPercent = Math.min(100, Math.max(floor, Math.min(SAMPLE_MAX_PAGES_PERCENT, (100 * SAMPLE_TARGET_CALLS) / calls)));
   const perCall = (column: string) => Prisma.raw(`e.${column}::float8 / greatest(e.requests, 1)`);
   const ps = [...SAMPLE_PERCENTILES];
   const [row] = await prisma().$queryRaw<RawSample[]>`
     WITH s AS (
       SELECT ${perCall("input_tokens")} AS input, ${perCall("cached_input_tokens")} AS cached, ${perCall("output_tokens")} AS output
-      FROM usage_events e
-      WHERE e.occurred_at >= ${since} AND e.occurred_at < ${until}
+      FROM usage_events e TABLESAMPLE SYSTEM (${pagesPercent}) REPEATABLE (42)
+      WHERE e.occurred_at >= ${from}::date AND e.occurred_at < ${addDays(to, 1)}::date
         AND ${workloadCondition(q.workload, "e.workload_id")} AND ${modelCondition(q.model, "e.model_id")}
         AND ${teamScope(principal, Prisma.raw("e.team_id"))}
-      LIMIT ${TOKENS_SAMPLE_MAX}
     )
     SELECT count(*)::int AS n,
       percentile_cont(${ps}::float8[]) WITHIN GROUP (ORDER BY input) AS input_p,
       percentile_cont(${ps}::float8[]) WITHIN GROUP (ORDER BY cached) AS cached_p,
       percentile_cont(${ps}::float8[]) WITHIN GROUP (ORDER BY output) AS output_p
     FROM s`;
+  if (row.n === 0) return null;
   const pick = (values: number[] | null) => Object.fromEntries(SAMPLE_PERCENTILES.map((p, i) => [label(p), Math.round(values?.[i] ?? 0)]));
-  return {
-    calls: row.n,
-    since: since.toISOString(),
-    until: until.toISOString(),
-    input: pick(row.input_p),
-    cachedInput: pick(row.cached_p),
-    output: pick(row.output_p),
-  };
+  return { calls: row.n, pagesPercent: Math.round(pagesPercent * 1000) / 1000, input: pick(row.input_p), cachedInput: pick(row.cached_p), output: pick(row.output_p) };
 }

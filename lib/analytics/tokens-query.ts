@@ -10,8 +10,9 @@ export const TokensQuerySchema = z.object({
 export type TokensQuery = z.infer<typeof TokensQuerySchema>;
 
 export const SAMPLE_PERCENTILES = [0.1, 0.25, 0.5, 0.75, 0.9, 0.99] as const;
-/** Raw calls read at most for the output/cache percentiles. */
-export const TOKENS_SAMPLE_MAX = 20_000;
+/** Calls the random sample aims for, and the largest share of the table's pages it may read to get them. */
+export const SAMPLE_TARGET_CALLS = 3000;
+export const SAMPLE_MAX_PAGES_PERCENT = 1;
 
 const Percentiles = z.record(z.string(), z.number()).describe('keys "p10", "p25", "p50", "p75", "p90", "p99"');
 
@@ -38,14 +39,13 @@ export const TokensResponseSchema = z.object({
   inputPercentiles: Percentiles.describe("interpolated within the input-size buckets"),
   sample: z
     .object({
-      calls: z.number().int(),
-      since: z.string(),
-      until: z.string(),
+      calls: z.number().int().describe("calls in the sample"),
+      pagesPercent: z.number().describe("share of the stored calls' pages read at random (TABLESAMPLE SYSTEM)"),
       input: Percentiles,
       cachedInput: Percentiles,
       output: Percentiles,
     })
     .nullable()
-    .describe(`exact percentiles over the latest calls (the last day of the range, widened to a week when it holds few; at most ${TOKENS_SAMPLE_MAX})`),
+    .describe(`exact percentiles over a random sample of the range's calls (about ${SAMPLE_TARGET_CALLS}; null when none was drawn)`),
 });
 export type TokensResponse = z.infer<typeof TokensResponseSchema>;

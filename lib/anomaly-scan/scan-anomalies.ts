@@ -2,7 +2,7 @@ import "server-only";
 import { pool } from "@/lib/db/pool";
 import type { Principal } from "@/lib/auth/principal";
 import { detectModelSwitches, detectSpikes, type ModelDaySpend, type ScopeRef, type SpendAnomaly } from "@/lib/anomaly";
-import { addDays } from "@/lib/forecast/utc-days";
+import { addDays, eachDay } from "@/lib/forecast/utc-days";
 import { formatUsd } from "@/lib/money";
 import { teamDailySeries, workloadModelSeries } from "./scope-series";
 import { switchCost } from "./switch-cost";
@@ -75,7 +75,27 @@ export async function scanAnomalies(principal: Pick<Principal, "teamIds">, q: Sc
     }
   }
   found.sort((a, b) => (a.sizeNanos > b.sizeNanos ? -1 : a.sizeNanos < b.sizeNanos ? 1 : a.day.localeCompare(b.day)));
-  return found.map((a) => label(a, dims));
+  return withoutEchoes(found.map((a) => label(a, dims)), q.to);
+}
+
+/**
+ * One incident, one anomaly: a team's spike that its own workloads' anomalies of the same day account for (80% of
+ * its size or more) is the same event seen one level up, and is dropped. A model switch accounts for its extra
+ * spend per day on every day from the switch to `to`. A team spike no workload explains (spread thin, or
+ * unattributed workloads) stays.
+ */
+export function withoutEchoes(anomalies: ScannedAnomaly[], to: string): ScannedAnomaly[] {
+  const explained = new Map<string, bigint>();
+  const add = (day: string, team: number, nanos: bigint) => explained.set(`${day}:${team}`, (explained.get(`${day}:${team}`) ?? 0n) + nanos);
+  for (const a of anomalies) {
+    if (a.scope.type !== "workload" || a.ownerTeamId === null) continue;
+    if (a.kind === "spike") add(a.day, a.ownerTeamId, a.sizeNanos);
+    else {
+      const days = a.day <= to ? eachDay(a.day, to) : [a.day];
+      for (const d of days) add(d, a.ownerTeamId, a.sizeNanos / BigInt(days.length));
+    }
+  }
+  return anomalies.filter((a) => a.scope.type !== "team" || (explained.get(`${a.day}:${a.ownerTeamId}`) ?? 0n) * 10n < a.sizeNanos * 8n);
 }
 
 /**

@@ -33,7 +33,12 @@ describe("suggestTaskClass", () => {
     expect(suggestTaskClass({ ...base, p50InputTokens: 120_000, p90InputTokens: 180_000, p50OutputTokens: 800 })).toEqual({
       taskClass: "long_context", confidence: "medium", reasons: ["very long inputs (median 120,000 tokens) → long_context"],
     });
-    expect(suggestTaskClass({ ...base, reasoningShare: 0.7, p50OutputTokens: 3_000, p90OutputTokens: 9_000 }).taskClass).toBe("complex_reasoning");
+    expect(suggestTaskClass({ ...base, reasoningShare: 0.8, p50OutputTokens: 3_000, p90OutputTokens: 9_000 }).taskClass).toBe("complex_reasoning");
+    // a label stays a label however long the model thinks first; the reasoning is reported as a finding
+    const thinking = suggestTaskClass({ ...base, reasoningShare: 0.9, p50OutputTokens: 20, p90OutputTokens: 300 });
+    expect(thinking.taskClass).toBe("classification");
+    expect(thinking.confidence).toBe("low");
+    expect(thinking.reasons[2]).toContain("reasoning is 90% of output tokens");
   });
 
   it("falls back to other, and says so when too few calls were seen", () => {

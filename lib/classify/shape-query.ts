@@ -16,7 +16,8 @@ export interface MeasuredShape extends UsageShape {
  * A workload's usage shape over the window (both ends inclusive): totals and shares from the usage_shape_daily
  * roll-up (exact), token percentiles from a bounded sample of its latest calls (at most SHAPE_SAMPLE, read from
  * the window's last days first, so a busy workload costs a few days' scan and a quiet one at most the window).
- * Per-call figures divide aggregated records (usage-export rows) by their request count. Null without traffic.
+ * Per-call figures divide aggregated records (usage-export rows) by their request count; output percentiles are of
+ * the visible answer (reasoning excluded, see suggest.ts). Null without traffic.
  */
 export async function measureShape(workloadId: number, window: { from: string; to: string }): Promise<MeasuredShape | null> {
   const totals = await pool().query<{ events: string; input: string; cached: string; output: string; reasoning: string; first_day: string | null; last_day: string | null }>(
@@ -39,7 +40,8 @@ export async function measureShape(workloadId: number, window: { from: string; t
   const start = (days.rows.find((d) => Number(d.cum) >= SHAPE_SAMPLE) ?? days.rows.at(-1)!).day;
   const sample = await pool().query<{ n: number; in_p: number[] | null; out_p: number[] | null }>(
     `WITH s AS (
-       SELECT e.input_tokens::float8 / greatest(e.requests, 1) AS input, e.output_tokens::float8 / greatest(e.requests, 1) AS output
+       SELECT e.input_tokens::float8 / greatest(e.requests, 1) AS input,
+         greatest(e.output_tokens - e.reasoning_tokens, 0)::float8 / greatest(e.requests, 1) AS output
        FROM usage_events e
        WHERE e.workload_id = $1 AND e.occurred_at >= ($2::date::timestamp AT TIME ZONE 'UTC')
          AND e.occurred_at < (($3::date + 1)::timestamp AT TIME ZONE 'UTC')
@@ -54,6 +56,7 @@ export async function measureShape(workloadId: number, window: { from: string; t
   const s = sample.rows[0];
   const input = Number(t.input);
   const output = Number(t.output);
+  const visible = Math.max(0, output - Number(t.reasoning));
   return {
     from: window.from,
     to: window.to,
@@ -61,11 +64,11 @@ export async function measureShape(workloadId: number, window: { from: string; t
     calls,
     callsPerDay: calls / daysInclusive(t.first_day, t.last_day),
     avgInputTokens: input / calls,
-    avgOutputTokens: output / calls,
+    avgOutputTokens: visible / calls,
     p50InputTokens: s.in_p?.[0] ?? input / calls,
     p90InputTokens: s.in_p?.[1] ?? input / calls,
-    p50OutputTokens: s.out_p?.[0] ?? output / calls,
-    p90OutputTokens: s.out_p?.[1] ?? output / calls,
+    p50OutputTokens: s.out_p?.[0] ?? visible / calls,
+    p90OutputTokens: s.out_p?.[1] ?? visible / calls,
     reasoningShare: output > 0 ? Number(t.reasoning) / output : 0,
     cachedShare: input > 0 ? Number(t.cached) / input : 0,
   };

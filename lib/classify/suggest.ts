@@ -5,6 +5,10 @@
  */
 import type { TaskClass } from "./task-class";
 
+/**
+ * Output figures are the VISIBLE answer (output minus reasoning tokens): how long the answer is says what the task
+ * is, while how much a model thinks first is a setting (reasoning effort) that reasoningShare reports apart.
+ */
 export interface UsageShape {
   avgInputTokens: number;
   p50InputTokens: number;
@@ -34,8 +38,8 @@ const MIN_CALLS = 50;
 const LONG_CONTEXT_INPUT = 50_000; // median input at which the context itself is the job
 const AGENT_CACHE_SHARE = 0.5; // agent loops re-send their growing context, mostly from the cache
 const AGENT_GROWTH = 3; // p90/p50 input: context grows during a run
-const REASONING_SHARE = 0.5;
-const LABEL_OUTPUT = 20; // a label, a score, a yes/no
+const REASONING_SHARE = 0.75; // thinking three times longer than answering: the reasoning is the work
+const LABEL_OUTPUT = 32; // a label, a score, a yes/no, a small JSON verdict
 const LABEL_OUTPUT_P90 = 64;
 const FIELDS_OUTPUT = 150; // a handful of extracted fields
 const SUMMARY_OUTPUT = 1_000;
@@ -52,7 +56,7 @@ export function suggestTaskClass(shape: UsageShape): ClassSuggestion {
 
   const pick = (taskClass: TaskClass, confidence: Confidence, ...reasons: string[]): ClassSuggestion => {
     if (shape.calls !== undefined && shape.calls < MIN_CALLS) {
-      return { taskClass, confidence: "low", reasons: [...reasons, `only ${fmt(shape.calls)} calls observed: low confidence`] };
+      return { taskClass, confidence: "low", reasons: [reasons[0], `only ${fmt(shape.calls)} calls observed: low confidence`, ...reasons.slice(1)] };
     }
     return { taskClass, confidence, reasons };
   };
@@ -67,12 +71,21 @@ export function suggestTaskClass(shape: UsageShape): ClassSuggestion {
   if (inMed >= LONG_CONTEXT_INPUT) {
     return pick("long_context", "medium", `very long inputs (median ${fmt(inMed)} tokens) → long_context`);
   }
+  // A label is a label however long the model thought first: heavy reasoning on it is a setting to question.
+  if (outMed <= LABEL_OUTPUT) {
+    const confidence = shape.p90OutputTokens <= 32 ? "high" : shape.p90OutputTokens <= LABEL_OUTPUT_P90 ? "medium" : "low";
+    const notes = [
+      ...(shape.p90OutputTokens > LABEL_OUTPUT_P90
+        ? [`but one call in ten answers with ${fmt(shape.p90OutputTokens)}+ tokens (models that hide their reasoning count it as output): check`]
+        : []),
+      ...(shape.reasoningShare >= 0.5
+        ? [`reasoning is ${pct(shape.reasoningShare)} of output tokens: the model thinks far longer than it answers (a lower reasoning effort or a smaller model may do)`]
+        : []),
+    ];
+    return pick("classification", confidence, `short ${outs} on ${ins} → classification`, ...notes);
+  }
   if (shape.reasoningShare >= REASONING_SHARE) {
     return pick("complex_reasoning", "medium", `reasoning is ${pct(shape.reasoningShare)} of output tokens → complex_reasoning`);
-  }
-  if (outMed <= LABEL_OUTPUT && shape.p90OutputTokens <= LABEL_OUTPUT_P90) {
-    const confidence = shape.p90OutputTokens <= 32 ? "high" : "medium";
-    return pick("classification", confidence, `short ${outs} on ${ins} → classification`);
   }
   if (outMed <= FIELDS_OUTPUT && inMed >= 1_000) {
     return pick("extraction", "low", `short ${outs} from ${ins} (a few fields out of a document) → extraction`);

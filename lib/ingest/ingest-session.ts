@@ -105,7 +105,20 @@ export class IngestSession {
     const provider = normalizeProvider(event.provider, event.model);
     let price: PriceResult;
     try {
-      price = this.pricing.pricer.price({ ...event, provider });
+      // The fields the pricer reads, not a copy of the whole event: this runs for every ingested record.
+      price = this.pricing.pricer.price({
+        provider,
+        model: event.model,
+        occurredAt: event.occurredAt,
+        inputTokens: event.inputTokens,
+        cachedInputTokens: event.cachedInputTokens,
+        cacheWriteTokens: event.cacheWriteTokens,
+        outputTokens: event.outputTokens,
+        reasoningTokens: event.reasoningTokens,
+        requests: event.requests,
+        batch: event.batch,
+        serviceTier: event.serviceTier,
+      });
     } catch (error) {
       if (!(error instanceof InvalidUsageError)) throw error;
       this.reject({ index, field: error.field, message: error.message });

@@ -16,7 +16,7 @@ export async function assertMonthHasUsage(principal: Pick<Principal, "teamIds">,
       (SELECT max(d.day)::text FROM usage_daily d WHERE ${teamScope(principal)}) AS last`;
   if (found.any) return;
   const whose = principal.teamIds === null ? "" : " for your teams";
-  const range = found.first && found.last ? ` Usage is recorded from ${monthName(found.first.slice(0, 7))} to ${monthName(found.last.slice(0, 7))}.` : " No usage has been ingested yet.";
+  const range = found.first && found.last ? ` Usage is recorded from ${monthName(found.first.slice(0, 7))} to ${monthName(found.last.slice(0, 7))}.` : principal.teamIds === null ? " No usage has been ingested yet." : " Your teams have no usage recorded yet.";
   throw new AppError("not_found", `No usage recorded in ${monthName(m.month)}${whose}, so there is no report for it.${range}`, { month: m.month, firstDay: found.first, lastDay: found.last });
 }
 

@@ -31,7 +31,7 @@ export async function buildMonthlyReport(principal: Principal, month: string, no
     querySpend(principal, { groupBy: "day", from: m.from, to: m.to }, now),
     budgetsVsActual(principal, m.to, m.complete),
     scanAnomalies(principal, { from: m.from, to: m.to }),
-    topRecommendations(principal, m.month),
+    topRecommendations(principal, m, now),
     principal.teamIds === null ? Promise.resolve([]) : teamSlugs(principal.teamIds),
   ]);
 

@@ -59,6 +59,8 @@ export interface CallGroup {
   serviceTier?: string | null;
   /** Exact time for single calls; otherwise the group is priced at 00:00 UTC of its day. */
   occurredAt?: Date;
+  /** Input-size bucket of the roll-up: groups of different buckets are never merged (merge-days.ts). */
+  sizeBucket?: number;
 }
 
 /** One eval result row (eval set import): did `model` pass task `taskId`? */

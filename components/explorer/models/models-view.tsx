@@ -91,7 +91,7 @@ export function ModelsView() {
             title={
               <div className="card-head" style={{ marginBottom: 0 }}>
                 <h2>By {BY_LABEL[by].toLowerCase()}</h2>
-                <Segmented name="by" label="" fallback="model" options={[{ value: "model", label: "Model" }, { value: "provider", label: "Provider" }, { value: "tier", label: "Tier" }]} />
+                <Segmented name="by" label="Group by" fallback="model" options={[{ value: "model", label: "Model" }, { value: "provider", label: "Provider" }, { value: "tier", label: "Tier" }]} />
               </div>
             }
             columns={columns}

@@ -77,8 +77,8 @@ export function TokensCard({ filters }: { filters: Params }) {
             <p className="muted" style={{ fontSize: 12 }}>
               The first row covers every call of the range (from input-size buckets, so within half a bucket).
               {q.data.sample
-                ? ` The others are exact, over the latest ${count(q.data.sample.calls)} calls (${new Date(q.data.sample.since).toISOString().slice(0, 16).replace("T", " ")} – ${new Date(q.data.sample.until).toISOString().slice(0, 16).replace("T", " ")} UTC).`
-                : " No recent calls to give exact output percentiles."}
+                ? ` The others are exact over a random sample of ${count(q.data.sample.calls)} of the range's calls${q.data.sample.calls < 200 ? " (a small sample: read them as rough)" : ""}.`
+                : " Too few calls to sample for exact output percentiles."}
             </p>
           </div>
         </div>

@@ -3,10 +3,13 @@ import type { RuleTargets } from "./rules-api";
 import { count, usd } from "@/components/explorer/format";
 
 /** Recent untagged traffic, biggest first, each with a one-click "create a rule for this". */
-export function UnattributedTraffic({ rows, onClaim }: { rows: RuleTargets["unattributed"]; onClaim: (row: RuleTargets["unattributed"][number]) => void }) {
+export function UnattributedTraffic({ rows, updating, onClaim }: { rows: RuleTargets["unattributed"]; updating: boolean; onClaim: (row: RuleTargets["unattributed"][number]) => void }) {
   return (
-    <div className="card" data-testid="unattributed-traffic">
-      <h2>Unattributed traffic, last 7 days</h2>
+    <div className="card" data-testid="unattributed-traffic" aria-busy={updating}>
+      <div className="card-head">
+        <h2>Unattributed traffic, last 7 days</h2>
+        {updating && <span className="hint">updating…</span>}
+      </div>
       {rows.length === 0 ? (
         <p className="muted">Every call of the last 7 days has a team. Nothing to claim.</p>
       ) : (

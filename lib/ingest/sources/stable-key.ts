@@ -3,7 +3,7 @@
  * canonical JSON (object keys sorted at every level), so re-sending or re-importing the same content in
  * any key order gives the same key, on any machine, in any run.
  */
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 
 // Event keys repeat across millions of events: their quoted form is computed once. Bounded, because tag
 // keys are user data and must not grow memory without limit.
@@ -44,5 +44,5 @@ export function canonicalJson(value: unknown): string {
 
 /** sha256 hex of the canonical JSON: a stable identity for content without an id. */
 export function stableKey(value: unknown): string {
-  return createHash("sha256").update(canonicalJson(value)).digest("hex");
+  return hash("sha256", canonicalJson(value), "hex");
 }

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import type { UsageSource } from "../usage-event";
 
 /**
@@ -8,7 +8,8 @@ import type { UsageSource } from "../usage-event";
  */
 export function dedupKey(source: UsageSource, externalId: string): string {
   const namespace = source === "file" ? "api" : source;
-  const hex = createHash("sha256").update(`${namespace}:${externalId}`).digest("hex");
+  // crypto.hash (one-shot) is about twice as fast as createHash().update().digest(); this runs once per event.
+  const hex = hash("sha256", `${namespace}:${externalId}`, "hex");
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 

@@ -34,8 +34,12 @@ export function ensureSpace(doc: Doc, height: number): boolean {
   return true;
 }
 
-export function sectionHeading(doc: Doc, title: string, note?: string): void {
-  ensureSpace(doc, 70);
+/**
+ * A section title (and note) with a rule under it. `keepWith`: the height of what follows, kept on the same page
+ * when it fits in half a page, so a heading is never left alone at the bottom of a page.
+ */
+export function sectionHeading(doc: Doc, title: string, note?: string, keepWith = 40): void {
+  ensureSpace(doc, 44 + Math.min(keepWith, (PAGE.height - 2 * PAGE.margin) * 0.5));
   doc.moveDown(0.6);
   const y = doc.y;
   doc.font("Helvetica-Bold").fontSize(12.5).fillColor(COLORS.ink).text(title, PAGE.margin, y, { width: CONTENT_WIDTH });
@@ -79,6 +83,11 @@ export interface Column {
 }
 
 /** A table; long tables continue on the next page with the header repeated. Cells are cut to fit with "...". */
+/** Height a table of `rows` rows takes (header included). */
+export function tableHeight(rows: number, rowHeight = 15): number {
+  return rowHeight * (rows + 1) + 4;
+}
+
 export function table(doc: Doc, columns: Column[], rows: string[][], opts: { fontSize?: number; rowHeight?: number } = {}): void {
   const fontSize = opts.fontSize ?? 8.5;
   const rowHeight = opts.rowHeight ?? 15;

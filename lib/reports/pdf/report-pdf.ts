@@ -1,7 +1,7 @@
 import PDFDocument from "pdfkit";
 import { formatUsd, usdToNanos } from "@/lib/money";
 import type { MonthlyReport, ReportRow } from "../report-schema";
-import { COLORS, CONTENT_WIDTH, PAGE, kpiRow, paragraph, sectionHeading, table, type Doc } from "./pdf-layout";
+import { COLORS, CONTENT_WIDTH, PAGE, kpiRow, paragraph, sectionHeading, table, tableHeight, type Doc } from "./pdf-layout";
 import { budgetBars, dailyColumns, horizontalBars } from "./pdf-charts";
 import { providerName } from "../provider-names";
 
@@ -26,8 +26,8 @@ export function renderReportPdf(report: MonthlyReport): Promise<Buffer> {
 
   header(doc, report);
   kpis(doc, report);
-  sectionHeading(doc, "Daily spend", `UTC days, ${report.from} to ${report.to}. Days with an anomaly are red.`);
-  dailyColumns(doc, report.daily.map((d) => ({ day: d.day, value: num(d.costUsd) })), { highlight: new Set(report.anomalies.map((a) => a.day)) });
+  sectionHeading(doc, "Daily spend", `UTC days, ${report.from} to ${report.to}. Days with an anomaly are red.`, 160);
+  dailyColumns(doc, report.daily.map((d) => ({ day: d.day, value: num(d.costUsd) })), { highlight: new Set(report.anomalies.map((a) => a.day)), height: 130 });
   byTeam(doc, report);
   breakdownTable(doc, "Spend by workload", report.byWorkload, "Workload", "Team", 20);
   breakdownTable(doc, "Spend by model", report.byModel, "Model", "Tier", 15);
@@ -87,7 +87,7 @@ function kpis(doc: Doc, r: MonthlyReport): void {
 }
 
 function byTeam(doc: Doc, r: MonthlyReport): void {
-  sectionHeading(doc, "Spend by team", `Share of ${usd(r.totals.costUsd)} and change vs ${r.previous.month}.`);
+  sectionHeading(doc, "Spend by team", `Share of ${usd(r.totals.costUsd)} and change vs ${r.previous.month}.`, Math.min(r.byTeam.length, 12) * 17);
   horizontalBars(doc, r.byTeam.slice(0, 12).map((t) => ({
     label: t.label,
     value: num(t.costUsd),
@@ -105,13 +105,14 @@ function byTeam(doc: Doc, r: MonthlyReport): void {
       { header: "Requests", width: CONTENT_WIDTH - 455, align: "right" },
     ],
     r.byTeam.map((t) => [t.label, usd(t.costUsd), pct(t.share), usd(t.previousCostUsd), signedPct(t.changeShare), int(t.requests)]),
+    { rowHeight: 14 },
   );
 }
 
 function breakdownTable(doc: Doc, title: string, rows: ReportRow[], name: string, detail: string, limit: number): void {
   const shown = rows.slice(0, limit);
   const rest = rows.slice(limit);
-  sectionHeading(doc, title, rest.length ? `Top ${limit} of ${rows.length}; the other ${rest.length} together: ${usd(rest.reduce((s, x) => s + num(x.costUsd), 0).toFixed(9))}.` : undefined);
+  sectionHeading(doc, title, rest.length ? `Top ${limit} of ${rows.length}; the other ${rest.length} together: ${usd(rest.reduce((s, x) => s + num(x.costUsd), 0).toFixed(9))}.` : undefined, tableHeight(shown.length));
   table(
     doc,
     [
@@ -127,7 +128,7 @@ function breakdownTable(doc: Doc, title: string, rows: ReportRow[], name: string
 }
 
 function tiersAndProviders(doc: Doc, r: MonthlyReport): void {
-  sectionHeading(doc, "By model tier and provider");
+  sectionHeading(doc, "By model tier and provider", undefined, Math.max(r.byTier.length, r.byProvider.length) * 17);
   const half = (CONTENT_WIDTH - 20) / 2;
   const y = doc.y;
   const tierColor = (k: string) => (COLORS as Record<string, string>)[k] ?? COLORS.unknown;
@@ -139,7 +140,7 @@ function tiersAndProviders(doc: Doc, r: MonthlyReport): void {
 }
 
 function budgets(doc: Doc, r: MonthlyReport): void {
-  sectionHeading(doc, "Budget vs actual", "Each budget in its period containing the report's last day.");
+  sectionHeading(doc, "Budget vs actual", "Each budget in its period containing the report's last day.", Math.max(1, r.budgets.length) * 24 + 16);
   if (r.budgets.length === 0) return paragraph(doc, "No budgets are set. Add them on the Budgets page to track spend against plans.", { color: COLORS.muted });
   const status = { over: "OVER", at_risk: "at risk", on_track: "on track" } as const;
   budgetBars(doc, r.budgets.map((b) => ({
@@ -169,7 +170,7 @@ function coverage(doc: Doc, r: MonthlyReport): void {
 }
 
 function anomalies(doc: Doc, r: MonthlyReport): void {
-  sectionHeading(doc, "Anomalies of the month", "Spend spikes against the same weekday in earlier weeks, and switches to pricier models.");
+  sectionHeading(doc, "Anomalies of the month", "Spend spikes against the same weekday in earlier weeks, and switches to pricier models.", tableHeight(r.anomalies.length) + Math.min(5, r.anomalies.length) * 14);
   if (r.anomalies.length === 0) return paragraph(doc, "No anomalies were flagged this month.", { color: COLORS.muted });
   table(
     doc,
@@ -187,7 +188,7 @@ function anomalies(doc: Doc, r: MonthlyReport): void {
 }
 
 function recommendations(doc: Doc, r: MonthlyReport): void {
-  sectionHeading(doc, "Top rightsizing opportunities");
+  sectionHeading(doc, "Top rightsizing opportunities", undefined, tableHeight(r.recommendations.items.length));
   if (!r.recommendations.available) return paragraph(doc, r.recommendations.message ?? "Recommendations not available.", { color: COLORS.muted });
   if (r.recommendations.items.length === 0) return paragraph(doc, "No rightsizing opportunities found.", { color: COLORS.muted });
   table(

@@ -19,7 +19,7 @@ export async function loadCallGroups(
   window: { from: string; to: string; workloadIds?: number[] },
 ): Promise<CallGroup[]> {
   const only = window.workloadIds ? Prisma.sql`AND s.workload_id = ANY(${window.workloadIds}::int[])` : Prisma.empty;
-  const q = Prisma.sql`SELECT s.day, s.team_id, s.workload_id, s.model_id, s.batch, s.service_tier, s.priced, s.events,
+  const q = Prisma.sql`SELECT s.day, s.team_id, s.workload_id, s.model_id, s.batch, s.service_tier, s.input_bucket, s.priced, s.events,
       s.input_tokens, s.cached_input_tokens, s.cache_write_tokens, s.output_tokens, s.cost_nanos
     FROM usage_shape_daily s
     WHERE s.day BETWEEN ${window.from}::date AND ${window.to}::date AND s.events > 0
@@ -28,8 +28,8 @@ export async function loadCallGroups(
   const groups: CallGroup[] = new Array(res.rows.length);
   let n = 0;
   for (const row of res.rows) {
-    const [day, teamId, workloadId, modelId, batch, serviceTier, priced, events, input, cached, write, output, cost] = row as [
-      string, number, number, number, boolean, string, boolean, string, string, string, string, string, string,
+    const [day, teamId, workloadId, modelId, batch, serviceTier, bucket, priced, events, input, cached, write, output, cost] = row as [
+      string, number, number, number, boolean, string, number, boolean, string, string, string, string, string, string,
     ];
     const model = dims.models.get(modelId);
     if (!model) continue; // a model added after dims were read: the next run sees it
@@ -50,6 +50,7 @@ export async function loadCallGroups(
       baselineCostNanos: priced ? BigInt(cost) : null,
       batch,
       serviceTier: serviceTier === "" ? null : serviceTier,
+      sizeBucket: bucket,
     };
   }
   groups.length = n;

@@ -1,6 +1,6 @@
 import "server-only";
 import { pool } from "@/lib/db/pool";
-import { createPricer, isKnownModel, normalizeProvider } from "@/lib/pricing";
+import { createPricer, isKnownModel, normalizeProvider, type PriceOverrideInput } from "@/lib/pricing";
 import { loadPriceOverrides } from "@/lib/pricing/overrides-store";
 import { dayAveragedPriceFn } from "../day-price";
 import { priceFnOf } from "../pricing-adapter";
@@ -8,6 +8,7 @@ import type { ModelRef, PriceFn } from "../types";
 
 export interface WhatIfPricing {
   price: PriceFn;
+  overrides: PriceOverrideInput[];
   /** Why a model cannot be a target, or null when it has a price (catalogue or override). */
   unpricedReason(ref: ModelRef): string | null;
 }
@@ -21,6 +22,7 @@ export async function loadWhatIfPricing(): Promise<WhatIfPricing> {
   const overridden = new Set(overrides.map((o) => `${normalizeProvider(o.provider, o.model)}/${o.model.trim().toLowerCase()}`));
   return {
     price: dayAveragedPriceFn(priceFnOf(createPricer(overrides))),
+    overrides,
     unpricedReason(ref) {
       if (ref.provider !== normalizeProvider(ref.provider, ref.model)) {
         return `provider "${ref.provider}" is not a catalogue provider id (did you mean "${normalizeProvider(ref.provider, ref.model)}"?)`;

@@ -1,0 +1,249 @@
+/**
+ * Dashboard benchmark (npm run bench:dashboard), printing one JSON object.
+ *
+ * Database: DATABASE_URL (e.g. a workspace loaded with `rightsize demo --events 10000000`); without it, a fresh
+ * embedded PostgreSQL in /tmp loaded with `rightsize demo --events N` (default 10,000,000, --events to change).
+ * Then against the production build (`next start`, built first if sources changed), signed in as an admin:
+ * 1. overview: p50/p95 of every /api/v1/spend* request the Overview page issues (target p95 <= 150 ms);
+ * 2. other:    p50/p95 of the other groupBy / filter / endpoint combinations of the explorer (target <= 300 ms);
+ * 3. page:     Overview usable time in Chromium: navigation to KPIs and chart drawn (target <= 1.5 s), first load
+ *              and p95 of the following loads.
+ * Options: --events N, --runs R (timed requests per query, default 30), --loads L (page loads, default 10),
+ * --only overview,other,page (default all), --keep (keep the fresh database).
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { rmSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { cpus } from "node:os";
+import pg from "pg";
+import { encode } from "next-auth/jwt";
+import { chromium } from "@playwright/test";
+import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded-postgres";
+import { migrate } from "@/lib/db/migrate";
+import { needsBuild } from "@/lib/bootstrap/needs-build";
+import { presetRange } from "@/lib/analytics/date-range";
+import { addDays, todayUtc } from "@/lib/analytics/dates";
+
+const { values } = parseArgs({ options: { events: { type: "string" }, runs: { type: "string" }, loads: { type: "string" }, only: { type: "string" }, keep: { type: "boolean" } } });
+const ONLY = new Set((values.only ?? "overview,other,page").split(","));
+const EVENTS = Number(values.events ?? 10_000_000);
+const RUNS = Number(values.runs ?? 30);
+const LOADS = Number(values.loads ?? 10);
+const root = path.resolve(import.meta.dirname, "..");
+const work = "/tmp/rs-bench-dashboard";
+const port = Number(process.env.BENCH_PORT ?? 3290);
+const secret = "bench-dashboard-secret-0123456789";
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const ms = (x: number) => Math.round(x * 10) / 10;
+
+function quantile(sorted: number[], q: number): number {
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return sorted[i];
+}
+
+/** The database: DATABASE_URL, or a fresh embedded one with the demo workspace loaded by the CLI. */
+async function database(): Promise<{ url: string; embedded?: EmbeddedDatabase; loadSeconds?: number }> {
+  if (process.env.DATABASE_URL) {
+    await migrate(process.env.DATABASE_URL);
+    return { url: process.env.DATABASE_URL };
+  }
+  rmSync(work, { recursive: true, force: true });
+  const embedded = await startEmbeddedPostgres({ dataDir: path.join(work, "pg"), port: Number(process.env.BENCH_PG_PORT ?? 54392), database: "bench_dashboard" });
+  await migrate(embedded.url);
+  log(`loading ${EVENTS.toLocaleString("en-US")} demo events (rightsize demo)...`);
+  const started = performance.now();
+  const r = spawnSync(process.execPath, [path.join(root, "cli/bin.mjs"), "demo", "--events", String(EVENTS)], { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, DATABASE_URL: embedded.url } });
+  if (r.status !== 0) throw new Error(`rightsize demo failed (${r.status})`);
+  return { url: embedded.url, embedded, loadSeconds: Math.round((performance.now() - started) / 1000) };
+}
+
+/** A session cookie for a bench admin (next-auth JWT, as the sign-in would set). */
+async function adminCookie(url: string): Promise<string> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const row = await client.query<{ id: number }>(
+    `INSERT INTO users (email, name, role) VALUES ('bench-dashboard@rightsize.local', 'Dashboard bench', 'admin')
+     ON CONFLICT (email) DO UPDATE SET role = 'admin', disabled_at = NULL RETURNING id`,
+  );
+  await client.end();
+  return await encode({ token: { uid: row.rows[0].id, email: "bench-dashboard@rightsize.local" }, secret });
+}
+
+async function startServer(url: string): Promise<ChildProcess> {
+  if (needsBuild(root)) {
+    log("building the app (next build)...");
+    const build = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], { cwd: root, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    if (build.status !== 0) throw new Error("next build failed");
+  }
+  const server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
+    cwd: root,
+    stdio: "ignore",
+    env: { ...process.env, DATABASE_URL: url, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: `http://localhost:${port}`, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  for (let i = 0; i < 120; i++) {
+    const ok = await fetch(`http://localhost:${port}/api/health`).then((r) => r.ok, () => false);
+    if (ok) return server;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  server.kill();
+  throw new Error("the server did not start");
+}
+
+/** p50/p95 of one GET, after two warm-up calls (first-call compilation and plan caching are not the steady state). */
+async function timeGet(pathAndQuery: string, cookie: string) {
+  const headers = { cookie: `next-auth.session-token=${cookie}` };
+  const once = async () => {
+    const started = performance.now();
+    const res = await fetch(`http://localhost:${port}${pathAndQuery}`, { headers });
+    const body = await res.text();
+    if (!res.ok) throw new Error(`${pathAndQuery}: ${res.status} ${body.slice(0, 300)}`);
+    return performance.now() - started;
+  };
+  await once();
+  await once();
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) times.push(await once());
+  times.sort((a, b) => a - b);
+  return { query: pathAndQuery, p50: ms(quantile(times, 0.5)), p95: ms(quantile(times, 0.95)), max: ms(times[times.length - 1]) };
+}
+
+function summarise(results: { p95: number }[], target: number) {
+  const worst = Math.max(...results.map((r) => r.p95));
+  return { queries: results.length, worstP95Ms: worst, targetP95Ms: target, met: worst <= target };
+}
+
+async function main() {
+  const db = await database();
+  const cookie = await adminCookie(db.url);
+  log("starting the app...");
+  const server = await startServer(db.url);
+  const report: Record<string, unknown> = {
+    machine: { cpus: cpus().length, node: process.version },
+    dataset: await datasetSize(db.url),
+    loadSeconds: db.loadSeconds,
+  };
+  try {
+    const today = todayUtc();
+    const mtd = presetRange("mtd", today);
+    const q = (o: Record<string, string | number>) => new URLSearchParams(Object.entries(o).map(([k, v]) => [k, String(v)])).toString();
+    // Exactly what the Overview page requests on a first visit (month to date, stacked by team, top lists).
+    const overview = [
+      `/api/v1/spend/overview?${q({ ...mtd })}`,
+      `/api/v1/spend/series?${q({ ...mtd, interval: "day", stackBy: "team", top: 8 })}`,
+      `/api/v1/spend?${q({ ...mtd, groupBy: "team" })}`,
+      `/api/v1/spend?${q({ ...mtd, groupBy: "workload" })}`,
+      `/api/v1/spend?${q({ ...mtd, groupBy: "model" })}`,
+    ];
+    const d90 = { from: addDays(today, -89), to: today };
+    const year = { from: addDays(today, -364), to: today };
+    const workload = await biggestWorkload(db.url);
+    const other = [
+      ...["team", "workload", "model", "provider", "tier", "user", "day", "week", "month"].map((g) => `/api/v1/spend?${q({ ...d90, groupBy: g })}`),
+      `/api/v1/spend?${q({ ...year, groupBy: "day" })}`,
+      `/api/v1/spend?${q({ ...d90, groupBy: "model", team: "support" })}`,
+      `/api/v1/spend?${q({ ...d90, groupBy: "day", workload })}`,
+      `/api/v1/spend?${q({ ...d90, groupBy: "team", tier: "frontier" })}`,
+      `/api/v1/spend?${q({ ...d90, groupBy: "workload", provider: "anthropic" })}`,
+      `/api/v1/spend?${q({ ...d90, groupBy: "team", model: "openai/gpt-5" })}`,
+      `/api/v1/spend?${q({ ...d90, groupBy: "user", team: "platform" })}`,
+      ...["team", "workload", "model", "provider", "tier"].map((by) => `/api/v1/spend/breakdown?${q({ ...d90, by })}`),
+      `/api/v1/spend/breakdown?${q({ ...d90, by: "workload", team: "support" })}`,
+      `/api/v1/spend/series?${q({ ...d90, interval: "day", stackBy: "tier", top: 8 })}`,
+      `/api/v1/spend/series?${q({ ...d90, interval: "week", stackBy: "workload", top: 8 })}`,
+      `/api/v1/spend/series?${q({ ...year, interval: "month", stackBy: "model", top: 8 })}`,
+      `/api/v1/spend/overview?${q({ ...d90, team: "platform" })}`,
+      `/api/v1/spend/overview?${q({ ...mtd, workload })}`,
+      `/api/v1/spend/tokens-per-call?${q({ ...d90, workload })}`,
+      `/api/v1/spend/tokens-per-call?${q({ ...mtd, workload: "unattributed" })}`,
+    ];
+    if (ONLY.has("overview")) {
+      log(`timing ${overview.length} overview queries, ${RUNS} runs each...`);
+      const results = [];
+      for (const path of overview) results.push(await timeGet(path, cookie));
+      report.overviewQueries = { ...summarise(results, 150), results };
+    }
+    if (ONLY.has("other")) {
+      log(`timing ${other.length} other queries, ${RUNS} runs each...`);
+      const results = [];
+      for (const path of other) results.push(await timeGet(path, cookie));
+      report.otherQueries = { ...summarise(results, 300), results };
+    }
+    if (ONLY.has("page")) {
+      log("loading the overview in Chromium...");
+      report.overviewPage = await pageLoads(cookie);
+    }
+  } finally {
+    server.kill("SIGTERM");
+    if (db.embedded) {
+      await db.embedded.stop();
+      if (!values.keep) rmSync(work, { recursive: true, force: true });
+    }
+  }
+  console.log(JSON.stringify(report, null, 2));
+}
+
+/** Overview usable time: from navigation until the month KPI shows a dollar value and the chart has bars. */
+async function pageLoads(cookie: string) {
+  // The server renders the page once first (Next loads a route's modules on its first request): the figure is
+  // what users get from a running server, with the browser's cache cold on the first load and warm after.
+  await fetch(`http://localhost:${port}/`, { headers: { cookie: `next-auth.session-token=${cookie}` } }).then((r) => r.text());
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
+  });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, timezoneId: "UTC", locale: "en-US" });
+  await context.addCookies([{ name: "next-auth.session-token", value: cookie, domain: "localhost", path: "/" }]);
+  const times: number[] = [];
+  try {
+    for (let i = 0; i < LOADS; i++) {
+      const page = await context.newPage();
+      const started = performance.now();
+      await page.goto(`http://localhost:${port}/`, { waitUntil: "commit" });
+      await page.locator('[data-testid="kpi-mtd"] .value').filter({ hasText: "$" }).waitFor();
+      await page.locator('[data-testid="spend-chart"] .recharts-bar-rectangle').first().waitFor();
+      await page.locator('[data-testid="top-models"] tbody tr').first().waitFor();
+      times.push(performance.now() - started);
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  const warm = times.slice(1).sort((a, b) => a - b);
+  return {
+    loads: times.length,
+    firstLoadMs: ms(times[0]),
+    p50Ms: ms(quantile(warm, 0.5)),
+    p95Ms: ms(quantile(warm, 0.95)),
+    targetMs: 1500,
+    met: times[0] <= 1500 && quantile(warm, 0.95) <= 1500,
+    usable: "month-to-date KPI, chart bars and the top-models list rendered",
+  };
+}
+
+async function datasetSize(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const r = await client.query<{ events: string; daily: string; users: string; first: string; last: string }>(
+    `SELECT (SELECT count(*) FROM usage_events)::text AS events, (SELECT count(*) FROM usage_daily)::text AS daily,
+       (SELECT count(*) FROM usage_daily_user)::text AS users, (SELECT min(day)::text FROM usage_daily) AS first, (SELECT max(day)::text FROM usage_daily) AS last`,
+  );
+  await client.end();
+  const x = r.rows[0];
+  return { usageEvents: Number(x.events), usageDailyRows: Number(x.daily), usageDailyUserRows: Number(x.users), days: `${x.first}..${x.last}` };
+}
+
+async function biggestWorkload(url: string): Promise<string> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const r = await client.query<{ slug: string }>(
+    `SELECT w.slug FROM usage_daily d JOIN workloads w ON w.id = d.workload_id GROUP BY w.slug ORDER BY sum(d.requests) DESC LIMIT 1`,
+  );
+  await client.end();
+  return r.rows[0]?.slug ?? "unattributed";
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

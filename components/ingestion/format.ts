@@ -1,0 +1,28 @@
+/** Small display helpers of the ingestion screens. */
+export const n = (value: number) => value.toLocaleString("en-US");
+
+export function bytes(value: number | null): string {
+  if (value === null) return "";
+  if (value >= 1024 ** 3) return `${(value / 1024 ** 3).toFixed(1)} GB`;
+  if (value >= 1024 ** 2) return `${(value / 1024 ** 2).toFixed(1)} MB`;
+  if (value >= 1024) return `${Math.round(value / 1024)} KB`;
+  return `${value} B`;
+}
+
+/** "2026-11-23 15:04" in UTC (the app's days are UTC). */
+export const when = (iso: string) => iso.slice(0, 16).replace("T", " ");
+
+/** Rejected records as CSV (RFC 4180 quoting), for download. */
+export function errorsCsv(errors: { index: number; field: string; message: string }[], indexLabel = "line"): string {
+  const quote = (v: string | number) => (/[",\r\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
+  return [`${indexLabel},field,message`, ...errors.map((e) => [e.index, e.field, e.message].map(quote).join(","))].join("\r\n") + "\r\n";
+}
+
+export function download(filename: string, text: string, type = "text/csv") {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = filename;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

@@ -1,0 +1,67 @@
+"use client";
+import type { ImportAnswer } from "./queries";
+import { download, errorsCsv, n } from "./format";
+import styles from "./ingestion.module.css";
+
+/** What an import did: the counts, then every rejected line with its field and reason (downloadable as CSV). */
+export function ImportResult({ result, filename }: { result: ImportAnswer; filename: string }) {
+  const counts: [string, number, string][] = [
+    ["accepted", result.accepted, result.accepted > 0 ? styles.countGood : ""],
+    ["duplicates", result.duplicates, ""],
+    ["replaced", result.replaced, ""],
+    ["rejected", result.rejected, result.rejected > 0 ? styles.countBad : ""],
+    ["skipped (no usage)", result.skipped, ""],
+  ];
+  return (
+    <div data-testid="import-result" style={{ marginTop: 16 }}>
+      <h3>
+        Imported {filename} as {result.description}
+      </h3>
+      <div className={styles.counts}>
+        {counts.map(([label, value, tone]) => (
+          <div key={label} className={`${styles.count} ${tone}`} data-testid={`count-${label.split(" ")[0]}`}>
+            <div className={styles.value}>{n(value)}</div>
+            <div className={styles.label}>{label}</div>
+          </div>
+        ))}
+      </div>
+      {result.duplicates > 0 && result.accepted === 0 && result.rejected === 0 && (
+        <p className="notice">Everything in this file was already stored: importing a file again adds nothing.</p>
+      )}
+      {result.rejected > 0 && (
+        <>
+          <div className="toolbar" style={{ justifyContent: "space-between", alignItems: "center", marginBottom: 8 }}>
+            <span>
+              <b>{n(result.rejected)} rejected</b>
+              {result.errors.length < result.rejected && <span className="muted"> (the first {n(result.errors.length)} are listed)</span>}. The good
+              records of the file were kept.
+            </span>
+            <button className="btn" onClick={() => download(`${filename}.rejected.csv`, errorsCsv(result.errors))}>
+              Download rejected lines (CSV)
+            </button>
+          </div>
+          <div className={styles.scroll} data-testid="rejected-list">
+            <table className="data">
+              <thead>
+                <tr>
+                  <th className="num">Line</th>
+                  <th>Field</th>
+                  <th>Why</th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.errors.map((e, i) => (
+                  <tr key={i}>
+                    <td className="num mono">{e.index}</td>
+                    <td className="mono">{e.field}</td>
+                    <td>{e.message}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,119 @@
+"use client";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { apiJson } from "@/components/settings/api";
+import { AFTER_PRICE_CHANGE, type PriceChange, type PriceOverride } from "./queries";
+import { n } from "./format";
+import styles from "./ingestion.module.css";
+
+export interface OverrideDraft {
+  provider: string;
+  model: string;
+  inputPerMtok: string;
+  cachedInputPerMtok: string;
+  cacheWritePerMtok: string;
+  outputPerMtok: string;
+  validFrom: string;
+  note: string;
+}
+
+export const emptyDraft = (provider = "", model = "", validFrom = new Date().toISOString().slice(0, 10)): OverrideDraft => ({
+  provider,
+  model,
+  inputPerMtok: "",
+  cachedInputPerMtok: "",
+  cacheWritePerMtok: "",
+  outputPerMtok: "",
+  validFrom,
+  note: "",
+});
+
+export const draftOf = (o: PriceOverride): OverrideDraft => ({
+  provider: o.provider,
+  model: o.model,
+  inputPerMtok: o.inputPerMtok,
+  cachedInputPerMtok: o.cachedInputPerMtok ?? "",
+  cacheWritePerMtok: o.cacheWritePerMtok ?? "",
+  outputPerMtok: o.outputPerMtok,
+  validFrom: o.validFrom,
+  note: o.note ?? "",
+});
+
+/** "Re-priced 1,204 events (+$12.40); acme/acme-70b is priced now." */
+export function describeChange(change: PriceChange): string {
+  const r = change.repricing;
+  const delta = r.costDeltaUsd.startsWith("-") ? `-$${r.costDeltaUsd.slice(1)}` : `+$${r.costDeltaUsd}`;
+  const events = r.eventsRepriced === 0 ? "No stored events changed price" : `Re-priced ${n(r.eventsRepriced)} stored events (${delta})`;
+  return `${events}${r.modelsNowPriced.length ? `; ${r.modelsNowPriced.join(", ")} ${r.modelsNowPriced.length === 1 ? "is" : "are"} priced now` : ""}.`;
+}
+
+/**
+ * Add or edit a price override: USD per million tokens, valid from a UTC day. Saving re-prices the stored
+ * events it covers on the server (same transaction) and every list and chart follows.
+ */
+export function PriceOverrideForm({ initial, id, lockModel, onDone, onCancel }: {
+  initial: OverrideDraft;
+  id?: number;
+  lockModel?: boolean;
+  onDone: (change: PriceChange) => void;
+  onCancel?: () => void;
+}) {
+  const qc = useQueryClient();
+  const [d, setD] = useState(initial);
+  const save = useMutation({
+    mutationFn: () =>
+      apiJson<PriceChange>(id === undefined ? "/api/v1/price-overrides" : `/api/v1/price-overrides/${id}`, {
+        method: id === undefined ? "POST" : "PUT",
+        body: { ...d, cachedInputPerMtok: d.cachedInputPerMtok || null, cacheWritePerMtok: d.cacheWritePerMtok || null, note: d.note || null },
+      }),
+    onSuccess: (change) => {
+      for (const key of AFTER_PRICE_CHANGE) void qc.invalidateQueries({ queryKey: [...key] });
+      onDone(change);
+    },
+  });
+  const field = (key: keyof OverrideDraft, label: string, extra: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
+    <label className="field">
+      {label}
+      <input value={d[key]} onChange={(e) => setD({ ...d, [key]: e.target.value })} {...extra} />
+    </label>
+  );
+  const price = { inputMode: "decimal" as const, placeholder: "USD / 1M tokens", pattern: "\\d{1,9}(\\.\\d{1,9})?" };
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate();
+      }}
+      aria-label={id === undefined ? "Add a price" : "Edit price"}
+    >
+      <div className="form-grid">
+        {field("provider", "Provider", { required: true, readOnly: lockModel })}
+        {field("model", "Model", { required: true, readOnly: lockModel })}
+        {field("inputPerMtok", "Input $/1M", { ...price, required: true })}
+        {field("cachedInputPerMtok", "Cached input $/1M (optional)", { ...price, placeholder: "= input" })}
+        {field("cacheWritePerMtok", "Cache write $/1M (optional)", { ...price, placeholder: "= input" })}
+        {field("outputPerMtok", "Output $/1M", { ...price, required: true })}
+        {field("validFrom", "Valid from (UTC day)", { type: "date", required: true })}
+        {field("note", "Note (optional)", { placeholder: "e.g. 2026 contract" })}
+      </div>
+      <p className={styles.hint}>
+        The price applies to calls from the valid-from day on; saving re-prices the stored calls it covers, so history and budgets use it at once.
+      </p>
+      <div className="toolbar" style={{ marginTop: 10 }}>
+        <button className="btn primary" disabled={save.isPending}>
+          {save.isPending ? "Saving and re-pricing…" : id === undefined ? "Save price" : "Save changes"}
+        </button>
+        {onCancel && (
+          <button type="button" className="btn" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
+      </div>
+      {save.error && (
+        <p className="error-box" style={{ marginTop: 10 }}>
+          {save.error.message}
+        </p>
+      )}
+    </form>
+  );
+}
