@@ -200,9 +200,14 @@ async function pageLoads(cookie: string) {
       const page = await context.newPage();
       const started = performance.now();
       await page.goto(`http://localhost:${port}/`, { waitUntil: "commit" });
-      await page.locator('[data-testid="kpi-mtd"] .value').filter({ hasText: "$" }).waitFor();
-      await page.locator('[data-testid="spend-chart"] .recharts-bar-rectangle').first().waitFor();
-      await page.locator('[data-testid="top-models"] tbody tr').first().waitFor();
+      try {
+        await page.locator('[data-testid="kpi-mtd"] .value').filter({ hasText: "$" }).waitFor();
+        await page.locator('[data-testid="spend-chart"] .recharts-bar-rectangle').first().waitFor();
+        await page.locator('[data-testid="top-models"] tbody tr').first().waitFor();
+      } catch (error) {
+        await page.screenshot({ path: "/tmp/rs-bench-dashboard-failure.png", fullPage: true });
+        throw new Error(`the overview did not become usable (screenshot: /tmp/rs-bench-dashboard-failure.png): ${(error as Error).message}`);
+      }
       times.push(performance.now() - started);
       await page.close();
     }

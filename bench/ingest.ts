@@ -19,6 +19,7 @@ import { closePool, pool } from "@/lib/db/pool";
 import { disconnectPrisma } from "@/lib/db/prisma";
 import { createHash, randomBytes } from "node:crypto";
 import { demoLines, otlpRequests, syntheticLines, writeLines } from "./ingest-data";
+import { pgCpuMs } from "./pg-cpu";
 
 const { values } = parseArgs({ options: { events: { type: "string" }, only: { type: "string" }, "rss-gb": { type: "string" }, keep: { type: "boolean" }, "batch-size": { type: "string" } } });
 const EVENTS = Number(values.events ?? 1_000_000);
@@ -39,13 +40,21 @@ await pool().query(`INSERT INTO attribution_rules (position, name, match, team_i
 
 const results: Record<string, unknown> = { machine: { cpus: (await import("node:os")).cpus().length, node: process.version } };
 
+const pgDir = path.join(work, "pg", "pg");
+
 function cliImport(file: string) {
   const started = performance.now();
+  const pgBefore = pgCpuMs(pgDir);
   const batch = values["batch-size"] ? ["--batch-size", values["batch-size"]] : [];
   const r = spawnSync(process.execPath, [path.join(root, "cli/bin.mjs"), "ingest", "--json", ...batch, file], { encoding: "utf8", env: { ...process.env, DATABASE_URL: db.url }, maxBuffer: 1 << 26 });
   if (r.status !== 0) throw new Error(`rightsize ingest failed (${r.status}): ${r.stderr.slice(-2000)}`);
   const out = JSON.parse(r.stdout.trim().split("\n").pop()!);
-  return { ...out, wallSeconds: Math.round((performance.now() - started) / 100) / 10 };
+  const stored = out.accepted + out.duplicates;
+  return {
+    ...out,
+    wallSeconds: Math.round((performance.now() - started) / 100) / 10,
+    cpuUsPerEvent: { node: Math.round((out.cpuMs * 1000) / stored * 10) / 10, postgres: Math.round(((pgCpuMs(pgDir) - pgBefore) * 1000) / stored * 10) / 10 },
+  };
 }
 
 try {
@@ -55,7 +64,7 @@ try {
     await writeLines(file, demoLines(EVENTS, 101));
     log("cli: importing...");
     const r = cliImport(file);
-    results.cli = { events: r.accepted, bytes: r.bytes, seconds: r.seconds, eventsPerSecond: r.eventsPerSecond, wallSeconds: r.wallSeconds, maxRssMb: r.maxRssMb, target: ">= 100000 events/s" };
+    results.cli = { events: r.accepted, bytes: r.bytes, seconds: r.seconds, eventsPerSecond: r.eventsPerSecond, wallSeconds: r.wallSeconds, maxRssMb: r.maxRssMb, cpuUsPerEvent: r.cpuUsPerEvent, loadAverage: (await import("node:os")).loadavg()[0], target: ">= 100000 events/s" };
     log(`cli: ${JSON.stringify(results.cli)}`);
   }
 
@@ -123,7 +132,7 @@ try {
     await writeLines(file, syntheticLines("big"), RSS_GB * 1024 ** 3);
     log(`rss: importing ${(statSync(file).size / 1024 ** 3).toFixed(2)} GB...`);
     const r = cliImport(file);
-    results.rss = { bytes: r.bytes, events: r.accepted, seconds: r.seconds, eventsPerSecond: r.eventsPerSecond, maxRssMb: r.maxRssMb, target: "< 512 MB" };
+    results.rss = { bytes: r.bytes, events: r.accepted, seconds: r.seconds, eventsPerSecond: r.eventsPerSecond, maxRssMb: r.maxRssMb, cpuUsPerEvent: r.cpuUsPerEvent, target: "< 512 MB" };
     log(`rss: ${JSON.stringify(results.rss)}`);
   }
   console.log(JSON.stringify(results, null, 2));

@@ -27,7 +27,7 @@ test("filters land in the URL and survive a reload", async ({ page }) => {
   await waitForChart(page);
   await page.getByLabel("Date range preset").selectOption("30d");
   await expect(page).toHaveURL(/range=30d/);
-  await page.getByLabel("Team").selectOption("support");
+  await page.getByRole("combobox", { name: "Team" }).selectOption("support");
   await expect(page).toHaveURL(/team=support/);
   await page.getByRole("group", { name: "Stack by" }).getByRole("button", { name: "Tier" }).click();
   await expect(page).toHaveURL(/stack=tier/);
@@ -35,7 +35,7 @@ test("filters land in the URL and survive a reload", async ({ page }) => {
   await expect(page.getByTestId("spend-chart")).toContainText("frontier");
 
   await page.reload();
-  await expect(page.getByLabel("Team")).toHaveValue("support");
+  await expect(page.getByRole("combobox", { name: "Team" })).toHaveValue("support");
   await expect(page.getByLabel("Date range preset")).toHaveValue("30d");
   await expect(page.getByRole("group", { name: "Stack by" }).getByRole("button", { name: "Tier" })).toHaveAttribute("aria-pressed", "true");
 

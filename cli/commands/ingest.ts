@@ -88,6 +88,7 @@ async function importFile(file: string, size: number, format: FormatId | undefin
       file, format: result.format, gzip: result.gzip, bytes: size, batchId: result.batchId,
       accepted: result.accepted, duplicates: result.duplicates, replaced: result.replaced, rejected: result.rejected, skipped: result.skipped,
       seconds: round(seconds), eventsPerSecond: Math.round(stored / seconds), maxRssMb: round(process.resourceUsage().maxRSS / 1024),
+      cpuMs: Math.round((process.cpuUsage().user + process.cpuUsage().system) / 1000),
       errors: result.errors.slice(0, SHOWN_ERRORS),
     }));
   } else {

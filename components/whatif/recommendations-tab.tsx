@@ -29,7 +29,7 @@ export function RecommendationsTab({ window, onOpen }: { window: { from: string;
           <div className="label">Current spend</div>
           <div className="value">{usd(d.totalMonthlyCostUsd)}<span className="wi-unit"> / month</span></div>
           <div className="sub">
-            from {d.from} to {d.to} ({d.windowDays} days), × 30.4375 / {d.windowDays}
+            recorded {d.from} – {d.to} ({d.windowDays} days), scaled to a 30.4375-day month
           </div>
         </div>
         <div className="card kpi">
@@ -94,7 +94,7 @@ export function RecommendationsTab({ window, onOpen }: { window: { from: string;
         {d.recommendations.length === 0 && <p className="muted">No workload has a cheaper model that meets its floor on the evidence.</p>}
         {d.withoutRecommendation.length > 0 && (
           <button type="button" className="btn small wi-more" onClick={() => setShowNone(!showNone)}>
-            {showNone ? "Hide" : "Show"} {d.withoutRecommendation.length} workloads without a recommendation, and why
+            {showNone ? "Hide" : "Show"} {d.withoutRecommendation.length} workload{d.withoutRecommendation.length === 1 ? "" : "s"} without a recommendation, and why
           </button>
         )}
         {showNone && (

@@ -19,6 +19,9 @@ const EnvSchema = z.object({
   RIGHTSIZE_ADMIN_EMAIL: z.string().trim().email().default("admin@rightsize.local"),
   RIGHTSIZE_ADMIN_PASSWORD: z.string().min(8, "must be at least 8 characters").optional(),
   RIGHTSIZE_DEMO: z.enum(["0", "1"], { message: 'must be "0" or "1"' }).default("1"),
+  // Ingestion body limits in MB (read per request by lib/ingest/limits.ts; validated here so a typo stops the start).
+  RIGHTSIZE_MAX_REQUEST_MB: z.coerce.number().positive("must be a positive number of megabytes").default(50),
+  RIGHTSIZE_MAX_IMPORT_MB: z.coerce.number().positive("must be a positive number of megabytes").default(20480),
   RIGHTSIZE_DEMO_EVENTS: z.coerce.number({ message: "must be a whole number" }).int("must be a whole number").min(0, "must be 0 or more").default(1_000_000),
   NEXTAUTH_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   NEXTAUTH_URL: optionalUrl,

@@ -47,7 +47,7 @@ export interface IngestSummary {
   errors: RejectedRecord[];
 }
 
-const MAX_IN_FLIGHT = 2;
+const MAX_IN_FLIGHT = Number(process.env.RS_IN_FLIGHT ?? 2);
 const REPLACEABLE_SOURCES = new Set<string>(["openai", "anthropic"]);
 
 /**

