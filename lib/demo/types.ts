@@ -1,18 +1,8 @@
 /** Shapes of the demo company (data in company.ts). */
 
-export const TASK_CLASSES = [
-  "classification",
-  "extraction",
-  "summarisation",
-  "drafting",
-  "support_reply",
-  "coding",
-  "agentic",
-  "long_context",
-  "complex_reasoning",
-  "other",
-] as const;
-export type TaskClass = (typeof TASK_CLASSES)[number];
+// One vocabulary of task classes for the whole product (lib/classify).
+import { TASK_CLASSES, type TaskClass } from "@/lib/classify/task-class";
+export { TASK_CLASSES, type TaskClass };
 
 /**
  * When in the (UTC) day and week a stream runs; schedule.ts turns it into an hourly curve and a weekend factor.
