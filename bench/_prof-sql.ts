@@ -29,10 +29,14 @@ for (const e of generateDemoEvents({ events: 25_000, days: 30, endDate: new Date
 import pg from "pg";
 const c = new pg.Client({ connectionString: db.url });
 await c.connect();
-const t = async (label: string, f: () => Promise<unknown>) => { const a = performance.now(); await f(); console.log(`${(performance.now() - a).toFixed(0).padStart(5)} ms  ${label}`); };
+const bpid = (await c.query("SELECT pg_backend_pid() AS p")).rows[0].p;
+const { readFileSync } = await import("node:fs");
+const cpu = () => { const t = readFileSync(`/proc/${bpid}/stat`, "utf8"); const f = t.slice(t.lastIndexOf(")") + 2).split(" "); return (Number(f[11]) + Number(f[12])) * 10; };
+const totals = new Map<string, number>();
+const t = async (label: string, f: () => Promise<unknown>) => { const a = cpu(); await f(); const d = cpu() - a; totals.set(label, (totals.get(label) ?? 0) + d); };
 const mode = process.argv[3] ?? "default";
 if (process.argv[4] === "tempbuf") await c.query("SET temp_buffers = '128MB'");
-for (let round = 0; round < 3; round++) {
+for (let round = 0; round < 12; round++) {
 const rows2 = rows.map((r) => { const k = r.slice(0, 36); const nk = (round.toString(16) + k.slice(1)); return nk + r.slice(36); });
 await c.query("BEGIN");
 await t("create temp", () => c.query(`CREATE TEMP TABLE IF NOT EXISTS staging_events (LIKE usage_events INCLUDING DEFAULTS) ON COMMIT DELETE ROWS`));
@@ -41,6 +45,11 @@ if (mode === "default") {
   await t("insert on conflict returning", () => c.query(`CREATE TEMP TABLE ins ON COMMIT DROP AS WITH i AS (INSERT INTO usage_events SELECT * FROM staging_events ORDER BY dedup_key ON CONFLICT (dedup_key) DO NOTHING RETURNING occurred_at, team_id, workload_id, model_id, batch, service_tier, user_name, requests, input_tokens, cached_input_tokens, cache_write_tokens, output_tokens, reasoning_tokens, cost_nanos, source_cost_nanos) SELECT * FROM i`));
 } else if (mode === "antijoin") {
   await t("delete dups", () => c.query(`DELETE FROM staging_events s USING usage_events e WHERE e.dedup_key = s.dedup_key`));
+  await t("plain insert", () => c.query(`INSERT INTO usage_events SELECT * FROM staging_events ORDER BY dedup_key`));
+  await c.query(`CREATE TEMP VIEW ins AS SELECT * FROM staging_events`);
+} else if (mode === "nestloop") {
+  await c.query("SET LOCAL enable_hashjoin = off"); await c.query("SET LOCAL enable_mergejoin = off");
+  await t("delete dups", () => c.query(`DELETE FROM staging_events s WHERE EXISTS (SELECT 1 FROM usage_events e WHERE e.dedup_key = s.dedup_key)`));
   await t("plain insert", () => c.query(`INSERT INTO usage_events SELECT * FROM staging_events ORDER BY dedup_key`));
   await c.query(`CREATE TEMP VIEW ins AS SELECT * FROM staging_events`);
 } else if (mode === "nosort") {
@@ -53,8 +62,8 @@ await t("user", () => c.query(`${USER_INSERT} ${userRollupSelect("ins")} ${USER_
 await t("shape", () => c.query(`${SHAPE_INSERT} ${shapeRollupSelect("ins")} ${SHAPE_UPSERT}`));
 await t("commit", () => c.query("COMMIT"));
 if (mode !== "default") await c.query("DROP VIEW IF EXISTS ins");
-console.log("--");
 }
+for (const [k, v] of totals) console.log(`${(v / 12).toFixed(0).padStart(5)} ms cpu/batch  ${k}`);
 await c.end();
 
 await closePool();

@@ -183,10 +183,14 @@ async function main() {
   console.log(JSON.stringify(report, null, 2));
 }
 
-/** Overview usable time: from navigation until the month KPI shows a dollar value and the chart has bars. */
+/**
+ * Overview usable time in Chromium, from navigation start (browser clock): `contentMs` when the KPIs and the top
+ * lists are on screen (server-rendered with their data), `usableMs` when the chart's bars are drawn too (Recharts
+ * draws after hydration). First load with a cold browser cache, then warm loads.
+ */
 async function pageLoads(cookie: string) {
   // The server renders the page once first (Next loads a route's modules on its first request): the figure is
-  // what users get from a running server, with the browser's cache cold on the first load and warm after.
+  // what users get from a running server.
   await fetch(`http://localhost:${port}/`, { headers: { cookie: `next-auth.session-token=${cookie}` } }).then((r) => r.text());
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -194,11 +198,22 @@ async function pageLoads(cookie: string) {
   });
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, timezoneId: "UTC", locale: "en-US" });
   await context.addCookies([{ name: "next-auth.session-token", value: cookie, domain: "localhost", path: "/" }]);
-  const times: number[] = [];
+  // Timestamps taken in the page as soon as each part appears (no round trip to the test process in between).
+  // (A string, not a function: tsx would add helpers to a function's source that do not exist in the page.)
+  await context.addInitScript(`
+    const marks = (window.__marks = {});
+    const seen = (name, ok) => { if (ok && marks[name] === undefined) marks[name] = performance.now(); };
+    new MutationObserver(() => {
+      seen("kpi", Boolean(document.querySelector('[data-testid="kpi-mtd"] .value')?.textContent?.includes("$")));
+      seen("top", Boolean(document.querySelector('[data-testid="top-models"] tbody tr')));
+      seen("chart", Boolean(document.querySelector('[data-testid="spend-chart"] .recharts-bar-rectangle')));
+    }).observe(document, { childList: true, subtree: true, characterData: true });
+  `);
+  const content: number[] = [];
+  const usable: number[] = [];
   try {
     for (let i = 0; i < LOADS; i++) {
       const page = await context.newPage();
-      const started = performance.now();
       await page.goto(`http://localhost:${port}/`, { waitUntil: "commit" });
       try {
         await page.locator('[data-testid="kpi-mtd"] .value').filter({ hasText: "$" }).waitFor();
@@ -208,21 +223,22 @@ async function pageLoads(cookie: string) {
         await page.screenshot({ path: "/tmp/rs-bench-dashboard-failure.png", fullPage: true });
         throw new Error(`the overview did not become usable (screenshot: /tmp/rs-bench-dashboard-failure.png): ${(error as Error).message}`);
       }
-      times.push(performance.now() - started);
+      const m = await page.evaluate(() => (window as unknown as { __marks: Record<string, number> }).__marks);
+      content.push(Math.max(m.kpi, m.top));
+      usable.push(Math.max(m.kpi, m.top, m.chart));
       await page.close();
     }
   } finally {
     await browser.close();
   }
-  const warm = times.slice(1).sort((a, b) => a - b);
+  const warm = (xs: number[]) => xs.slice(1).sort((a, b) => a - b);
   return {
-    loads: times.length,
-    firstLoadMs: ms(times[0]),
-    p50Ms: ms(quantile(warm, 0.5)),
-    p95Ms: ms(quantile(warm, 0.95)),
+    loads: usable.length,
+    firstLoad: { contentMs: ms(content[0]), usableMs: ms(usable[0]) },
+    warmLoads: { contentP50Ms: ms(quantile(warm(content), 0.5)), usableP50Ms: ms(quantile(warm(usable), 0.5)), usableP95Ms: ms(quantile(warm(usable), 0.95)) },
     targetMs: 1500,
-    met: times[0] <= 1500 && quantile(warm, 0.95) <= 1500,
-    usable: "month-to-date KPI, chart bars and the top-models list rendered",
+    met: usable[0] <= 1500 && quantile(warm(usable), 0.95) <= 1500,
+    usable: "month-to-date KPI, top lists and the chart's bars on screen, from navigation start",
   };
 }
 

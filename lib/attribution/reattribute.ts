@@ -1,6 +1,7 @@
 import "server-only";
 import type pg from "pg";
 import { nanosToUsd } from "@/lib/money";
+import { AppError } from "@/lib/errors";
 import { DAILY_INSERT, USER_INSERT, dailyRollupSelect, userRollupSelect } from "@/lib/ingest/store/columns";
 import { applySignedRollups } from "@/lib/ingest/store/rollup-delta";
 import { rebuildShapeRollup } from "@/lib/ingest/store/shape-rollup";
@@ -48,7 +49,7 @@ export async function reattributeHistory(client: pg.PoolClient, opts: Reattribut
   const { events, cost, first_day: firstDay, last_day: lastDay } = moved.rows[0];
   let daysRebuilt = 0;
   if (events > 0 && firstDay && lastDay) {
-    await updateEvents(client);
+    await updateEvents(client, events);
     // Only now are the roll-ups locked against writes (readers keep reading the old numbers until commit): an
     // ingestion batch still running finishes first, one starting later adds its rows after, so no sum is lost,
     // and ingestion waits for the short roll-up step only, not for the whole recomputation.
@@ -62,17 +63,21 @@ export async function reattributeHistory(client: pg.PoolClient, opts: Reattribut
 /**
  * Writes the new attribution into the changed events, found by their physical row id (ctid) in ctid order: a
  * few hundred thousand direct row fetches instead of a scan of the whole table, which the planner would pick
- * for a join with a freshly created table. Rows cannot move in between: only this code (serialised by the
- * advisory lock) updates usage_events; the dedup_key check makes that assumption safe anyway.
+ * for a join with a freshly created table. A ctid names one version of a row, so an event changed by someone
+ * else since it was read (re-pricing, a re-imported usage bucket) is not matched: then the counts differ and the
+ * whole change is refused rather than moving roll-up sums computed from an outdated version.
  */
-async function updateEvents(client: pg.PoolClient): Promise<void> {
+async function updateEvents(client: pg.PoolClient, expected: number): Promise<void> {
   await client.query("SET LOCAL enable_hashjoin = off");
   await client.query("SET LOCAL enable_mergejoin = off");
-  await client.query(
+  const updated = await client.query(
     `UPDATE usage_events e SET team_id = r.new_team, workload_id = r.new_workload FROM reattributed r WHERE e.ctid = r.tid AND e.dedup_key = r.dedup_key`,
   );
   await client.query("RESET enable_hashjoin");
   await client.query("RESET enable_mergejoin");
+  if (updated.rowCount !== expected) {
+    throw new AppError("conflict", "Usage changed while history was being re-attributed (an import or re-pricing ran at the same time). Nothing was changed; save again.");
+  }
 }
 
 /**

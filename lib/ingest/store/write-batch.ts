@@ -7,6 +7,7 @@ import { ruleCaseExpressions, type CompiledRule } from "@/lib/attribution/rule-s
 import { SHAPE_INSERT, SHAPE_UPSERT, shapeRollupSelect } from "./shape-rollup";
 import { ensureCurrentPricing, type PricingState } from "./pricing-guard";
 import { replaceChanged } from "./replace-changed";
+import type { BinaryRows } from "./copy-binary";
 
 /**
  * Writes one batch of formatted COPY rows atomically: COPY into a per-connection temp table, fill missing
@@ -30,13 +31,15 @@ export interface WriteBatchResult {
   pricing?: PricingState;
 }
 
-export async function writeBatch(client: pg.PoolClient, rows: string[], rules: CompiledRule[], options: WriteBatchOptions = {}): Promise<WriteBatchResult> {
-  if (rows.length === 0) return { inserted: 0, replaced: 0, pricing: options.pricedWith };
+/** `rows`: COPY text rows (format-event.ts) or a COPY BINARY batch (copy-binary.ts, what ingestion sends). */
+export async function writeBatch(client: pg.PoolClient, rows: string[] | BinaryRows, rules: CompiledRule[], options: WriteBatchOptions = {}): Promise<WriteBatchResult> {
+  const text = Array.isArray(rows);
+  if ((text ? rows.length : rows.count) === 0) return { inserted: 0, replaced: 0, pricing: options.pricedWith };
   await client.query("BEGIN");
   try {
     await client.query(`CREATE TEMP TABLE IF NOT EXISTS staging_events (LIKE usage_events INCLUDING DEFAULTS) ON COMMIT DELETE ROWS`);
-    const copy = client.query(copyFrom(`COPY staging_events (${EVENT_COLUMNS.join(", ")}) FROM STDIN`));
-    await pipeline(Readable.from(chunked(rows)), copy);
+    const copy = client.query(copyFrom(`COPY staging_events (${EVENT_COLUMNS.join(", ")}) FROM STDIN${text ? "" : " (FORMAT binary)"}`));
+    await pipeline(Readable.from(text ? chunked(rows) : rows.chunks()), copy);
     if (rules.length > 0) {
       const params: unknown[] = [];
       const cases = ruleCaseExpressions(rules, params);
