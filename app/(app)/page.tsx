@@ -3,6 +3,9 @@ import { PageHeader } from "@/components/shell/page-header";
 import { requirePagePrincipal } from "@/lib/auth/session";
 import { OverviewView } from "@/components/explorer/overview/overview-view";
 import { OverviewPrefetch } from "@/components/explorer/overview/overview-prefetch";
+import { BudgetsAtRisk } from "@/components/budgets/budgets-at-risk";
+import { AnomaliesCard } from "@/components/budgets/anomalies-card";
+import { OverSpecifiedList } from "@/components/whatif/over-specified-list";
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const principal = await requirePagePrincipal();
@@ -14,6 +17,12 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
           <OverviewView />
         </Suspense>
       </OverviewPrefetch>
+      {/* What needs attention: budgets heading over, unusual days, and money on over-specified workloads. */}
+      <div className="grid two" style={{ marginTop: 14 }}>
+        <BudgetsAtRisk />
+        <AnomaliesCard limit={5} />
+      </div>
+      <OverSpecifiedList limit={8} />
     </>
   );
 }

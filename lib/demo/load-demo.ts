@@ -29,7 +29,7 @@ export async function loadDemoIfEmpty(options: LoadDemoOptions) {
  * one attribution rule (the rest of the untagged traffic stays unattributed, as in real life), then the usage.
  */
 export async function loadDemo(options: LoadDemoOptions) {
-  const endDate = options.endDate ?? startOfTomorrowUtc();
+  const endDate = options.endDate ?? startOfCurrentHourUtc();
   const log = options.quiet ? () => {} : (line: string) => console.log(line);
   await seedDimensions();
   const evals = loadRouteLlmEvalSets();
@@ -91,7 +91,10 @@ async function seedAttributionRule() {
   });
 }
 
-/** The window ends at the next UTC midnight, so loading with the same flags on the same day gives identical data. */
-export function startOfTomorrowUtc(now = new Date()): Date {
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1));
+/**
+ * The demo window ends at the start of the current UTC hour: no event lies in the future, and loading with the same
+ * flags within the same hour gives identical data (ids are `demo-<seed>-<n>`, so a later load adds nothing either).
+ */
+export function startOfCurrentHourUtc(now = new Date()): Date {
+  return new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000);
 }

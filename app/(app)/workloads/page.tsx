@@ -1,6 +1,7 @@
 import { Suspense } from "react";
 import { PageHeader } from "@/components/shell/page-header";
 import { WorkloadsView } from "@/components/explorer/workloads/workloads-view";
+import { OverSpecifiedList } from "@/components/whatif/over-specified-list";
 
 export default function WorkloadsPage() {
   return (
@@ -9,6 +10,9 @@ export default function WorkloadsPage() {
       <Suspense>
         <WorkloadsView />
       </Suspense>
+      <div style={{ marginTop: 14 }}>
+        <OverSpecifiedList />
+      </div>
     </>
   );
 }

@@ -5,6 +5,8 @@ import { requirePagePrincipal } from "@/lib/auth/session";
 import { findVisibleWorkload } from "@/lib/analytics/find-visible";
 import { NotVisible } from "@/components/explorer/not-visible";
 import { WorkloadView } from "@/components/explorer/workloads/workload-view";
+import { WorkloadClassification } from "@/components/whatif/workload-classification";
+import { AnomaliesCard } from "@/components/budgets/anomalies-card";
 
 export default async function WorkloadPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
@@ -30,6 +32,10 @@ export default async function WorkloadPage({ params }: { params: Promise<{ slug:
       <Suspense>
         <WorkloadView slug={w.slug} team={w.team} />
       </Suspense>
+      <div className="grid two" style={{ marginTop: 14 }}>
+        <WorkloadClassification workload={w.slug} />
+        <AnomaliesCard workload={w.slug} limit={5} />
+      </div>
     </>
   );
 }
