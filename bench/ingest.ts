@@ -19,7 +19,7 @@ import { closePool, pool } from "@/lib/db/pool";
 import { disconnectPrisma } from "@/lib/db/prisma";
 import { createHash, randomBytes } from "node:crypto";
 import { demoLines, otlpRequests, syntheticLines, writeLines } from "./ingest-data";
-import { pgCpuMs } from "./pg-cpu";
+import { pgCpuMs, processCpuMs } from "./pg-cpu";
 
 const { values } = parseArgs({ options: { events: { type: "string" }, only: { type: "string" }, "rss-gb": { type: "string" }, keep: { type: "boolean" }, "batch-size": { type: "string" } } });
 const EVENTS = Number(values.events ?? 1_000_000);
@@ -72,7 +72,9 @@ try {
     // An ingest key, stored as lib/auth/api-keys.ts stores them (that module is server-only; this script is not).
     const key = `rs_bench_${randomBytes(16).toString("hex")}`;
     await pool().query("INSERT INTO api_keys (name, prefix, hash, scopes) VALUES ('bench', 'rs_bench', $1, '{ingest}')", [createHash("sha256").update(key).digest("hex")]);
-    const server = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(root, "bench/ingest-server.ts")], {
+    // BENCH_SERVER_PROFILE=<dir>: write a CPU profile of the server (node --cpu-prof) to look at its hot spots.
+    const profile = process.env.BENCH_SERVER_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_SERVER_PROFILE}`] : [];
+    const server = spawn(process.execPath, [...profile, "--conditions=react-server", "--import", "tsx", path.join(root, "bench/ingest-server.ts")], {
       cwd: root,
       env: { ...process.env, DATABASE_URL: db.url, TSX_TSCONFIG_PATH: path.join(root, "tsconfig.json") },
       stdio: ["ignore", "pipe", "inherit"],
@@ -86,6 +88,8 @@ try {
     const run = async (bodies: Uint8Array[], perBody: number, endpoint: string, type: string, clients = 4) => {
       let next = 0;
       const started = performance.now();
+      const serverBefore = processCpuMs(server.pid!);
+      const pgBefore = pgCpuMs(pgDir);
       await Promise.all(
         Array.from({ length: clients }, async () => {
           while (next < bodies.length) {
@@ -97,7 +101,9 @@ try {
         }),
       );
       const seconds = (performance.now() - started) / 1000;
-      return { items: bodies.length * perBody, seconds: Math.round(seconds * 10) / 10, perSecond: Math.round((bodies.length * perBody) / seconds) };
+      const items = bodies.length * perBody;
+      const cpu = { server: Math.round(((processCpuMs(server.pid!) - serverBefore) * 10000) / items) / 10, postgres: Math.round(((pgCpuMs(pgDir) - pgBefore) * 10000) / items) / 10 };
+      return { items, seconds: Math.round(seconds * 10) / 10, perSecond: Math.round(items / seconds), cpuUsPerItem: cpu };
     };
     try {
       if (ONLY.has("http")) {
@@ -109,7 +115,7 @@ try {
         log(`http: ${bodies.length} requests of ${BATCH} events, 4 clients...`);
         await run(bodies.slice(0, 2), BATCH, "/api/v1/events", "application/x-ndjson", 2); // warm-up (module load, first plans)
         const r = await run(bodies.slice(2), BATCH, "/api/v1/events", "application/x-ndjson");
-        results.http = { server: "node:http hosting the route handler, separate process", clients: 4, batch: BATCH, events: r.items, seconds: r.seconds, eventsPerSecond: r.perSecond, target: ">= 50000 events/s" };
+        results.http = { server: "node:http hosting the route handler, separate process", clients: 4, batch: BATCH, events: r.items, seconds: r.seconds, eventsPerSecond: r.perSecond, cpuUsPerEvent: r.cpuUsPerItem, target: ">= 50000 events/s" };
         log(`http: ${JSON.stringify(results.http)}`);
       }
       if (ONLY.has("otlp")) {
@@ -118,11 +124,12 @@ try {
         log(`otlp: ${requests.length} protobuf requests of ${SPANS} spans, 4 clients...`);
         await run(requests.slice(0, 2), SPANS, "/api/otlp/v1/traces", "application/x-protobuf", 2);
         const r = await run(requests.slice(2), SPANS, "/api/otlp/v1/traces", "application/x-protobuf");
-        results.otlp = { server: "node:http hosting the route handler, separate process", clients: 4, spansPerRequest: SPANS, spans: r.items, seconds: r.seconds, spansPerSecond: r.perSecond, target: ">= 20000 spans/s" };
+        results.otlp = { server: "node:http hosting the route handler, separate process", clients: 4, spansPerRequest: SPANS, spans: r.items, seconds: r.seconds, spansPerSecond: r.perSecond, cpuUsPerSpan: r.cpuUsPerItem, target: ">= 20000 spans/s" };
         log(`otlp: ${JSON.stringify(results.otlp)}`);
       }
     } finally {
       server.kill("SIGTERM");
+      await new Promise((resolve) => server.once("exit", resolve));
     }
   }
 

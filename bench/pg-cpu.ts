@@ -22,6 +22,12 @@ export function pgCpuMs(dataDir: string): number {
   return total * 10; // 100 ticks per second (CLK_TCK)
 }
 
+/** CPU time (ms) one process has used so far. */
+export function processCpuMs(pid: number): number {
+  const f = stat(pid);
+  return f ? (Number(f[11]) + Number(f[12])) * 10 : 0;
+}
+
 /** /proc/<pid>/stat fields after the command name: [0] = state, [1] = ppid, [11] utime, [12] stime, [13] cutime, [14] cstime. */
 function stat(pid: number): string[] | null {
   try {

@@ -1,6 +1,6 @@
 import { createReadStream, statSync } from "node:fs";
 import path from "node:path";
-import { Transform } from "node:stream";
+import { pipeline, Transform } from "node:stream";
 import { openDatabase } from "../database";
 import { parse, positiveInt, UsageError } from "../args";
 import { fileProgress } from "./ingest-progress";
@@ -67,7 +67,9 @@ async function importFile(file: string, size: number, format: FormatId | undefin
   const started = performance.now();
   let result: ImportResult;
   try {
-    result = await importStream(createReadStream(file, { highWaterMark: 1 << 20 }).pipe(counter), {
+    // pipeline, not pipe: a read error (a directory, a vanished file) must fail the import, not hang it.
+    const input = pipeline(createReadStream(file, { highWaterMark: 1 << 20 }), counter, () => {});
+    result = await importStream(input, {
       format,
       filename: label,
       bytes: size,

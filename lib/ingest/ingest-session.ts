@@ -5,7 +5,7 @@ import { loadCompiledRules } from "@/lib/attribution/load-rules";
 import type { CompiledRule } from "@/lib/attribution/rule-sql";
 import { Dimensions } from "./store/dimensions";
 import { BinaryRows } from "./store/copy-binary";
-import { nulField } from "./store/unstorable-text";
+import { nulField, tagsJson } from "./store/unstorable-text";
 import { loadPricing, type PricingState } from "./store/pricing-guard";
 import { writeBatch } from "./store/write-batch";
 import { closeBatchRecord, openBatchRecord, recordProgress } from "./store/batch-record";
@@ -104,7 +104,8 @@ export class IngestSession {
 
   async add(event: UsageEvent, index: number): Promise<void> {
     if (this.failure) throw this.failure;
-    const nul = nulField(event);
+    const tags = tagsJson(event.tags);
+    const nul = nulField(event, tags);
     if (nul !== null) {
       this.reject({ index, field: nul, message: "contains a NUL character (\\u0000), which cannot be stored" });
       return;
@@ -155,7 +156,7 @@ export class IngestSession {
     }
     if (this.rows.count === 0) this.batchPricing = this.pricing;
     if (REPLACEABLE_SOURCES.has(event.source)) this.batchReplaces = true;
-    this.rows.add(event, { modelId: model.id, teamId, workloadId, apiKeyId: this.ctx.apiKeyId ?? null, price, batchId: this.summary.batchId });
+    this.rows.add(event, { modelId: model.id, teamId, workloadId, apiKeyId: this.ctx.apiKeyId ?? null, price, batchId: this.summary.batchId }, tags);
     if (this.ctx.batchSize && this.rows.count >= this.ctx.batchSize) await this.flush();
   }
 

@@ -219,18 +219,29 @@ function convertValue(v: PbAnyValue | undefined): OtlpAttributeValue {
   return null;
 }
 
-/** int64 attribute: a JS number when it fits exactly, else a bigint (never a silently rounded number). */
+const TWO_32 = 4_294_967_296;
+
+/**
+ * int64 attribute: a JS number when it fits exactly, else a bigint (never a silently rounded number).
+ * Read from the Long's two 32-bit halves: Long.toString() (decimal digits by repeated division) measured as
+ * the largest part of converting a span.
+ */
 function int64(value: number | protobuf.Long): OtlpAttributeValue {
   if (typeof value === "number") return value;
-  const big = BigInt(value.toString());
-  if (big <= BigInt(Number.MAX_SAFE_INTEGER) && big >= BigInt(Number.MIN_SAFE_INTEGER)) return Number(big);
-  return big;
+  const high = value.unsigned ? value.high >>> 0 : value.high;
+  // |value| < 2^53 exactly when |high| < 2^21: then high * 2^32 + low is exact in a double.
+  if (high >= -0x200000 && high < 0x200000) return high * TWO_32 + (value.low >>> 0);
+  return longToBigInt(value);
 }
 
 function nanos(value: number | protobuf.Long | undefined): bigint | null {
   if (value === undefined) return null;
-  const big = typeof value === "number" ? BigInt(Math.trunc(value)) : BigInt(value.toString());
+  const big = typeof value === "number" ? BigInt(Math.trunc(value)) : longToBigInt(value);
   return big === 0n ? null : big;
+}
+
+function longToBigInt(value: protobuf.Long): bigint {
+  return (BigInt(value.unsigned ? value.high >>> 0 : value.high) << 32n) + BigInt(value.low >>> 0);
 }
 
 function bytesToHex(bytes: Uint8Array | undefined): string {

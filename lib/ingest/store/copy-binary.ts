@@ -39,8 +39,8 @@ export class BinaryRows {
     this.at = 19;
   }
 
-  add(e: UsageEvent, ids: ResolvedIds): void {
-    const tags = hasKeys(e.tags) ? JSON.stringify(e.tags) : null;
+  /** `tags`: the event's tags as JSON (tagsJson in unstorable-text.ts), or null for none. */
+  add(e: UsageEvent, ids: ResolvedIds, tags: string | null): void {
     // UTF-8 takes at most 3 bytes per UTF-16 code unit.
     const strings = len(e.user) + len(e.team) + len(e.workload) + len(e.sourceKey) + len(e.serviceTier) + len(e.status) + len(tags) + 1;
     this.reserve(FIXED_BYTES + strings * 3);
@@ -117,11 +117,6 @@ export class BinaryRows {
 
 function len(s: string | null): number {
   return s === null ? 0 : s.length;
-}
-
-function hasKeys(o: Record<string, string>): boolean {
-  for (const _ in o) return true;
-  return false;
 }
 
 function int16(b: Buffer, at: number, v: number): number {

@@ -16,7 +16,8 @@ export interface ModelDefaults {
 }
 
 export class Dimensions {
-  private models = new Map<string, ModelInfo>();
+  /** provider -> name -> model: two lookups, no key string built per event. */
+  private models = new Map<string, Map<string, ModelInfo>>();
   private teams = new Map<string, number>();
   private workloads = new Map<string, { id: number; teamId: number | null }>();
   readonly apiKeyTeams = new Map<number, number | null>();
@@ -29,14 +30,20 @@ export class Dimensions {
       this.db.query<{ id: number; slug: string }>("SELECT id, slug FROM teams"),
       this.db.query<{ id: number; slug: string; team_id: number | null }>("SELECT id, slug, team_id FROM workloads"),
     ]);
-    for (const m of models.rows) this.models.set(`${m.provider}\u0000${m.name}`, { id: m.id, unpriced: m.unpriced });
+    for (const m of models.rows) this.remember(m.provider, m.name, { id: m.id, unpriced: m.unpriced });
     for (const t of teams.rows) this.teams.set(t.slug, t.id);
     for (const w of workloads.rows) this.workloads.set(w.slug, { id: w.id, teamId: w.team_id });
     return this;
   }
 
   cachedModel(provider: string, name: string): ModelInfo | undefined {
-    return this.models.get(`${provider}\u0000${name}`);
+    return this.models.get(provider)?.get(name);
+  }
+
+  private remember(provider: string, name: string, info: ModelInfo): void {
+    let byName = this.models.get(provider);
+    if (!byName) this.models.set(provider, (byName = new Map()));
+    byName.set(name, info);
   }
 
   async model(provider: string, name: string, defaults: () => ModelDefaults): Promise<ModelInfo> {
@@ -49,7 +56,7 @@ export class Dimensions {
       [provider, name, d.tier, d.unpriced],
     );
     const info = { id: row.rows[0].id, unpriced: row.rows[0].unpriced };
-    this.models.set(`${provider}\u0000${name}`, info);
+    this.remember(provider, name, info);
     return info;
   }
 
