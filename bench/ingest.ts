@@ -6,6 +6,8 @@
  *          server in its own process hosting the route handler (bench/ingest-server.ts). Target >= 50k events/s.
  * 3. otlp: OTLP protobuf requests of 1,000 GenAI spans from the SDK's serializer, 4 concurrent. Target >= 20k spans/s.
  * 4. rss:  `rightsize ingest` of a ~2 GB NDJSON file; peak RSS of the importing process. Target < 512 MB.
+ * 5. reprice (needs cli): a price override for the most used model, valid over the whole history: the time to
+ *          re-price its stored events and roll-ups (no target; reported so the cost of a price change is known).
  * Options: --events N, --only cli,http,otlp,rss, --rss-gb G (default 2), --batch-size N (CLI imports), --keep (keep the
  * database and files).
  */
@@ -23,7 +25,7 @@ import { pgCpuMs, processCpuMs } from "./pg-cpu";
 
 const { values } = parseArgs({ options: { events: { type: "string" }, only: { type: "string" }, "rss-gb": { type: "string" }, keep: { type: "boolean" }, "batch-size": { type: "string" } } });
 const EVENTS = Number(values.events ?? 1_000_000);
-const ONLY = new Set((values.only ?? "cli,http,otlp,rss").split(","));
+const ONLY = new Set((values.only ?? "cli,reprice,http,otlp,rss").split(","));
 const RSS_GB = Number(values["rss-gb"] ?? 2);
 const root = path.resolve(import.meta.dirname, "..");
 const work = "/tmp/rs-bench-ingest";
@@ -131,6 +133,18 @@ try {
       server.kill("SIGTERM");
       await new Promise((resolve) => server.once("exit", resolve));
     }
+  }
+
+  // After the HTTP phases: the re-price UPDATEs leave dead rows whose autovacuum would slow whatever runs next.
+  if (ONLY.has("reprice") && ONLY.has("cli")) {
+    const r = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(root, "bench/ingest-reprice.ts")], {
+      cwd: root,
+      encoding: "utf8",
+      env: { ...process.env, DATABASE_URL: db.url, TSX_TSCONFIG_PATH: path.join(root, "tsconfig.json") },
+    });
+    if (r.status !== 0) throw new Error(`re-pricing failed: ${r.stderr.slice(-2000)}`);
+    results.reprice = JSON.parse(r.stdout.trim().split("\n").pop()!);
+    log(`reprice: ${JSON.stringify(results.reprice)}`);
   }
 
   if (ONLY.has("rss")) {

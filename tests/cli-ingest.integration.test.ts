@@ -52,34 +52,39 @@ describe("rightsize ingest", () => {
     expect(JSON.parse(again.stdout)).toMatchObject({ accepted: 0, duplicates: 50, rejected: 0, format: "native-ndjson" });
   });
 
-  it("refuses an unknown --format and a missing file with a usage error", () => {
+  it("refuses an unknown --format and a missing file with a usage error, and fails (not hangs) on an unreadable one", () => {
     expect(rightsize("ingest", "--format", "xml", "x.ndjson").code).toBe(2);
     expect(rightsize("ingest", path.join(dir, "missing.ndjson")).code).toBe(2);
+    const folder = rightsize("ingest", dir);
+    expect(folder.code).toBe(1);
+    expect(folder.stderr).toContain("EISDIR");
   });
 
   it("an import killed midway keeps whole batches only, and running it again gives the exact totals", async () => {
-    const { file, input } = eventsFile("killed.ndjson", 60_000, "killed");
+    // Large enough (100 batches) that the import is still running when it is killed, however fast the machine.
+    const TOTAL = 200_000;
+    const { file, input } = eventsFile("killed.ndjson", TOTAL, "killed");
     const child = spawn(process.execPath, ["cli/bin.mjs", "ingest", "--batch-size", "2000", file], { env: env(), stdio: "ignore", detached: true });
     // Kill it (the whole process group: bin.mjs and the tsx child) once some batches are in, well before the end.
     let seen = 0;
-    for (let i = 0; i < 600 && seen < 6000; i++) {
-      await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 2400 && seen < 4000; i++) {
+      await new Promise((r) => setTimeout(r, 25));
       seen = (await stored("killed")).n;
     }
     process.kill(-child.pid!, "SIGKILL");
     await new Promise((r) => child.once("exit", r));
     const partial = await stored("killed");
     expect(partial.n).toBeGreaterThan(0);
-    expect(partial.n).toBeLessThan(60_000);
+    expect(partial.n).toBeLessThan(TOTAL);
     expect(partial.n % 2000).toBe(0); // every batch landed whole or not at all
     const unfinished = await pool().query("SELECT finished_at FROM ingest_batches WHERE filename = 'killed.ndjson'");
     expect(unfinished.rows).toEqual([{ finished_at: null }]);
 
     const rerun = rightsize("ingest", "--json", file);
     expect(rerun.code, rerun.stderr).toBe(0);
-    expect(JSON.parse(rerun.stdout)).toMatchObject({ accepted: 60_000 - partial.n, duplicates: partial.n, rejected: 0 });
+    expect(JSON.parse(rerun.stdout)).toMatchObject({ accepted: TOTAL - partial.n, duplicates: partial.n, rejected: 0 });
     const r = await pool().query(`SELECT count(*)::int AS n, sum(input_tokens)::bigint::text AS input FROM usage_events WHERE dedup_key IN (SELECT dedup_key FROM usage_events) AND user_name LIKE 'u%' AND occurred_at >= '2026-10-01' AND occurred_at < '2026-10-11' AND model_id = (SELECT id FROM models WHERE name = 'gpt-4o-mini')`);
-    expect(r.rows[0]).toEqual({ n: 60_050, input: String(input + (await goodInput())) });
+    expect(r.rows[0]).toEqual({ n: TOTAL + 50, input: String(input + (await goodInput())) });
     expect(await rollupDrift()).toEqual(NO_DRIFT);
   }, 300_000);
 });

@@ -38,6 +38,21 @@ export const ingestionOperations: ApiOperation[] = [
   },
   {
     method: "post",
+    path: "/api/otlp/v1/traces",
+    tag: "Ingestion",
+    summary: "OpenTelemetry trace export (OTLP/HTTP): set OTEL_EXPORTER_OTLP_ENDPOINT=<app>/api/otlp and OTEL_EXPORTER_OTLP_HEADERS=\"Authorization=Bearer <ingest key>\"",
+    description:
+      "An ExportTraceServiceRequest as protobuf (application/x-protobuf, the exporters' default) or JSON, gzip or not. Spans with " +
+      "gen_ai usage attributes become usage events (span id = idempotency key) in one transaction; other spans are skipped. The " +
+      "answer is an ExportTraceServiceResponse in the request's encoding, with partialSuccess {rejectedSpans, errorMessage} when " +
+      "spans were refused; errors answer with google.rpc.Status. Not under /api/v1 because exporters append /v1/traces themselves.",
+    permission: "ingest",
+    body: z.object({ resourceSpans: z.array(z.unknown()) }).describe("opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest"),
+    bodyContentTypes: ["application/x-protobuf", "application/json"],
+    response: z.object({ partialSuccess: z.object({ rejectedSpans: z.string(), errorMessage: z.string() }).optional() }),
+  },
+  {
+    method: "post",
     path: "/api/v1/imports",
     tag: "Ingestion",
     summary: "Import a file sent as the request body (Rightsize NDJSON/JSON, OTLP JSON/protobuf, OpenAI usage export, Anthropic usage report, LiteLLM spend logs; gzip or not)",

@@ -19,15 +19,16 @@ const NDJSON_TYPES = /^application\/(x-ndjson|ndjson|jsonl|x-jsonl|jsonlines|x-j
 const SNIFF_BYTES = 64 * 1024;
 
 export async function* nativeRecords(stream: Readable, contentType: string | null): AsyncGenerator<BodyRecord> {
-  const iterator = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  const iterator = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer | Uint8Array>;
   const head: Buffer[] = [];
   let headText = "";
   // Read until the first line is complete (or 64 KiB, or the end): enough to tell the three shapes apart.
   while (headText.length < SNIFF_BYTES && !/\S[^\n]*\n\s*\S/.test(headText)) {
     const next = await iterator.next();
     if (next.done) break;
-    head.push(next.value);
-    headText += next.value.toString("utf8");
+    const chunk = Buffer.isBuffer(next.value) ? next.value : Buffer.from(next.value);
+    head.push(chunk);
+    headText += chunk.toString("utf8");
   }
   const body = headText.replace(/^\uFEFF/, "").trimStart();
   if (body === "") throw badRequest("the request body is empty: send a JSON object, a JSON array of objects, or NDJSON");

@@ -28,11 +28,16 @@ const row = (alias: string) => `(${CONTENT_COLUMNS.map((c) => `${alias}.${c}`).j
 /** Takes out stored versions of changed buckets (see above) before the batch's INSERT. Returns how many. */
 export async function replaceChanged(client: pg.ClientBase, staging = "staging_events"): Promise<number> {
   await client.query(`CREATE TEMP TABLE IF NOT EXISTS replaced_events (LIKE usage_events) ON COMMIT DELETE ROWS`);
+  // Stored rows are looked up by key through `= ANY(ARRAY(...))`, which can only use the primary key index: a plain
+  // join with the (unanalysed) staging table may be planned as a scan of all of usage_events.
   const removed = await client.query(
-    `WITH old AS (
-       DELETE FROM usage_events e USING ${staging} s
-       WHERE e.dedup_key = s.dedup_key AND s.source = ANY($1::smallint[]) AND ${row("e")} IS DISTINCT FROM ${row("s")}
-       RETURNING e.*
+    `WITH stored AS (
+       SELECT e.* FROM usage_events e
+       WHERE e.dedup_key = ANY (ARRAY(SELECT s.dedup_key FROM ${staging} s WHERE s.source = ANY($1::smallint[])))
+     ), changed AS (
+       SELECT e.dedup_key FROM stored e JOIN ${staging} s ON s.dedup_key = e.dedup_key WHERE ${row("e")} IS DISTINCT FROM ${row("s")}
+     ), old AS (
+       DELETE FROM usage_events e WHERE e.dedup_key = ANY (ARRAY(SELECT dedup_key FROM changed)) RETURNING e.*
      )
      INSERT INTO replaced_events SELECT * FROM old`,
     [REPLACEABLE_SOURCE_CODES],

@@ -12,7 +12,8 @@ import { PRICE_INPUT_SELECT, priceChanges, writePriceChanges } from "./reprice-r
  * Work is done in chunks of whole UTC days (found from usage_daily, so days without the models' events are never
  * read) of at most CHUNK_EVENTS events: only changed events are written, and each chunk moves its changes
  * through every roll-up by signed deltas (rollup-delta.ts: the old version out, the new one in). Memory stays
- * bounded by one chunk; a re-price of a long history takes one pass over its days.
+ * bounded by one chunk; a re-price of a long history takes one pass over its days. Re-priced rows are found again
+ * by `dedup_key = ANY(ARRAY(...))`, which always uses the primary key (a join with a temp table may not).
  */
 const CHUNK_EVENTS = 200_000;
 
@@ -53,11 +54,11 @@ export async function repriceStoredEvents(client: pg.ClientBase, scope: RepriceS
     await applySignedRollups(
       client,
       `(SELECT -1 AS sign, o.* FROM repriced_old o
-        UNION ALL SELECT 1 AS sign, e.* FROM usage_events e WHERE e.dedup_key IN (SELECT dedup_key FROM repriced_old))`,
+        UNION ALL SELECT 1 AS sign, e.* FROM usage_events e WHERE e.dedup_key = ANY (ARRAY(SELECT dedup_key FROM repriced_old)))`,
     );
     const delta = await client.query<{ d: string }>(
       `SELECT (COALESCE(sum(e.cost_nanos), 0) - (SELECT COALESCE(sum(cost_nanos), 0) FROM repriced_old))::text AS d
-       FROM usage_events e WHERE e.dedup_key IN (SELECT dedup_key FROM repriced_old)`,
+       FROM usage_events e WHERE e.dedup_key = ANY (ARRAY(SELECT dedup_key FROM repriced_old))`,
     );
     summary.eventsRepriced += changes.length;
     summary.costDeltaNanos += BigInt(delta.rows[0].d);
