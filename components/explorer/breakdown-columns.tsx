@@ -140,6 +140,7 @@ export const tierColumn: C = {
   render: (r) => <TierBadge tier={r.tier} manual={r.tierSource === "manual"} />,
   csv: (r) => r.tier,
 };
+export const providerColumn: C = { id: "provider", header: "Provider", sort: (r) => r.provider, render: (r) => r.provider, csv: (r) => r.provider };
 export const workloadsCountColumn: C = { id: "workloads", header: "Workloads", numeric: true, sort: (r) => r.workloads, render: (r) => count(r.workloads), csv: (r) => r.workloads };
 export const modelsCountColumn: C = { id: "models", header: "Models", numeric: true, sort: (r) => r.models, render: (r) => count(r.models), csv: (r) => r.models };
 

@@ -1,6 +1,7 @@
 "use client";
 import type { ImportAnswer } from "./queries";
 import { download, errorsCsv, n } from "./format";
+import { RejectedTable } from "./rejected-table";
 import styles from "./ingestion.module.css";
 
 /** What an import did: the counts, then every rejected line with its field and reason (downloadable as CSV). */
@@ -40,26 +41,7 @@ export function ImportResult({ result, filename }: { result: ImportAnswer; filen
               Download rejected lines (CSV)
             </button>
           </div>
-          <div className={styles.scroll} data-testid="rejected-list">
-            <table className="data">
-              <thead>
-                <tr>
-                  <th className="num">Line</th>
-                  <th>Field</th>
-                  <th>Why</th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.errors.map((e, i) => (
-                  <tr key={i}>
-                    <td className="num mono">{e.index}</td>
-                    <td className="mono">{e.field}</td>
-                    <td>{e.message}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <RejectedTable errors={result.errors} whereLabel="Line" testId="rejected-list" />
         </>
       )}
     </div>

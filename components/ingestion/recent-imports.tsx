@@ -4,6 +4,7 @@ import { Fragment, useState } from "react";
 import { apiJson } from "@/components/settings/api";
 import { ingestBatchesQuery, type IngestBatch, type Rejected } from "./queries";
 import { bytes, download, errorsCsv, n, when } from "./format";
+import { RejectedTable } from "./rejected-table";
 import styles from "./ingestion.module.css";
 
 const SOURCE_LABELS: Record<string, string> = { api: "Events API", otlp: "OpenTelemetry", file: "File", openai: "OpenAI export", anthropic: "Anthropic report", litellm: "LiteLLM logs", demo: "Demo data" };
@@ -122,26 +123,7 @@ function BatchErrors({ batch }: { batch: IngestBatch }) {
           Download CSV
         </button>
       </div>
-      <div className={styles.scroll}>
-        <table className="data">
-          <thead>
-            <tr>
-              <th className="num">{unit === "line" ? "Line" : "Index"}</th>
-              <th>Field</th>
-              <th>Why</th>
-            </tr>
-          </thead>
-          <tbody>
-            {errors.map((e, i) => (
-              <tr key={i}>
-                <td className="num mono">{e.index}</td>
-                <td className="mono">{e.field}</td>
-                <td>{e.message}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <RejectedTable errors={errors} whereLabel={unit === "line" ? "Line" : "Index"} />
     </>
   );
 }

@@ -3,10 +3,8 @@ import { costPer, share, type Measures } from "./measures";
 import type { BreakdownAggregate } from "./breakdown";
 import type { BreakdownRow, MeasuresOut } from "./breakdown-query";
 
-/** Measures -> API shape: money as decimal strings, ratios as fractions. */
-export function measuresOut(m: Measures): MeasuresOut {
-  const perCall = costPer(m.costNanos, m.requests, 1000);
-  const perMtok = costPer(m.costNanos, m.inputTokens + m.outputTokens, 1_000_000);
+/** The sums alone, cost as a decimal string in USD (the first fields of MeasuresOut, in its order). */
+export function sumsOut(m: Measures) {
   return {
     costUsd: nanosToUsd(m.costNanos),
     requests: m.requests,
@@ -16,6 +14,15 @@ export function measuresOut(m: Measures): MeasuresOut {
     outputTokens: m.outputTokens,
     reasoningTokens: m.reasoningTokens,
     unpricedRequests: m.unpricedRequests,
+  };
+}
+
+/** Measures -> API shape: money as decimal strings, ratios as fractions. */
+export function measuresOut(m: Measures): MeasuresOut {
+  const perCall = costPer(m.costNanos, m.requests, 1000);
+  const perMtok = costPer(m.costNanos, m.inputTokens + m.outputTokens, 1_000_000);
+  return {
+    ...sumsOut(m),
     costPer1kCallsUsd: perCall === null ? null : nanosToUsd(perCall),
     pricePerMtokUsd: perMtok === null ? null : nanosToUsd(perMtok),
     cacheHitShare: share(m.cachedInputTokens, m.inputTokens),

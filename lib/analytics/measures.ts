@@ -30,6 +30,31 @@ export function addMeasures(a: Measures, b: Measures): Measures {
   return a;
 }
 
+/** The measure sums as SQL returns them (`::text` aliases cost, requests, input, cached, cache_write, output, reasoning, unpriced). */
+export interface RawMeasures {
+  cost: string;
+  requests: string;
+  input: string;
+  cached: string;
+  cache_write: string;
+  output: string;
+  reasoning: string;
+  unpriced: string;
+}
+
+export function measuresFromRaw(r: RawMeasures): Measures {
+  return {
+    costNanos: BigInt(r.cost),
+    requests: Number(r.requests),
+    inputTokens: Number(r.input),
+    cachedInputTokens: Number(r.cached),
+    cacheWriteTokens: Number(r.cache_write),
+    outputTokens: Number(r.output),
+    reasoningTokens: Number(r.reasoning),
+    unpricedRequests: Number(r.unpriced),
+  };
+}
+
 /** numerator / denominator as a fraction 0..1 (null when there is nothing to divide). */
 export function share(numerator: bigint | number, denominator: bigint | number): number | null {
   if (typeof numerator === "bigint" || typeof denominator === "bigint") {

@@ -3,9 +3,10 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { prisma } from "@/lib/db/prisma";
 import type { Principal } from "@/lib/auth/principal";
 import { badRequest } from "@/lib/errors";
-import { nanosToUsd, usdToNanos } from "@/lib/money";
+import { nanosToUsd } from "@/lib/money";
 import { teamScope } from "./scope";
 import { checkRange, monthStart, todayUtc } from "./dates";
+import { addMeasures, measuresFromRaw, zeroMeasures, type Measures, type RawMeasures } from "./measures";
 import type { GroupBy, SpendFilters, SpendQuery, SpendResponse, SpendRow } from "./spend-query";
 
 /**
@@ -23,17 +24,9 @@ export const GROUP_KEY: Record<Exclude<GroupBy, "user">, { key: Prisma.Sql; labe
   month: { key: Prisma.sql`to_char(d.day, 'YYYY-MM')`, label: Prisma.sql`to_char(d.day, 'YYYY-MM')`, time: "month" },
 };
 
-interface RawRow {
+interface RawRow extends RawMeasures {
   key: string;
   label: string;
-  cost: string;
-  input: string;
-  cached: string;
-  cache_write: string;
-  output: string;
-  reasoning: string;
-  requests: string;
-  unpriced: string;
 }
 
 export function filterConditions(q: SpendFilters, forUserRollup = false): Prisma.Sql[] {
@@ -92,8 +85,10 @@ export async function querySpend(principal: Principal, q: SpendQuery, now = new 
           FROM buckets b LEFT JOIN g ON g.key = b.key ORDER BY b.key`
       : await prisma().$queryRaw<RawRow[]>`${grouped} ORDER BY sum(d.cost_nanos) DESC, 1`;
   }
-  const out = rows.map(toRow);
-  return { from, to, groupBy: q.groupBy, rows: out, totals: total(out) };
+  const measures = rows.map((r) => measuresFromRaw(r));
+  const out: SpendRow[] = rows.map((r, i) => ({ key: r.key, label: r.label, ...spendMeasures(measures[i]) }));
+  const totals = spendMeasures(measures.reduce(addMeasures, zeroMeasures()));
+  return { from, to, groupBy: q.groupBy, rows: out, totals };
 }
 
 export function bucketExpr(time: string): Prisma.Sql {
@@ -102,33 +97,16 @@ export function bucketExpr(time: string): Prisma.Sql {
   return Prisma.sql`to_char(s.day, 'YYYY-MM')`;
 }
 
-function toRow(r: RawRow): SpendRow {
+/** Measures -> the spend API's fields, in its field order. */
+function spendMeasures(m: Measures): SpendResponse["totals"] {
   return {
-    key: r.key,
-    label: r.label,
-    costUsd: nanosToUsd(BigInt(r.cost)),
-    inputTokens: Number(r.input),
-    cachedInputTokens: Number(r.cached),
-    cacheWriteTokens: Number(r.cache_write),
-    outputTokens: Number(r.output),
-    reasoningTokens: Number(r.reasoning),
-    requests: Number(r.requests),
-    unpricedRequests: Number(r.unpriced),
+    costUsd: nanosToUsd(m.costNanos),
+    inputTokens: m.inputTokens,
+    cachedInputTokens: m.cachedInputTokens,
+    cacheWriteTokens: m.cacheWriteTokens,
+    outputTokens: m.outputTokens,
+    reasoningTokens: m.reasoningTokens,
+    requests: m.requests,
+    unpricedRequests: m.unpricedRequests,
   };
-}
-
-function total(rows: SpendRow[]): SpendResponse["totals"] {
-  let cost = 0n;
-  const t = { inputTokens: 0, cachedInputTokens: 0, cacheWriteTokens: 0, outputTokens: 0, reasoningTokens: 0, requests: 0, unpricedRequests: 0 };
-  for (const r of rows) {
-    cost += usdToNanos(r.costUsd);
-    t.inputTokens += r.inputTokens;
-    t.cachedInputTokens += r.cachedInputTokens;
-    t.cacheWriteTokens += r.cacheWriteTokens;
-    t.outputTokens += r.outputTokens;
-    t.reasoningTokens += r.reasoningTokens;
-    t.requests += r.requests;
-    t.unpricedRequests += r.unpricedRequests;
-  }
-  return { costUsd: nanosToUsd(cost), ...t };
 }

@@ -4,6 +4,7 @@ import { nanosToUsd } from "@/lib/money";
 import { share } from "@/lib/analytics/measures";
 import { querySpendCube } from "@/lib/analytics/cube";
 import { breakdown, cubeTotals } from "@/lib/analytics/breakdown";
+import { sumsOut } from "@/lib/analytics/format-measures";
 import { querySpend } from "@/lib/analytics/spend";
 import { scanAnomalies } from "@/lib/anomaly-scan/scan-anomalies";
 import { anomalyOut } from "@/lib/anomaly-scan/list-anomalies";
@@ -56,16 +57,7 @@ export async function buildMonthlyReport(principal: Principal, month: string, no
     complete: m.complete,
     generatedAt: now.toISOString(),
     scope: { allTeams: principal.teamIds === null, teams },
-    totals: {
-      costUsd: nanosToUsd(total),
-      requests: totals.cur.requests,
-      inputTokens: totals.cur.inputTokens,
-      cachedInputTokens: totals.cur.cachedInputTokens,
-      cacheWriteTokens: totals.cur.cacheWriteTokens,
-      outputTokens: totals.cur.outputTokens,
-      reasoningTokens: totals.cur.reasoningTokens,
-      unpricedRequests: totals.cur.unpricedRequests,
-    },
+    totals: sumsOut(totals.cur),
     previous: {
       ...m.previous,
       costUsd: nanosToUsd(totals.prev.costNanos),

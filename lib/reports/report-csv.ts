@@ -1,4 +1,5 @@
 import { nanosToUsd } from "@/lib/money";
+import { addMeasures } from "@/lib/analytics/measures";
 import { csvLine } from "./csv";
 import type { UsageRow } from "./usage-rows";
 
@@ -29,14 +30,7 @@ export function mergeBatch(rows: readonly UsageRow[]): UsageRow[] {
   for (const r of rows) {
     const last = out[out.length - 1];
     if (last && last.day === r.day && last.team === r.team && last.workload === r.workload && last.provider === r.provider && last.model === r.model) {
-      last.requests += r.requests;
-      last.inputTokens += r.inputTokens;
-      last.cachedInputTokens += r.cachedInputTokens;
-      last.cacheWriteTokens += r.cacheWriteTokens;
-      last.outputTokens += r.outputTokens;
-      last.reasoningTokens += r.reasoningTokens;
-      last.costNanos += r.costNanos;
-      last.unpricedRequests += r.unpricedRequests;
+      addMeasures(last, r);
     } else {
       out.push({ ...r, batch: false });
     }

@@ -2,13 +2,14 @@ import "server-only";
 import { prisma } from "@/lib/db/prisma";
 import type { Principal } from "@/lib/auth/principal";
 import { teamScope } from "@/lib/analytics/scope";
+import { measuresFromRaw, type Measures, type RawMeasures } from "@/lib/analytics/measures";
 
 /**
  * The month's usage at export grain: one row per day x team x workload x model x batch, from the daily roll-ups
  * with the caller's team scope, in a stable order (day, team, workload, provider, model). The CSV merges the batch
  * split; FOCUS keeps it (batch calls have their own price).
  */
-export interface UsageRow {
+export interface UsageRow extends Measures {
   day: string;
   team: string;
   teamName: string;
@@ -18,17 +19,9 @@ export interface UsageRow {
   model: string;
   tier: string;
   batch: boolean;
-  requests: number;
-  inputTokens: number;
-  cachedInputTokens: number;
-  cacheWriteTokens: number;
-  outputTokens: number;
-  reasoningTokens: number;
-  costNanos: bigint;
-  unpricedRequests: number;
 }
 
-interface Raw {
+interface Raw extends RawMeasures {
   day: string;
   team: string;
   team_name: string;
@@ -38,14 +31,6 @@ interface Raw {
   model: string;
   tier: string;
   batch: boolean;
-  requests: string;
-  input: string;
-  cached: string;
-  cache_write: string;
-  output: string;
-  reasoning: string;
-  cost: string;
-  unpriced: string;
 }
 
 export async function usageRows(principal: Pick<Principal, "teamIds">, from: string, to: string): Promise<UsageRow[]> {
@@ -71,14 +56,7 @@ export async function usageRows(principal: Pick<Principal, "teamIds">, from: str
     model: r.model,
     tier: r.tier,
     batch: r.batch,
-    requests: Number(r.requests),
-    inputTokens: Number(r.input),
-    cachedInputTokens: Number(r.cached),
-    cacheWriteTokens: Number(r.cache_write),
-    outputTokens: Number(r.output),
-    reasoningTokens: Number(r.reasoning),
-    costNanos: BigInt(r.cost),
-    unpricedRequests: Number(r.unpriced),
+    ...measuresFromRaw(r),
   }));
 }
 

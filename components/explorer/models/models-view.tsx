@@ -41,7 +41,7 @@ export function ModelsView() {
           csv: (r) => r.label,
         },
     ...(by === "model"
-      ? [{ id: "provider", header: "Provider", sort: (r: BreakdownRow) => r.provider, render: (r: BreakdownRow) => r.provider, csv: (r: BreakdownRow) => r.provider }, col.tierColumn]
+      ? [col.providerColumn, col.tierColumn]
       : []),
     col.spendColumn(rows),
     col.changeColumn,

@@ -36,7 +36,7 @@ export function TeamView({ slug }: { slug: string }) {
   const modelColumns: Column<BreakdownRow>[] = [
     col.keyColumn("Model key"),
     col.nameColumn("Model", (r) => withRange(`/models?model=${encodeURIComponent(r.key)}`)),
-    { id: "provider", header: "Provider", sort: (r) => r.provider, render: (r) => r.provider, csv: (r) => r.provider },
+    col.providerColumn,
     col.tierColumn,
     col.spendColumn(modelRows),
     col.shareColumn,

@@ -21,10 +21,10 @@
  * re-import of a bucket that was still filling up should upsert on (source, externalId).
  */
 import type { UsageEvent } from "../usage-event";
-import { emptyBatch, reject, type SourceBatch } from "./outcome";
+import { reject, type SourceBatch } from "./outcome";
 import { stableKey } from "./stable-key";
 import { futureError, isRepresentable, parseTimestamp } from "./timestamps";
-import { fieldPath, listBuckets } from "./usage-pages";
+import { fieldPath, parseUsagePages } from "./usage-pages";
 import { countError, describeValue, isCount, isPlainObject, MAX_COUNT, optionalText } from "./values";
 
 const GROUPING_FIELDS = [
@@ -41,36 +41,19 @@ const GROUPING_FIELDS = [
 /** Grouping fields kept as tags for attribution rules (model and tier have their own columns). */
 const TAG_FIELDS = ["api_key_id", "workspace_id", "context_window", "inference_geo", "speed", "account_id", "service_account_id"] as const;
 
-/**
- * `value` is one report page, one bucket, or an array of them. Rejected records carry index = the result's
- * ordinal in the input (0-based) and field = its path, e.g. "data[0].results[1].output_tokens".
- */
+/** `value` is one page, one bucket, or an array of them; rejected records are numbered as parseUsagePages says. */
 export function anthropicUsageToEvents(value: unknown, now: Date): SourceBatch {
-  const batch = emptyBatch();
-  const buckets = listBuckets(value, (obj) => Array.isArray(obj.results));
-  if (typeof buckets === "string") {
-    batch.rejected.push(reject(0, "data", buckets));
-    return batch;
-  }
-  let ordinal = 0;
-  for (const { bucket, path } of buckets) {
-    const results = Array.isArray(bucket.results) ? bucket.results : [];
-    const startText = bucket.starting_at;
-    const startMs = typeof startText === "string" ? parseTimestamp(startText) : null;
-    const startError =
-      startMs === null || !isRepresentable(startMs) ? `must be an RFC 3339 date-time, got ${describeValue(startText)}` : futureError(startMs, now);
-    for (let r = 0; r < results.length; r++) {
-      const index = ordinal++;
-      if (startError) {
-        batch.rejected.push(reject(index, fieldPath(path, "starting_at"), startError));
-        continue;
-      }
-      const outcome = resultToEvent(results[r], startMs!, bucket, fieldPath(path, `results[${r}]`), index);
-      if ("field" in outcome) batch.rejected.push(outcome);
-      else batch.events.push(outcome);
-    }
-  }
-  return batch;
+  return parseUsagePages(value, {
+    startField: "starting_at",
+    readStart: (bucket) => {
+      const startText = bucket.starting_at;
+      const startMs = typeof startText === "string" ? parseTimestamp(startText) : null;
+      const startError =
+        startMs === null || !isRepresentable(startMs) ? `must be an RFC 3339 date-time, got ${describeValue(startText)}` : futureError(startMs, now);
+      return startError ? { error: startError } : { start: startMs! };
+    },
+    toEvent: resultToEvent,
+  });
 }
 
 function resultToEvent(result: unknown, startMs: number, bucket: Record<string, unknown>, path: string, index: number) {

@@ -21,48 +21,29 @@
  * A result without a model (export not grouped by model) cannot be priced and is rejected with that advice.
  */
 import type { UsageEvent } from "../usage-event";
-import { emptyBatch, reject, type SourceBatch } from "./outcome";
+import { reject, type SourceBatch } from "./outcome";
 import { stableKey } from "./stable-key";
 import { futureError } from "./timestamps";
-import { fieldPath, listBuckets } from "./usage-pages";
+import { fieldPath, parseUsagePages } from "./usage-pages";
 import { countError, describeValue, isCount, isPlainObject, optionalText } from "./values";
 
 const RESULT_OBJECTS = new Set(["organization.usage.completions.result", "organization.usage.embeddings.result"]);
 const GROUPING_FIELDS = ["project_id", "api_key_id", "user_id", "model", "batch", "service_tier", "api_source"] as const;
 
-/**
- * `value` is one page, one bucket, or an array of them. Rejected records carry index = the result's ordinal
- * in the input (0-based), and field = its path, e.g. "data[0].results[2].input_tokens".
- */
+/** `value` is one page, one bucket, or an array of them; rejected records are numbered as parseUsagePages says. */
 export function openAiUsageToEvents(value: unknown, now: Date): SourceBatch {
-  const batch = emptyBatch();
-  const buckets = listBuckets(value, (obj) => Array.isArray(obj.results));
-  if (typeof buckets === "string") {
-    batch.rejected.push(reject(0, "data", buckets));
-    return batch;
-  }
-  let ordinal = 0;
-  for (const { bucket, path } of buckets) {
-    const results = Array.isArray(bucket.results) ? bucket.results : [];
-    const start = bucket.start_time;
-    const startError =
-      typeof start !== "number" || !Number.isSafeInteger(start) || start < 0
-        ? `must be a Unix time in seconds, got ${describeValue(start)}`
-        : futureError(start * 1000, now);
-    for (let r = 0; r < results.length; r++) {
-      const index = ordinal++;
-      const resultPath = fieldPath(path, `results[${r}]`);
-      if (startError) {
-        batch.rejected.push(reject(index, fieldPath(path, "start_time"), startError));
-        continue;
-      }
-      const outcome = resultToEvent(results[r], start as number, bucket.end_time, resultPath, index);
-      if (outcome === null) batch.skipped++;
-      else if ("field" in outcome) batch.rejected.push(outcome);
-      else batch.events.push(outcome);
-    }
-  }
-  return batch;
+  return parseUsagePages(value, {
+    startField: "start_time",
+    readStart: (bucket) => {
+      const start = bucket.start_time;
+      const startError =
+        typeof start !== "number" || !Number.isSafeInteger(start) || start < 0
+          ? `must be a Unix time in seconds, got ${describeValue(start)}`
+          : futureError(start * 1000, now);
+      return startError ? { error: startError } : { start: start as number };
+    },
+    toEvent: (result, startSec, bucket, path, index) => resultToEvent(result, startSec, bucket.end_time, path, index),
+  });
 }
 
 function resultToEvent(result: unknown, startSec: number, endTime: unknown, path: string, index: number) {

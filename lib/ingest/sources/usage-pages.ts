@@ -4,6 +4,8 @@
  * People save them as one page, an array of pages (a paginated download), or one page per line. This walks
  * any of those, plus bare buckets, and hands every result to the parser with a readable path for errors.
  */
+import type { RejectedRecord, UsageEvent } from "../usage-event";
+import { emptyBatch, reject, type SourceBatch } from "./outcome";
 import { describeValue, isPlainObject } from "./values";
 
 export interface BucketVisit {
@@ -46,4 +48,45 @@ export function listBuckets(value: unknown, isBucket: (obj: Record<string, unkno
 /** Joins path segments without a leading dot: field("", "results[0]") -> "results[0]". */
 export function fieldPath(base: string, member: string): string {
   return base ? `${base}.${member}` : member;
+}
+
+/** A bucket's start time (in the source's own unit), or the error that rejects every result of the bucket. */
+export type BucketStart = { start: number } | { error: string };
+
+export interface UsagePagesParser {
+  /** The bucket field that holds its start time (where a bad start is reported). */
+  startField: string;
+  readStart(bucket: Record<string, unknown>): BucketStart;
+  /** One result -> an event, a rejection, or null when it is not token usage (counted as skipped). */
+  toEvent(result: unknown, start: number, bucket: Record<string, unknown>, path: string, index: number): UsageEvent | RejectedRecord | null;
+}
+
+/**
+ * Parses every result of every bucket of `value` (see listBuckets) into one batch. Rejected records carry
+ * index = the result's ordinal in the input (0-based) and field = its path, e.g. "data[0].results[1].output_tokens".
+ */
+export function parseUsagePages(value: unknown, parser: UsagePagesParser): SourceBatch {
+  const batch = emptyBatch();
+  const buckets = listBuckets(value, (obj) => Array.isArray(obj.results));
+  if (typeof buckets === "string") {
+    batch.rejected.push(reject(0, "data", buckets));
+    return batch;
+  }
+  let ordinal = 0;
+  for (const { bucket, path } of buckets) {
+    const results = Array.isArray(bucket.results) ? bucket.results : [];
+    const start = parser.readStart(bucket);
+    for (let r = 0; r < results.length; r++) {
+      const index = ordinal++;
+      if ("error" in start) {
+        batch.rejected.push(reject(index, fieldPath(path, parser.startField), start.error));
+        continue;
+      }
+      const outcome = parser.toEvent(results[r], start.start, bucket, fieldPath(path, `results[${r}]`), index);
+      if (outcome === null) batch.skipped++;
+      else if ("field" in outcome) batch.rejected.push(outcome);
+      else batch.events.push(outcome);
+    }
+  }
+  return batch;
 }

@@ -1,5 +1,5 @@
 import type pg from "pg";
-import type { RejectedRecord } from "../usage-event";
+import type { IngestSummary } from "../ingest-session";
 
 /**
  * The ingest_batches row of a run, which the Ingestion page lists. A file import gets a row of its own; API and
@@ -20,16 +20,6 @@ interface BatchContext {
   streamKey?: string | null;
 }
 
-interface BatchCounts {
-  batchId: number;
-  accepted: number;
-  duplicates: number;
-  replaced: number;
-  rejected: number;
-  skipped: number;
-  errors: RejectedRecord[];
-}
-
 export async function openBatchRecord(db: Pick<pg.Pool, "query">, ctx: BatchContext): Promise<number> {
   if (ctx.streamKey) {
     const row = await db.query<{ id: number }>(
@@ -47,7 +37,7 @@ export async function openBatchRecord(db: Pick<pg.Pool, "query">, ctx: BatchCont
 }
 
 /** Records the run's counts; `finished` false leaves finished_at NULL (the run broke off). */
-export async function closeBatchRecord(db: Pick<pg.Pool, "query">, ctx: BatchContext, s: BatchCounts, finished = true): Promise<void> {
+export async function closeBatchRecord(db: Pick<pg.Pool, "query">, ctx: BatchContext, s: IngestSummary, finished = true): Promise<void> {
   const errors = JSON.stringify(s.errors.slice(0, STORED_ERRORS));
   if (ctx.streamKey) {
     if (!finished && s.accepted + s.replaced === 0) return;
@@ -67,7 +57,7 @@ export async function closeBatchRecord(db: Pick<pg.Pool, "query">, ctx: BatchCon
 }
 
 /** A file import's counts so far, after each committed batch (the import list shows progress and what a crash kept). */
-export async function recordProgress(db: Pick<pg.Pool, "query">, s: BatchCounts): Promise<void> {
+export async function recordProgress(db: Pick<pg.Pool, "query">, s: IngestSummary): Promise<void> {
   await db.query(
     `UPDATE ingest_batches SET accepted = $2, duplicates = $3, replaced = $4, rejected = $5, skipped = $6 WHERE id = $1 AND finished_at IS NULL`,
     [s.batchId, s.accepted, s.duplicates, s.replaced, s.rejected, s.skipped],
