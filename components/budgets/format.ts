@@ -13,12 +13,7 @@ export function usdShort(decimal: string): string {
   return formatUsd(((nanos + 500_000_000n) / 1_000_000_000n) * 1_000_000_000n).replace(/\.00$/, "");
 }
 
-export function usdAxis(value: number): string {
-  const abs = Math.abs(value);
-  if (abs >= 1e6) return `$${(value / 1e6).toFixed(abs >= 1e7 ? 0 : 1)}M`;
-  if (abs >= 1e3) return `$${(value / 1e3).toFixed(abs >= 1e4 ? 0 : 1)}k`;
-  return `$${value.toFixed(abs >= 10 || value === 0 ? 0 : 2)}`;
-}
+export { usdAxis } from "@/components/charts/usd-axis";
 
 export function pct(fraction: number | null | undefined, digits = 0): string {
   return fraction === null || fraction === undefined ? "—" : `${(fraction * 100).toFixed(digits)}%`;

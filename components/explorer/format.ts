@@ -20,13 +20,7 @@ export function usdUnit(decimal: string | null | undefined): string {
 }
 
 /** "$12.3k", "$1.2M": chart axes and compact cells, where cents would be noise. */
-export function usdCompact(value: number): string {
-  const abs = Math.abs(value);
-  if (abs >= 1e6) return `$${(value / 1e6).toFixed(abs >= 1e7 ? 0 : 1)}M`;
-  if (abs >= 1e3) return `$${(value / 1e3).toFixed(abs >= 1e4 ? 0 : 1)}k`;
-  if (abs >= 1 || abs === 0) return `$${value.toFixed(0)}`;
-  return `$${value.toFixed(2)}`;
-}
+export { usdAxis as usdCompact } from "@/components/charts/usd-axis";
 
 export function count(n: number | null | undefined): string {
   if (n === null || n === undefined) return "—";

@@ -7,12 +7,7 @@ export function usd(decimal: string | null | undefined): string {
 }
 
 /** "$12.3k" for chart axes. */
-export function usdCompact(value: number): string {
-  const abs = Math.abs(value);
-  if (abs >= 1e6) return `$${(value / 1e6).toFixed(1)}M`;
-  if (abs >= 1e3) return `$${(value / 1e3).toFixed(abs >= 1e4 ? 0 : 1)}k`;
-  return `$${value.toFixed(abs >= 10 || abs === 0 ? 0 : 2)}`;
-}
+export { usdAxis as usdCompact } from "@/components/charts/usd-axis";
 
 export function pct(fraction: number | null | undefined, digits = 1): string {
   if (fraction === null || fraction === undefined || Number.isNaN(fraction)) return "—";
