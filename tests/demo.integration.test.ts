@@ -27,6 +27,10 @@ describe("the demo workspace", () => {
     // The RouteLLM eval sets come from ../shared/data (present in CI and on developers' machines).
     expect(c.eval_sets).toBe(2);
     expect(c.linked).toBe(2);
+    // Example budgets (organisation, platform, support), sized from the last full month.
+    const budgets = await pool().query("SELECT scope_type, amount_usd::float AS amount FROM budgets ORDER BY id");
+    expect(budgets.rows.map((b) => b.scope_type)).toEqual(["org", "team", "team"]);
+    expect(budgets.rows.every((b) => b.amount > 0)).toBe(true);
 
     const again = await loadDemo(options);
     expect(again).toMatchObject({ accepted: 0, duplicates: 20_000 });

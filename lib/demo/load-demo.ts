@@ -55,6 +55,7 @@ export async function loadDemo(options: LoadDemoOptions) {
   const summary = await session.finish();
   bar?.update(summary.accepted + summary.duplicates);
   bar?.stop();
+  await seedDemoBudgets(endDate);
   log(`Demo loaded: ${summary.accepted.toLocaleString("en-US")} new calls, ${summary.duplicates.toLocaleString("en-US")} already there.`);
   return summary;
 }
@@ -97,4 +98,43 @@ async function seedAttributionRule() {
  */
 export function startOfCurrentHourUtc(now = new Date()): Date {
   return new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000);
+}
+
+/**
+ * Example budgets sized from the demo's own last full month, so the Budgets page and the overview show one budget
+ * of each status: the organisation with room (on track), the platform team (its agents grow fast: at risk or over),
+ * and support (comfortable). Skipped when budgets already exist.
+ */
+async function seedDemoBudgets(endDate: Date) {
+  if ((await prisma().budget.count()) > 0) return;
+  const monthStart = new Date(Date.UTC(endDate.getUTCFullYear(), endDate.getUTCMonth() - 1, 1)).toISOString().slice(0, 10);
+  const monthEnd = new Date(Date.UTC(endDate.getUTCFullYear(), endDate.getUTCMonth(), 0)).toISOString().slice(0, 10);
+  const spend = await pool().query<{ team: string; cost: string }>(
+    `SELECT COALESCE(t.slug, '') AS team, sum(d.cost_nanos)::text AS cost FROM usage_daily d LEFT JOIN teams t ON t.id = d.team_id
+     WHERE d.day BETWEEN $1 AND $2 GROUP BY 1`,
+    [monthStart, monthEnd],
+  );
+  const usd = (nanos: string | undefined) => Number(nanos ?? 0) / 1e9; // sizing only: budgets are whole dollars
+  const lastMonth = (team: string) => usd(spend.rows.find((r) => r.team === team)?.cost);
+  const orgSpend = spend.rows.reduce((sum, r) => sum + usd(r.cost), 0);
+  if (orgSpend <= 0) return;
+  const teams = new Map((await prisma().team.findMany()).map((t) => [t.slug, t.id]));
+  const budgets = [
+    { name: "AI spend (organisation)", scopeType: "org", teamId: null, factor: 1.25, usd: orgSpend },
+    { name: "Platform Engineering", scopeType: "team", teamId: teams.get("platform") ?? null, factor: 0.95, usd: lastMonth("platform") },
+    { name: "Customer Support", scopeType: "team", teamId: teams.get("support") ?? null, factor: 1.6, usd: lastMonth("support") },
+  ];
+  for (const b of budgets) {
+    if (b.scopeType === "team" && (b.teamId === null || b.usd <= 0)) continue;
+    await prisma().budget.create({
+      data: {
+        name: b.name,
+        scopeType: b.scopeType,
+        teamId: b.teamId,
+        period: "month",
+        amountUsd: Math.max(1, Math.round(b.usd * b.factor)).toFixed(2),
+        thresholds: ["0.5", "0.8", "1"],
+      },
+    });
+  }
 }
