@@ -213,22 +213,3 @@ describe("generateDemoEvents: the company's rhythm and incidents", () => {
     expect(codeCached / codeInput).toBeGreaterThan(0.6);
   });
 });
-
-describe("generateDemoEvents: speed", () => {
-  it("logs events per second (no assertion: machines differ)", () => {
-    const n = Number(process.env.DEMO_BENCH_EVENTS ?? 1_000_000);
-    const started = performance.now();
-    let count = 0;
-    let tokens = 0;
-    for (const e of generateDemoEvents({ events: n, days: 90, endDate: END })) {
-      count++;
-      tokens += e.inputTokens; // touch the events so nothing is optimised away
-    }
-    const seconds = (performance.now() - started) / 1000;
-    console.log(
-      `demo generator: ${count.toLocaleString("en")} events in ${seconds.toFixed(2)} s = ${Math.round(count / seconds).toLocaleString("en")} events/s` +
-        ` (${tokens} input tokens; heap ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB)`,
-    );
-    expect(count).toBe(n);
-  }, 120_000);
-});

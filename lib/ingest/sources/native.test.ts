@@ -172,40 +172,4 @@ describe("parseNativeEvent", () => {
     expect(json.required.sort()).toEqual(["model", "timestamp"]);
     expect(json.properties.input_tokens.description).toContain("cached");
   });
-
-  it("parses well over 150k events per second on the hot path", () => {
-    const line = (i: number, withId: boolean) =>
-      JSON.stringify({
-        ...(withId ? { id: `evt-${i}` } : {}),
-        timestamp: "2026-01-01T10:00:00.000Z",
-        provider: "openai",
-        model: "gpt-4.1-mini",
-        input_tokens: 1200 + i,
-        cached_input_tokens: 1000,
-        output_tokens: 300,
-        team: "search",
-        workload: "rewrite",
-        user: `user-${i % 50}`,
-        cost_usd: "0.00042",
-        latency_ms: 812,
-        tags: { env: "prod", region: "eu" },
-      });
-    const rate = (withId: boolean) => {
-      const lines = Array.from({ length: 20_000 }, (_, i) => line(i, withId));
-      let best = 0;
-      for (let rep = 0; rep < 3; rep++) {
-        const started = performance.now();
-        for (let i = 0; i < lines.length; i++) {
-          if (!parseNativeEvent(JSON.parse(lines[i]), i, NOW).ok) throw new Error(`line ${i} rejected`);
-        }
-        best = Math.max(best, lines.length / ((performance.now() - started) / 1000));
-      }
-      return Math.round(best);
-    };
-    const withIds = rate(true);
-    const derived = rate(false);
-    console.log(`native parse incl. JSON.parse: ${withIds} events/s with ids, ${derived} events/s with derived ids`);
-    // Loose floor so a loaded CI machine does not flake; the figure is printed above (and by native-bench.ts).
-    expect(withIds).toBeGreaterThan(50_000);
-  }, 30_000); // other test files share the 2 cores; the timing matters, not the wall-clock limit
 });
