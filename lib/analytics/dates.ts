@@ -1,4 +1,8 @@
 import { badRequest } from "@/lib/errors";
+import { addDays, eachDay, isDay } from "@/lib/forecast/utc-days";
+
+// Day arithmetic has one implementation (lib/forecast/utc-days.ts); this module adds ranges, months and weeks.
+export { addDays, eachDay };
 
 /** UTC calendar helpers: dates are "YYYY-MM-DD" strings, months are UTC months. */
 export const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
@@ -9,12 +13,6 @@ export function todayUtc(now = new Date()): string {
 
 export function monthStart(day: string): string {
   return `${day.slice(0, 7)}-01`;
-}
-
-export function addDays(day: string, n: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
 }
 
 export function daysBetweenInclusive(from: string, to: string): number {
@@ -28,10 +26,9 @@ export function monthEnd(day: string): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** A real calendar day written as YYYY-MM-DD (2026-02-30 is not). */
 export function isValidDate(day: string): boolean {
-  if (!DATE_RE.test(day)) return false;
-  const d = new Date(`${day}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === day;
+  return isDay(day);
 }
 
 /**
@@ -46,13 +43,6 @@ export function checkRange(from: string, to: string, maxDays = 3660, now = new D
   if (from < "2000-01-01") throw badRequest(`from: ${from} is before 2000-01-01`);
   const latest = addDays(todayUtc(now), 366);
   if (to > latest) throw badRequest(`to: ${to} is more than a year in the future`);
-}
-
-/** Every day of an inclusive range, in order. */
-export function eachDay(from: string, to: string): string[] {
-  const days: string[] = [];
-  for (let d = from; d <= to; d = addDays(d, 1)) days.push(d);
-  return days;
 }
 
 /** Monday of the ISO week holding `day` (Postgres date_trunc('week') agrees). */
