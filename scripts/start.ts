@@ -16,6 +16,8 @@ import { disconnectPrisma } from "@/lib/db/prisma";
 
 const root = path.resolve(import.meta.dirname, "..");
 process.env.NEXT_TELEMETRY_DISABLED = "1";
+// Data shipped in the repository (data/routellm) is found from here even when started from another folder.
+process.env.RIGHTSIZE_ROOT ??= root;
 
 async function main() {
   const env = parseEnv();

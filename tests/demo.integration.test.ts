@@ -1,7 +1,14 @@
-import { describe, expect, it } from "vitest";
+import path from "node:path";
+import { describe, expect, it, vi } from "vitest";
 import { useTestDatabase } from "./db";
+import { pathsOutside, resetTouchedPaths, touchedPaths } from "./fs-recorder";
 import { loadDemo } from "@/lib/demo/load-demo";
 import { pool } from "@/lib/db/pool";
+import { projectRoot } from "@/lib/config/project-root";
+
+// Every path our code hands to fs while the demo loads is recorded: a fresh clone has nothing beside the repository.
+vi.mock("node:fs", async (orig) => (await import("./fs-recorder")).recordingFs(await orig<object>()));
+vi.mock("node:fs/promises", async (orig) => (await import("./fs-recorder")).recordingFs(await orig<object>()));
 
 useTestDatabase();
 
@@ -9,7 +16,11 @@ const options = { events: 20_000, days: 30, endDate: new Date("2026-11-01T00:00:
 
 describe("the demo workspace", () => {
   it("loads a realistic company with eval evidence, and loading it again adds nothing", async () => {
+    resetTouchedPaths();
     const first = await loadDemo(options);
+    // The eval evidence was read from the repository's own copy, and nothing outside the project root was touched.
+    expect(touchedPaths()).toContain(path.join(projectRoot(), "data", "routellm", "gsm8k_responses.csv"));
+    expect(pathsOutside(projectRoot())).toEqual([]);
     expect(first.accepted).toBe(20_000);
     const counts = await pool().query(`SELECT
       (SELECT count(*)::int FROM teams) AS teams, (SELECT count(*)::int FROM workloads) AS workloads,
@@ -24,7 +35,7 @@ describe("the demo workspace", () => {
     expect(c.tiers).toBe(3);
     expect(c.rolled_up).toBe(20_000);
     expect(c.unattributed_share).toBeGreaterThan(0);
-    // The RouteLLM eval sets come from ../shared/data (present in CI and on developers' machines).
+    // The RouteLLM eval sets ship in the repository (data/routellm).
     expect(c.eval_sets).toBe(2);
     expect(c.linked).toBe(2);
     // Example budgets (organisation, platform, support), sized from the last full month.

@@ -1,5 +1,5 @@
 /**
- * Escalation replay through the API on a real eval set: RouteLLM's GSM8K responses (shared/data/routellm), GPT-4
+ * Escalation replay through the API on a real eval set: RouteLLM's GSM8K responses (data/routellm in the repository), GPT-4
  * vs Mixtral-8x7B per task, linked to a workload whose production models are different, through the link's model
  * mapping (o3 stands as GPT-4, gpt-5-mini as Mixtral). Pass rates and the replay outcome are counted in this file
  * straight from the CSV, independently of the app.
@@ -8,6 +8,7 @@
  * Traffic: 100 calls of math-tutor on o3, 1,000 in + 100 out each = $0.014 each, $1.40 in all.
  */
 import { readFileSync } from "node:fs";
+import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "./db";
 import { ingest, request, usageEvent, userWithSession } from "./factories";
@@ -18,7 +19,7 @@ import { prisma } from "@/lib/db/prisma";
 import { parseCsv } from "@/lib/evals/csv";
 import { loadRouteLlmEvalSet } from "@/lib/evals/routellm";
 import { ROUTELLM_GSM8K } from "@/lib/evals/routellm-sets";
-import { sharedDataPath } from "@/lib/evals/shared-data";
+import { routeLlmDir } from "@/lib/evals/routellm-dir";
 import { storeEvalResults } from "@/lib/evals/store-eval-results";
 import { nanosToUsd } from "@/lib/money";
 
@@ -28,7 +29,7 @@ const GPT4 = "gpt-4-1106-preview";
 const MIXTRAL = "mistralai/Mixtral-8x7B-Instruct-v0.1";
 
 // Counted here from the file, not by the app.
-const { header, records } = parseCsv(readFileSync(sharedDataPath("routellm", "gsm8k_responses.csv"), "utf8"));
+const { header, records } = parseCsv(readFileSync(path.join(routeLlmDir(), "gsm8k_responses.csv"), "utf8"));
 const rows = records.map((r) => r.values);
 const col = (name: string) => header.indexOf(name);
 const n = rows.length;
@@ -49,7 +50,7 @@ beforeAll(async () => {
     ),
   );
   const set = loadRouteLlmEvalSet(ROUTELLM_GSM8K);
-  if (!set) throw new Error("shared/data/routellm/gsm8k_responses.csv is missing");
+  if (!set) throw new Error("data/routellm/gsm8k_responses.csv is missing");
   await storeEvalResults(set.rows, { description: set.info.description });
   admin = await userWithSession("admin@routellm.test", "admin");
   const linked = await patchClassification(

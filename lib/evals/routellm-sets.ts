@@ -9,7 +9,7 @@ export const ROUTELLM_MODELS = [ROUTELLM_STRONG_MODEL, ROUTELLM_WEAK_MODEL] as c
 export interface RouteLlmSetInfo {
   /** EvalSet.name in the database. */
   name: string;
-  /** File in shared/data/routellm. */
+  /** File in data/routellm (the repository's copy, see its NOTICE). */
   file: string;
   /** Prefix of task ids ("gsm8k-0001"). */
   taskPrefix: string;

@@ -1,13 +1,11 @@
-import { existsSync, mkdtempSync, readFileSync, copyFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, copyFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadRouteLlmEvalSets, routeLlmDir, routeLlmRows } from "./routellm";
 import { ROUTELLM_GSM8K, ROUTELLM_MMLU_LAW, ROUTELLM_STRONG_MODEL, ROUTELLM_WEAK_MODEL } from "./routellm-sets";
-import { sharedDataPath } from "./shared-data";
 
 const dir = routeLlmDir();
-const haveData = existsSync(path.join(dir, ROUTELLM_GSM8K.file)) && existsSync(path.join(dir, ROUTELLM_MMLU_LAW.file));
 
 /** Pass rates as printed in the data's README table ("| file | prompts | 85.7% | 63.8% |"), read independently. */
 function readmeRates(): Map<string, { prompts: number; strong: number; weak: number }> {
@@ -19,13 +17,15 @@ function readmeRates(): Map<string, { prompts: number; strong: number; weak: num
   return rates;
 }
 
-describe("sharedDataPath", () => {
-  it("resolves ../shared/data from the working directory", () => {
-    expect(sharedDataPath("routellm")).toBe(path.resolve(process.cwd(), "../shared/data/routellm"));
+describe("routeLlmDir", () => {
+  it("is the repository's own data/routellm folder, with the licence and notice beside the CSVs", () => {
+    expect(dir).toBe(path.join(process.cwd(), "data", "routellm"));
+    expect(readFileSync(path.join(dir, "LICENSE"), "utf8")).toContain("Apache License");
+    expect(readFileSync(path.join(dir, "NOTICE"), "utf8")).toContain("https://github.com/lm-sys/RouteLLM");
   });
 });
 
-describe.skipIf(!haveData)("RouteLLM eval sets (real data)", () => {
+describe("RouteLLM eval sets (real data)", () => {
   const { sets, skipped } = loadRouteLlmEvalSets();
   const readme = readmeRates();
 
@@ -81,7 +81,7 @@ describe("RouteLLM loading without the data", () => {
     });
   });
 
-  it.skipIf(!haveData)("loads what is there and names what is not", () => {
+  it("loads what is there and names what is not", () => {
     const partial = mkdtempSync(path.join(tmpdir(), "routellm-"));
     try {
       copyFileSync(path.join(dir, ROUTELLM_MMLU_LAW.file), path.join(partial, ROUTELLM_MMLU_LAW.file));

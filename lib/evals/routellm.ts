@@ -1,5 +1,5 @@
 /**
- * RouteLLM benchmark responses (shared/data/routellm, see its README) as eval rows: real per-task evidence of how
+ * RouteLLM benchmark responses (data/routellm in the repository, see its README and NOTICE) as eval rows: real per-task evidence of how
  * a frontier model (gpt-4-1106-preview) and a cheap open model (Mixtral-8x7B) do on the same prompts.
  *
  * File layout: one row per prompt; column `prompt`; one column per model holding True/False (answered correctly);
@@ -13,7 +13,7 @@ import path from "node:path";
 import { CsvSyntaxError, parseCsv } from "./csv";
 import type { EvalRow } from "./parse-eval-rows";
 import { ROUTELLM_MODELS, ROUTELLM_SETS, type RouteLlmSetInfo } from "./routellm-sets";
-import { sharedDataPath } from "./shared-data";
+import { routeLlmDir } from "./routellm-dir";
 import { estimateTokens } from "./token-estimate";
 
 export interface RouteLlmEvalSet {
@@ -27,9 +27,7 @@ export interface RouteLlmLoadResult {
   skipped: string[];
 }
 
-export function routeLlmDir(): string {
-  return sharedDataPath("routellm");
-}
+export { routeLlmDir };
 
 /** Converts one RouteLLM CSV's text. Throws (naming the file and line) when its layout is not the expected one. */
 export function routeLlmRows(info: RouteLlmSetInfo, csvText: string): EvalRow[] {
@@ -75,7 +73,7 @@ export function routeLlmRows(info: RouteLlmSetInfo, csvText: string): EvalRow[] 
   return rows;
 }
 
-/** One set from `dir`; null when its file is not there (the shared data folder is optional). */
+/** One set from `dir`; null when its file is not there. */
 export function loadRouteLlmEvalSet(info: RouteLlmSetInfo, dir: string = routeLlmDir()): RouteLlmEvalSet | null {
   const file = path.join(dir, info.file);
   if (!existsSync(file)) return null;
@@ -83,8 +81,8 @@ export function loadRouteLlmEvalSet(info: RouteLlmSetInfo, dir: string = routeLl
 }
 
 /**
- * All RouteLLM sets found in `dir`. A missing folder or file is not an error (a fresh clone has no shared data):
- * the set is left out and `skipped` says so, for the caller to print.
+ * All RouteLLM sets found in `dir`. A missing folder or file is not an error (a packaged copy may leave the data
+ * out): the set is left out and `skipped` says so, for the caller to print.
  */
 export function loadRouteLlmEvalSets(dir: string = routeLlmDir()): RouteLlmLoadResult {
   if (!existsSync(dir)) {

@@ -1,12 +1,13 @@
 /**
- * Escalation replay on a real eval set: RouteLLM's MMLU professional-law responses (shared/data/routellm), GPT-4
+ * Escalation replay on a real eval set: RouteLLM's MMLU professional-law responses (data/routellm in the repository), GPT-4
  * (gpt-4-1106-preview) vs Mixtral-8x7B per task. Pass rates are counted here straight from the CSV, independently
  * of the engine, and the README's published figures pin them.
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseCsv } from "@/lib/evals/csv";
-import { sharedDataPath } from "@/lib/evals/shared-data";
+import path from "node:path";
+import { routeLlmDir } from "@/lib/evals/routellm-dir";
 import { usdToNanos } from "@/lib/money";
 import { runWhatIf } from "./engine";
 import { pairOutcomes, passRate, replayEscalation } from "./replay";
@@ -16,7 +17,7 @@ import type { EvalResultRow } from "./types";
 
 const MIXTRAL = "mistralai/Mixtral-8x7B-Instruct-v0.1";
 const GPT4 = "gpt-4-1106-preview";
-const file = sharedDataPath("routellm", "mmlu_professional_law.csv");
+const file = path.join(routeLlmDir(), "mmlu_professional_law.csv");
 
 const { header, records } = parseCsv(readFileSync(file, "utf8"));
 const rows = records.map((r) => r.values);
