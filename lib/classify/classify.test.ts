@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { isOverSpecified } from "./over-specified";
 import { suggestTaskClass, type UsageShape } from "./suggest";
 import { guidanceTier, isRoutineClass, tierRank } from "./task-class";
 
@@ -60,13 +59,5 @@ describe("routine classes and over-specification", () => {
     expect(guidanceTier("agentic")).toBeNull();
     expect(tierRank("frontier")).toBeGreaterThan(tierRank("mid"));
     expect(tierRank(null)).toBe(-1);
-  });
-
-  it("flags routine work on frontier, unless evals say no cheaper model holds the floor", () => {
-    expect(isOverSpecified("classification", "frontier", null)).toBe(true);
-    expect(isOverSpecified("classification", "mid", null)).toBe(false);
-    expect(isOverSpecified("coding", "frontier", null)).toBe(false);
-    expect(isOverSpecified("coding", "frontier", true)).toBe(true); // evidence: a cheaper model meets the floor
-    expect(isOverSpecified("classification", "frontier", false)).toBe(false);
   });
 });

@@ -1,3 +1,2 @@
 export * from "./task-class";
 export * from "./suggest";
-export * from "./over-specified";

@@ -1,10 +1,8 @@
 import "server-only";
 import type { Principal } from "@/lib/auth/principal";
-import { isOverSpecified } from "@/lib/classify/over-specified";
 import type { ModelTier } from "@/lib/classify/task-class";
 import { defaultTier } from "@/lib/pricing";
-import { passRate } from "@/lib/whatif/replay";
-import { assess, evidenceMeetsFloor, type Assessment, type CandidateModel, type EvalEvidence, type RecommendInput } from "@/lib/whatif/recommend";
+import { decide, type CandidateModel, type Decision, type EvalEvidence, type RecommendInput } from "@/lib/whatif/recommend";
 import { repriceByWorkload } from "@/lib/whatif/reprice";
 import { mergeAcrossDays } from "@/lib/whatif/merge-days";
 import { priceBreaks } from "@/lib/whatif/server/price-breaks";
@@ -18,8 +16,9 @@ import { loadWorkloadInfo } from "@/lib/whatif/server/workload-info";
 /**
  * Every visible workload with traffic in the window, assessed: its current model (the one carrying most of its
  * cost) and monthly cost, each candidate's monthly cost on the workload's own traffic, the recommendation (or why
- * there is none) and whether it is over-specified. Recommendations, the over-specified list and the 80/20 preset
- * all read this one computation, so they always agree.
+ * there is none), whether it is over-specified and whether the 80/20 preset may move it: one `decide()` per
+ * workload (lib/whatif/recommend.ts) that the recommendations, the over-specified list and the 80/20 preset all
+ * read, so they always agree.
  *
  * Candidates are the models the organisation already calls (priced, with a tier) plus every model an eval link
  * maps: a recommendation points at something the company can switch to, and eval evidence can name it. Any
@@ -30,10 +29,7 @@ export interface WorkloadAssessment {
   currentModel: ModelRef & { tier: string | null };
   monthlyCostNanos: bigint;
   input: RecommendInput;
-  assessment: Assessment;
-  overSpecified: boolean;
-  /** Why it is over-specified, in words (null when it is not). */
-  overSpecifiedReason: string | null;
+  decision: Decision;
 }
 
 export interface AssessedWindow {
@@ -86,22 +82,7 @@ export async function assessWorkloads(
       candidates: candidates.map<CandidateModel>((m) => ({ ...m, monthlyCostNanos: c.candidates.get(`${m.provider}/${m.model}`) ?? null })),
       evidence: evidenceOf(info),
     };
-    const assessment = assess(input);
-    const meets = evidenceMeetsFloor(input);
-    const overSpecified = isOverSpecified(w.taskClass, currentModel.tier, meets);
-    items.push({
-      workload: w,
-      currentModel,
-      monthlyCostNanos: c.currentMonthlyNanos,
-      input,
-      assessment,
-      overSpecified,
-      overSpecifiedReason: !overSpecified
-        ? null
-        : meets
-          ? `eval evidence: a cheaper model meets the ${pct(w.qualityFloor)} floor`
-          : `${w.taskClass} is a routine task class, running on the frontier tier (${currentModel.model})`,
-    });
+    items.push({ workload: w, currentModel, monthlyCostNanos: c.currentMonthlyNanos, input, decision: decide(input) });
   }
   return { ...window, windowDays: days, totalMonthlyCostNanos: total, workloadCount: items.length, items };
 }
@@ -145,17 +126,12 @@ function tierLookup(dims: WhatIfDims): (ref: ModelRef) => string | null {
 function evidenceOf(info: WorkloadInfo | undefined): EvalEvidence | null {
   const set = info?.evalSet;
   if (!set || set.results.length === 0) return null;
-  const models = [...new Set(set.results.map((r) => r.model))];
-  return {
-    evalSet: set.name,
-    passRates: models.map((model) => {
-      const r = passRate(set.results, model)!;
-      return { model, passRate: r.rate, tasks: r.tasks };
-    }),
-    standIns: set.standIns,
-  };
-}
-
-function pct(x: number): string {
-  return `${(x * 100).toFixed(1)}%`;
+  const byModel = new Map<string, { model: string; passes: number; tasks: number }>();
+  for (const r of set.results) {
+    const m = byModel.get(r.model) ?? { model: r.model, passes: 0, tasks: 0 };
+    m.tasks++;
+    if (r.passed) m.passes++;
+    byModel.set(r.model, m);
+  }
+  return { evalSet: set.name, passRates: [...byModel.values()], standIns: set.standIns };
 }

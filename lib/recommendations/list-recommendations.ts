@@ -4,6 +4,7 @@ import { nanosToUsd } from "@/lib/money";
 import { WhatIfRequestSchema } from "@/lib/whatif/schema";
 import { resolveWindow } from "@/lib/whatif/window";
 import { assessWorkloads } from "./assess-workloads";
+import { intervalJson } from "./interval-json";
 import type { RecommendationsResponse } from "./recommendations-schema";
 
 const model = (m: { provider: string; model: string; tier: string | null }) => ({ provider: m.provider, model: m.model, tier: m.tier });
@@ -16,10 +17,10 @@ export async function listRecommendations(
   const window = resolveWindow(q);
   const a = await assessWorkloads(principal, window, { team: q.team });
   const recs = a.items
-    .flatMap((i) => ("recommendation" in i.assessment ? [{ i, r: i.assessment.recommendation }] : []))
+    .flatMap((i) => (i.decision.recommendation ? [{ i, r: i.decision.recommendation }] : []))
     .sort((x, y) => (x.r.monthlySavingNanos > y.r.monthlySavingNanos ? -1 : x.r.monthlySavingNanos < y.r.monthlySavingNanos ? 1 : x.i.workload.slug.localeCompare(y.i.workload.slug)));
   const without = a.items
-    .flatMap((i) => ("reason" in i.assessment ? [{ i, reason: i.assessment.reason }] : []))
+    .flatMap((i) => (i.decision.reason !== null ? [{ i, reason: i.decision.reason }] : []))
     .sort((x, y) => (x.i.monthlyCostNanos > y.i.monthlyCostNanos ? -1 : x.i.monthlyCostNanos < y.i.monthlyCostNanos ? 1 : 0));
   return {
     from: a.from,
@@ -40,8 +41,12 @@ export async function listRecommendations(
       monthlySavingUsd: nanosToUsd(r.monthlySavingNanos),
       annualSavingUsd: nanosToUsd(r.monthlySavingNanos * 12n),
       confidence: r.confidence,
+      basis: r.basis,
+      passRate: intervalJson(r.interval),
+      proven: i.decision.proven,
+      unprovenReason: i.decision.unprovenReason,
       evidence: r.evidence,
-      overSpecified: i.overSpecified,
+      overSpecified: i.decision.overSpecified,
       scenario: WhatIfRequestSchema.parse({
         from: a.from,
         to: a.to,

@@ -3,12 +3,13 @@ import type { Principal } from "@/lib/auth/principal";
 import { nanosToUsd } from "@/lib/money";
 import { resolveWindow } from "@/lib/whatif/window";
 import { assessWorkloads } from "./assess-workloads";
+import { intervalJson } from "./interval-json";
 import type { OverSpecifiedResponse } from "./recommendations-schema";
 
 /**
- * Over-specified workloads (lib/classify/over-specified.ts: a routine class on the frontier tier, or eval evidence
- * that a cheaper model meets the floor) with the monthly money at stake, i.e. the saving of their recommendation.
- * Largest first; a workload with no recommended candidate comes last with no figure rather than a made-up one.
+ * Over-specified workloads (the same `decide()` as the recommendations: a recommendation resting on eval evidence,
+ * or a routine class on the frontier tier with a cheaper candidate in its guidance tier) with the monthly money at
+ * stake, i.e. the saving of their recommendation. Largest first. Every one has a recommendation, by construction.
  */
 export async function listOverSpecified(
   principal: Pick<Principal, "teamIds">,
@@ -17,14 +18,13 @@ export async function listOverSpecified(
   const window = resolveWindow(q);
   const a = await assessWorkloads(principal, window, { team: q.team });
   const rows = a.items
-    .filter((i) => i.overSpecified)
-    .map((i) => ({ i, r: "recommendation" in i.assessment ? i.assessment.recommendation : null }))
+    .flatMap((i) => (i.decision.overSpecified && i.decision.recommendation ? [{ i, r: i.decision.recommendation }] : []))
     .sort((x, y) => {
-      const sx = x.r?.monthlySavingNanos ?? -1n;
-      const sy = y.r?.monthlySavingNanos ?? -1n;
+      const sx = x.r.monthlySavingNanos;
+      const sy = y.r.monthlySavingNanos;
       return sx > sy ? -1 : sx < sy ? 1 : x.i.workload.slug.localeCompare(y.i.workload.slug);
     });
-  const total = rows.reduce((s, x) => s + (x.r?.monthlySavingNanos ?? 0n), 0n);
+  const total = rows.reduce((s, x) => s + x.r.monthlySavingNanos, 0n);
   return {
     from: a.from,
     to: a.to,
@@ -37,10 +37,11 @@ export async function listOverSpecified(
       taskClassConfirmed: i.workload.taskClassConfirmed,
       currentModel: { provider: i.currentModel.provider, model: i.currentModel.model, tier: i.currentModel.tier },
       monthlyCostUsd: nanosToUsd(i.monthlyCostNanos),
-      reason: i.overSpecifiedReason ?? "",
-      monthlyAtStakeUsd: r ? nanosToUsd(r.monthlySavingNanos) : null,
-      candidate: r ? { provider: r.candidate.provider, model: r.candidate.model, tier: r.candidate.tier } : null,
-      confidence: r?.confidence ?? null,
+      reason: i.decision.overSpecifiedReason ?? "",
+      monthlyAtStakeUsd: nanosToUsd(r.monthlySavingNanos),
+      candidate: { provider: r.candidate.provider, model: r.candidate.model, tier: r.candidate.tier },
+      confidence: r.confidence,
+      passRate: intervalJson(r.interval),
     })),
   };
 }

@@ -15,6 +15,21 @@ export const OverSpecifiedQuerySchema = RecommendationsQuerySchema.extend({
 
 const ModelSchema = z.object({ provider: z.string(), model: z.string(), tier: z.string().nullable() });
 
+/** A pass rate measured on an eval set, with its 95% Wilson interval (lib/whatif/wilson.ts). */
+export const PassIntervalSchema = z
+  .object({
+    passes: z.number().int(),
+    tasks: z.number().int(),
+    rate: z.number().describe("passes / tasks"),
+    low: z.number().describe("95% Wilson lower bound"),
+    high: z.number().describe("95% Wilson upper bound"),
+  })
+  .describe("the recommended model's eval pass rate with its 95% interval; null when the recommendation rests on the task class only");
+
+const ConfidenceSchema = z
+  .enum(["high", "medium", "low"])
+  .describe("high: the 95% lower bound of the eval pass rate meets the floor; medium: the measured rate meets it but the lower bound does not; low: task class only, no eval");
+
 export const RecommendationSchema = z.object({
   workload: z.string(),
   workloadName: z.string(),
@@ -27,7 +42,11 @@ export const RecommendationSchema = z.object({
   recommendedMonthlyCostUsd: z.string().describe("the same traffic re-priced on the candidate, per month"),
   monthlySavingUsd: z.string(),
   annualSavingUsd: z.string(),
-  confidence: z.enum(["high", "medium", "low"]).describe("high: eval evidence on 100+ tasks; medium: fewer tasks; low: task class only"),
+  confidence: ConfidenceSchema,
+  basis: z.enum(["eval", "classification"]).describe("what the recommendation rests on"),
+  passRate: PassIntervalSchema.nullable(),
+  proven: z.boolean().describe("eval evidence meets the floor at the 95% lower bound: the 80/20 preset moves this workload"),
+  unprovenReason: z.string().nullable().describe("when not proven: what evidence is missing"),
   evidence: z.string(),
   overSpecified: z.boolean(),
   scenario: z.unknown().describe("a POST /api/v1/whatif body that reroutes this workload to the candidate over the window"),
@@ -57,9 +76,10 @@ export const OverSpecifiedResponseSchema = z.object({
     z.object({
       workload: z.string(), workloadName: z.string(), team: z.string().nullable(), taskClass: z.string().nullable(),
       taskClassConfirmed: z.boolean(), currentModel: ModelSchema, monthlyCostUsd: z.string(), reason: z.string(),
-      monthlyAtStakeUsd: z.string().nullable().describe("monthly saving of the recommendation; null when no cheaper candidate is recommended"),
-      candidate: ModelSchema.nullable(),
-      confidence: z.enum(["high", "medium", "low"]).nullable(),
+      monthlyAtStakeUsd: z.string().describe("monthly saving of the recommendation (every over-specified workload has one)"),
+      candidate: ModelSchema,
+      confidence: ConfidenceSchema,
+      passRate: PassIntervalSchema.nullable(),
     }),
   ),
 });

@@ -58,10 +58,14 @@ describe("eval model mapping", () => {
       workload: "math", taskClass: "complex_reasoning", qualityFloor: 0.65,
       currentModel: { provider: "openai", model: "o3", tier: "frontier" }, monthlyCostNanos: usdToNanos("100"),
       candidates: [{ provider: "openai", model: "gpt-5-mini", tier: "mid", monthlyCostNanos: usdToNanos("10") }],
-      evidence: { evalSet: "gsm-10", passRates: [{ model: "gpt-4-1106-preview", passRate: 0.9, tasks: 10 }, { model: "mistralai/Mixtral-8x7B-Instruct-v0.1", passRate: 0.7, tasks: 10 }], standIns: set.standIns },
+      evidence: { evalSet: "gsm-10", passRates: [{ model: "gpt-4-1106-preview", passes: 9, tasks: 10 }, { model: "mistralai/Mixtral-8x7B-Instruct-v0.1", passes: 7, tasks: 10 }], standIns: set.standIns },
     });
+    // 7/10 Wilson 95%: denom 1 + 3.8415/10 = 1.38415; centre (0.7 + 0.19208) / 1.38415 = 0.64449;
+    // half 1.96 x sqrt(0.021 + 0.0096) / 1.38415 = 0.24771 -> 39.7% to 89.2%: the 65% floor is met only by the point estimate.
     expect(r?.evidence).toBe(
-      'eval set "gsm-10" (10 tasks): gpt-5-mini (as mistralai/Mixtral-8x7B-Instruct-v0.1) passes 70.0% >= floor 65.0%; o3 (as gpt-4-1106-preview) passes 90.0%',
+      'eval set "gsm-10" (10 tasks): gpt-5-mini (as mistralai/Mixtral-8x7B-Instruct-v0.1) passes 70.0% (95% CI 39.7%–89.2%), ' +
+        ">= floor 65.0%, but the lower bound 39.7% is below it; o3 (as gpt-4-1106-preview) passes 90.0%",
     );
+    expect(r?.confidence).toBe("medium");
   });
 });

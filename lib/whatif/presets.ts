@@ -2,8 +2,7 @@
  * Scenario presets, built as ordinary requests (validated by the same schema) so they can be saved, edited and
  * shared like any scenario.
  */
-import { isRoutineClass } from "@/lib/classify/task-class";
-import type { Recommendation } from "./recommend";
+import type { Decision, Recommendation } from "./recommend";
 import { WhatIfRequestSchema, type RuleSelect, type WhatIfRequest } from "./schema";
 import type { ModelRef } from "./types";
 
@@ -15,20 +14,33 @@ export interface Preset8020Summary {
   /** movedMonthlyCost / totalMonthlyCost, 0-1 (0 when there is no spend). */
   spendShare: number;
   monthlySavingNanos: bigint;
+  /**
+   * Workloads with a recommendation the preset does NOT take, because its evidence does not meet the floor (no eval,
+   * or an eval too small: its 95% lower bound is below the floor), each with what it would save. Largest first.
+   */
+  unproven: { recommendation: Recommendation; reason: string }[];
+  unprovenMonthlySavingNanos: bigint;
 }
 
 /**
- * "80/20": every routine workload to the cheapest model that meets its floor (the recommendation's candidate),
- * one rule per target model. request is null when no routine workload has a recommendation.
+ * "80/20": every workload whose eval evidence meets its floor (at the 95% lower bound: `decide()`'s `proven`) moves to
+ * that cheapest proven model, one rule per target model. Recommendations resting on the task class alone, or on an
+ * eval too small to be sure, stay out and are listed apart as unproven with what they would save. request is null
+ * when no workload is proven.
  */
 export function preset8020(args: {
   from: string;
   to: string;
-  recommendations: readonly Recommendation[];
+  decisions: readonly Decision[];
   totalMonthlyCostNanos: bigint;
   totalWorkloads: number;
 }): { request: WhatIfRequest | null; summary: Preset8020Summary } {
-  const moved = args.recommendations.filter((r) => isRoutineClass(r.taskClass));
+  const bySaving = (a: Recommendation, b: Recommendation) =>
+    a.monthlySavingNanos > b.monthlySavingNanos ? -1 : a.monthlySavingNanos < b.monthlySavingNanos ? 1 : a.workload.localeCompare(b.workload);
+  const moved = args.decisions.flatMap((d) => (d.proven && d.recommendation ? [d.recommendation] : [])).sort(bySaving);
+  const unproven = args.decisions
+    .flatMap((d) => (!d.proven && d.recommendation ? [{ recommendation: d.recommendation, reason: d.unprovenReason ?? "unproven: run an eval" }] : []))
+    .sort((a, b) => bySaving(a.recommendation, b.recommendation));
   const byTarget = new Map<string, { target: ModelRef; workloads: string[]; saving: bigint }>();
   for (const r of moved) {
     const key = `${r.candidate.provider}/${r.candidate.model}`;
@@ -50,6 +62,8 @@ export function preset8020(args: {
       totalMonthlyCostNanos: args.totalMonthlyCostNanos,
       spendShare: args.totalMonthlyCostNanos > 0n ? Number((movedCost * 1_000_000n) / args.totalMonthlyCostNanos) / 1e6 : 0,
       monthlySavingNanos: moved.reduce((s, r) => s + r.monthlySavingNanos, 0n),
+      unproven,
+      unprovenMonthlySavingNanos: unproven.reduce((s, u) => s + u.recommendation.monthlySavingNanos, 0n),
     },
   };
 }

@@ -1,18 +1,25 @@
 /**
- * Rightsizing recommendations: per workload, the cheapest candidate model that meets the workload's quality floor
- * on the evidence, with the monthly saving. Evidence comes first:
- * - eval pass rates for candidates (the linked eval set): cheapest candidate whose pass rate >= floor; confidence
- *   "high" on 100+ tasks, "medium" below. If evals exist and no cheaper candidate holds the floor: no recommendation.
+ * Rightsizing decisions: per workload ONE decision (`decide`) that the recommendations, the over-specified list and
+ * the 80/20 preset all read, so they cannot disagree. Evidence comes first:
+ * - eval pass rates for cheaper candidates (the linked eval set), each with its 95% Wilson interval (wilson.ts):
+ *   the cheapest candidate whose LOWER bound meets the floor is recommended with confidence "high" (proven: the
+ *   80/20 preset moves it); failing that, the cheapest whose measured rate meets the floor, confidence "medium"
+ *   (unproven: the eval is too small to be sure). If no cheaper tested candidate's rate meets it: no recommendation.
  * - no eval result for any cheaper candidate: task-class guidance for routine classes only (classification and
- *   extraction -> small tier, summaries/replies/drafts -> mid tier), same provider preferred; confidence "low".
- * Candidate monthly costs come from re-pricing the workload's own traffic (see reprice.ts).
+ *   extraction -> small tier, summaries/replies/drafts -> mid tier), same provider preferred; confidence "low",
+ *   unproven ("run an eval").
+ * Over-specified = there is a recommendation AND (it rests on eval evidence, or a routine class runs on the
+ * frontier tier). Candidate monthly costs come from re-pricing the workload's own traffic (see reprice.ts).
  */
-import { guidanceTier, tierRank, type ModelTier } from "@/lib/classify/task-class";
+import { guidanceTier, isRoutineClass, tierRank, type ModelTier } from "@/lib/classify/task-class";
 import { evalLabel, evalModelFor } from "./eval-models";
 import { sameModel } from "./replay";
 import type { ModelRef } from "./types";
+import { wilsonInterval, type PassInterval } from "./wilson";
 
 export type Confidence = "high" | "medium" | "low";
+/** What a recommendation rests on: eval results, or the task class alone. */
+export type EvidenceBasis = "eval" | "classification";
 
 export interface CandidateModel extends ModelRef {
   tier: ModelTier | null;
@@ -22,8 +29,8 @@ export interface CandidateModel extends ModelRef {
 
 export interface EvalEvidence {
   evalSet: string;
-  /** Pass rates per EVAL model name, as in the eval set. */
-  passRates: { model: string; passRate: number; tasks: number }[];
+  /** Results per EVAL model name, as in the eval set: tasks passed out of tasks run. */
+  passRates: { model: string; passes: number; tasks: number }[];
   /** The link's mapping: "provider/model" -> eval model standing for it (see eval-models.ts). */
   standIns?: ReadonlyMap<string, string>;
 }
@@ -49,11 +56,25 @@ export interface Recommendation {
   recommendedMonthlyCostNanos: bigint;
   monthlySavingNanos: bigint;
   confidence: Confidence;
+  basis: EvidenceBasis;
+  /** The candidate's pass rate with its 95% Wilson interval (eval basis only). */
+  interval: PassInterval | null;
   evidence: string;
 }
 
-/** Minimum eval size for "high" confidence. */
-export const HIGH_CONFIDENCE_TASKS = 100;
+/** The one answer per workload. */
+export interface Decision {
+  recommendation: Recommendation | null;
+  /** Why there is no recommendation, in words (null when there is one). */
+  reason: string | null;
+  overSpecified: boolean;
+  /** Why it is over-specified, in words (null when it is not). */
+  overSpecifiedReason: string | null;
+  /** Eval evidence meets the floor at the 95% lower bound: the 80/20 preset moves this workload. */
+  proven: boolean;
+  /** For a recommendation that is not proven: what evidence is missing ("unproven: run an eval"). */
+  unprovenReason: string | null;
+}
 
 /** Recommendations for all workloads that have one, largest monthly saving first. */
 export function recommend(inputs: readonly RecommendInput[]): Recommendation[] {
@@ -64,95 +85,116 @@ export function recommend(inputs: readonly RecommendInput[]): Recommendation[] {
 }
 
 export function recommendOne(w: RecommendInput): Recommendation | null {
-  const a = assess(w);
-  return "recommendation" in a ? a.recommendation : null;
+  return decide(w).recommendation;
 }
 
-/** The recommendation for a workload, or in words why there is none (shown next to it, so silence is explained). */
-export type Assessment = { recommendation: Recommendation } | { reason: string };
+type Priced = CandidateModel & { monthlyCostNanos: bigint };
 
-export function assess(w: RecommendInput): Assessment {
+export function decide(w: RecommendInput): Decision {
+  const floor = w.qualityFloor;
   const cheaper = w.candidates.filter(
-    (c): c is CandidateModel & { monthlyCostNanos: bigint } =>
+    (c): c is Priced =>
       c.monthlyCostNanos !== null &&
       c.monthlyCostNanos < w.monthlyCostNanos &&
       !(c.provider === w.currentModel.provider && c.model === w.currentModel.model),
   );
   const ev = w.evidence;
-  const rateOf = (ref: ModelRef) => (ev ? (ev.passRates.find((p) => sameModel(p.model, evalModelFor(ev, ref))) ?? null) : null);
-  const tested = cheaper.filter((c) => rateOf(c) !== null);
-  const make = (c: CandidateModel & { monthlyCostNanos: bigint }, confidence: Confidence, evidence: string): Assessment => ({
-    recommendation: {
-      workload: w.workload,
-      team: w.team ?? null,
-      taskClass: w.taskClass,
-      currentModel: { provider: w.currentModel.provider, model: w.currentModel.model },
-      monthlyCostNanos: w.monthlyCostNanos,
-      candidate: { provider: c.provider, model: c.model, tier: c.tier },
-      recommendedMonthlyCostNanos: c.monthlyCostNanos,
-      monthlySavingNanos: w.monthlyCostNanos - c.monthlyCostNanos,
-      confidence,
-      evidence,
-    },
+  const intervalOf = (ref: ModelRef): PassInterval | null => {
+    if (!ev) return null;
+    const r = ev.passRates.find((p) => sameModel(p.model, evalModelFor(ev, ref)));
+    return r ? wilsonInterval(r.passes, r.tasks) : null;
+  };
+  const none = (reason: string): Decision => ({ recommendation: null, reason, overSpecified: false, overSpecifiedReason: null, proven: false, unprovenReason: null });
+  const make = (c: Priced, confidence: Confidence, basis: EvidenceBasis, interval: PassInterval | null, evidence: string): Recommendation => ({
+    workload: w.workload,
+    team: w.team ?? null,
+    taskClass: w.taskClass,
+    currentModel: { provider: w.currentModel.provider, model: w.currentModel.model },
+    monthlyCostNanos: w.monthlyCostNanos,
+    candidate: { provider: c.provider, model: c.model, tier: c.tier },
+    recommendedMonthlyCostNanos: c.monthlyCostNanos,
+    monthlySavingNanos: w.monthlyCostNanos - c.monthlyCostNanos,
+    confidence,
+    basis,
+    interval,
+    evidence,
   });
-  if (cheaper.length === 0) return { reason: "no cheaper priced candidate model" };
+  if (cheaper.length === 0) return none("no cheaper priced candidate model");
 
+  const tested = cheaper.flatMap((c) => {
+    const i = intervalOf(c);
+    return i ? [{ c, i }] : [];
+  });
   if (ev && tested.length > 0) {
-    const passing = tested.filter((c) => rateOf(c)!.passRate >= w.qualityFloor - 1e-9);
-    const best = cheapest(passing, (c) => rateOf(c)!.passRate);
+    const atLow = tested.filter((t) => t.i.low >= floor - 1e-9);
+    const atRate = tested.filter((t) => t.i.rate >= floor - 1e-9);
+    const best = cheapest(atLow.length > 0 ? atLow : atRate);
     if (!best) {
-      const top = tested.reduce((a, b) => (rateOf(b)!.passRate > rateOf(a)!.passRate ? b : a));
-      return {
-        reason:
-          `eval set "${ev.evalSet}": no cheaper model meets the floor ${pct(w.qualityFloor)} ` +
-          `(best: ${evalLabel(ev, top)} ${pct(rateOf(top)!.passRate)})`,
-      };
+      const top = tested.reduce((a, b) => (b.i.rate > a.i.rate ? b : a));
+      return none(
+        `eval set "${ev.evalSet}": no cheaper model meets the floor ${pct(floor)} ` +
+          `(best: ${evalLabel(ev, top.c)} ${pct(top.i.rate)}, 95% CI ${pct(top.i.low)}–${pct(top.i.high)})`,
+      );
     }
-    const r = rateOf(best)!;
-    const current = rateOf(w.currentModel);
-    const currentText = current ? `; ${evalLabel(ev, w.currentModel)} passes ${pct(current.passRate)}` : "";
-    return make(
-      best,
-      r.tasks >= HIGH_CONFIDENCE_TASKS ? "high" : "medium",
-      `eval set "${ev.evalSet}" (${r.tasks} tasks): ${evalLabel(ev, best)} passes ${pct(r.passRate)} >= floor ${pct(w.qualityFloor)}${currentText}`,
-    );
+    const proven = atLow.length > 0;
+    const label = evalLabel(ev, best.c);
+    const current = intervalOf(w.currentModel);
+    const currentText = current ? `; ${evalLabel(ev, w.currentModel)} passes ${pct(current.rate)}` : "";
+    const ci = `95% CI ${pct(best.i.low)}–${pct(best.i.high)}`;
+    const verdict = proven
+      ? `lower bound ${pct(best.i.low)} >= floor ${pct(floor)}`
+      : `>= floor ${pct(floor)}, but the lower bound ${pct(best.i.low)} is below it`;
+    return {
+      recommendation: make(
+        best.c,
+        proven ? "high" : "medium",
+        "eval",
+        best.i,
+        `eval set "${ev.evalSet}" (${best.i.tasks} tasks): ${label} passes ${pct(best.i.rate)} (${ci}), ${verdict}${currentText}`,
+      ),
+      reason: null,
+      overSpecified: true,
+      overSpecifiedReason: proven
+        ? `eval evidence: ${label} meets the ${pct(floor)} floor even at the 95% lower bound (${pct(best.i.low)})`
+        : `eval evidence: ${label} passes ${pct(best.i.rate)} >= the ${pct(floor)} floor, but its 95% lower bound is ${pct(best.i.low)}`,
+      proven,
+      unprovenReason: proven
+        ? null
+        : `unproven: ${best.i.tasks} eval tasks are too few (95% lower bound ${pct(best.i.low)} < floor ${pct(floor)}): run a larger eval`,
+    };
   }
 
   const minTier = guidanceTier(w.taskClass);
   if (minTier === null) {
     const what = w.taskClass ? `${w.taskClass} is not a routine task class` : "the workload has no task class";
-    return { reason: `no eval evidence for a cheaper model and ${what}: link an eval set to get a recommendation` };
+    return none(`no eval evidence for a cheaper model and ${what}: link an eval set to get a recommendation`);
   }
   const eligible = cheaper.filter((c) => tierRank(c.tier) >= tierRank(minTier));
   const sameProvider = eligible.filter((c) => c.provider === w.currentModel.provider);
   // Same provider first: switching vendor needs a contract and keys, a bigger ask than a model name.
-  const best = cheapest(sameProvider.length > 0 ? sameProvider : eligible, () => 0);
-  if (!best) return { reason: `no cheaper candidate in the ${minTier} tier or above (guidance for ${w.taskClass})` };
-  return make(best, "low", `no eval: classification only (${w.taskClass} → ${minTier} tier or above)`);
+  const best = cheapest((sameProvider.length > 0 ? sameProvider : eligible).map((c) => ({ c, i: null })));
+  if (!best) return none(`no cheaper candidate in the ${minTier} tier or above (guidance for ${w.taskClass})`);
+  const onFrontier = isRoutineClass(w.taskClass) && w.currentModel.tier === "frontier";
+  return {
+    recommendation: make(best.c, "low", "classification", null, `no eval: classification only (${w.taskClass} → ${minTier} tier or above)`),
+    reason: null,
+    overSpecified: onFrontier,
+    overSpecifiedReason: onFrontier ? `${w.taskClass} is a routine task class, running on the frontier tier (${w.currentModel.model}); no eval yet` : null,
+    proven: false,
+    unprovenReason: ev
+      ? `unproven: eval set "${ev.evalSet}" has no results for a cheaper model: run an eval`
+      : "unproven: run an eval (the recommendation rests on the task class only)",
+  };
 }
 
-/**
- * Eval verdict on cheaper models, for over-specification (lib/classify/over-specified.ts): true when a cheaper
- * candidate with results meets the floor, false when some have results and none does, null without such results.
- */
-export function evidenceMeetsFloor(w: RecommendInput): boolean | null {
-  const ev = w.evidence;
-  if (!ev) return null;
-  const rates = w.candidates
-    .filter((c) => c.monthlyCostNanos !== null && c.monthlyCostNanos < w.monthlyCostNanos)
-    .map((c) => ev.passRates.find((p) => sameModel(p.model, evalModelFor(ev, c))))
-    .filter((r) => r !== undefined);
-  if (rates.length === 0) return null;
-  return rates.some((r) => r.passRate >= w.qualityFloor - 1e-9);
-}
-
-function cheapest<T extends { monthlyCostNanos: bigint; model: string }>(xs: readonly T[], quality: (x: T) => number): T | null {
+/** Cheapest candidate; on a cost tie the higher measured pass rate. */
+function cheapest<T extends { c: Priced; i: PassInterval | null }>(xs: readonly T[]): T | null {
   let best: T | null = null;
   for (const x of xs) {
     if (
       !best ||
-      x.monthlyCostNanos < best.monthlyCostNanos ||
-      (x.monthlyCostNanos === best.monthlyCostNanos && quality(x) > quality(best))
+      x.c.monthlyCostNanos < best.c.monthlyCostNanos ||
+      (x.c.monthlyCostNanos === best.c.monthlyCostNanos && (x.i?.rate ?? 0) > (best.i?.rate ?? 0))
     ) {
       best = x;
     }

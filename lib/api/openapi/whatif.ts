@@ -8,6 +8,7 @@ import {
   RecommendationsResponseSchema,
 } from "@/lib/recommendations/recommendations-schema";
 import { ScenarioInputSchema, ScenarioListSchema, ScenarioSchema } from "@/lib/scenarios/scenario-schema";
+import { Preset8020ResponseSchema } from "@/lib/whatif/preset-8020-schema";
 import { WhatIfResponseSchema } from "@/lib/whatif/response-schema";
 import { WhatIfRequestSchema } from "@/lib/whatif/schema";
 import { WindowQuerySchema } from "@/lib/whatif/window";
@@ -41,10 +42,11 @@ export const whatIfOperations: ApiOperation[] = [
     method: "get",
     path: "/api/v1/whatif/presets/80-20",
     tag: "What-if",
-    summary: 'The "80/20" preset: every routine workload to its cheapest model meeting the floor, with the share of spend and workloads moved',
+    summary: 'The "80/20" preset: every workload whose eval evidence meets its floor (95% lower bound) to that model; the rest listed as unproven with what they would save',
     description: `${SCOPE} Returns { request (a POST /api/v1/whatif body, or null when nothing qualifies), summary }.`,
     permission: "read",
     query: WindowQuerySchema,
+    response: Preset8020ResponseSchema,
   },
   {
     method: "get",
@@ -60,7 +62,7 @@ export const whatIfOperations: ApiOperation[] = [
     method: "get",
     path: "/api/v1/recommendations/over-specified",
     tag: "Recommendations",
-    summary: "Over-specified workloads (routine class on the frontier tier, or evals showing a cheaper model meets the floor) with monthly money at stake",
+    summary: "Over-specified workloads (a recommendation resting on eval evidence, or a routine class on the frontier tier) with monthly money at stake",
     description: SCOPE,
     permission: "read",
     query: OverSpecifiedQuerySchema,

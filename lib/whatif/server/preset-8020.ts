@@ -2,34 +2,24 @@ import "server-only";
 import type { Principal } from "@/lib/auth/principal";
 import { nanosToUsd } from "@/lib/money";
 import { assessWorkloads } from "@/lib/recommendations/assess-workloads";
+import { intervalJson } from "@/lib/recommendations/interval-json";
+import type { Preset8020Response } from "../preset-8020-schema";
 import { preset8020 } from "../presets";
-import type { WhatIfRequest } from "../schema";
 import { resolveWindow } from "../window";
 
-export interface Preset8020Response {
-  request: WhatIfRequest | null;
-  summary: {
-    movedWorkloads: number;
-    totalWorkloads: number;
-    movedMonthlyCostUsd: string;
-    totalMonthlyCostUsd: string;
-    spendShare: number;
-    monthlySavingUsd: string;
-  };
-}
+export type { Preset8020Response };
 
 /**
- * The "80/20" preset over the caller's workloads: every routine workload with a recommendation moves to its
- * recommended (cheapest floor-meeting) model, one rule per target. The summary says what share of spend and of
- * workloads moves; the saving itself comes from running the request like any scenario.
+ * The "80/20" preset over the caller's workloads: every workload whose eval evidence meets its floor (95% lower
+ * bound) moves to its recommended model, one rule per target; recommendations without such evidence are listed
+ * apart as unproven, with what they would save. The saving itself comes from running the request like any scenario.
  */
 export async function build8020(principal: Pick<Principal, "teamIds">, q: { from?: string; to?: string }): Promise<Preset8020Response> {
   const window = resolveWindow(q);
   const a = await assessWorkloads(principal, window);
-  const recommendations = a.items.flatMap((i) => ("recommendation" in i.assessment ? [i.assessment.recommendation] : []));
   const { request, summary } = preset8020({
     ...window,
-    recommendations,
+    decisions: a.items.map((i) => i.decision),
     totalMonthlyCostNanos: a.totalMonthlyCostNanos,
     totalWorkloads: a.workloadCount,
   });
@@ -42,6 +32,16 @@ export async function build8020(principal: Pick<Principal, "teamIds">, q: { from
       totalMonthlyCostUsd: nanosToUsd(summary.totalMonthlyCostNanos),
       spendShare: summary.spendShare,
       monthlySavingUsd: nanosToUsd(summary.monthlySavingNanos),
+      unprovenMonthlySavingUsd: nanosToUsd(summary.unprovenMonthlySavingNanos),
+      unproven: summary.unproven.map(({ recommendation: r, reason }) => ({
+        workload: r.workload,
+        currentModel: r.currentModel,
+        candidate: r.candidate,
+        monthlySavingUsd: nanosToUsd(r.monthlySavingNanos),
+        confidence: r.confidence,
+        passRate: intervalJson(r.interval),
+        reason,
+      })),
     },
   };
 }
