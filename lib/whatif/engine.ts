@@ -55,7 +55,29 @@ export interface WorkloadTally {
   costByRule: Map<number, bigint>;
 }
 
+/**
+ * Runs the scenario; when a replayed escalation uses a modelled detector, also runs it with a perfect detector and
+ * reports that as `perfectDetector`: the upper bound (cost and saving) next to the realistic figure.
+ */
 export function runWhatIf(input: WhatIfInput): WhatIfOutcome {
+  const modelled = input.request.rules.some((r) => r.escalation?.mode === "replay" && r.escalation.detector !== undefined);
+  if (!modelled) return runOnce(input);
+  const groups = [...input.groups];
+  const out = runOnce({ ...input, groups });
+  if (!out.ok) return out;
+  const perfectRequest = { ...input.request, rules: input.request.rules.map((r) => (r.escalation ? { ...r, escalation: { ...r.escalation, detector: undefined } } : r)) };
+  const perfect = runOnce({ ...input, groups, request: perfectRequest });
+  if (perfect.ok) {
+    out.result.perfectDetector = {
+      scenarioNanos: perfect.result.scenario.pointNanos,
+      savingsNanos: perfect.result.savingsNanos,
+      monthlySavingsNanos: perfect.result.monthlySavingsNanos,
+    };
+  }
+  return out;
+}
+
+function runOnce(input: WhatIfInput): WhatIfOutcome {
   const { request: req, price } = input;
   const workloads = input.workloads ?? new Map<string, WorkloadInfo>();
   const band: Band = input.band ? { lowPpm: toPpm(input.band.low), highPpm: toPpm(input.band.high) } : DEFAULT_BAND;

@@ -5,7 +5,7 @@
  */
 import { evalLabel, evalModelFor, refKey } from "./eval-models";
 import type { Levers } from "./levers";
-import { pairOutcomes, replayEscalation, type ReplaySummary } from "./replay";
+import { pairOutcomes, replayEscalation, ReplayError, type ReplaySummary } from "./replay";
 import type { CallGroup, ModelRef, WorkloadInfo } from "./types";
 
 export type RateOutcome = { ok: true; ratePpm: bigint; replay: ReplaySummary | null } | { ok: false; message: string };
@@ -39,8 +39,18 @@ export class EscalationRates {
       ? pairOutcomes(evalSet.results, evalModelFor(evalSet, cheapModel), evalModelFor(evalSet, e.target))
       : { outcomes: [] };
     if (outcomes.length > 0) {
-      const replay = replayEscalation(outcomes);
-      const ratePpm = (BigInt(replay.escalations) * 2_000_000n + BigInt(replay.tasks)) / (2n * BigInt(replay.tasks));
+      let replay: ReplaySummary;
+      try {
+        replay = replayEscalation(outcomes, e.detector);
+      } catch (err) {
+        if (!(err instanceof ReplayError)) throw err;
+        return { ok: false, message: `rule ${ruleIndex + 1}: detector from the judge column: ${err.message} (eval set "${evalSet!.name}", ${evalLabel(evalSet!, cheapModel)})` };
+      }
+      // Rate to the millionth, rounded half up: exactly for counted escalations, in floating point for expected
+      // (fractional) counts from a modelled detector.
+      const ratePpm = Number.isInteger(replay.escalations)
+        ? (BigInt(replay.escalations) * 2_000_000n + BigInt(replay.tasks)) / (2n * BigInt(replay.tasks))
+        : BigInt(Math.round((replay.escalations * 1e6) / replay.tasks));
       return { ok: true, ratePpm, replay };
     }
     if (e.ratePpm !== null) return { ok: true, ratePpm: e.ratePpm, replay: null };

@@ -1,11 +1,12 @@
 /** A rule's levers in the exact form the engine computes with (shares in parts per million). */
 import { PPM, toPpm } from "./ratio";
 import type { WhatIfRule } from "./schema";
+import type { DetectorSpec } from "./replay";
 import type { ModelRef } from "./types";
 
 export interface Levers {
   reroute: ModelRef | null;
-  escalation: { target: ModelRef; mode: "rate" | "replay"; ratePpm: bigint | null; tokenSharePpm: bigint } | null;
+  escalation: { target: ModelRef; mode: "rate" | "replay"; ratePpm: bigint | null; tokenSharePpm: bigint; detector: DetectorSpec } | null;
   batchPpm: bigint;
   cachedShare: number | null;
   outputFactorPpm: bigint;
@@ -29,6 +30,11 @@ export function leversOf(rule: WhatIfRule): Levers {
           mode: e.mode,
           ratePpm: e.rate === undefined ? null : toPpm(e.rate),
           tokenSharePpm: toPpm(e.tokenShare),
+          detector: !e.detector
+            ? { source: "perfect" }
+            : "fromJudge" in e.detector
+              ? { source: "judge" }
+              : { source: "set", recall: e.detector.recall, falseEscalationRate: e.detector.falseEscalationRate },
         }
       : null,
     batchPpm: toPpm(rule.batchShare),

@@ -18,6 +18,13 @@ export interface QualityVerdict {
   floor: number | null;
   ok: boolean | null;
   evidence: string;
+  /** Replayed escalation only: the detector used and the perfect-detector upper bound. */
+  replay?: {
+    tasks: number;
+    detector: ReplaySummary["detector"];
+    escalationRate: number;
+    upperBound: { quality: number; escalationRate: number };
+  };
 }
 
 export interface QualityInput {
@@ -61,12 +68,30 @@ export function judgeQuality(q: QualityInput): QualityVerdict {
   const escRef = l.escalation.target;
   if (q.replay) {
     const r = q.replay;
-    return verdict(
-      base,
-      r.quality,
-      `${setName} replay (${r.tasks} tasks): ${label(cheapRef)} passes ${r.cheapPasses}, ${r.escalations} escalate to ` +
-        `${label(escRef)}, hybrid passes ${r.hybridPasses} (${pct(r.quality)}); ${escRef.model} alone passes ${r.frontierPasses}; ${currentText}`,
-    );
+    const d = r.detector;
+    const ub = r.upperBound;
+    const detectorText =
+      d.source === "perfect"
+        ? "perfect detector (every failure escalates, nothing else): an upper bound"
+        : `detector ${d.source === "judge" ? "measured from the judge column" : "as set"}: recall ${pct(d.recall)}, false escalations ${pct(d.falseEscalationRate)}`;
+    // A modelled detector gives expected counts (one decimal); judge and perfect detectors give counted tasks.
+    const count = (x: number) => (d.source === "set" ? x.toFixed(1) : String(x));
+    const upperText =
+      d.source === "perfect" ? "" : `; upper bound (perfect detector): hybrid passes ${ub.hybridPasses} (${pct(ub.quality)}) with ${ub.escalations} escalations`;
+    return {
+      ...verdict(
+        base,
+        r.quality,
+        `${setName} replay (${r.tasks} tasks), ${detectorText}: ${label(cheapRef)} passes ${r.cheapPasses}, ${count(r.escalations)} escalate to ` +
+          `${label(escRef)}, hybrid passes ${count(r.hybridPasses)} (${pct(r.quality)})${upperText}; ${escRef.model} alone passes ${r.frontierPasses}; ${currentText}`,
+      ),
+      replay: {
+        tasks: r.tasks,
+        detector: d,
+        escalationRate: r.escalationRate,
+        upperBound: { quality: ub.quality, escalationRate: ub.escalationRate },
+      },
+    };
   }
   const esc = rate(escRef);
   const share = Number(q.escalationRatePpm) / 1e6;

@@ -18,6 +18,19 @@ export const QualityVerdictSchema = z.object({
   floor: z.number().nullable(),
   ok: z.boolean().nullable().describe("scenario >= floor; null when not measured (never shown as a pass)"),
   evidence: z.string().describe("the eval set, models (and which eval model stands for each) and counts behind the figures"),
+  replay: z
+    .object({
+      tasks: z.number().int(),
+      detector: z.object({
+        source: z.enum(["perfect", "set", "judge"]).describe("perfect: exactly the failures escalate (upper bound); set: recall and false-escalation rate given; judge: measured from the eval file's judge column"),
+        recall: z.number().describe("share of the cheap model's failures the detector escalates"),
+        falseEscalationRate: z.number().describe("share of the cheap model's passes it escalates anyway"),
+      }),
+      escalationRate: z.number(),
+      upperBound: z.object({ quality: z.number(), escalationRate: z.number() }).describe("the same replay with a perfect detector"),
+    })
+    .optional()
+    .describe("replayed escalation only"),
 });
 
 export const WhatIfResponseSchema = z.object({
@@ -40,4 +53,8 @@ export const WhatIfResponseSchema = z.object({
   daily: z.array(z.object({ day: z.string(), baselineUsd: z.string(), scenarioUsd: z.string() })),
   unpricedBaseline: z.object({ groups: z.number().int(), calls: z.number().int() }),
   warnings: z.array(z.string()),
+  perfectDetector: z
+    .object({ label: z.string(), scenarioUsd: usd("scenario cost"), savingsUsd: usd("savings"), monthlySavingsUsd: usd("monthly savings") })
+    .nullable()
+    .describe("when a replay uses a modelled detector: the same scenario with a perfect detector, labelled as the upper bound"),
 });

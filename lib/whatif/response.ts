@@ -41,6 +41,14 @@ export function toWhatIfResponse(r: WhatIfResult) {
     daily: r.daily.map((d) => ({ day: d.day, baselineUsd: usd(d.baselineNanos), scenarioUsd: usd(d.scenarioNanos) })),
     unpricedBaseline: r.unpricedBaseline,
     warnings: r.warnings,
+    perfectDetector: r.perfectDetector
+      ? {
+          label: "upper bound: perfect detector (exactly the cheap model's failures escalate)",
+          scenarioUsd: usd(r.perfectDetector.scenarioNanos),
+          savingsUsd: usd(r.perfectDetector.savingsNanos),
+          monthlySavingsUsd: usd(r.perfectDetector.monthlySavingsNanos),
+        }
+      : null,
   };
 }
 

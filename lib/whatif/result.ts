@@ -45,6 +45,11 @@ export interface WhatIfResult {
   /** Groups whose recorded cost is unknown: left out of every total. */
   unpricedBaseline: { groups: number; calls: number };
   warnings: string[];
+  /**
+   * Only when a replayed escalation uses a modelled detector (recall / false escalations, or a judge column): the
+   * same scenario with a perfect detector, i.e. exactly the cheap model's failures escalate. An upper bound on quality.
+   */
+  perfectDetector?: { scenarioNanos: bigint; savingsNanos: bigint; monthlySavingsNanos: bigint };
 }
 
 export interface ResultParts {

@@ -43,14 +43,14 @@ describe("replay on RouteLLM MMLU professional law", () => {
 
   it("replays Mixtral-first with GPT-4 fallback and matches the independent count", () => {
     const summary = replayEscalation(pairOutcomes(results, MIXTRAL, GPT4).outcomes);
+    const perfect = { hybridPasses: eitherCorrect, escalations: n - mixtralCorrect, quality: eitherCorrect / n, escalationRate: (n - mixtralCorrect) / n };
     expect(summary).toEqual({
       tasks: n,
       cheapPasses: mixtralCorrect,
       frontierPasses: gpt4Correct,
-      hybridPasses: eitherCorrect,
-      escalations: n - mixtralCorrect,
-      quality: eitherCorrect / n,
-      escalationRate: (n - mixtralCorrect) / n,
+      ...perfect,
+      detector: { source: "perfect", recall: 1, falseEscalationRate: 0 },
+      upperBound: perfect,
     });
     expect([mixtralCorrect, gpt4Correct, eitherCorrect]).toEqual([776, 1075, 1181]);
   });

@@ -46,10 +46,25 @@ export const EscalationSchema = z
     mode: z.enum(["rate", "replay"], { error: 'escalation mode must be "rate" or "replay"' }).default("rate"),
     rate: share("escalation rate").optional(),
     tokenShare: share("escalation tokenShare").default(1),
+    /**
+     * Replay only: the detector deciding which cheap answers escalate. Absent: a perfect detector (exactly the
+     * failures escalate), reported as the upper bound it is. {recall, falseEscalationRate}: set by the user.
+     * {fromJudge: true}: measured from the eval file's judge column, task by task.
+     */
+    detector: z
+      .union([
+        z.strictObject({ recall: share("detector recall"), falseEscalationRate: share("detector falseEscalationRate") }),
+        z.strictObject({ fromJudge: z.literal(true) }),
+      ], { error: "detector is { recall, falseEscalationRate } (each 0-1) or { fromJudge: true }" })
+      .optional(),
   })
   .refine((e) => e.mode === "replay" || e.rate !== undefined, {
     error: "escalation rate is required (0-1) unless mode is replay",
     path: ["rate"],
+  })
+  .refine((e) => e.mode === "replay" || e.detector === undefined, {
+    error: "a detector applies to replay escalation only",
+    path: ["detector"],
   });
 
 export const RuleSchema = z.strictObject({

@@ -68,6 +68,8 @@ export interface EvalResultRow {
   taskId: string;
   model: string;
   passed: boolean;
+  /** The eval file's judge column: did the detector flag this answer for escalation (null: no verdict). */
+  judgeFlagged?: boolean | null;
 }
 
 /**
