@@ -34,8 +34,19 @@ describe("parseEvalRows", () => {
     );
     expect(row).toEqual({
       evalSet: "support-golden", taskId: "7", model: "gpt-5", passed: true, score: null,
-      costNanos: 12_300_000n, inputTokens: 120, outputTokens: 45,
+      costNanos: 12_300_000n, inputTokens: 120, outputTokens: 45, judgeFlagged: null,
     });
+  });
+
+  it("reads the optional judge column (the escalation detector's verdict) and names a bad value", () => {
+    const rows = parseEvalRows([
+      { eval_set: "s", task_id: "a", model: "m", passed: "true", judge_flagged: "yes" },
+      { eval_set: "s", task_id: "b", model: "m", passed: "false", "Judge Flagged": "0" },
+      { eval_set: "s", task_id: "c", model: "m", passed: "false", judge_flagged: "" },
+    ]);
+    expect(rows.map((r) => r.judgeFlagged)).toEqual([true, false, null]);
+    const e = importError(() => parseEvalRows([{ eval_set: "s", task_id: "a", model: "m", passed: 1, judge_flagged: "maybe" }]));
+    expect(e.issues).toEqual([{ row: 1, line: null, field: "judge_flagged", message: 'expected true/false, 1/0 or yes/no, got "maybe"' }]);
   });
 
   it("converts costs exactly, including exponent notation", () => {

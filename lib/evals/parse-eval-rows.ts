@@ -3,7 +3,9 @@
  *
  * Columns (header case, spaces, _ and - are ignored, so task_id, taskId and "Task ID" are the same column):
  *   eval_set (or given by the caller), task_id, model, and passed (true/false, 1/0, yes/no) or score (0..1);
- *   optional cost_usd, input_tokens, output_tokens. Other columns are ignored.
+ *   optional cost_usd, input_tokens, output_tokens, and judge_flagged (true/false: the escalation detector, e.g. a
+ *   judge model, flagged this answer; escalation replay measures the detector's recall and false escalations from
+ *   it). Other columns are ignored.
  * When there is no `passed` value, passed = score >= threshold (0.5 unless the caller gives another).
  * All-or-nothing: an import with problems imports nothing, and the error lists every problem (up to a limit) so a
  * user can fix the file in one go.
@@ -19,6 +21,8 @@ export interface EvalRow {
   costNanos: bigint | null;
   inputTokens: number | null;
   outputTokens: number | null;
+  /** judge_flagged column; null when absent or blank. */
+  judgeFlagged?: boolean | null;
 }
 
 export interface ParseEvalOptions {
@@ -56,8 +60,8 @@ const MAX_ISSUES = 50;
 const MAX_TEXT = 500;
 const MAX_INT32 = 2_147_483_647;
 
-type Column = "eval_set" | "task_id" | "model" | "passed" | "score" | "cost_usd" | "input_tokens" | "output_tokens";
-const COLUMNS: readonly Column[] = ["eval_set", "task_id", "model", "passed", "score", "cost_usd", "input_tokens", "output_tokens"];
+type Column = "eval_set" | "task_id" | "model" | "passed" | "score" | "cost_usd" | "input_tokens" | "output_tokens" | "judge_flagged";
+const COLUMNS: readonly Column[] = ["eval_set", "task_id", "model", "passed", "score", "cost_usd", "input_tokens", "output_tokens", "judge_flagged"];
 const normalise = (key: string) => key.toLowerCase().replace(/[^a-z0-9]/g, "");
 const BY_KEY = new Map(COLUMNS.map((c) => [normalise(c), c]));
 
@@ -122,6 +126,7 @@ export function parseEvalRows(rows: readonly Record<string, unknown>[], options:
     const costNanos = parseCost(values.cost_usd, (m) => problem("cost_usd", m));
     const inputTokens = parseTokens(values.input_tokens, (m) => problem("input_tokens", m));
     const outputTokens = parseTokens(values.output_tokens, (m) => problem("output_tokens", m));
+    const judgeFlagged = parsePassed(values.judge_flagged, (m) => problem("judge_flagged", m));
 
     if (issues.length > before) continue;
     const key = JSON.stringify([evalSet, taskId, model]);
@@ -132,7 +137,7 @@ export function parseEvalRows(rows: readonly Record<string, unknown>[], options:
       continue;
     }
     firstRowOf.set(key, i);
-    out.push({ evalSet: evalSet!, taskId: taskId!, model: model!, passed: passed!, score, costNanos, inputTokens, outputTokens });
+    out.push({ evalSet: evalSet!, taskId: taskId!, model: model!, passed: passed!, score, costNanos, inputTokens, outputTokens, judgeFlagged });
   }
 
   if (issues.length > 0) {

@@ -22,10 +22,11 @@ export async function storeEvalResults(rows: EvalRow[], opts: { description?: st
         for (let i = 0; i < setRows.length; i += 1000) {
           const chunk = setRows.slice(i, i + 1000);
           await tx.$executeRawUnsafe(
-            `INSERT INTO eval_results (eval_set_id, task_id, model, passed, score, cost_nanos, input_tokens, output_tokens)
-             SELECT $1, * FROM unnest($2::text[], $3::text[], $4::bool[], $5::numeric[], $6::bigint[], $7::int[], $8::int[])
+            `INSERT INTO eval_results (eval_set_id, task_id, model, passed, score, cost_nanos, input_tokens, output_tokens, judge_flagged)
+             SELECT $1, * FROM unnest($2::text[], $3::text[], $4::bool[], $5::numeric[], $6::bigint[], $7::int[], $8::int[], $9::bool[])
              ON CONFLICT (eval_set_id, task_id, model) DO UPDATE SET passed = EXCLUDED.passed, score = EXCLUDED.score,
-               cost_nanos = EXCLUDED.cost_nanos, input_tokens = EXCLUDED.input_tokens, output_tokens = EXCLUDED.output_tokens`,
+               cost_nanos = EXCLUDED.cost_nanos, input_tokens = EXCLUDED.input_tokens, output_tokens = EXCLUDED.output_tokens,
+               judge_flagged = EXCLUDED.judge_flagged`,
             set.id,
             chunk.map((r) => r.taskId),
             chunk.map((r) => r.model),
@@ -34,6 +35,7 @@ export async function storeEvalResults(rows: EvalRow[], opts: { description?: st
             chunk.map((r) => (r.costNanos === null ? null : r.costNanos.toString())),
             chunk.map((r) => r.inputTokens),
             chunk.map((r) => r.outputTokens),
+            chunk.map((r) => r.judgeFlagged ?? null),
           );
         }
         if (opts.workload) {

@@ -14,8 +14,8 @@ export async function loadWorkloadInfo(workloads: readonly WorkloadDim[]): Promi
   const [results, mappings] = await Promise.all([
     setIds.length === 0
       ? { rows: [] }
-      : pool().query<{ eval_set_id: number; task_id: string; model: string; passed: boolean }>(
-          "SELECT eval_set_id, task_id, model, passed FROM eval_results WHERE eval_set_id = ANY($1::int[])",
+      : pool().query<{ eval_set_id: number; task_id: string; model: string; passed: boolean; judge_flagged: boolean | null }>(
+          "SELECT eval_set_id, task_id, model, passed, judge_flagged FROM eval_results WHERE eval_set_id = ANY($1::int[])",
           [setIds],
         ),
     withSet.length === 0
@@ -29,7 +29,7 @@ export async function loadWorkloadInfo(workloads: readonly WorkloadDim[]): Promi
   for (const r of results.rows) {
     let list = bySet.get(r.eval_set_id);
     if (!list) bySet.set(r.eval_set_id, (list = []));
-    list.push({ taskId: r.task_id, model: r.model, passed: r.passed });
+    list.push({ taskId: r.task_id, model: r.model, passed: r.passed, judgeFlagged: r.judge_flagged });
   }
   const standIns = new Map<number, Map<string, string>>();
   for (const m of mappings.rows) {
