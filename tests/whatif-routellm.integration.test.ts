@@ -111,7 +111,8 @@ describe("RouteLLM GSM8K through the API", () => {
     expect(w.quality).toMatchObject({ baseline: gpt4Correct / n, scenario: eitherCorrect / n, floor: 0.9, ok: eitherCorrect / n >= 0.9 });
     const escalations = n - mixtralCorrect;
     expect(w.quality.evidence).toContain(
-      `replay (${n} tasks): gpt-5-mini (as ${MIXTRAL}) passes ${mixtralCorrect}, ${escalations} escalate to o3 (as ${GPT4}), hybrid passes ${eitherCorrect}`,
+      `replay (${n} tasks), perfect detector (every failure escalates, nothing else): an upper bound: ` +
+        `gpt-5-mini (as ${MIXTRAL}) passes ${mixtralCorrect}, ${escalations} escalate to o3 (as ${GPT4}), hybrid passes ${eitherCorrect}`,
     );
     // cost: 100 calls on gpt-5-mini (1,000 x $1/M + 100 x $4/M = $0.0014 each) + rate x the same calls on o3 ($1.40),
     // rate = escalations / tasks held to the millionth.

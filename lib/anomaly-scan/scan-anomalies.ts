@@ -5,6 +5,7 @@ import { detectModelSwitches, detectSpikes, type ModelDaySpend, type ScopeRef, t
 import { addDays, eachDay } from "@/lib/forecast/utc-days";
 import { formatUsd } from "@/lib/money";
 import { teamDailySeries, workloadModelSeries } from "./scope-series";
+import { spikesAcrossSwitches, type ConfirmedSwitch } from "./spikes-across-switches";
 import { switchCost } from "./switch-cost";
 
 /** Same-weekday samples the spike detector reads at most (lib/anomaly default), plus a week of margin. */
@@ -60,11 +61,11 @@ export async function scanAnomalies(principal: Pick<Principal, "teamIds">, q: Sc
     const w = dims.workloads.get(id);
     if (!w) continue;
     const scope: ScopeRef = { type: "workload", key: w.slug };
-    const switches = modelSwitches(scope, w.name, rows, range, minSize);
-    // A switch to a pricier model raises every day after it above the weekday history: those days are the switch,
-    // already listed with its full cost, not separate spikes.
-    const firstSwitch = switches.reduce<string | null>((d, s) => (d === null || s.day < d ? s.day : d), null);
-    const spikes = detectSpikes({ scope, daily: rows, ...range, options: { minSizeNanos: minSize } }).filter((a) => firstSwitch === null || a.day < firstSwitch);
+    const { anomalies: switches, confirmed } = modelSwitches(scope, w.name, rows, range, minSize);
+    // A switch to a pricier model raises every day after it above the weekday history: those days are judged
+    // against the history re-priced at the new model's price, so the switch is not repeated as daily spikes and
+    // a real spike after it still shows (spikes-across-switches.ts).
+    const spikes = spikesAcrossSwitches({ scope, rows, switches: confirmed, ...range, minSizeNanos: minSize });
     if (q.kind !== "model_switch") found.push(...spikes);
     if (q.kind !== "spike") found.push(...switches);
   }
@@ -102,12 +103,22 @@ export function withoutEchoes(anomalies: ScannedAnomaly[], to: string): ScannedA
  * Switches to a pricier model (lib/anomaly finds the day), sized by what they cost since: the new model's traffic
  * against the same tokens at the previous model's price, through the end of the range.
  */
-function modelSwitches(scope: ScopeRef, name: string, rows: ModelDaySpend[], range: { from: string; to: string }, minSize: bigint): SpendAnomaly[] {
+function modelSwitches(
+  scope: ScopeRef,
+  name: string,
+  rows: ModelDaySpend[],
+  range: { from: string; to: string },
+  minSize: bigint,
+): { anomalies: SpendAnomaly[]; confirmed: ConfirmedSwitch[] } {
   const candidates = detectModelSwitches({ scope, rows, ...range, options: { minSizeNanos: ANY_SIZE } });
   const out: SpendAnomaly[] = [];
+  const confirmed: ConfirmedSwitch[] = [];
   for (const c of candidates) {
     const cost = switchCost(rows, c.day, range.to);
-    if (!cost || cost.extraNanos < minSize) continue;
+    if (!cost) continue;
+    // Any confirmed switch changes the price level later days are judged at, even one too small to report.
+    confirmed.push({ day: c.day, ...cost });
+    if (cost.extraNanos < minSize) continue;
     const perDay = cost.extraNanos / BigInt(cost.days);
     out.push({
       ...c,
@@ -120,7 +131,7 @@ function modelSwitches(scope: ScopeRef, name: string, rows: ModelDaySpend[], ran
         `${formatUsd(cost.wouldHaveCostNanos)} for the same tokens (+${formatUsd(cost.extraNanos)}, about ${formatUsd(perDay)} a day).`,
     });
   }
-  return out;
+  return { anomalies: out, confirmed };
 }
 
 function tier(t: string | null): string {

@@ -15,6 +15,8 @@ const rows: ModelDaySpend[] = eachDay("2026-10-01", "2026-10-15").map((day) =>
 describe("switchCost", () => {
   it("sizes a switch by the extra spend since, against the previous model's price for the same tokens", () => {
     expect(switchCost(rows, "2026-10-11", "2026-10-15")).toEqual({
+      previousKey: "openai/gpt-4.1-mini",
+      newKey: "anthropic/claude-sonnet-4-5",
       previousModel: "gpt-4.1-mini",
       previousTier: "mid",
       newModel: "claude-sonnet-4-5",

@@ -13,6 +13,9 @@ import { addDays } from "@/lib/forecast/utc-days";
 import type { ModelDaySpend } from "@/lib/anomaly";
 
 export interface SwitchCost {
+  /** "provider/model" of the model before and after the switch. */
+  previousKey: string;
+  newKey: string;
   previousModel: string;
   previousTier: string | null;
   newModel: string;
@@ -57,6 +60,8 @@ export function switchCost(rows: readonly ModelDaySpend[], switchDay: string, en
   }
   const wouldHave = divRound(tokens * previous.cost, BigInt(previous.tokens));
   return {
+    previousKey: previous.key,
+    newKey: next.key,
     previousModel: previous.model,
     previousTier: previous.tier,
     newModel: next.model,
@@ -76,7 +81,7 @@ interface ModelTotal {
   tokens: number;
 }
 
-function keyOf(r: ModelDaySpend): string {
+export function keyOf(r: ModelDaySpend): string {
   return `${r.provider}/${r.model}`;
 }
 
