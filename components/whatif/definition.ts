@@ -39,6 +39,11 @@ export function draftProblems(def: Definition): string[] {
     share(r.cachedShare, "cached share");
     share(r.escalation?.rate, "escalation rate");
     share(r.escalation?.tokenShare, "escalation token share");
+    const d = r.escalation?.detector;
+    if (d && "recall" in d) {
+      share(d.recall, "detector recall");
+      share(d.falseEscalationRate, "detector false-escalation rate");
+    }
     if (r.outputFactor !== undefined && !(r.outputFactor > 0 && r.outputFactor <= 10)) out.push(`${n}: output factor must be above 0 and at most 10`);
     if (r.escalation && r.escalation.mode !== "replay" && r.escalation.rate === undefined) out.push(`${n}: give an escalation rate`);
   });

@@ -2,7 +2,7 @@
 import "./whatif.css";
 import { useQuery } from "@tanstack/react-query";
 import { overSpecifiedQuery } from "./api";
-import { usd } from "./format";
+import { pct, usd } from "./format";
 import { ConfidenceBadge, TierBadge } from "./tier-badge";
 
 /**
@@ -22,7 +22,7 @@ export function OverSpecifiedList({ team, limit }: { team?: string; limit?: numb
           </span>
         )}
       </div>
-      <p className="muted small">Routine work on a frontier model, or eval evidence that a cheaper model meets the quality floor.</p>
+      <p className="muted small">Eval evidence that a cheaper model meets the quality floor, or routine work on a frontier model with a cheaper candidate: the same decision as the recommendations.</p>
       {q.isPending && <p className="muted">Loading…</p>}
       {q.isError && <div className="error-box">{q.error.message}</div>}
       {q.data && q.data.workloads.length === 0 && <p className="muted">None found: every workload runs on a tier its task class and evidence justify.</p>}
@@ -52,15 +52,14 @@ export function OverSpecifiedList({ team, limit }: { team?: string; limit?: numb
                 </td>
                 <td className="small">
                   {w.reason}
-                  {w.candidate && (
-                    <div className="muted">
-                      → {w.candidate.model} <ConfidenceBadge confidence={w.confidence} />
-                    </div>
-                  )}
+                  <div className="muted">
+                    → {w.candidate.model} <ConfidenceBadge confidence={w.confidence} />
+                    {w.passRate && ` ${pct(w.passRate.rate)} (95% CI ${pct(w.passRate.low)}–${pct(w.passRate.high)})`}
+                  </div>
                 </td>
                 <td className="num">{usd(w.monthlyCostUsd)}</td>
                 <td className="num delta-down">
-                  <b>{w.monthlyAtStakeUsd === null ? "—" : usd(w.monthlyAtStakeUsd)}</b>
+                  <b>{usd(w.monthlyAtStakeUsd)}</b>
                 </td>
               </tr>
             ))}

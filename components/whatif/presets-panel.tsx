@@ -6,6 +6,7 @@ import type { WhatIfOptions } from "@/lib/whatif/server/options";
 import { preset8020Query } from "./api";
 import type { Definition } from "./definition";
 import { pct, usd } from "./format";
+import { DetectorFields } from "./detector-fields";
 import { ModelPicker } from "./model-picker";
 import { MultiPick } from "./multi-pick";
 import { PercentInput } from "./percent-input";
@@ -13,6 +14,8 @@ import { PercentInput } from "./percent-input";
 export interface PresetNote {
   title: string;
   text: string;
+  /** Lines listed under the text (the 80/20 preset's unproven workloads). */
+  items?: string[];
 }
 
 /**
@@ -31,6 +34,8 @@ export function PresetsPanel({
   const client = useQueryClient();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  /** 80/20 with nothing proven: the unproven workloads, listed under the message. */
+  const [unprovenOnly, setUnprovenOnly] = useState<string[]>([]);
   const frontier = options.targets.find((t) => t.model === "gpt-5") ?? options.targets.find((t) => t.tier === "frontier") ?? options.targets[0];
   const worker0 = options.targets.find((t) => t.model === "gpt-5-mini") ?? options.targets.find((t) => t.tier === "mid") ?? options.targets[0];
   const [wa, setWa] = useState({
@@ -40,24 +45,37 @@ export function PresetsPanel({
     advisor: frontier ? { provider: frontier.provider, model: frontier.model } : undefined,
     rate: 0.1 as number | null,
     replay: false,
+    detector: { recall: 0.8, falseEscalationRate: 0.1 } as { recall: number; falseEscalationRate: number } | { fromJudge: true } | undefined,
   });
 
   async function apply8020() {
     setBusy(true);
     setError(null);
+    setUnprovenOnly([]);
     try {
       const p = await client.fetchQuery(preset8020Query(window));
+      const s = p.summary;
+      const unproven = s.unproven.map(
+        (u) =>
+          `${u.workload}: ${u.currentModel.model} → ${u.candidate.model} would save ${usd(u.monthlySavingUsd)} / month. ${u.reason}` +
+          (u.passRate ? ` (${pct(u.passRate.rate)}, 95% CI ${pct(u.passRate.low)}–${pct(u.passRate.high)})` : ""),
+      );
+      const unprovenText =
+        unproven.length === 0
+          ? ""
+          : ` Left out, unproven (${usd(s.unprovenMonthlySavingUsd)} a month if their recommendations hold): run an eval to prove them.`;
       if (!p.request) {
-        setError("80/20: no routine workload has a cheaper model that meets its floor in this window.");
+        setError(`80/20: no workload has eval evidence that a cheaper model meets its floor (95% lower bound) in this window.${unprovenText}`);
+        setUnprovenOnly(unproven);
         return;
       }
-      const s = p.summary;
       onApply(p.request, {
         title: "80/20 preset",
         text:
           `Moves ${s.movedWorkloads} of ${s.totalWorkloads} workloads (${pct(s.spendShare)} of spend, ${usd(s.movedMonthlyCostUsd)} of ` +
-          `${usd(s.totalMonthlyCostUsd)} a month) to the cheapest model that meets each one's quality floor; recommendations ` +
-          `estimate ${usd(s.monthlySavingUsd)} a month. The result below re-prices the real traffic.`,
+          `${usd(s.totalMonthlyCostUsd)} a month) whose eval evidence meets the quality floor at the 95% lower bound; recommendations ` +
+          `estimate ${usd(s.monthlySavingUsd)} a month. The result below re-prices the real traffic.${unprovenText}`,
+        items: unproven,
       });
     } catch (e) {
       setError((e as Error).message);
@@ -77,11 +95,17 @@ export function PresetsPanel({
         advisor: wa.advisor,
         rate: wa.rate ?? undefined,
         replay: wa.replay,
+        detector: wa.detector,
       });
       onApply(def, {
         title: "Worker + advisor preset",
         text: wa.replay
-          ? `${wa.worker.model} answers; calls it fails escalate to ${wa.advisor.model}, at the rate each workload's linked eval set shows (replay).`
+          ? `${wa.worker.model} answers; calls the detector flags escalate to ${wa.advisor.model}, replayed on each workload's linked eval set ` +
+            (!wa.detector
+              ? "with a perfect detector: an upper bound."
+              : "fromJudge" in wa.detector
+                ? "with the detector measured from the eval file's judge column; the perfect detector is shown as the upper bound."
+                : `with a detector catching ${pct(wa.detector.recall)} of failures and escalating ${pct(wa.detector.falseEscalationRate)} of passes; the perfect detector is shown as the upper bound.`)
           : `${wa.worker.model} answers every call; ${pct(wa.rate ?? 0)} of calls also go to ${wa.advisor.model}.`,
       });
     } catch (e) {
@@ -97,7 +121,7 @@ export function PresetsPanel({
       <div className="wi-preset wi-preset-8020">
         <div>
           <b>80/20</b>
-          <p className="muted">Every routine workload (classification, extraction, summaries, replies, drafts) to the cheapest model that meets its quality floor.</p>
+          <p className="muted">Every workload whose eval evidence shows a cheaper model meets its quality floor, even at the 95% lower bound, moves to that model. The rest are listed as unproven, with what they would save.</p>
         </div>
         <button type="button" className="btn primary" onClick={apply8020} disabled={busy} data-testid="preset-8020">
           {busy ? "Building…" : "Apply 80/20"}
@@ -120,6 +144,7 @@ export function PresetsPanel({
                 <input type="checkbox" checked={wa.replay} onChange={(e) => setWa({ ...wa, replay: e.target.checked })} /> replay eval sets
               </span>
             </label>
+            {wa.replay && <DetectorFields detector={wa.detector} onChange={(d) => setWa({ ...wa, detector: d })} />}
           </div>
           <button type="button" className="btn primary" onClick={applyWorkerAdvisor} data-testid="preset-worker-advisor">
             Apply worker + advisor
@@ -127,7 +152,18 @@ export function PresetsPanel({
         </div>
       </div>
       </div>
-      {error && <div className="error-box">{error}</div>}
+      {error && (
+        <div className="error-box">
+          {error}
+          {unprovenOnly.length > 0 && (
+            <ul className="wi-unproven" data-testid="preset-unproven">
+              {unprovenOnly.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
     </section>
   );
 }

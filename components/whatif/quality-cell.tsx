@@ -24,6 +24,13 @@ export function QualityCell({ q, changed = true }: { q: Verdict; changed?: boole
     <span className={`wi-quality ${q.ok ? "ok" : "broken"}`} title={q.evidence} data-testid={q.ok ? "quality-ok" : "quality-broken"}>
       <span className={`badge ${q.ok ? "ok" : "bad"}`}>{q.ok ? "holds" : "below floor"}</span>{" "}
       {pct(q.baseline)} → <b>{pct(q.scenario)}</b> <span className="muted">floor {pct(q.floor, 0)}</span>
+      {q.replay && (
+        <div className="muted small" data-testid="replay-detector">
+          {q.replay.detector.source === "perfect"
+            ? "perfect detector: upper bound"
+            : `detector ${q.replay.detector.source === "judge" ? "(judge column)" : ""} recall ${pct(q.replay.detector.recall)}, false esc. ${pct(q.replay.detector.falseEscalationRate)}; upper bound ${pct(q.replay.upperBound.quality)}`}
+        </div>
+      )}
     </span>
   );
 }

@@ -3,7 +3,7 @@ import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { recommendationsQuery } from "./api";
 import type { Definition } from "./definition";
-import { usd } from "./format";
+import { pct, usd } from "./format";
 import { ConfidenceBadge, TierBadge } from "./tier-badge";
 import { OverSpecifiedList } from "./over-specified-list";
 
@@ -79,6 +79,16 @@ export function RecommendationsTab({ window, onOpen }: { window: { from: string;
                   </td>
                   <td>
                     <ConfidenceBadge confidence={r.confidence} />
+                    {r.passRate && (
+                      <div className="muted small wi-interval" data-testid={`interval-${r.workload}`} title="pass rate on the linked eval set, with its 95% Wilson interval">
+                        {pct(r.passRate.rate)}
+                        <br />
+                        95% CI {pct(r.passRate.low)}–{pct(r.passRate.high)}
+                        <br />
+                        {r.passRate.passes}/{r.passRate.tasks} tasks
+                      </div>
+                    )}
+                    {!r.proven && <div className="muted small">not in 80/20: unproven</div>}
                   </td>
                   <td className="small wi-evidence">{r.evidence}</td>
                   <td>

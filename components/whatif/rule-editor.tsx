@@ -1,6 +1,7 @@
 "use client";
 import type { WhatIfOptions } from "@/lib/whatif/server/options";
 import type { Rule } from "./definition";
+import { DetectorFields } from "./detector-fields";
 import { ModelPicker } from "./model-picker";
 import { MultiPick } from "./multi-pick";
 import { PercentInput } from "./percent-input";
@@ -96,6 +97,8 @@ export function RuleEditor({
                     mode: mode as "rate" | "replay",
                     rate: mode === "rate" ? (esc?.rate ?? 0.1) : esc?.rate,
                     tokenShare: esc?.tokenShare ?? 1,
+                    // A replay starts with a modelled detector: a perfect one is only the upper bound.
+                    detector: mode === "replay" ? (esc?.detector ?? { recall: 0.8, falseEscalationRate: 0.1 }) : undefined,
                   },
                 });
               }}
@@ -122,6 +125,7 @@ export function RuleEditor({
                 onChange={(v) => set({ escalation: { ...esc, rate: v ?? undefined } })}
               />
               <PercentInput label="Tokens re-sent on escalation (%)" value={esc.tokenShare ?? 1} onChange={(v) => set({ escalation: { ...esc, tokenShare: v ?? 1 } })} />
+              {escMode === "replay" && <DetectorFields detector={esc.detector} onChange={(d) => set({ escalation: { ...esc, detector: d } })} />}
             </>
           )}
         </div>

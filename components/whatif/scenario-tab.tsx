@@ -159,6 +159,13 @@ export function ScenarioTab({
       {note && (
         <div className="notice wi-note" data-testid="preset-note">
           <b>{note.title}.</b> {note.text}
+          {note.items && note.items.length > 0 && (
+            <ul className="wi-unproven" data-testid="preset-unproven">
+              {note.items.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          )}
         </div>
       )}
       {!committed && <div className="card empty">Build rules or start from a preset, then run the scenario to see the money and quality effect.</div>}

@@ -7,7 +7,13 @@ export function ConfidenceBadge({ confidence }: { confidence: "high" | "medium" 
   if (!confidence) return <span className="muted">—</span>;
   const cls = confidence === "high" ? "ok" : confidence === "medium" ? "risk" : "";
   return (
-    <span className={`badge ${cls}`} title={confidence === "high" ? "eval evidence on 100+ tasks" : confidence === "medium" ? "eval evidence on fewer than 100 tasks" : "no eval: task class only"}>
+    <span className={`badge ${cls}`} title={
+        confidence === "high"
+          ? "eval evidence: the 95% lower bound of the pass rate meets the floor"
+          : confidence === "medium"
+            ? "eval evidence: the measured pass rate meets the floor, its 95% lower bound does not (too few tasks)"
+            : "no eval: task class only"
+      }>
       {confidence}
     </span>
   );

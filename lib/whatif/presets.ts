@@ -82,6 +82,8 @@ export function presetWorkerAdvisor(args: {
   rate?: number;
   tokenShare?: number;
   replay?: boolean;
+  /** Replay only: the escalation detector (absent: perfect, the upper bound). */
+  detector?: { recall: number; falseEscalationRate: number } | { fromJudge: true };
 }): WhatIfRequest {
   return WhatIfRequestSchema.parse({
     from: args.from,
@@ -95,6 +97,7 @@ export function presetWorkerAdvisor(args: {
           mode: args.replay ? "replay" : "rate",
           rate: args.replay ? args.rate : (args.rate ?? 0.1),
           tokenShare: args.tokenShare ?? 1,
+          detector: args.replay ? args.detector : undefined,
         },
       },
     ],
