@@ -43,6 +43,8 @@ export const ImportAnswerSchema = EventsAnswerSchema.extend({
   description: z.string(),
   replaced: z.number().int().describe("usage-export buckets stored again with new totals"),
   skipped: z.number().int().describe("records without usage (ordinary OTLP spans, proxy calls that never reached a model)"),
+  skipReasons: z.record(z.string(), z.number().int()).describe('why records were skipped, e.g. {"no token usage (not a model call)": 12}; the counts add up to skipped'),
+  heuristic: z.number().int().describe("events whose token meaning (cache in input or not) a last-resort heuristic decided; see the Ingestion page"),
 });
 
 export const IngestBatchSchema = z.object({
@@ -60,6 +62,8 @@ export const IngestBatchSchema = z.object({
   replaced: z.number().int(),
   rejected: z.number().int(),
   skipped: z.number().int(),
+  skipReasons: z.record(z.string(), z.number().int()),
+  heuristic: z.number().int().describe("events whose token meaning a last-resort heuristic decided"),
   stream: z.boolean().describe("API/OTLP traffic of one key for one hour, rather than a file"),
 });
 

@@ -72,7 +72,7 @@ export async function importStream(input: Readable, options: ImportOptions): Pro
     for await (const { line, value } of readRecords(rest, detected)) {
       const batch = toEvents(detected.format, value, line, now);
       for (const error of batch.rejected) session.reject(error);
-      if (batch.skipped) session.skip(batch.skipped);
+      if (batch.skipped) session.skipAll(batch.skipReasons);
       for (const event of batch.events) await session.add(event, line);
     }
   } catch (error) {
