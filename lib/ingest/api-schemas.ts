@@ -29,6 +29,11 @@ export const DetectedSchema = z.object({
   format: z.enum(FORMAT_IDS),
   gzip: z.boolean(),
   description: z.string(),
+  confidence: z
+    .enum(["certain", "likely", "chosen"])
+    .optional()
+    .describe("certain: a marker only this format has; likely: enough of its field names; chosen: the caller named the format"),
+  evidence: z.array(z.string()).optional().describe("the field names that decided"),
 });
 
 export const DetectAnswerSchema = z.object({

@@ -9,7 +9,7 @@
  * - cacheWriteTokens: input tokens written to the prompt cache (subset of inputTokens).
  * - outputTokens: all output tokens, reasoning included; reasoningTokens is the reasoning subset.
  */
-export const USAGE_SOURCES = ["api", "otlp", "openai", "anthropic", "litellm", "file"] as const;
+export const USAGE_SOURCES = ["api", "otlp", "openai", "anthropic", "litellm", "file", "langfuse", "helicone"] as const;
 export type UsageSource = (typeof USAGE_SOURCES)[number];
 
 export interface UsageEvent {

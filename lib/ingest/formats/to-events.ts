@@ -8,6 +8,8 @@
  * import and a live feed of the same data (e.g. OTLP) share idempotency keys and are counted once.
  */
 import { anthropicUsageToEvents } from "../sources/anthropic-usage";
+import { heliconeToEvents } from "../sources/helicone";
+import { langfuseToEvents } from "../sources/langfuse";
 import { parseLiteLlmSpendLog } from "../sources/litellm";
 import { parseNativeEvent } from "../sources/native";
 import { openAiUsageToEvents } from "../sources/openai-usage";
@@ -29,6 +31,10 @@ export function toEvents(format: FormatId, value: unknown, index: number, now: D
     case "litellm-csv":
     case "litellm-json":
       return liteLlmRecord(value, index, now);
+    case "langfuse-json":
+      return atLine(index, langfuseToEvents(value, now));
+    case "helicone-json":
+      return atLine(index, heliconeToEvents(value, now));
     case "openai-usage":
       return atLine(index, openAiUsageToEvents(value, now));
     case "anthropic-usage":

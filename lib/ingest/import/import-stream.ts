@@ -48,6 +48,8 @@ const SOURCE_OF: Record<FormatId, string> = {
   "anthropic-usage": "anthropic",
   "litellm-csv": "litellm",
   "litellm-json": "litellm",
+  "langfuse-json": "langfuse",
+  "helicone-json": "helicone",
 };
 
 export async function importStream(input: Readable, options: ImportOptions): Promise<ImportResult> {
