@@ -8,6 +8,8 @@
  * - cachedInputTokens: input tokens read from the prompt cache (subset of inputTokens).
  * - cacheWriteTokens: input tokens written to the prompt cache (subset of inputTokens).
  * - outputTokens: all output tokens, reasoning included; reasoningTokens is the reasoning subset.
+ * What each source's own counts mean, and the rule that converts them, is the table in token-meaning.md beside this
+ * file (sources/token-meaning.ts applies it; a last-resort heuristic marks its events guessedTokenMeaning).
  */
 export const USAGE_SOURCES = ["api", "otlp", "openai", "anthropic", "litellm", "file", "langfuse", "helicone"] as const;
 export type UsageSource = (typeof USAGE_SOURCES)[number];

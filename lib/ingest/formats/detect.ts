@@ -64,11 +64,11 @@ export function detectFormat(firstBytes: Buffer | Uint8Array, filename?: string)
     const match = matchJsonFormat(body);
     if (match === null) throw new FormatDetectionError(unknownJsonMessage(body));
     const why = { confidence: match.confidence, evidence: match.evidence };
-    const seen = ` (${match.confidence}: ${match.evidence.join(", ")})`;
+    const seen = `, ${match.confidence} (${match.evidence.slice(0, 3).join(", ")})`;
     if (match.format !== "native") return { ...result(match.format, seen), ...why };
     if (firstChar === "[") return { ...result("native-json", seen), ...why };
     if (NDJSON_NAMES.test(name) || firstLineIsJson(body)) return { ...result("native-ndjson", seen), ...why };
-    return { ...result("native-json", ` (one JSON document; ${match.confidence}: ${match.evidence.join(", ")})`), ...why };
+    return { ...result("native-json", ` (one JSON document)${seen}`), ...why };
   }
 
   const header = body.slice(0, body.search(/\r?\n|$/));
@@ -76,7 +76,7 @@ export function detectFormat(firstBytes: Buffer | Uint8Array, filename?: string)
   const known = columns.filter((c) => LITELLM_COLUMNS.includes(c));
   // request_id and startTime are in every LiteLLM spend-log export, and at least one column no generic CSV has.
   if (known.includes("request_id") && known.includes("startTime") && known.some((c) => LITELLM_ONLY.includes(c))) {
-    return { ...result("litellm-csv", ` (likely: ${known.join(", ")})`), confidence: "likely", evidence: known };
+    return { ...result("litellm-csv", `, likely (${known.slice(0, 3).join(", ")})`), confidence: "likely", evidence: known };
   }
   throw new FormatDetectionError(
     `${/\.csv$/i.test(name) || columns.length > 2 ? "this CSV does not look like a LiteLLM spend-log export, the one CSV format Rightsize reads (its header needs request_id and startTime, plus spend, call_type, api_key or model_group)" : "unrecognised file"}; header was: ${header.slice(0, 200)}. ${KNOWN_FORMATS}`,

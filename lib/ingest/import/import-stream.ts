@@ -115,7 +115,7 @@ function otlpSpanPath(value: unknown, ordinal: number): string | null {
 function detect(head: Buffer, options: ImportOptions): DetectedFormat {
   if (options.format) {
     const gzip = head[0] === 0x1f && head[1] === 0x8b;
-    return { format: options.format, gzip, description: `${FORMAT_DESCRIPTIONS[options.format]} (chosen)${gzip ? ", gzip-compressed" : ""}`, confidence: "chosen" };
+    return { format: options.format, gzip, description: `${FORMAT_DESCRIPTIONS[options.format]}, chosen${gzip ? ", gzip-compressed" : ""}`, confidence: "chosen" };
   }
   try {
     return detectFormat(head, options.filename ?? undefined);
