@@ -43,8 +43,8 @@ describe("rightsize ingest", () => {
     writeFileSync(bad, [JSON.stringify({ id: "b1", timestamp: "2026-10-01T00:00:00Z", model: "gpt-4o", input_tokens: 5 }), '{"id":"b2","timestamp":"nope","model":"gpt-4o"}', "[1,2"].join("\n"));
     const r = rightsize("ingest", good.file, bad);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain("good.ndjson: Rightsize events, one JSON object per line. 50 accepted, 0 duplicates, 0 replaced, 0 rejected");
-    expect(r.stdout).toContain("bad.ndjson: Rightsize events, one JSON object per line. 1 accepted");
+    expect(r.stdout).toContain("good.ndjson: Rightsize events, one JSON object per line, likely (timestamp, model, input_tokens). 50 accepted, 0 duplicates, 0 replaced, 0 rejected");
+    expect(r.stdout).toContain("bad.ndjson: Rightsize events, one JSON object per line, likely (timestamp, model, input_tokens). 1 accepted");
     expect(r.stdout).toContain('  line 2: timestamp: is not an ISO-8601 date-time, got "nope"');
     expect(r.stdout).toMatch(/ {2}line 3: record: not valid JSON/);
     const again = rightsize("ingest", "--json", good.file);

@@ -121,9 +121,19 @@ describe("POST /api/v1/imports", () => {
 
   it("detects a file's format from its first bytes", async () => {
     const res = await detect(request("/api/v1/imports/detect?filename=usage.json.gz", { key, body: gzipSync(fixture("anthropic-usage-messages.json")), headers: { "content-type": "application/octet-stream" } }));
-    expect(await res.json()).toEqual({ detected: { format: "anthropic-usage", gzip: true, description: "Anthropic usage report (Admin API pages), gzip-compressed" }, error: null });
+    // Detection says how sure it is and which fields decided (issue 15 item 7).
+    expect(await res.json()).toEqual({
+      detected: {
+        format: "anthropic-usage",
+        gzip: true,
+        description: "Anthropic usage report (Admin API pages), certain (uncached_input_tokens, starting_at, ending_at), gzip-compressed",
+        confidence: "certain",
+        evidence: ["uncached_input_tokens", "starting_at", "ending_at", "results", "cache_creation", "cache_read_input_tokens", "output_tokens"],
+      },
+      error: null,
+    });
     const bad = await detect(request("/api/v1/imports/detect?filename=x.txt", { key, body: "hello", headers: { "content-type": "text/plain" } }));
-    expect(await bad.json()).toMatchObject({ detected: null, error: expect.stringContaining("unrecognised file") });
+    expect(await bad.json()).toMatchObject({ detected: null, error: expect.stringMatching(/unrecognised file.*Rightsize imports: OpenTelemetry traces/) });
   });
 
   it("lists the imports with their counts, and one import with its rejected lines", async () => {

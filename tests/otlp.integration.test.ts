@@ -108,6 +108,7 @@ describe("OTLP/HTTP from the OpenTelemetry SDK", () => {
       await emit(memory, "partial-svc", [
         ["chat ok", chat("gpt-4o", 100, 10)],
         ["chat bad", chat("gpt-4o", 100, 10, { "gen_ai.usage.input_tokens": -3 })],
+        // Usage without a model: an agent/workflow total, skipped with its reason, not rejected (issue 15 item 4).
         ["chat nameless", { "gen_ai.usage.input_tokens": 5, "gen_ai.usage.output_tokens": 1 }],
       ]);
       spans = memory.getFinishedSpans();
@@ -120,14 +121,14 @@ describe("OTLP/HTTP from the OpenTelemetry SDK", () => {
       expect(res.status).toBe(200);
       expect(res.headers.get("content-type")).toBe("application/x-protobuf");
       const answer = ProtobufTraceSerializer.deserializeResponse(new Uint8Array(await res.arrayBuffer()));
-      expect(Number(answer.partialSuccess?.rejectedSpans)).toBe(2);
+      expect(Number(answer.partialSuccess?.rejectedSpans)).toBe(1);
       expect(answer.partialSuccess?.errorMessage).toContain("span[1] gen_ai.usage.input_tokens: must be a non-negative integer");
       expect(await eventsOf("partial-svc")).toHaveLength(1);
     });
 
     it("answers JSON partialSuccess to a JSON request, and re-sending stores nothing twice", async () => {
       const res = await send(JsonTraceSerializer.serializeRequest(spans)!, "application/json");
-      expect(await res.json()).toEqual({ partialSuccess: { rejectedSpans: "2", errorMessage: expect.stringContaining("span[2]") } });
+      expect(await res.json()).toEqual({ partialSuccess: { rejectedSpans: "1", errorMessage: expect.stringContaining("span[1]") } });
       expect(await eventsOf("partial-svc")).toHaveLength(1);
     });
 

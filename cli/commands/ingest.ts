@@ -89,6 +89,7 @@ async function importFile(file: string, size: number, format: FormatId | undefin
     console.log(JSON.stringify({
       file, format: result.format, gzip: result.gzip, bytes: size, batchId: result.batchId,
       accepted: result.accepted, duplicates: result.duplicates, replaced: result.replaced, rejected: result.rejected, skipped: result.skipped,
+      skipReasons: result.skipReasons, heuristic: result.heuristic,
       seconds: round(seconds), eventsPerSecond: Math.round(stored / seconds), maxRssMb: round(process.resourceUsage().maxRSS / 1024),
       cpuMs: Math.round((process.cpuUsage().user + process.cpuUsage().system) / 1000),
       errors: result.errors.slice(0, SHOWN_ERRORS),
@@ -99,6 +100,11 @@ async function importFile(file: string, size: number, format: FormatId | undefin
       `${file}: ${result.description}. ${n(result.accepted)} accepted, ${n(result.duplicates)} duplicates, ${n(result.replaced)} replaced, ` +
         `${n(result.rejected)} rejected, ${n(result.skipped)} skipped in ${round(seconds)} s (${n(Math.round(stored / seconds))} events/s).`,
     );
+    const reasons = Object.entries(result.skipReasons);
+    if (reasons.length > 0) console.log(`  skipped ${n(result.skipped)}: ${reasons.map(([reason, count]) => `${n(count)} ${reason}`).join("; ")}`);
+    if (result.heuristic > 0) {
+      console.log(`  ${n(result.heuristic)} event(s) priced through a last-resort heuristic (the source did not say whether input counts cached tokens)`);
+    }
     for (const e of result.errors.slice(0, SHOWN_ERRORS)) console.log(`  line ${e.index}: ${e.field}: ${e.message}`);
     if (result.rejected > SHOWN_ERRORS) console.log(`  ... and ${n(result.rejected - SHOWN_ERRORS)} more rejected (see the import in the Ingestion page)`);
   }

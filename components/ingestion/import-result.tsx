@@ -13,6 +13,7 @@ export function ImportResult({ result, filename }: { result: ImportAnswer; filen
     ["rejected", result.rejected, result.rejected > 0 ? styles.countBad : ""],
     ["skipped (no usage)", result.skipped, ""],
   ];
+  const reasons = Object.entries(result.skipReasons ?? {});
   return (
     <div data-testid="import-result" style={{ marginTop: 16 }}>
       <h3>
@@ -26,6 +27,17 @@ export function ImportResult({ result, filename }: { result: ImportAnswer; filen
           </div>
         ))}
       </div>
+      {reasons.length > 0 && (
+        <p className="muted" data-testid="skip-reasons">
+          Skipped {n(result.skipped)}: {reasons.map(([reason, count]) => `${n(count)} ${reason}`).join("; ")}.
+        </p>
+      )}
+      {result.heuristic > 0 && (
+        <p className="notice" data-testid="heuristic-count">
+          {n(result.heuristic)} event{result.heuristic === 1 ? "" : "s"} priced through a last-resort heuristic: the source did not say whether its input
+          count includes cached tokens (or contradicted itself), so Rightsize decided from the numbers. Their cost may be off by the cache discount.
+        </p>
+      )}
       {result.duplicates > 0 && result.accepted === 0 && result.rejected === 0 && (
         <p className="notice">Everything in this file was already stored: importing a file again adds nothing.</p>
       )}

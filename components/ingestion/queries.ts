@@ -17,6 +17,9 @@ export interface IngestBatch {
   replaced: number;
   rejected: number;
   skipped: number;
+  skipReasons: Record<string, number>;
+  /** Events whose token meaning a last-resort heuristic decided (lib/ingest/token-meaning.md). */
+  heuristic: number;
   stream: boolean;
 }
 
@@ -36,6 +39,8 @@ export interface ImportAnswer {
   replaced: number;
   rejected: number;
   skipped: number;
+  skipReasons: Record<string, number>;
+  heuristic: number;
   errors: Rejected[];
 }
 

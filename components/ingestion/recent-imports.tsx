@@ -7,7 +7,17 @@ import { bytes, download, errorsCsv, n, when } from "./format";
 import { RejectedTable } from "./rejected-table";
 import styles from "./ingestion.module.css";
 
-const SOURCE_LABELS: Record<string, string> = { api: "Events API", otlp: "OpenTelemetry", file: "File", openai: "OpenAI export", anthropic: "Anthropic report", litellm: "LiteLLM logs", demo: "Demo data" };
+const SOURCE_LABELS: Record<string, string> = {
+  api: "Events API",
+  otlp: "OpenTelemetry",
+  file: "File",
+  openai: "OpenAI export",
+  anthropic: "Anthropic report",
+  litellm: "LiteLLM logs",
+  langfuse: "Langfuse export",
+  helicone: "Helicone export",
+  demo: "Demo data",
+};
 
 /** Recent imports and hourly API/OTLP traffic (ingest_batches), with what each did; rejected lines on demand. */
 export function RecentImports() {
@@ -84,13 +94,30 @@ export function RecentImports() {
 }
 
 function describe(b: IngestBatch) {
-  if (b.stream) return <span className="muted">{b.actor} · requests of this hour</span>;
   return (
     <>
-      {b.filename ?? <span className="muted">{b.format}</span>} {b.bytes !== null && <span className="muted">· {bytes(b.bytes)}</span>}
-      {b.skipped > 0 && <span className="muted"> · {n(b.skipped)} without usage</span>}
+      {b.stream ? <span className="muted">{b.actor} · requests of this hour</span> : (b.filename ?? <span className="muted">{b.format}</span>)}{" "}
+      {!b.stream && b.bytes !== null && <span className="muted">· {bytes(b.bytes)}</span>}
+      {b.skipped > 0 && (
+        <span className="muted" title={skipTitle(b.skipReasons)}>
+          {" "}
+          · {n(b.skipped)} skipped
+        </span>
+      )}
+      {b.heuristic > 0 && (
+        <span className="badge risk" style={{ marginLeft: 6 }} title="Their source did not say whether input counted the cache; a last-resort rule decided (see the table of token meanings)">
+          {n(b.heuristic)} priced by heuristic
+        </span>
+      )}
     </>
   );
+}
+
+/** "12 no token usage; 1 agent/workflow total..." for the tooltip of the skipped count. */
+function skipTitle(reasons: Record<string, number>) {
+  return Object.entries(reasons)
+    .map(([reason, count]) => `${n(count)} ${reason}`)
+    .join("; ");
 }
 
 function status(b: IngestBatch) {

@@ -29,6 +29,11 @@ export const DetectedSchema = z.object({
   format: z.enum(FORMAT_IDS),
   gzip: z.boolean(),
   description: z.string(),
+  confidence: z
+    .enum(["certain", "likely", "chosen"])
+    .optional()
+    .describe("certain: a marker only this format has; likely: enough of its field names; chosen: the caller named the format"),
+  evidence: z.array(z.string()).optional().describe("the field names that decided"),
 });
 
 export const DetectAnswerSchema = z.object({
@@ -43,6 +48,8 @@ export const ImportAnswerSchema = EventsAnswerSchema.extend({
   description: z.string(),
   replaced: z.number().int().describe("usage-export buckets stored again with new totals"),
   skipped: z.number().int().describe("records without usage (ordinary OTLP spans, proxy calls that never reached a model)"),
+  skipReasons: z.record(z.string(), z.number().int()).describe('why records were skipped, e.g. {"no token usage (not a model call)": 12}; the counts add up to skipped'),
+  heuristic: z.number().int().describe("events whose token meaning (cache in input or not) a last-resort heuristic decided; see the Ingestion page"),
 });
 
 export const IngestBatchSchema = z.object({
@@ -60,6 +67,8 @@ export const IngestBatchSchema = z.object({
   replaced: z.number().int(),
   rejected: z.number().int(),
   skipped: z.number().int(),
+  skipReasons: z.record(z.string(), z.number().int()),
+  heuristic: z.number().int().describe("events whose token meaning a last-resort heuristic decided"),
   stream: z.boolean().describe("API/OTLP traffic of one key for one hour, rather than a file"),
 });
 

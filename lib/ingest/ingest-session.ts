@@ -10,6 +10,7 @@ import { loadPricing, type PricingState } from "./store/pricing-guard";
 import { writeBatch } from "./store/write-batch";
 import { closeBatchRecord, openBatchRecord, recordProgress } from "./store/batch-record";
 import type { RejectedRecord, UsageEvent } from "./usage-event";
+import { addSkip, SKIP } from "./sources/outcome";
 
 export interface IngestContext {
   /** Where the data came from, shown in the Ingestion page: api, otlp, file, openai, anthropic, litellm, demo. */
@@ -45,6 +46,10 @@ export interface IngestSummary {
   rejected: number;
   /** Records that carry no usage (ordinary OTLP spans, proxy calls that never reached a model). */
   skipped: number;
+  /** Why they were skipped: {"no token usage (not a model call)": 12, ...}; the counts add up to `skipped`. */
+  skipReasons: Record<string, number>;
+  /** Events whose token meaning a last-resort heuristic decided (lib/ingest/token-meaning.md). */
+  heuristic: number;
   errors: RejectedRecord[];
 }
 
@@ -76,7 +81,7 @@ export class IngestSession {
     batchId: number,
   ) {
     this.batchPricing = pricing;
-    this.summary = { batchId, accepted: 0, duplicates: 0, replaced: 0, rejected: 0, skipped: 0, errors: [] };
+    this.summary = { batchId, accepted: 0, duplicates: 0, replaced: 0, rejected: 0, skipped: 0, skipReasons: {}, heuristic: 0, errors: [] };
   }
 
   static async open(ctx: IngestContext, db: pg.Pool = pool()): Promise<IngestSession> {
@@ -98,8 +103,13 @@ export class IngestSession {
     if (this.summary.errors.length < (this.ctx.maxErrors ?? 1000)) this.summary.errors.push(error);
   }
 
-  skip(count = 1): void {
-    this.summary.skipped += count;
+  skip(count = 1, reason: string = SKIP.noUsage): void {
+    addSkip(this.summary, reason, count);
+  }
+
+  /** Records every skip of a parsed batch with its reason. */
+  skipAll(reasons: Record<string, number>): void {
+    for (const [reason, count] of Object.entries(reasons)) addSkip(this.summary, reason, count);
   }
 
   async add(event: UsageEvent, index: number): Promise<void> {
@@ -111,6 +121,7 @@ export class IngestSession {
       return;
     }
     const provider = normalizeProvider(event.provider, event.model);
+    if (event.guessedTokenMeaning) this.summary.heuristic++;
     let price: PriceResult;
     try {
       // The fields the pricer reads, not a copy of the whole event: this runs for every ingested record.
@@ -121,6 +132,7 @@ export class IngestSession {
         inputTokens: event.inputTokens,
         cachedInputTokens: event.cachedInputTokens,
         cacheWriteTokens: event.cacheWriteTokens,
+        cacheWrite1hTokens: event.cacheWrite1hTokens,
         outputTokens: event.outputTokens,
         reasoningTokens: event.reasoningTokens,
         requests: event.requests,

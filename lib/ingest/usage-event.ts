@@ -8,8 +8,10 @@
  * - cachedInputTokens: input tokens read from the prompt cache (subset of inputTokens).
  * - cacheWriteTokens: input tokens written to the prompt cache (subset of inputTokens).
  * - outputTokens: all output tokens, reasoning included; reasoningTokens is the reasoning subset.
+ * What each source's own counts mean, and the rule that converts them, is the table in token-meaning.md beside this
+ * file (sources/token-meaning.ts applies it; a last-resort heuristic marks its events guessedTokenMeaning).
  */
-export const USAGE_SOURCES = ["api", "otlp", "openai", "anthropic", "litellm", "file"] as const;
+export const USAGE_SOURCES = ["api", "otlp", "openai", "anthropic", "litellm", "file", "langfuse", "helicone"] as const;
 export type UsageSource = (typeof USAGE_SOURCES)[number];
 
 export interface UsageEvent {
@@ -23,6 +25,11 @@ export interface UsageEvent {
   inputTokens: number;
   cachedInputTokens: number;
   cacheWriteTokens: number;
+  /**
+   * The 1-hour-TTL part of cacheWriteTokens (Anthropic bills 1-hour writes at 2x input, 5-minute writes at
+   * 1.25x). A subset of cacheWriteTokens; absent = 0 (every write counted as 5-minute).
+   */
+  cacheWrite1hTokens?: number;
   outputTokens: number;
   reasoningTokens: number;
   /** Number of API requests this record stands for (usage exports aggregate many calls into one bucket). */
@@ -38,8 +45,14 @@ export interface UsageEvent {
   sourceCostNanos: bigint | null;
   latencyMs: number | null;
   status: string | null;
-  /** Free-form string attributes (tags, OTel resource/span attributes such as service.name). */
+  /** Free-form string attributes (tags, OTel resource/span attributes such as service.name). Never message content. */
   tags: Record<string, string>;
+  /**
+   * Set when the source's own fields could not say whether input counted the cache (or output the reasoning)
+   * and a last-resort heuristic decided it (token-meaning.md). Each such event is counted per import and shown
+   * on the Ingestion page.
+   */
+  guessedTokenMeaning?: boolean;
 }
 
 /** A record a parser could not accept: where it was and what was wrong, in words a user can act on. */

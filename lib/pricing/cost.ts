@@ -15,6 +15,8 @@ export interface TokenCounts {
   inputTokens: number;
   cachedInputTokens: number;
   cacheWriteTokens: number;
+  /** The 1-hour-TTL part of cacheWriteTokens (Anthropic), billed at its own rate. Default 0. */
+  cacheWrite1hTokens?: number;
   outputTokens: number;
   reasoningTokens?: number;
   requests?: number;
@@ -26,12 +28,15 @@ export function exactCostNanos(rates: RateCard["bill"], t: TokenCounts, discount
   // reasoning is a subset of outputTokens.
   const uncached = t.inputTokens - t.cachedInputTokens - t.cacheWriteTokens;
   const plainOutput = t.outputTokens - reasoning;
+  // 1-hour cache writes are a subset of cacheWriteTokens with their own rate (2x input at Anthropic).
+  const write1h = t.cacheWrite1hTokens ?? 0;
 
   let micro =
     BigInt(uncached) * rates.input +
     BigInt(t.cachedInputTokens) * rates.cacheRead +
-    BigInt(t.cacheWriteTokens) * rates.cacheWrite +
+    BigInt(t.cacheWriteTokens - write1h) * rates.cacheWrite +
     BigInt(plainOutput) * rates.output;
+  if (write1h !== 0) micro += BigInt(write1h) * rates.cacheWrite1h;
   if (reasoning !== 0) micro += BigInt(reasoning) * rates.reasoning;
   // Per-request fees are per 1,000 requests: n * rate / 1000 = n * rate * 1000 / 1e6.
   if (rates.requestsPerK !== 0n) micro += BigInt(t.requests ?? 1) * rates.requestsPerK * 1000n;
@@ -65,6 +70,15 @@ export function assertValidCounts(t: TokenCounts): void {
   checkCount("outputTokens", t.outputTokens);
   if (t.reasoningTokens !== undefined) checkCount("reasoningTokens", t.reasoningTokens);
   if (t.requests !== undefined) checkCount("requests", t.requests);
+  if (t.cacheWrite1hTokens !== undefined) {
+    checkCount("cacheWrite1hTokens", t.cacheWrite1hTokens);
+    if (t.cacheWrite1hTokens > t.cacheWriteTokens) {
+      throw new InvalidUsageError(
+        "cacheWrite1hTokens",
+        `1-hour cache writes (${t.cacheWrite1hTokens}) exceed all cache writes (${t.cacheWriteTokens}); cacheWriteTokens must include them`,
+      );
+    }
+  }
   if (t.cachedInputTokens + t.cacheWriteTokens > t.inputTokens) {
     throw new InvalidUsageError(
       "cachedInputTokens",

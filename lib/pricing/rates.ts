@@ -17,6 +17,8 @@ export interface RateCard {
     input: bigint;
     cacheRead: bigint;
     cacheWrite: bigint;
+    /** 1-hour-TTL cache writes (Anthropic): their own price, else 2x input (see billingRates). */
+    cacheWrite1h: bigint;
     output: bigint;
     reasoning: bigint;
     /** Per 1,000 requests. */
@@ -42,6 +44,7 @@ const BILLABLE_KEYS = new Set([
   "input_mtok",
   "cache_read_mtok",
   "cache_write_mtok",
+  "cache_write_1h_mtok",
   "output_mtok",
   "output_reasoning_mtok",
   "requests_kcount",
@@ -69,6 +72,7 @@ export function compileModelPrice(prices: Record<string, unknown>): BandedCards 
     return rateCard(at("input_mtok"), at("cache_read_mtok"), at("cache_write_mtok"), at("output_mtok"), {
       reasoning: at("output_reasoning_mtok"),
       requestsPerK: at("requests_kcount"),
+      cacheWrite1h: at("cache_write_1h_mtok"),
     });
   });
   return { starts, cards };
@@ -80,7 +84,7 @@ export function rateCard(
   cacheRead: bigint | null,
   cacheWrite: bigint | null,
   output: bigint | null,
-  extra: { reasoning?: bigint | null; requestsPerK?: bigint | null } = {},
+  extra: { reasoning?: bigint | null; requestsPerK?: bigint | null; cacheWrite1h?: bigint | null } = {},
 ): RateCard {
   return { input, cacheRead, cacheWrite, output, bill: billingRates(input, cacheRead, cacheWrite, output, extra) };
 }
@@ -89,13 +93,18 @@ export function rateCard(
  * Fallbacks, the same as genai-prices' usage decomposition: a token kind without its own price is billed
  * as its parent kind (cache reads/writes as input, reasoning as output); a kind with no price at all (an
  * embedding model's output) costs 0.
+ *
+ * 1-hour cache writes are the exception: only Anthropic (and Claude on Bedrock/Vertex) has them, and
+ * Anthropic bills them at 2x the base input price (5-minute writes: 1.25x) - "One-hour cache writes cost 2x
+ * the base input price", platform.claude.com prompt-caching#pricing. So a card without a
+ * cache_write_1h_mtok price (a price override, a catalogue entry that lacks it) bills them at 2x input.
  */
 function billingRates(
   input: bigint | null,
   cacheRead: bigint | null,
   cacheWrite: bigint | null,
   output: bigint | null,
-  extra: { reasoning?: bigint | null; requestsPerK?: bigint | null },
+  extra: { reasoning?: bigint | null; requestsPerK?: bigint | null; cacheWrite1h?: bigint | null },
 ): RateCard["bill"] {
   const inputRate = input ?? 0n;
   const outputRate = output ?? 0n;
@@ -103,6 +112,7 @@ function billingRates(
     input: inputRate,
     cacheRead: cacheRead ?? inputRate,
     cacheWrite: cacheWrite ?? inputRate,
+    cacheWrite1h: extra.cacheWrite1h ?? inputRate * 2n,
     output: outputRate,
     reasoning: extra.reasoning ?? outputRate,
     requestsPerK: extra.requestsPerK ?? 0n,

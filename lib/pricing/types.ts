@@ -16,6 +16,8 @@ export interface PricedCall {
   cachedInputTokens: number;
   /** Cache writes, a subset of inputTokens. */
   cacheWriteTokens: number;
+  /** The 1-hour-TTL part of cacheWriteTokens (Anthropic bills it at 2x input, 5-minute writes at 1.25x). Default 0. */
+  cacheWrite1hTokens?: number;
   /** All output tokens, reasoning included. */
   outputTokens: number;
   /**

@@ -4,6 +4,7 @@ import { requirePagePrincipal } from "@/lib/auth/session";
 import { can } from "@/lib/auth/principal";
 import { IngestionView } from "@/components/ingestion/ingestion-view";
 import { SendInstructions } from "@/components/ingestion/send-instructions";
+import { SupportedExporters } from "@/components/ingestion/supported-exporters";
 
 export default async function IngestionPage() {
   const principal = await requirePagePrincipal();
@@ -20,6 +21,7 @@ export default async function IngestionPage() {
         </div>
       )}
       <SendInstructions origin={origin} />
+      <SupportedExporters />
     </>
   );
 }

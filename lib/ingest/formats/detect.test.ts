@@ -20,7 +20,10 @@ describe("detectFormat", () => {
 
   it("detects gzip by its magic bytes and looks inside", () => {
     const gz = gzipSync(fixture("openai-usage-completions.json"));
-    expect(detectFormat(gz, "usage.json.gz")).toEqual({ format: "openai-usage", gzip: true, description: "OpenAI usage export (Usage API pages), gzip-compressed" });
+    expect(detectFormat(gz, "usage.json.gz")).toMatchObject({ format: "openai-usage", gzip: true, confidence: "certain" });
+    expect(detectFormat(gz, "usage.json.gz").description).toBe(
+      "OpenAI usage export (Usage API pages), certain (organization.usage.completions.result, start_time, end_time), gzip-compressed",
+    );
     // Only the first bytes of a large gzip file are available at detection time.
     const big = gzipSync(Buffer.from(Array.from({ length: 5000 }, (_, i) => `{"timestamp":"2026-01-01T00:00:00Z","model":"m${i}"}`).join("\n")));
     expect(detectFormat(big.subarray(0, 300))).toMatchObject({ format: "native-ndjson", gzip: true });
@@ -54,5 +57,43 @@ describe("detectFormat, look-alikes", () => {
     const openaiCosts = '{"object":"page","data":[{"object":"bucket","start_time":1,"end_time":2,"results":[{"object":"organization.costs.result","amount":{"value":0.06,"currency":"usd"}}]}]}';
     expect(() => detectFormat(Buffer.from(openaiCosts))).toThrow(/OpenAI costs export/);
     expect(detectFormat(Buffer.from('{"data":[{"starting_at":"2025-08-01T00:00:00Z","results":[]}],"has_more":false}')).format).toBe("anthropic-usage");
+  });
+});
+
+describe("detectFormat says how sure it is, and what it knows when nothing fits (issue 15 item 7)", () => {
+  it("reads a Langfuse observations export as Langfuse, not as Rightsize events", () => {
+    // Field names from Langfuse's GET /api/public/observations; before, any JSON object fell through to native events.
+    const page = '{"data":[{"id":"obs-1","traceId":"t-1","type":"GENERATION","startTime":"2026-01-01T00:00:00.000Z","model":"gpt-4o","usageDetails":{"input":10,"output":2,"total":12}}],"meta":{"page":1}}';
+    expect(detectFormat(Buffer.from(page))).toMatchObject({ format: "langfuse-json", confidence: "certain" });
+  });
+
+  it("does not take a generic CSV with request_id and token columns for a LiteLLM export", () => {
+    const csv = "request_id,model,prompt_tokens,completion_tokens\nr1,gpt-4o,10,2\n";
+    // Before: request_id + prompt_tokens + completion_tokens (3 LiteLLM columns) made it "litellm-csv".
+    expect(() => detectFormat(Buffer.from(csv), "calls.csv")).toThrow(/does not look like a LiteLLM spend-log export.*request_id and startTime/);
+  });
+
+  it("tells Helicone rows from LiteLLM rows although both have request_id and completion_tokens", () => {
+    const row = '[{"request_id":"r1","request_created_at":"2026-01-01T00:00:00Z","model":"gpt-4o","prompt_tokens":10,"completion_tokens":2}]';
+    expect(detectFormat(Buffer.from(row))).toMatchObject({ format: "helicone-json", confidence: "certain" });
+  });
+
+  it("says which fields made it likely", () => {
+    const row = '[{"request_id":"r1","startTime":"2026-01-01T00:00:00Z","model":"gpt-4o","spend":0.1,"call_type":"acompletion"}]';
+    expect(detectFormat(Buffer.from(row))).toMatchObject({ format: "litellm-json", confidence: "likely", evidence: ["request_id", "startTime", "spend", "call_type"] });
+  });
+
+  it("lists the formats it knows and the fields it looked for when no format fits", () => {
+    const other = '[{"when":"2026-01-01","cost":3}]';
+    let message = "";
+    try {
+      detectFormat(Buffer.from(other));
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain("fields seen: when, cost");
+    for (const known of ["OpenTelemetry traces", "OpenAI usage export", "Anthropic usage report", "LiteLLM spend logs", "Langfuse observations", "Helicone requests", "Rightsize events (NDJSON/JSON) (timestamp, model"]) {
+      expect(message).toContain(known);
+    }
   });
 });

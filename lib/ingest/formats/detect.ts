@@ -3,10 +3,11 @@
  * supported export without saying what it is. Order of evidence:
  * 1. gzip magic bytes (1f 8b): decompress the head and look again (".gz" is dropped from the name);
  * 2. binary content starting like a protobuf field 1 -> OTLP protobuf; a ".pb"/".binpb"/".protobuf" name too;
- * 3. JSON: keys that only one format uses — resourceSpans (OTLP), organization.usage.*.result / "bucket"
- *    pages (OpenAI), starting_at + uncached_input_tokens (Anthropic), request_id + startTime/spend (LiteLLM);
- *    anything else is Rightsize's own events: NDJSON when the first line is a whole JSON value, else JSON;
- * 4. CSV with LiteLLM spend-log columns in its header.
+ * 3. JSON: a marker only one format has (resourceSpans, "organization.usage.completions.result",
+ *    uncached_input_tokens, request_created_at, "type": "GENERATION"...) makes it "certain"; otherwise the format
+ *    with the most of its member names wins ("likely"); Rightsize's own events need timestamp and model. When
+ *    nothing fits, the error lists every format Rightsize knows and the fields it looked for;
+ * 4. CSV with LiteLLM spend-log columns in its header (request_id, startTime and a LiteLLM-only column).
  * Pass at least the first 64 KiB: a head that is too short may miss the deciding keys.
  */
 import { constants, gunzipSync } from "node:zlib";
@@ -21,7 +22,8 @@ export class FormatDetectionError extends Error {
 
 const PROTOBUF_NAMES = /\.(pb|binpb|protobuf|proto\.bin)$/i;
 const NDJSON_NAMES = /\.(ndjson|jsonl)$/i;
-const LITELLM_COLUMNS = ["request_id", "startTime", "prompt_tokens", "completion_tokens", "spend", "call_type", "api_key"];
+const LITELLM_COLUMNS = ["request_id", "startTime", "endTime", "model", "prompt_tokens", "completion_tokens", "spend", "call_type", "api_key", "model_group"];
+const LITELLM_ONLY = ["spend", "call_type", "api_key", "model_group"];
 
 export function detectFormat(firstBytes: Buffer | Uint8Array, filename?: string): DetectedFormat {
   let head = Buffer.from(firstBytes.buffer, firstBytes.byteOffset, firstBytes.byteLength);
@@ -53,38 +55,124 @@ export function detectFormat(firstBytes: Buffer | Uint8Array, filename?: string)
   const body = text.replace(/^\uFEFF/, "").trimStart();
   const firstChar = body[0];
   if (firstChar === "{" || firstChar === "[") {
-    if (/"(resourceSpans|resource_spans)"\s*:/.test(body)) return result("otlp-json");
     if (/"organization\.costs\.result"/.test(body) && !/"organization\.usage\./.test(body)) {
       throw new FormatDetectionError("this is an OpenAI costs export; import token usage instead (GET /v1/organization/usage/completions, group_by=model)");
     }
     if (/"starting_at"\s*:/.test(body) && /"amount"\s*:/.test(body) && !/"uncached_input_tokens"\s*:/.test(body)) {
       throw new FormatDetectionError("this is an Anthropic cost report; import the usage report instead (GET /v1/organizations/usage_report/messages, group_by[]=model)");
     }
-    if (/"organization\.usage\.[a-z_.]+\.result"/.test(body) || (/"object"\s*:\s*"(page|bucket)"/.test(body) && /"start_time"\s*:/.test(body))) {
-      return result("openai-usage");
-    }
-    // The cost report (/cost_report) also has starting_at + results, but with "amount": not usage.
-    if (/"starting_at"\s*:/.test(body) && (/"(uncached_input_tokens|cache_read_input_tokens)"\s*:/.test(body) || (/"results"\s*:/.test(body) && !/"amount"\s*:/.test(body)))) {
-      return result("anthropic-usage");
-    }
-    if (/"request_id"\s*:/.test(body) && /"(startTime|spend|call_type|completion_tokens)"\s*:/.test(body)) return result("litellm-json");
-    if (firstChar === "[") return result("native-json");
-    if (NDJSON_NAMES.test(name) || firstLineIsJson(body)) return result("native-ndjson");
-    return result("native-json", " (one JSON document)");
+    const match = matchJsonFormat(body);
+    if (match === null) throw new FormatDetectionError(unknownJsonMessage(body));
+    const why = { confidence: match.confidence, evidence: match.evidence };
+    const seen = `, ${match.confidence} (${match.evidence.slice(0, 3).join(", ")})`;
+    if (match.format !== "native") return { ...result(match.format, seen), ...why };
+    if (firstChar === "[") return { ...result("native-json", seen), ...why };
+    if (NDJSON_NAMES.test(name) || firstLineIsJson(body)) return { ...result("native-ndjson", seen), ...why };
+    return { ...result("native-json", ` (one JSON document)${seen}`), ...why };
   }
 
   const header = body.slice(0, body.search(/\r?\n|$/));
   const columns = header.split(",").map((c) => c.trim().replace(/^"|"$/g, ""));
   const known = columns.filter((c) => LITELLM_COLUMNS.includes(c));
-  if (known.includes("request_id") && known.length >= 3) return result("litellm-csv");
-  if (/\.csv$/i.test(name)) {
-    throw new FormatDetectionError(
-      `this CSV does not look like a LiteLLM spend-log export (its header should include request_id, startTime, model, prompt_tokens, completion_tokens, spend); header was: ${header.slice(0, 200)}`,
-    );
+  // request_id and startTime are in every LiteLLM spend-log export, and at least one column no generic CSV has.
+  if (known.includes("request_id") && known.includes("startTime") && known.some((c) => LITELLM_ONLY.includes(c))) {
+    return { ...result("litellm-csv", `, likely (${known.slice(0, 3).join(", ")})`), confidence: "likely", evidence: known };
   }
   throw new FormatDetectionError(
-    "unrecognised file: expected Rightsize events (NDJSON/JSON), OTLP traces (JSON or protobuf), an OpenAI or Anthropic usage export, or LiteLLM spend logs (CSV/JSON)",
+    `${/\.csv$/i.test(name) || columns.length > 2 ? "this CSV does not look like a LiteLLM spend-log export, the one CSV format Rightsize reads (its header needs request_id and startTime, plus spend, call_type, api_key or model_group)" : "unrecognised file"}; header was: ${header.slice(0, 200)}. ${KNOWN_FORMATS}`,
   );
+}
+
+/**
+ * The JSON formats, by the member names only they use. `certain` markers belong to one format alone; otherwise a
+ * format needs `need` of its `keys`, and the format with the most matching keys wins (Helicone rows and LiteLLM
+ * rows both have request_id and completion_tokens; only Helicone has request_created_at).
+ */
+const JSON_SIGNATURES: { format: FormatId | "native"; label: string; certain: RegExp[]; keys: string[]; need: number; required?: string[] }[] = [
+  { format: "otlp-json", label: "OpenTelemetry traces (OTLP/JSON)", certain: [/"(resourceSpans|resource_spans)"\s*:/], keys: ["resourceSpans", "scopeSpans", "traceId", "spanId"], need: 2, required: ["scopeSpans"] },
+  {
+    format: "openai-usage",
+    label: "OpenAI usage export",
+    certain: [/"organization\.usage\.[a-z_.]+\.result"/],
+    keys: ["start_time", "end_time", "num_model_requests", "input_tokens", "input_cached_tokens", "results", "result"],
+    need: 3,
+    required: ["start_time"],
+  },
+  {
+    format: "anthropic-usage",
+    label: "Anthropic usage report",
+    certain: [/"uncached_input_tokens"\s*:/],
+    keys: ["starting_at", "ending_at", "results", "cache_creation", "cache_read_input_tokens", "output_tokens"],
+    need: 2,
+    required: ["starting_at"],
+  },
+  {
+    format: "litellm-json",
+    label: "LiteLLM spend logs (JSON)",
+    certain: [],
+    keys: ["request_id", "startTime", "endTime", "spend", "call_type", "api_key", "model_group", "custom_llm_provider", "prompt_tokens", "completion_tokens"],
+    need: 2,
+    required: ["request_id"],
+  },
+  {
+    format: "helicone-json",
+    label: "Helicone requests (JSON)",
+    certain: [/"(request_created_at|prompt_cache_read_tokens|helicone_user)"\s*:/],
+    keys: ["request_id", "request_created_at", "response_created_at", "request_model", "response_model", "prompt_tokens", "completion_tokens", "request_properties", "response_status"],
+    need: 3,
+    required: ["request_id"],
+  },
+  {
+    format: "langfuse-json",
+    label: "Langfuse observations (JSON/JSONL)",
+    certain: [/"type"\s*:\s*"GENERATION"/, /"(usageDetails|calculatedTotalCost|parentObservationId|completionStartTime)"\s*:/],
+    keys: ["id", "traceId", "type", "startTime", "model", "usageDetails", "costDetails", "usage", "calculatedTotalCost"],
+    need: 3,
+    required: ["traceId"],
+  },
+  {
+    format: "native",
+    label: "Rightsize events (NDJSON/JSON)",
+    certain: [],
+    keys: ["timestamp", "model", "input_tokens", "output_tokens", "cached_input_tokens", "team", "workload"],
+    need: 2,
+    required: ["timestamp", "model"],
+  },
+];
+
+/** Every format Rightsize imports and the fields detection looks for: the answer when nothing fits. */
+const KNOWN_FORMATS =
+  "Rightsize imports: " +
+  JSON_SIGNATURES.map((s) => `${s.label} (${(s.required ?? s.keys.slice(0, 3)).concat(s.keys.filter((k) => !(s.required ?? []).includes(k)).slice(0, 3)).join(", ")})`).join("; ") +
+  "; LiteLLM spend logs (CSV with request_id, startTime, spend); OpenTelemetry traces (OTLP protobuf, .pb).";
+
+function matchJsonFormat(body: string): { format: FormatId | "native"; confidence: "certain" | "likely"; evidence: string[] } | null {
+  const present = memberNames(body);
+  let best: { format: FormatId | "native"; confidence: "certain" | "likely"; evidence: string[] } | null = null;
+  for (const sig of JSON_SIGNATURES) {
+    const marker = sig.certain.find((re) => re.test(body));
+    const evidence = sig.keys.filter((k) => present.has(k));
+    if (marker) {
+      if (sig.certain.length > 1 && !sig.certain.every((re) => re.test(body)) && evidence.length < sig.need) continue;
+      const found = marker.exec(body)?.[0].replace(/[\s:]+$/, "") ?? "";
+      return { format: sig.format, confidence: "certain", evidence: [found.replace(/"/g, ""), ...evidence.filter((k) => !found.includes(k))] };
+    }
+    if ((sig.required ?? []).some((k) => !present.has(k)) || evidence.length < sig.need) continue;
+    if (best === null || evidence.length > best.evidence.length) best = { format: sig.format, confidence: "likely", evidence };
+  }
+  return best;
+}
+
+/** Member names ("key": ) that occur in the head of a JSON file. */
+function memberNames(body: string): Set<string> {
+  const names = new Set<string>();
+  for (const m of body.matchAll(/"([A-Za-z_][A-Za-z0-9_.]{0,63})"\s*:/g)) names.add(m[1]);
+  return names;
+}
+
+function unknownJsonMessage(body: string): string {
+  const seen = [...memberNames(body)].slice(0, 12);
+  return `no known format fits this JSON file (fields seen: ${seen.length > 0 ? seen.join(", ") : "none"}). ${KNOWN_FORMATS}`;
 }
 
 /** UTF-8 text, or null for binary content (NUL bytes, invalid UTF-8 apart from a cut-off last character). */

@@ -24,7 +24,7 @@ function streamOf(bytes: Uint8Array, chunk = 97): Readable {
 /** Detect, stream and convert a whole file the way the import job does. */
 async function importFile(bytes: Uint8Array, filename?: string, chunk?: number): Promise<SourceBatch & { format: FormatId; records: number }> {
   const detected = detectFormat(Buffer.from(bytes.subarray(0, 65536)), filename);
-  const total: SourceBatch = { events: [], rejected: [], skipped: 0 };
+  const total: SourceBatch = { events: [], rejected: [], skipped: 0, skipReasons: {} };
   let records = 0;
   for await (const { line, value } of readRecords(streamOf(bytes, chunk), detected)) {
     records++;

@@ -22,6 +22,8 @@ import { UnreadableRecord } from "./unreadable";
 export interface FileRecord {
   line: number;
   value: unknown;
+  /** The record's JSON text (JSON formats), so a rejection inside it can name its own line (line-of-path.ts). */
+  text?: string;
 }
 
 export async function* readRecords(stream: Readable, format: FormatId | DetectedFormat): AsyncGenerator<FileRecord> {
@@ -38,7 +40,7 @@ export async function* readRecords(stream: Readable, format: FormatId | Detected
   switch (detected.format) {
     case "native-ndjson":
       for await (const { line, text, tooLong } of readLines(source)) {
-        yield { line, value: tooLong ? new UnreadableRecord("the line is too long to be one event") : parseJson(text) };
+        yield tooLong ? { line, value: new UnreadableRecord("the line is too long to be one event") } : { line, value: parseJson(text), text };
       }
       return;
     case "litellm-csv":
@@ -52,7 +54,7 @@ export async function* readRecords(stream: Readable, format: FormatId | Detected
     default:
       // JSON arrays stream element by element; single documents and NDJSON pages yield whole documents.
       for await (const piece of readJsonValues(source)) {
-        yield { line: piece.line, value: piece.error ? new UnreadableRecord(piece.error) : parseJson(piece.text) };
+        yield piece.error ? { line: piece.line, value: new UnreadableRecord(piece.error) } : { line: piece.line, value: parseJson(piece.text), text: piece.text };
       }
   }
 }

@@ -8,14 +8,17 @@
  * import and a live feed of the same data (e.g. OTLP) share idempotency keys and are counted once.
  */
 import { anthropicUsageToEvents } from "../sources/anthropic-usage";
+import { heliconeToEvents } from "../sources/helicone";
+import { langfuseToEvents } from "../sources/langfuse";
 import { parseLiteLlmSpendLog } from "../sources/litellm";
 import { parseNativeEvent } from "../sources/native";
 import { openAiUsageToEvents } from "../sources/openai-usage";
 import { decodeOtlpJson, decodeOtlpProtobuf, OtlpDecodeError, otlpToEvents, type OtlpTraceRequest } from "../sources/otlp";
-import { emptyBatch, reject, type SourceBatch } from "../sources/outcome";
+import { addSkip, emptyBatch, reject, SKIP, type SourceBatch } from "../sources/outcome";
 import type { ParseOutcome } from "../usage-event";
 import type { FormatId } from "./format-ids";
 import { UnreadableRecord } from "./unreadable";
+import { isPlainObject } from "../sources/values";
 
 export type { SourceBatch } from "../sources/outcome";
 
@@ -26,11 +29,12 @@ export function toEvents(format: FormatId, value: unknown, index: number, now: D
     case "native-json":
       return single(index, parseNativeEvent(value, index, now, "file"));
     case "litellm-csv":
-    case "litellm-json": {
-      const outcome = parseLiteLlmSpendLog(value, index, now);
-      if (outcome === null) return { events: [], rejected: [], skipped: 1 };
-      return single(index, outcome);
-    }
+    case "litellm-json":
+      return liteLlmRecord(value, index, now);
+    case "langfuse-json":
+      return atLine(index, langfuseToEvents(value, now));
+    case "helicone-json":
+      return atLine(index, heliconeToEvents(value, now));
     case "openai-usage":
       return atLine(index, openAiUsageToEvents(value, now));
     case "anthropic-usage":
@@ -49,6 +53,28 @@ export function toEvents(format: FormatId, value: unknown, index: number, now: D
       return batch;
     }
   }
+}
+
+/**
+ * One LiteLLM spend-log row, or a page of the proxy's /spend/logs/ui answer ({ data: [rows], total, page,
+ * page_size, total_pages }), whose rows are reported as "data[3].prompt_tokens" on the page's line.
+ */
+function liteLlmRecord(value: unknown, index: number, now: Date): SourceBatch {
+  if (isPlainObject(value) && Array.isArray(value.data) && value.request_id === undefined) {
+    const batch = emptyBatch();
+    value.data.forEach((row, i) => {
+      const part = liteLlmRecord(row, index, now);
+      batch.events.push(...part.events);
+      batch.rejected.push(...part.rejected.map((r) => reject(index, `data[${i}].${r.field}`, r.message)));
+      for (const [reason, count] of Object.entries(part.skipReasons)) addSkip(batch, reason, count);
+    });
+    return batch;
+  }
+  const outcome = parseLiteLlmSpendLog(value, index, now);
+  if (outcome !== null) return single(index, outcome);
+  const batch = emptyBatch();
+  addSkip(batch, SKIP.refusedCall);
+  return batch;
 }
 
 function single(index: number, outcome: ParseOutcome): SourceBatch {

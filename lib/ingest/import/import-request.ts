@@ -32,6 +32,8 @@ export async function importRequestBody(req: Request, query: z.infer<typeof Impo
     replaced: result.replaced,
     rejected: result.rejected,
     skipped: result.skipped,
+    skipReasons: result.skipReasons,
+    heuristic: result.heuristic,
     errors: result.errors,
   };
 }

@@ -3,6 +3,7 @@ import { Readable } from "node:stream";
 import { badRequest } from "@/lib/errors";
 import { detectFormat, FormatDetectionError, FORMAT_DESCRIPTIONS, readRecords, toEvents, type DetectedFormat, type FormatId } from "../formats";
 import { IngestSession, type IngestSummary } from "../ingest-session";
+import { lineOfPath } from "../formats/line-of-path";
 
 /**
  * Imports one file, whatever its size, from a stream: detects the format from the first 64 KiB (unless given),
@@ -48,6 +49,8 @@ const SOURCE_OF: Record<FormatId, string> = {
   "anthropic-usage": "anthropic",
   "litellm-csv": "litellm",
   "litellm-json": "litellm",
+  "langfuse-json": "langfuse",
+  "helicone-json": "helicone",
 };
 
 export async function importStream(input: Readable, options: ImportOptions): Promise<ImportResult> {
@@ -69,10 +72,10 @@ export async function importStream(input: Readable, options: ImportOptions): Pro
     onProgress: options.onProgress,
   });
   try {
-    for await (const { line, value } of readRecords(rest, detected)) {
+    for await (const { line, value, text } of readRecords(rest, detected)) {
       const batch = toEvents(detected.format, value, line, now);
-      for (const error of batch.rejected) session.reject(error);
-      if (batch.skipped) session.skip(batch.skipped);
+      for (const error of batch.rejected) session.reject(text === undefined ? error : { ...error, index: rejectedLine(text, line, value, error.field) });
+      if (batch.skipped) session.skipAll(batch.skipReasons);
       for (const event of batch.events) await session.add(event, line);
     }
   } catch (error) {
@@ -83,10 +86,36 @@ export async function importStream(input: Readable, options: ImportOptions): Pro
   return { ...summary, format: detected.format, gzip: detected.gzip, description: detected.description };
 }
 
+/**
+ * The line a rejection inside a multi-line JSON record is on. Fields are paths into the record
+ * ("data[0].results[3].output_tokens"); OTLP rejections say "span[N].attribute" (N counted across the request),
+ * which is turned into the span's path first.
+ */
+function rejectedLine(text: string, line: number, value: unknown, field: string): number {
+  if (!text.includes("\n")) return line;
+  const span = /^span\[(\d+)\]/.exec(field);
+  return lineOfPath(text, line, span ? (otlpSpanPath(value, Number(span[1])) ?? "") : field);
+}
+
+function otlpSpanPath(value: unknown, ordinal: number): string | null {
+  const rs = (value as { resourceSpans?: { scopeSpans?: { spans?: unknown[] }[] }[] })?.resourceSpans;
+  if (!Array.isArray(rs)) return null;
+  let n = 0;
+  for (let r = 0; r < rs.length; r++) {
+    const scopes = Array.isArray(rs[r]?.scopeSpans) ? rs[r].scopeSpans! : [];
+    for (let s = 0; s < scopes.length; s++) {
+      const spans = Array.isArray(scopes[s]?.spans) ? scopes[s].spans! : [];
+      if (ordinal < n + spans.length) return `resourceSpans[${r}].scopeSpans[${s}].spans[${ordinal - n}]`;
+      n += spans.length;
+    }
+  }
+  return null;
+}
+
 function detect(head: Buffer, options: ImportOptions): DetectedFormat {
   if (options.format) {
     const gzip = head[0] === 0x1f && head[1] === 0x8b;
-    return { format: options.format, gzip, description: `${FORMAT_DESCRIPTIONS[options.format]}${gzip ? ", gzip-compressed" : ""}` };
+    return { format: options.format, gzip, description: `${FORMAT_DESCRIPTIONS[options.format]}, chosen${gzip ? ", gzip-compressed" : ""}`, confidence: "chosen" };
   }
   try {
     return detectFormat(head, options.filename ?? undefined);

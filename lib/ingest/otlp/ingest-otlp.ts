@@ -45,7 +45,7 @@ export async function ingestOtlpTraces(req: NextRequest, now = new Date()): Prom
       streamKey: streamKey("otlp", principal, now),
     });
     for (const r of batch.rejected) session.reject(r);
-    session.skip(batch.skipped);
+    session.skipAll(batch.skipReasons);
     for (const event of batch.events) await session.add(event, ordinals.get(event.externalId) ?? -1);
     const summary = await session.finish();
     const named = summary.errors.slice(0, NAMED_ERRORS).map((e) => `span[${e.index}] ${e.field}: ${e.message}`);

@@ -7,7 +7,7 @@ import type { IngestBatchDetailSchema, IngestBatchSchema } from "../api-schemas"
 type Batch = z.infer<typeof IngestBatchSchema>;
 type BatchDetail = z.infer<typeof IngestBatchDetailSchema>;
 
-const COLUMNS = `id, source, format, filename, actor, started_at, finished_at, bytes::text, accepted, duplicates, replaced, rejected, skipped, stream_key`;
+const COLUMNS = `id, source, format, filename, actor, started_at, finished_at, bytes::text, accepted, duplicates, replaced, rejected, skipped, skip_reasons, heuristic_events, stream_key`;
 
 interface Row {
   id: number;
@@ -23,6 +23,8 @@ interface Row {
   replaced: number;
   rejected: number;
   skipped: number;
+  skip_reasons: Record<string, number> | null;
+  heuristic_events: number;
   stream_key: string | null;
 }
 
@@ -56,6 +58,8 @@ function toBatch(r: Row): Batch {
     replaced: r.replaced,
     rejected: r.rejected,
     skipped: r.skipped,
+    skipReasons: r.skip_reasons ?? {},
+    heuristic: r.heuristic_events,
     stream: r.stream_key !== null,
   };
 }

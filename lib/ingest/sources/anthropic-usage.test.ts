@@ -20,6 +20,7 @@ describe("Anthropic usage report", () => {
       inputTokens: 3200, // 1500 uncached + 1000 (1h write) + 500 (5m write) + 200 cache read
       cachedInputTokens: 200,
       cacheWriteTokens: 1500,
+      cacheWrite1hTokens: 1000, // cache_creation.ephemeral_1h_input_tokens: priced at 2x input, not kept as a tag
       outputTokens: 500,
       reasoningTokens: 0,
       requests: 0, // the report has no request count
@@ -36,7 +37,6 @@ describe("Anthropic usage report", () => {
         "anthropic.api_key_id": "apikey_01Rj2N8SVvo6BePZj99NhmiT",
         "anthropic.workspace_id": "wrkspc_01JwQvzr7rXLA5AGx3HKfFUJ",
         "anthropic.context_window": "0-200k",
-        "anthropic.cache_write_1h_tokens": "1000",
         "anthropic.web_search_requests": "10",
         "anthropic.bucket_end": "2025-08-02T00:00:00.000Z",
       },

@@ -11,8 +11,7 @@
  *   inputTokens       = uncached + cache writes (5m + 1h) + cache reads
  *   cachedInputTokens = cache_read_input_tokens
  *   cacheWriteTokens  = ephemeral_5m + ephemeral_1h
- * Cache writes are priced by TTL (1h writes cost more than 5m ones); the 1h share is kept in the tag
- * anthropic.cache_write_1h_tokens so pricing can tell them apart.
+ *   cacheWrite1hTokens = ephemeral_1h (priced at 2x input; 5-minute writes at 1.25x)
  *
  * requests = 0: the report has no request count (documented fields above), and inventing 1 per result
  * would make "cost per request" wrong by orders of magnitude. 0 means "not reported".
@@ -91,7 +90,6 @@ function resultToEvent(result: unknown, startMs: number, bucket: Record<string, 
     const value = optionalText(result[name]);
     if (value !== null) tags[`anthropic.${name}`] = value;
   }
-  if (write1h > 0) tags["anthropic.cache_write_1h_tokens"] = String(write1h);
   const webSearches = isPlainObject(result.server_tool_use) ? result.server_tool_use.web_search_requests : undefined;
   if (isCount(webSearches) && webSearches > 0) tags["anthropic.web_search_requests"] = String(webSearches);
   const endMs = typeof bucket.ending_at === "string" ? parseTimestamp(bucket.ending_at) : null;
@@ -110,6 +108,7 @@ function resultToEvent(result: unknown, startMs: number, bucket: Record<string, 
     inputTokens: input,
     cachedInputTokens: cacheRead,
     cacheWriteTokens: write5m + write1h,
+    cacheWrite1hTokens: write1h,
     outputTokens: output,
     reasoningTokens: 0,
     requests: 0,

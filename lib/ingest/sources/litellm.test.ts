@@ -46,6 +46,7 @@ describe("LiteLLM spend logs", () => {
       inputTokens: 1500,
       cachedInputTokens: 1024,
       cacheWriteTokens: 0,
+      cacheWrite1hTokens: 0,
       outputTokens: 200,
       reasoningTokens: 64,
       requests: 1,

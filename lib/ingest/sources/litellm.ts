@@ -9,14 +9,18 @@
  * an empty cell means NULL.
  *
  * Token meaning: LiteLLM normalises every provider to OpenAI's usage shape, where prompt_tokens includes
- * cached tokens; its Anthropic adapter adds cache_read_input_tokens and cache_creation_input_tokens into
- * prompt_tokens. That is our meaning, so inputTokens = prompt_tokens. The cache split comes from
- * metadata.additional_usage_values (every usage field besides prompt/completion/total_tokens):
- *   cachedInputTokens = cache_read_input_tokens, else prompt_tokens_details.cached_tokens
- *   cacheWriteTokens  = cache_creation_input_tokens, else prompt_tokens_details.cache_creation_tokens
- *   reasoningTokens   = completion_tokens_details.reasoning_tokens
- * Older LiteLLM versions passed Anthropic's uncached input_tokens through; when the cache counts exceed
- * prompt_tokens that is what happened, and they are added back (likewise reasoning > completion_tokens).
+ * cached tokens. The cache split comes from metadata.additional_usage_values (every usage field besides
+ * prompt/completion/total_tokens), else metadata.usage_object:
+ *   cachedInputTokens  = cache_read_input_tokens, else prompt_tokens_details.cached_tokens
+ *   cacheWriteTokens   = cache_creation_input_tokens, else prompt_tokens_details.cache_creation_tokens
+ *   cacheWrite1hTokens = prompt_tokens_details.cache_creation_token_details.ephemeral_1h_input_tokens,
+ *                        else cache_creation.ephemeral_1h_input_tokens
+ *   reasoningTokens    = completion_tokens_details.reasoning_tokens
+ * For Anthropic calls, what prompt_tokens holds has changed between LiteLLM versions (all input; input + cache
+ * reads but not writes; Anthropic's uncached input only). The row itself decides (litellmInputMeaning): when it
+ * carries prompt_tokens_details.text_tokens (the fresh input), prompt_tokens = text + reads + writes means "all",
+ * = text + reads means "reads-only", = text means "uncached". Without text_tokens an Anthropic row with cache
+ * counts cannot tell, and the last-resort heuristic of token-meaning.ts decides (counted as guessed).
  *
  * Attribution: team = metadata.user_api_key_team_alias, else team_id; user = user (the key owner), else
  * metadata.user_api_key_user_id, else end_user; sourceKey = api_key (hashed); workload is left to rules.
@@ -30,6 +34,7 @@ import type { ParseOutcome, UsageEvent } from "../usage-event";
 import { usdToNanos } from "../../money";
 import { failed } from "./outcome";
 import { futureError, isRepresentable, parseTimestamp } from "./timestamps";
+import { applyTokenMeaning, type InputMeaning, type RawTokens } from "./token-meaning";
 import { countError, describeValue, isPlainObject, looseCount, MAX_COUNT, optionalText } from "./values";
 
 const MAX_TAGS = 64;
@@ -68,13 +73,9 @@ export function parseLiteLlmSpendLog(raw: unknown, index: number, now: Date): Pa
   const completionDetails = isPlainObject(usage.completion_tokens_details) ? usage.completion_tokens_details : {};
   const cached = looseCount(usage.cache_read_input_tokens) ?? looseCount(details.cached_tokens) ?? 0;
   const cacheWrite = looseCount(usage.cache_creation_input_tokens) ?? looseCount(details.cache_creation_tokens) ?? 0;
+  const ttl = isPlainObject(details.cache_creation_token_details) ? details.cache_creation_token_details : isPlainObject(usage.cache_creation) ? usage.cache_creation : {};
+  const cacheWrite1h = looseCount(ttl.ephemeral_1h_input_tokens) ?? 0;
   const reasoning = looseCount(completionDetails.reasoning_tokens) ?? 0;
-  let input = prompt;
-  let output = completion;
-  if (cached + cacheWrite > input) input += cached + cacheWrite;
-  if (reasoning > output) output += reasoning;
-  if (input > MAX_COUNT) return failed(index, "prompt_tokens", countError(input)!);
-  if (output > MAX_COUNT) return failed(index, "completion_tokens", countError(output)!);
 
   let sourceCostNanos: bigint | null = null;
   if (row.spend !== undefined && row.spend !== null && row.spend !== "") {
@@ -97,6 +98,10 @@ export function parseLiteLlmSpendLog(raw: unknown, index: number, now: Date): Pa
     }
   }
 
+  const counts: RawTokens = { input: prompt, cacheRead: cached, cacheWrite, cacheWrite1h, output: completion, reasoning };
+  const tokens = applyTokenMeaning(counts, litellmInputMeaning(counts, looseCount(details.text_tokens), provider, model));
+  if (typeof tokens === "string") return failed(index, tokens.startsWith("input") ? "prompt_tokens" : "completion_tokens", tokens);
+
   let latencyMs: number | null = null;
   const duration = looseCount(row.request_duration_ms);
   if (duration !== undefined) latencyMs = duration;
@@ -112,11 +117,12 @@ export function parseLiteLlmSpendLog(raw: unknown, index: number, now: Date): Pa
     occurredAt: new Date(start),
     provider,
     model,
-    inputTokens: input,
-    cachedInputTokens: cached,
-    cacheWriteTokens: cacheWrite,
-    outputTokens: output,
-    reasoningTokens: reasoning,
+    inputTokens: tokens.inputTokens,
+    cachedInputTokens: tokens.cachedInputTokens,
+    cacheWriteTokens: tokens.cacheWriteTokens,
+    cacheWrite1hTokens: tokens.cacheWrite1hTokens,
+    outputTokens: tokens.outputTokens,
+    reasoningTokens: tokens.reasoningTokens,
     requests: 1,
     team: text(metadata.user_api_key_team_alias) ?? text(row.team_id) ?? text(metadata.user_api_key_team_id),
     workload: null,
@@ -129,7 +135,20 @@ export function parseLiteLlmSpendLog(raw: unknown, index: number, now: Date): Pa
     status: normaliseStatus(optionalText(row.status, 64) ?? optionalText(metadata.status, 64)),
     tags: collectTags(row, metadata),
   };
+  if (tokens.guessed) event.guessedTokenMeaning = true;
   return { ok: true, event };
+}
+
+/** What this row's prompt_tokens holds (see the file comment); `text` is prompt_tokens_details.text_tokens. */
+export function litellmInputMeaning(raw: RawTokens, text: number | undefined, provider: string, model: string): InputMeaning {
+  if (raw.cacheRead + raw.cacheWrite === 0) return "all";
+  if (text !== undefined) {
+    if (text + raw.cacheRead + raw.cacheWrite === raw.input) return "all";
+    if (text + raw.cacheRead === raw.input) return "reads-only";
+    if (text === raw.input) return "uncached";
+  }
+  const anthropic = provider === "anthropic" || /claude/i.test(model);
+  return anthropic ? "unknown" : "all";
 }
 
 /** LiteLLM's "success"/"failure" become the "ok"/"error" the OTLP source uses; anything else is kept. */

@@ -48,7 +48,10 @@ export const NativeEventSchema = z
     model: z.string().max(NATIVE_LIMITS.modelLength).regex(/\S/, "must not be empty").describe("Model id as the provider names it, e.g. gpt-4.1-mini."),
     input_tokens: count("All input tokens of the call, cached reads and cache writes included. Default 0."),
     cached_input_tokens: count("Input tokens read from the prompt cache (part of input_tokens). Default 0."),
-    cache_write_tokens: count("Input tokens written to the prompt cache (part of input_tokens). Default 0."),
+    cache_write_tokens: count("Input tokens written to the prompt cache (part of input_tokens), every TTL. Default 0."),
+    cache_write_1h_tokens: count(
+      "The 1-hour-TTL part of cache_write_tokens (Anthropic bills 1-hour cache writes at 2x the input price, 5-minute ones at 1.25x). Default 0.",
+    ),
     output_tokens: count("All output tokens, reasoning included. Default 0."),
     reasoning_tokens: count("Reasoning/thinking tokens (part of output_tokens). Default 0."),
     requests: count("Number of API requests this event stands for. Default 1."),
@@ -74,6 +77,9 @@ export const NativeEventSchema = z
     const input = event.input_tokens ?? 0;
     if ((event.cached_input_tokens ?? 0) + (event.cache_write_tokens ?? 0) > input) {
       ctx.addIssue({ code: "custom", path: ["cached_input_tokens"], message: "cached + cache-write tokens exceed input_tokens" });
+    }
+    if ((event.cache_write_1h_tokens ?? 0) > (event.cache_write_tokens ?? 0)) {
+      ctx.addIssue({ code: "custom", path: ["cache_write_1h_tokens"], message: "1-hour cache writes exceed cache_write_tokens" });
     }
     if ((event.reasoning_tokens ?? 0) > (event.output_tokens ?? 0)) {
       ctx.addIssue({ code: "custom", path: ["reasoning_tokens"], message: "reasoning tokens exceed output_tokens" });

@@ -16,7 +16,7 @@ import { countError, describeValue, isCount, MAX_COUNT } from "./values";
 
 export { NativeEventSchema, type NativeEventInput } from "./native-schema";
 
-const TOKEN_FIELDS = ["input_tokens", "cached_input_tokens", "cache_write_tokens", "output_tokens", "reasoning_tokens"] as const;
+const TOKEN_FIELDS = ["input_tokens", "cached_input_tokens", "cache_write_tokens", "output_tokens", "reasoning_tokens", "cache_write_1h_tokens"] as const;
 
 /** `source` is "api" for POST /events and "file" for uploaded files (ids are unique per source). */
 export function parseNativeEvent(raw: unknown, index: number, now: Date, source: "api" | "file" = "api"): ParseOutcome {
@@ -45,19 +45,26 @@ export function parseNativeEvent(raw: unknown, index: number, now: Date, source:
   if (model.length > NATIVE_LIMITS.modelLength) return failed(index, "model", `is longer than ${NATIVE_LIMITS.modelLength} characters`);
 
   // Token counts: absent or null means 0. Read into locals in TOKEN_FIELDS order.
-  const counts = [0, 0, 0, 0, 0];
+  const counts = [0, 0, 0, 0, 0, 0];
   for (let i = 0; i < TOKEN_FIELDS.length; i++) {
     const value = r[TOKEN_FIELDS[i]];
     if (value === undefined || value === null) continue;
     if (!isCount(value)) return failed(index, TOKEN_FIELDS[i], countError(value)!);
     counts[i] = value;
   }
-  const [input, cached, cacheWrite, output, reasoning] = counts;
+  const [input, cached, cacheWrite, output, reasoning, cacheWrite1h] = counts;
   if (cached + cacheWrite > input) {
     return failed(
       index,
       "cached_input_tokens",
       `cached_input_tokens (${cached}) + cache_write_tokens (${cacheWrite}) exceed input_tokens (${input}); input_tokens must count all input, cached and cache-write tokens included`,
+    );
+  }
+  if (cacheWrite1h > cacheWrite) {
+    return failed(
+      index,
+      "cache_write_1h_tokens",
+      `cache_write_1h_tokens (${cacheWrite1h}) exceed cache_write_tokens (${cacheWrite}); cache_write_tokens must count all cache writes, 1-hour ones included`,
     );
   }
   if (reasoning > output) {
@@ -182,6 +189,7 @@ export function parseNativeEvent(raw: unknown, index: number, now: Date, source:
     status,
     tags,
   };
+  if (cacheWrite1h > 0) event.cacheWrite1hTokens = cacheWrite1h;
   return { ok: true, event };
 }
 

@@ -6,6 +6,7 @@ import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from "
 import { resourceFromAttributes } from "@opentelemetry/resources";
 import { JsonTraceSerializer, ProtobufTraceSerializer } from "@opentelemetry/otlp-transformer";
 import { decodeOtlpJson, decodeOtlpProtobuf, OtlpDecodeError, otlpToEvents } from "./otlp";
+import { SKIP } from "./outcome";
 
 const NOW = new Date("2026-01-02T00:00:00Z");
 const T0 = new Date("2026-01-01T10:00:00Z").getTime();
@@ -53,7 +54,7 @@ function recordSpans() {
   span("chat claude-opus-4-1", { "gen_ai.provider.name": "anthropic", "gen_ai.request.model": "claude-opus-4-1" }, 20, 30, true);
   // 4: bad token value -> rejected, naming the attribute
   span("chat bad", { "gen_ai.request.model": "gpt-5", "gen_ai.usage.input_tokens": -5 }, 30, 10);
-  // 5: usage without a model -> rejected
+  // 5: usage without a model (an agent/workflow total, e.g. Pydantic AI's agent run) -> skipped, not rejected
   span("chat nameless", { "gen_ai.usage.input_tokens": 10, "gen_ai.usage.output_tokens": 1 }, 40, 10);
   // 6: legacy Anthropic-style instrumentation: input_tokens without the cache (cache > input)
   span("chat claude", {
@@ -77,8 +78,10 @@ describe("OTLP GenAI spans", () => {
   it("decodes the SDK's JSON and protobuf encodings to the same events", () => {
     expect(fromProto).toEqual(fromJson);
     expect(fromJson.events).toHaveLength(3);
-    expect(fromJson.skipped).toBe(2);
-    expect(fromJson.rejected).toHaveLength(2);
+    // Skipped: the HTTP span (1), the agent roll-up (2) and the model-less usage total (5), each with its reason.
+    expect(fromJson.skipped).toBe(3);
+    expect(fromJson.skipReasons).toEqual({ [SKIP.noUsage]: 1, [SKIP.aggregate]: 1, [SKIP.noModel]: 1 });
+    expect(fromJson.rejected).toHaveLength(1);
   });
 
   it("maps semconv usage attributes to the internal token meaning", () => {
@@ -121,14 +124,14 @@ describe("OTLP GenAI spans", () => {
   it("rejects gen_ai spans with bad values, naming the span ordinal and attribute", () => {
     expect(fromJson.rejected).toEqual([
       { index: 4, field: "gen_ai.usage.input_tokens", message: "must be a non-negative integer, got -5" },
-      { index: 5, field: "gen_ai.request.model", message: expect.stringContaining("must name its model") },
     ]);
   });
 
   it("counts agent roll-up spans only when asked", () => {
     const withAgents = otlpToEvents(decodeOtlpJson(jsonBody), NOW, { includeAgentSpans: true });
     expect(withAgents.events).toHaveLength(4);
-    expect(withAgents.skipped).toBe(1);
+    expect(withAgents.skipped).toBe(2); // the HTTP span and the model-less total
+
   });
 
   it("reads a hand-written OTLP/JSON request shaped like the spec's example", () => {

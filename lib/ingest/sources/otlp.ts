@@ -1,40 +1,40 @@
 /**
  * OpenTelemetry GenAI spans (OTLP/HTTP, JSON or protobuf) -> UsageEvent.
  *
- * Which spans count (OTel GenAI semantic conventions, gen-ai-spans):
- * - A span is a model call when it carries a gen_ai usage attribute or a gen_ai request/response model.
- *   Every other span (HTTP, DB, framework internals) is an ordinary span: skipped, not rejected.
- * - Agent/workflow/tool spans (gen_ai.operation.name invoke_agent, create_agent, invoke_workflow,
- *   execute_tool) are skipped by default even when they carry usage: semconv lets them report usage
- *   aggregated over the model calls beneath them, which arrive as their own spans, so counting both would
- *   double the spend. Pass { includeAgentSpans: true } for remote agents whose inner calls are not traced.
+ * Which spans are model calls, and how each instrumentation (OTel GenAI semconv, OpenLLMetry, OpenLIT,
+ * OpenInference, Vercel AI SDK, Pydantic AI) names model and tokens: otlp-usage.ts. Everything else (HTTP, DB,
+ * framework spans, agent/workflow totals) is skipped with a reason, never rejected. Pass
+ * { includeAgentSpans: true } to count semconv agent spans that carry usage (remote agents whose inner calls
+ * are not traced).
  *
- * Token meaning. Per semconv, gen_ai.usage.input_tokens SHOULD include all input tokens, cached ones
- * included, and gen_ai.usage.cache_read.input_tokens / cache_creation.input_tokens SHOULD be included in
- * it; gen_ai.usage.reasoning.output_tokens SHOULD be included in output_tokens. That is exactly our
- * UsageEvent meaning, so values map one to one. Older Anthropic instrumentations reported input_tokens
- * without the cache (Anthropic's own API meaning); when the cache counts exceed input_tokens that must be
- * what happened, so they are added back instead of refusing the span (same for reasoning > output).
- * Deprecated gen_ai.usage.prompt_tokens / completion_tokens and gen_ai.system are read as fallbacks.
+ * Token meaning: per the current OTel GenAI semantic conventions, gen_ai.usage.input_tokens SHOULD include all
+ * input tokens, cached ones included, and cache_read / cache_creation counts SHOULD be included in it (for
+ * Anthropic they MUST be added to Anthropic's own input_tokens); reasoning.output_tokens SHOULD be included in
+ * output_tokens. That is UsageEvent's meaning. Where an instrumentation documents otherwise (Vercel AI SDK for
+ * Anthropic), its own rule applies; numbers that contradict the rule go through the last-resort heuristic
+ * (token-meaning.ts), and the event is counted as guessed.
  *
  * Attribution inputs:
  * - team: rightsize.team, else team (span attribute first, then resource);
  * - workload: rightsize.workload only, else null. gen_ai.agent.name or service.name are not guessed as a
  *   workload: they stay in tags, where attribution rules can map them deliberately;
- * - user: user.id, else enduser.id (deprecated name);
+ * - user: user.id, else enduser.id (deprecated name), else langfuse.user.id;
  * - sourceKey: resource service.name;
- * - tags: every string attribute of the resource and the span (span wins on equal keys), keys as-is,
- *   except message/prompt content attributes and values longer than 256 characters (prompts must not
- *   leak into labels), at most 64.
+ * - tags: only attributes on the allow-list of labels (tag-allow-list.ts: service, environment, agent, workflow,
+ *   session, model and user-set attribution labels), short and unstructured, span first, at most 64. Prompt,
+ *   completion, tool and retrieval content is never stored, whatever key an exporter puts it under.
  * externalId = traceId + spanId (hex); occurredAt = span start (end when start is absent);
  * latencyMs = end - start; status = "error" for STATUS_CODE_ERROR or an error.type attribute, else "ok".
  */
 import type { RejectedRecord, UsageEvent } from "../usage-event";
 import { usdToNanos } from "../../money";
-import { InvalidAttributeValue, STATUS_CODE_ERROR, type OtlpAttributes, type OtlpAttributeValue, type OtlpSpan, type OtlpTraceRequest } from "./otlp-model";
-import { reject, type SourceBatch } from "./outcome";
+import { STATUS_CODE_ERROR, type OtlpAttributes, type OtlpSpan, type OtlpTraceRequest } from "./otlp-model";
+import { addSkip, emptyBatch, reject, SKIP, type SourceBatch } from "./outcome";
+import { readSpanCall, text, type SpanCall } from "./otlp-usage";
+import { isStorableTag } from "./tag-allow-list";
 import { futureError, isRepresentable } from "./timestamps";
-import { describeValue, MAX_COUNT } from "./values";
+import { applyTokenMeaning } from "./token-meaning";
+import { MAX_COUNT } from "./values";
 
 export { decodeOtlpJson } from "./otlp-json";
 export { decodeOtlpProtobuf } from "./otlp-proto";
@@ -51,39 +51,11 @@ export const GEN_AI = {
   cacheReadInputTokens: "gen_ai.usage.cache_read.input_tokens",
   cacheCreationInputTokens: "gen_ai.usage.cache_creation.input_tokens",
   reasoningOutputTokens: "gen_ai.usage.reasoning.output_tokens",
-  promptTokens: "gen_ai.usage.prompt_tokens",
-  completionTokens: "gen_ai.usage.completion_tokens",
   /** Not semconv, but emitted by OpenLIT and others: the call's cost in USD. */
   cost: "gen_ai.usage.cost",
 } as const;
 
-const USAGE_KEYS = [
-  GEN_AI.inputTokens,
-  GEN_AI.outputTokens,
-  GEN_AI.cacheReadInputTokens,
-  GEN_AI.cacheCreationInputTokens,
-  GEN_AI.reasoningOutputTokens,
-  GEN_AI.promptTokens,
-  GEN_AI.completionTokens,
-];
-
-const AGENT_OPERATIONS = new Set(["invoke_agent", "create_agent", "invoke_workflow", "execute_tool"]);
-
-/** Attributes holding prompts, completions or tool payloads: never copied into tags. */
-const CONTENT_KEYS = new Set([
-  "gen_ai.input.messages",
-  "gen_ai.output.messages",
-  "gen_ai.system_instructions",
-  "gen_ai.prompt",
-  "gen_ai.completion",
-  "gen_ai.tool.definitions",
-  "gen_ai.tool.call.arguments",
-  "gen_ai.tool.call.result",
-  "gen_ai.retrieval.documents",
-  "gen_ai.retrieval.query.text",
-]);
 const MAX_TAGS = 64;
-const MAX_TAG_VALUE = 256;
 
 export interface OtlpOptions {
   /** Count invoke_agent/create_agent/invoke_workflow/execute_tool spans that carry usage (default false). */
@@ -92,22 +64,19 @@ export interface OtlpOptions {
 
 /** Rejected records carry index = the span's ordinal in the request (0-based, across all resources/scopes). */
 export function otlpToEvents(request: OtlpTraceRequest, now: Date, options: OtlpOptions = {}): SourceBatch {
-  const batch: SourceBatch = { events: [], rejected: [], skipped: 0 };
+  const batch = emptyBatch();
   let ordinal = 0;
   for (const rs of request.resourceSpans) {
     for (const ss of rs.scopeSpans) {
       for (const span of ss.spans) {
         const index = ordinal++;
-        if (!isGenAiSpan(span.attributes)) {
-          batch.skipped++;
+        let call = readSpanCall(span.attributes);
+        if (call.kind === "skip" && call.reason === SKIP.aggregate && options.includeAgentSpans) call = readAgentSpan(span.attributes, call);
+        if (call.kind === "skip") {
+          addSkip(batch, call.reason);
           continue;
         }
-        const operation = span.attributes.get(GEN_AI.operationName);
-        if (!options.includeAgentSpans && typeof operation === "string" && AGENT_OPERATIONS.has(operation)) {
-          batch.skipped++;
-          continue;
-        }
-        const outcome = spanToEvent(span, rs.resourceAttributes, index, now);
+        const outcome = call.kind === "reject" ? reject(index, call.field, call.message) : spanToEvent(span, call, rs.resourceAttributes, index, now);
         if ("field" in outcome) batch.rejected.push(outcome);
         else batch.events.push(outcome);
       }
@@ -116,39 +85,22 @@ export function otlpToEvents(request: OtlpTraceRequest, now: Date, options: Otlp
   return batch;
 }
 
-function isGenAiSpan(attributes: OtlpAttributes): boolean {
-  if (attributes.has(GEN_AI.requestModel) || attributes.has(GEN_AI.responseModel)) return true;
-  for (const key of USAGE_KEYS) if (attributes.has(key)) return true;
-  return false;
+/** An agent span taken as a call of its own (includeAgentSpans): read like a semconv span without the agent rule. */
+function readAgentSpan(attrs: OtlpAttributes, skipped: SpanCall): SpanCall {
+  const copy = new Map(attrs);
+  copy.delete(GEN_AI.operationName);
+  const call = readSpanCall(copy);
+  return call.kind === "call" ? call : skipped;
 }
 
-function spanToEvent(span: OtlpSpan, resource: OtlpAttributes, index: number, now: Date): UsageEvent | RejectedRecord {
+function spanToEvent(span: OtlpSpan, call: Extract<SpanCall, { kind: "call" }>, resource: OtlpAttributes, index: number, now: Date): UsageEvent | RejectedRecord {
   if (span.problem) return reject(index, span.problem.field, span.problem.message);
   if (span.traceId === "" || span.spanId === "") {
     return reject(index, span.traceId === "" ? "traceId" : "spanId", "is missing; trace and span ids identify the call, so it can be counted only once");
   }
   const attrs = span.attributes;
-
-  const model = text(attrs.get(GEN_AI.responseModel)) ?? text(attrs.get(GEN_AI.requestModel));
-  if (model === null) {
-    return reject(index, GEN_AI.requestModel, "is missing: a span with gen_ai usage must name its model (gen_ai.response.model or gen_ai.request.model)");
-  }
-
-  const counts: Record<string, number | undefined> = {};
-  for (const key of USAGE_KEYS) {
-    const read = readCount(attrs.get(key));
-    if (typeof read === "string") return reject(index, key, read);
-    counts[key] = read;
-  }
-  let input = counts[GEN_AI.inputTokens] ?? counts[GEN_AI.promptTokens] ?? 0;
-  let output = counts[GEN_AI.outputTokens] ?? counts[GEN_AI.completionTokens] ?? 0;
-  const cached = counts[GEN_AI.cacheReadInputTokens] ?? 0;
-  const cacheWrite = counts[GEN_AI.cacheCreationInputTokens] ?? 0;
-  const reasoning = counts[GEN_AI.reasoningOutputTokens] ?? 0;
-  // See the file comment: cache counts larger than input mean input excluded them.
-  if (cached + cacheWrite > input) input += cached + cacheWrite;
-  if (reasoning > output) output += reasoning;
-  if (input > MAX_COUNT || output > MAX_COUNT) return reject(index, GEN_AI.inputTokens, `token counts exceed ${MAX_COUNT}`);
+  const tokens = applyTokenMeaning(call.raw, call.meaning);
+  if (typeof tokens === "string") return reject(index, GEN_AI.inputTokens, tokens);
 
   const startNs = span.startTimeUnixNano ?? span.endTimeUnixNano;
   if (startNs === null) return reject(index, "startTimeUnixNano", "is missing; the span has no start or end time");
@@ -175,21 +127,22 @@ function spanToEvent(span: OtlpSpan, resource: OtlpAttributes, index: number, no
     return null;
   };
 
-  return {
+  const event: UsageEvent = {
     source: "otlp",
     externalId: span.traceId + span.spanId,
     occurredAt: new Date(ms),
-    provider: (pick(GEN_AI.providerName, GEN_AI.system) ?? "").toLowerCase(),
-    model,
-    inputTokens: input,
-    cachedInputTokens: cached,
-    cacheWriteTokens: cacheWrite,
-    outputTokens: output,
-    reasoningTokens: reasoning,
+    provider: call.provider.toLowerCase(),
+    model: call.model,
+    inputTokens: tokens.inputTokens,
+    cachedInputTokens: tokens.cachedInputTokens,
+    cacheWriteTokens: tokens.cacheWriteTokens,
+    cacheWrite1hTokens: tokens.cacheWrite1hTokens,
+    outputTokens: tokens.outputTokens,
+    reasoningTokens: tokens.reasoningTokens,
     requests: 1,
     team: pick("rightsize.team", "team"),
     workload: pick("rightsize.workload"),
-    user: pick("user.id", "enduser.id"),
+    user: pick("user.id", "enduser.id", "langfuse.user.id"),
     sourceKey: text(resource.get("service.name")),
     batch: false,
     serviceTier: pick("openai.response.service_tier", "gen_ai.openai.response.service_tier", "openai.request.service_tier", "gen_ai.openai.request.service_tier"),
@@ -198,23 +151,8 @@ function spanToEvent(span: OtlpSpan, resource: OtlpAttributes, index: number, no
     status: span.statusCode === STATUS_CODE_ERROR || attrs.has("error.type") ? "error" : "ok",
     tags: collectTags(resource, attrs),
   };
-}
-
-/** A token count from an attribute: number, or an error message, or undefined when absent. */
-function readCount(value: OtlpAttributeValue | undefined): number | string | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (value instanceof InvalidAttributeValue) return value.reason;
-  if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0) return value;
-  // Some SDKs send counts as strings ("120"); accept plain digits only.
-  if (typeof value === "string" && /^\d{1,15}$/.test(value.trim())) return Number(value.trim());
-  if (typeof value === "bigint") return `is ${value}, more than one record can hold (${MAX_COUNT})`;
-  return `must be a non-negative integer, got ${describeValue(value)}`;
-}
-
-function text(value: OtlpAttributeValue | undefined): string | null {
-  if (typeof value !== "string") return null;
-  const trimmed = value.trim();
-  return trimmed === "" ? null : trimmed;
+  if (tokens.guessed) event.guessedTokenMeaning = true;
+  return event;
 }
 
 function collectTags(resource: OtlpAttributes, span: OtlpAttributes): Record<string, string> {
@@ -224,7 +162,7 @@ function collectTags(resource: OtlpAttributes, span: OtlpAttributes): Record<str
   for (const attrs of [span, resource]) {
     for (const [key, value] of attrs) {
       if (count >= MAX_TAGS) return tags;
-      if (typeof value !== "string" || value.length > MAX_TAG_VALUE || CONTENT_KEYS.has(key) || key === "" || key === "__proto__") continue;
+      if (typeof value !== "string" || !isStorableTag(key, value)) continue;
       if (Object.prototype.hasOwnProperty.call(tags, key)) continue;
       tags[key] = value;
       count++;

@@ -3,9 +3,11 @@
  * return pages: { data: [bucket, ...], has_more, next_page }, each bucket holding { results: [...] }.
  * People save them as one page, an array of pages (a paginated download), or one page per line. This walks
  * any of those, plus bare buckets, and hands every result to the parser with a readable path for errors.
+ * OpenAI's OpenAPI spec names a bucket's rows `result` while its API reference and live answers say `results`:
+ * both are read (bucketRows).
  */
 import type { RejectedRecord, UsageEvent } from "../usage-event";
-import { emptyBatch, reject, type SourceBatch } from "./outcome";
+import { addSkip, emptyBatch, reject, SKIP, type SourceBatch } from "./outcome";
 import { describeValue, isPlainObject } from "./values";
 
 export interface BucketVisit {
@@ -39,7 +41,7 @@ export function listBuckets(value: unknown, isBucket: (obj: Record<string, unkno
       out.push({ bucket: item, path });
       return null;
     }
-    return `${path || "record"} has neither "data" (a page) nor "results" (a bucket)`;
+    return `${path || "record"} has neither "data" (a page) nor "results"/"result" (a bucket)`;
   };
   const error = visit(value, "");
   return error ?? out;
@@ -67,14 +69,16 @@ export interface UsagePagesParser {
  */
 export function parseUsagePages(value: unknown, parser: UsagePagesParser): SourceBatch {
   const batch = emptyBatch();
-  const buckets = listBuckets(value, (obj) => Array.isArray(obj.results));
+  const buckets = listBuckets(value, (obj) => bucketRows(obj) !== null);
   if (typeof buckets === "string") {
     batch.rejected.push(reject(0, "data", buckets));
     return batch;
   }
   let ordinal = 0;
   for (const { bucket, path } of buckets) {
-    const results = Array.isArray(bucket.results) ? bucket.results : [];
+    const rows = bucketRows(bucket);
+    const results = rows?.list ?? [];
+    const member = rows?.member ?? "results";
     const start = parser.readStart(bucket);
     for (let r = 0; r < results.length; r++) {
       const index = ordinal++;
@@ -82,11 +86,18 @@ export function parseUsagePages(value: unknown, parser: UsagePagesParser): Sourc
         batch.rejected.push(reject(index, fieldPath(path, parser.startField), start.error));
         continue;
       }
-      const outcome = parser.toEvent(results[r], start.start, bucket, fieldPath(path, `results[${r}]`), index);
-      if (outcome === null) batch.skipped++;
+      const outcome = parser.toEvent(results[r], start.start, bucket, fieldPath(path, `${member}[${r}]`), index);
+      if (outcome === null) addSkip(batch, SKIP.notTokenUsage);
       else if ("field" in outcome) batch.rejected.push(outcome);
       else batch.events.push(outcome);
     }
   }
   return batch;
+}
+
+/** A bucket's rows and the member that holds them: `results` (API answers) or `result` (the OpenAPI spec's name). */
+export function bucketRows(bucket: Record<string, unknown>): { list: unknown[]; member: "results" | "result" } | null {
+  if (Array.isArray(bucket.results)) return { list: bucket.results, member: "results" };
+  if (Array.isArray(bucket.result)) return { list: bucket.result, member: "result" };
+  return null;
 }

@@ -43,17 +43,30 @@ export async function closeBatchRecord(db: Pick<pg.Pool, "query">, ctx: BatchCon
     if (!finished && s.accepted + s.replaced === 0) return;
     await db.query(
       `UPDATE ingest_batches SET finished_at = now(), accepted = accepted + $2, duplicates = duplicates + $3, replaced = replaced + $4,
-         rejected = rejected + $5, skipped = skipped + $6, errors = CASE WHEN $5 > 0 THEN $7::jsonb ELSE errors END
+         rejected = rejected + $5, skipped = skipped + $6, errors = CASE WHEN $5 > 0 THEN $7::jsonb ELSE errors END,
+         skip_reasons = ${ADD_REASONS}, heuristic_events = heuristic_events + $9
        WHERE id = $1`,
-      [s.batchId, s.accepted, s.duplicates, s.replaced, s.rejected, s.skipped, errors],
+      [s.batchId, s.accepted, s.duplicates, s.replaced, s.rejected, s.skipped, errors, JSON.stringify(s.skipReasons), s.heuristic],
     );
     return;
   }
   await db.query(
     `UPDATE ingest_batches SET finished_at = CASE WHEN $8 THEN now() END, accepted = $2, duplicates = $3, replaced = $4, rejected = $5,
-       skipped = $6, errors = $7 WHERE id = $1`,
-    [s.batchId, s.accepted, s.duplicates, s.replaced, s.rejected, s.skipped, errors, finished],
+       skipped = $6, errors = $7, skip_reasons = $9::jsonb, heuristic_events = $10 WHERE id = $1`,
+    [s.batchId, s.accepted, s.duplicates, s.replaced, s.rejected, s.skipped, errors, finished, reasonsJson(s.skipReasons), s.heuristic],
   );
+}
+
+/** Adds this request's skip reasons ($8, a JSON object of counts) to the stream row's. */
+const ADD_REASONS = `(SELECT jsonb_object_agg(k, n) FROM (
+    SELECT k, sum(n)::int AS n FROM (
+      SELECT key AS k, value::int AS n FROM jsonb_each_text(COALESCE(skip_reasons, '{}'::jsonb))
+      UNION ALL SELECT key, value::int FROM jsonb_each_text($8::jsonb)
+    ) parts GROUP BY k
+  ) sums)`;
+
+function reasonsJson(reasons: Record<string, number>): string | null {
+  return Object.keys(reasons).length === 0 ? null : JSON.stringify(reasons);
 }
 
 /** A file import's counts so far, after each committed batch (the import list shows progress and what a crash kept). */

@@ -3,7 +3,7 @@ export const EVENT_COLUMNS = [
   "dedup_key", "occurred_at", "source", "model_id", "team_id", "workload_id", "api_key_id", "user_name",
   "source_team", "source_workload", "source_key", "input_tokens", "cached_input_tokens", "cache_write_tokens",
   "output_tokens", "reasoning_tokens", "requests", "batch", "service_tier", "cost_nanos", "source_cost_nanos",
-  "price_source", "price_override_id", "latency_ms", "status", "tags", "ingest_batch_id",
+  "price_source", "price_override_id", "latency_ms", "status", "tags", "ingest_batch_id", "cache_write_1h_tokens",
 ] as const;
 
 /** Roll-up maintenance shared by ingestion (from inserted rows) and rebuilds (from all events). */

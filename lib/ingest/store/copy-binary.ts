@@ -14,13 +14,13 @@ import { SOURCE_CODES } from "./dedup-key";
  * value in the type's binary send format (big-endian); an int16 -1 trailer.
  */
 const SIGNATURE = Buffer.from("PGCOPY\n\xff\r\n\0", "latin1");
-const FIELDS = 27;
+const FIELDS = 28;
 const CHUNK_BYTES = 1 << 20;
 /** The first buffer is small: an API request often carries a handful of events. */
 const FIRST_BYTES = 64 * 1024;
 /** 2000-01-01T00:00:00Z, PostgreSQL's timestamp epoch, in Unix milliseconds. */
 const PG_EPOCH_MS = 946_684_800_000;
-/** Bytes a row needs besides its strings: field count, 27 length words, fixed-size values (generous). */
+/** Bytes a row needs besides its strings: field count, 28 length words, fixed-size values (generous). */
 const FIXED_BYTES = 2 + FIELDS * 4 + 128;
 const TWO_32 = 4_294_967_296;
 
@@ -95,6 +95,7 @@ export class BinaryRows {
       at += 5 + n;
     }
     at = int32(b, at, ids.batchId);
+    at = int32(b, at, e.cacheWrite1hTokens ?? 0);
     this.at = at;
     this.count++;
   }

@@ -13,4 +13,4 @@ export function dedupKey(source: UsageSource, externalId: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
-export const SOURCE_CODES: Record<UsageSource, number> = { api: 1, otlp: 2, openai: 3, anthropic: 4, litellm: 5, file: 1 };
+export const SOURCE_CODES: Record<UsageSource, number> = { api: 1, otlp: 2, openai: 3, anthropic: 4, litellm: 5, file: 1, langfuse: 6, helicone: 7 };

@@ -19,7 +19,7 @@ export const REPLACEABLE_SOURCE_CODES = [SOURCE_CODES.openai, SOURCE_CODES.anthr
 
 const CONTENT_COLUMNS = [
   "occurred_at", "model_id", "team_id", "workload_id", "user_name", "source_team", "source_workload", "source_key",
-  "input_tokens", "cached_input_tokens", "cache_write_tokens", "output_tokens", "reasoning_tokens", "requests", "batch",
+  "input_tokens", "cached_input_tokens", "cache_write_tokens", "cache_write_1h_tokens", "output_tokens", "reasoning_tokens", "requests", "batch",
   "service_tier", "cost_nanos", "source_cost_nanos", "price_source", "price_override_id", "latency_ms", "status", "tags",
 ];
 

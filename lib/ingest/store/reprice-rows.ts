@@ -10,7 +10,7 @@ import type { Pricer } from "@/lib/pricing";
  * name it priced with there, so the pricer sees the same input as at ingestion.
  */
 export const PRICE_INPUT_SELECT = `SELECT e.dedup_key, e.occurred_at, m.provider, m.name AS model, e.input_tokens, e.cached_input_tokens,
-  e.cache_write_tokens, e.output_tokens, e.reasoning_tokens, e.requests, e.batch, e.service_tier, e.cost_nanos::text AS cost_nanos,
+  e.cache_write_tokens, e.cache_write_1h_tokens, e.output_tokens, e.reasoning_tokens, e.requests, e.batch, e.service_tier, e.cost_nanos::text AS cost_nanos,
   e.price_source, e.price_override_id`;
 
 interface PriceInputRow {
@@ -21,6 +21,7 @@ interface PriceInputRow {
   input_tokens: number;
   cached_input_tokens: number;
   cache_write_tokens: number;
+  cache_write_1h_tokens: number;
   output_tokens: number;
   reasoning_tokens: number;
   requests: number;
@@ -50,6 +51,7 @@ export async function priceChanges(client: pg.ClientBase, select: string, params
       inputTokens: r.input_tokens,
       cachedInputTokens: r.cached_input_tokens,
       cacheWriteTokens: r.cache_write_tokens,
+      cacheWrite1hTokens: r.cache_write_1h_tokens,
       outputTokens: r.output_tokens,
       reasoningTokens: r.reasoning_tokens,
       requests: r.requests,
