@@ -36,8 +36,13 @@ export default function KeysSection() {
           <label className="field">Name<input required value={form.name} placeholder="e.g. gateway-prod" onChange={(e) => setForm({ ...form, name: e.target.value })} /></label>
           <label className="field">Team (optional)<select value={form.team} onChange={(e) => setForm({ ...form, team: e.target.value })}><option value="">all teams</option>{teams.data?.teams.map((t) => <option key={t.slug} value={t.slug}>{t.name}</option>)}</select></label>
           <label className="field">Expires on (optional, UTC)<input type="date" value={form.expiresAt} onChange={(e) => setForm({ ...form, expiresAt: e.target.value })} /></label>
-          <label><input type="checkbox" checked={form.ingest} onChange={(e) => setForm({ ...form, ingest: e.target.checked })} /> ingest</label>
-          <label><input type="checkbox" checked={form.read} onChange={(e) => setForm({ ...form, read: e.target.checked })} /> read</label>
+          <fieldset className="field scopes">
+            <legend>Scopes</legend>
+            <div className="checks">
+              <label><input type="checkbox" checked={form.ingest} onChange={(e) => setForm({ ...form, ingest: e.target.checked })} /> ingest</label>
+              <label><input type="checkbox" checked={form.read} onChange={(e) => setForm({ ...form, read: e.target.checked })} /> read</label>
+            </div>
+          </fieldset>
           <button className="btn primary" disabled={create.isPending}>Create key</button>
         </div>
         {create.error && <p className="error-box">{create.error.message}</p>}
