@@ -16,6 +16,8 @@ export function appOidcEnv(): Record<string, string> {
     OIDC_CLIENT_ID: OIDC_CLIENT.id,
     OIDC_CLIENT_SECRET: OIDC_CLIENT.secret,
     OIDC_NAME,
+    // As with Okta's org authorization server: the groups claim comes with the `groups` scope.
+    OIDC_SCOPES: "openid email profile groups",
     OIDC_ROLE_CLAIM: "groups",
     OIDC_ROLE_MAP,
   };

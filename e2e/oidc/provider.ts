@@ -36,7 +36,7 @@ const provider = new Provider(OIDC_ISSUER, {
   pkce: { required: () => true },
   // Claims go in the ID token (the app reads the ID token, as with Okta/Entra/Keycloak groups claims).
   conformIdTokenClaims: false,
-  claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name", "groups"] },
+  claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name"], groups: ["groups"] },
   cookies: { keys: ["e2e-oidc-cookie-key-0123456789"] },
   features: { devInteractions: { enabled: true } },
   async findAccount(_ctx, id) {
@@ -49,7 +49,7 @@ const provider = new Provider(OIDC_ISSUER, {
     const grantId = ctx.oidc.result?.consent?.grantId || ctx.oidc.session!.grantIdFor(ctx.oidc.client!.clientId);
     if (grantId) return ctx.oidc.provider.Grant.find(grantId);
     const grant = new ctx.oidc.provider.Grant({ clientId: ctx.oidc.client!.clientId, accountId: ctx.oidc.session!.accountId });
-    grant.addOIDCScope("openid email profile");
+    grant.addOIDCScope("openid email profile groups");
     await grant.save();
     return grant;
   },

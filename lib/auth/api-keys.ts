@@ -5,8 +5,8 @@ import { badRequest, unauthenticated } from "@/lib/errors";
 import type { Principal } from "./principal";
 import { keyRefusal } from "./api-key-expiry";
 
-export const API_KEY_SCOPES = ["ingest", "read"] as const;
-export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
+import { API_KEY_SCOPES, type ApiKeyScope } from "./api-key-scopes";
+export { API_KEY_SCOPES, type ApiKeyScope };
 
 const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 

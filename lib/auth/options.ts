@@ -25,7 +25,7 @@ function oidcProvider(): NextAuthOptions["providers"] {
       name: e.OIDC_NAME,
       type: "oauth",
       wellKnown: `${e.OIDC_ISSUER.replace(/\/$/, "")}/.well-known/openid-configuration`,
-      authorization: { params: { scope: "openid email profile" } },
+      authorization: { params: { scope: e.OIDC_SCOPES } },
       idToken: true,
       checks: ["pkce", "state"],
       clientId: e.OIDC_CLIENT_ID,

@@ -28,5 +28,7 @@ describe("parseEnv", () => {
     );
     expect(() => parseEnv({ ...sso, OIDC_ROLE_CLAIM: "groups" })).toThrow("Invalid environment variable OIDC_ROLE_MAP: OIDC_ROLE_CLAIM and OIDC_ROLE_MAP go together");
     expect(parseEnv({ ...sso, OIDC_ROLE_CLAIM: "groups", OIDC_ROLE_MAP: "team-*=lead:*" }).OIDC_ROLE_MAP).toBe("team-*=lead:*");
+    expect(parseEnv(sso).OIDC_SCOPES).toBe("openid email profile");
+    expect(() => parseEnv({ ...sso, OIDC_SCOPES: "email groups" })).toThrow('Invalid environment variable OIDC_SCOPES: must include "openid"');
   });
 });

@@ -31,6 +31,12 @@ const EnvSchema = z.object({
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   OIDC_NAME: z.string().min(1).default("Single sign-on"),
   OIDC_DEFAULT_ROLE: z.enum(["admin", "finance", "lead", "viewer"]).default("viewer"),
+  // Scopes asked of the IdP; Okta's org authorization server puts the groups claim in the ID token only for `groups`.
+  OIDC_SCOPES: z
+    .string()
+    .trim()
+    .default("openid email profile")
+    .refine((v) => v.split(/\s+/).includes("openid"), 'must include "openid"'),
   // Roles and teams from the IdP's groups (lib/auth/sso/role-map.ts documents the rule syntax).
   OIDC_ROLE_CLAIM: z.string().trim().min(1).optional(),
   OIDC_ROLE_MAP: z

@@ -1,18 +1,9 @@
 import "server-only";
-import { z } from "zod";
 import { prisma } from "@/lib/db/prisma";
-import { API_KEY_SCOPES } from "@/lib/auth/api-keys";
-import { KeyExpirySchema } from "@/lib/auth/api-key-expiry";
 import { notFound, badRequest } from "@/lib/errors";
 import { audit } from "@/lib/audit";
 
-export const CreateKeySchema = z.object({
-  name: z.string().trim().min(1, "must not be empty").max(100),
-  scopes: z.array(z.enum(API_KEY_SCOPES)).min(1, "give at least one of ingest, read"),
-  team: z.string().min(1).nullable().optional(),
-  /** optional: `2027-01-31` (stops working when that UTC day begins) or an ISO date-time */
-  expiresAt: KeyExpirySchema.nullable().optional(),
-});
+export { CreateKeySchema } from "./api-key-schema";
 
 /** Every key, newest first, with when it expires and was last used (to the minute); never the key itself. */
 export async function listApiKeys(now = new Date()) {
