@@ -1,5 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 import { existsSync } from "node:fs";
+import { appOidcEnv, oidcIssuer } from "./e2e/oidc/accounts";
 
 // A port per run (inherited by the workers through the environment), so two runs on one machine do not collide.
 process.env.E2E_PORT ??= String(3100 + (process.pid % 800));
@@ -29,13 +30,25 @@ export default defineConfig({
     { name: "setup", testMatch: /auth\.setup\.ts/ },
     { name: "chromium", use: { ...devices["Desktop Chrome"], storageState: "test-results/.auth/admin.json", viewport: { width: 1440, height: 900 } }, dependencies: ["setup"] },
   ],
-  webServer: {
-    command: "node --conditions=react-server --import tsx e2e/serve.ts",
-    url: `http://localhost:${PORT}/api/health`,
-    timeout: 600_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    stderr: "pipe",
-    env: { E2E_PORT: String(PORT) },
-  },
+  webServer: [
+    // A real OpenID provider in its own process (e2e/oidc/provider.ts), for the single sign-on suite (e2e/sso.spec.ts).
+    {
+      command: "node --import tsx e2e/oidc/provider.ts",
+      url: `${oidcIssuer()}/.well-known/openid-configuration`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: { E2E_PORT: String(PORT) },
+    },
+    {
+      command: "node --conditions=react-server --import tsx e2e/serve.ts",
+      url: `http://localhost:${PORT}/api/health`,
+      timeout: 600_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: { E2E_PORT: String(PORT), ...appOidcEnv() },
+    },
+  ],
 });

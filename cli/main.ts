@@ -23,8 +23,10 @@ Commands:
   migrate                                         apply database migrations
   users create --email E --password P --role R [--team T]
                                                   create a user (roles: admin, finance, lead, viewer)
-  keys create --name N [--scope ingest,read] [--team T]
+  keys create --name N [--scope ingest,read] [--team T] [--expires YYYY-MM-DD]
                                                   create an API key (printed once)
+  keys list                                       list API keys: status, expiry, last used
+  keys revoke PREFIX                              revoke an API key
   demo [--events N] [--days D] [--seed S]         load the demo workspace (default 1,000,000 events over 90 days)
   ingest FILE... [--format F]                     import usage files (CSV/JSON/NDJSON/OTLP/exports, gzip ok)
   evals import FILE --set NAME [--workload W]     import eval results (CSV or JSON)

@@ -3,21 +3,25 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { apiJson } from "./api";
 
-interface KeyRow { id: number; name: string; prefix: string; scopes: string[]; team: string | null; createdAt: string; lastUsedAt: string | null; revoked: boolean }
+interface KeyRow { id: number; name: string; prefix: string; scopes: string[]; team: string | null; createdAt: string; lastUsedAt: string | null; expiresAt: string | null; status: "active" | "expired" | "revoked" }
+
+const minuteUtc = (iso: string) => `${iso.slice(0, 16).replace("T", " ")} UTC`;
+// A key expiring at 00:00 UTC of a day is shown as that day (it stops working when the day begins).
+const expiryText = (iso: string) => (iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : minuteUtc(iso));
 
 export default function KeysSection() {
   const qc = useQueryClient();
   const keys = useQuery({ queryKey: ["keys"], queryFn: () => apiJson<{ keys: KeyRow[] }>("/api/v1/keys") });
   const teams = useQuery({ queryKey: ["teams"], queryFn: () => apiJson<{ teams: { slug: string; name: string }[] }>("/api/v1/teams") });
-  const [form, setForm] = useState({ name: "", ingest: true, read: false, team: "" });
+  const [form, setForm] = useState({ name: "", ingest: true, read: false, team: "", expiresAt: "" });
   const [created, setCreated] = useState<string | null>(null);
   const create = useMutation({
     mutationFn: () =>
       apiJson<{ key: string }>("/api/v1/keys", {
         method: "POST",
-        body: { name: form.name, scopes: [form.ingest && "ingest", form.read && "read"].filter(Boolean), team: form.team || null },
+        body: { name: form.name, scopes: [form.ingest && "ingest", form.read && "read"].filter(Boolean), team: form.team || null, expiresAt: form.expiresAt || null },
       }),
-    onSuccess: (data) => { setCreated(data.key); setForm({ name: "", ingest: true, read: false, team: "" }); void qc.invalidateQueries({ queryKey: ["keys"] }); },
+    onSuccess: (data) => { setCreated(data.key); setForm({ name: "", ingest: true, read: false, team: "", expiresAt: "" }); void qc.invalidateQueries({ queryKey: ["keys"] }); },
   });
   const revoke = useMutation({
     mutationFn: (id: number) => apiJson(`/api/v1/keys/${id}`, { method: "DELETE" }),
@@ -31,8 +35,14 @@ export default function KeysSection() {
         <div className="form-grid">
           <label className="field">Name<input required value={form.name} placeholder="e.g. gateway-prod" onChange={(e) => setForm({ ...form, name: e.target.value })} /></label>
           <label className="field">Team (optional)<select value={form.team} onChange={(e) => setForm({ ...form, team: e.target.value })}><option value="">all teams</option>{teams.data?.teams.map((t) => <option key={t.slug} value={t.slug}>{t.name}</option>)}</select></label>
-          <label><input type="checkbox" checked={form.ingest} onChange={(e) => setForm({ ...form, ingest: e.target.checked })} /> ingest</label>
-          <label><input type="checkbox" checked={form.read} onChange={(e) => setForm({ ...form, read: e.target.checked })} /> read</label>
+          <label className="field">Expires on (optional, UTC)<input type="date" value={form.expiresAt} onChange={(e) => setForm({ ...form, expiresAt: e.target.value })} /></label>
+          <fieldset className="field scopes">
+            <legend>Scopes</legend>
+            <div className="checks">
+              <label><input type="checkbox" checked={form.ingest} onChange={(e) => setForm({ ...form, ingest: e.target.checked })} /> ingest</label>
+              <label><input type="checkbox" checked={form.read} onChange={(e) => setForm({ ...form, read: e.target.checked })} /> read</label>
+            </div>
+          </fieldset>
           <button className="btn primary" disabled={create.isPending}>Create key</button>
         </div>
         {create.error && <p className="error-box">{create.error.message}</p>}
@@ -46,7 +56,7 @@ export default function KeysSection() {
       <div className="card">
         <h2>API keys</h2>
         <table className="data">
-          <thead><tr><th>Name</th><th>Prefix</th><th>Scopes</th><th>Team</th><th>Created</th><th>Last used</th><th /></tr></thead>
+          <thead><tr><th>Name</th><th>Prefix</th><th>Scopes</th><th>Team</th><th>Created</th><th>Expires</th><th>Last used</th><th /></tr></thead>
           <tbody>
             {keys.data?.keys.map((k) => (
               <tr key={k.id}>
@@ -55,11 +65,15 @@ export default function KeysSection() {
                 <td>{k.scopes.join(", ")}</td>
                 <td>{k.team ?? <span className="muted">all</span>}</td>
                 <td className="muted">{k.createdAt.slice(0, 10)}</td>
-                <td className="muted">{k.lastUsedAt?.slice(0, 16).replace("T", " ") ?? "never"}</td>
-                <td>{k.revoked ? <span className="badge bad">revoked</span> : <button className="btn" onClick={() => revoke.mutate(k.id)}>Revoke</button>}</td>
+                <td className={k.status === "expired" ? undefined : "muted"}>
+                  {k.expiresAt ? expiryText(k.expiresAt) : "never"}
+                  {k.status === "expired" && <> <span className="badge bad">expired</span></>}
+                </td>
+                <td className="muted">{k.lastUsedAt ? minuteUtc(k.lastUsedAt) : "never"}</td>
+                <td>{k.status === "revoked" ? <span className="badge bad">revoked</span> : <button className="btn" onClick={() => revoke.mutate(k.id)}>Revoke</button>}</td>
               </tr>
             ))}
-            {keys.data?.keys.length === 0 && <tr><td colSpan={7} className="muted">No keys yet. Create one to send usage from your gateway or scripts.</td></tr>}
+            {keys.data?.keys.length === 0 && <tr><td colSpan={8} className="muted">No keys yet. Create one to send usage from your gateway or scripts.</td></tr>}
           </tbody>
         </table>
       </div>

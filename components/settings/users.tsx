@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { apiJson } from "./api";
 
-interface UserRow { id: number; email: string; role: string; teams: string[]; disabled: boolean; createdAt: string }
+interface UserRow { id: number; email: string; role: string; teams: string[]; disabled: boolean; sso: boolean; ssoManaged: boolean; createdAt: string }
 const ROLES = ["admin", "finance", "lead", "viewer"];
 
 export default function UsersSection() {
@@ -42,11 +42,21 @@ export default function UsersSection() {
           <tbody>
             {users.data?.users.map((u) => (
               <tr key={u.id}>
-                <td>{u.email}</td>
                 <td>
-                  <select aria-label={`Role of ${u.email}`} value={u.role} onChange={(e) => update.mutate({ id: u.id, body: { role: e.target.value } })}>
-                    {ROLES.map((r) => <option key={r}>{r}</option>)}
-                  </select>
+                  {u.email}
+                  {u.sso && !u.ssoManaged && <span className="muted"> · single sign-on</span>}
+                </td>
+                <td>
+                  {/* Role and teams of an SSO-managed user come from their IdP groups at every sign-in. */}
+                  {u.ssoManaged ? (
+                    <span title="Role and teams come from the identity provider's groups at every sign-in (OIDC_ROLE_MAP)">
+                      {u.role} <span className="badge sso">managed by SSO</span>
+                    </span>
+                  ) : (
+                    <select aria-label={`Role of ${u.email}`} value={u.role} onChange={(e) => update.mutate({ id: u.id, body: { role: e.target.value } })}>
+                      {ROLES.map((r) => <option key={r}>{r}</option>)}
+                    </select>
+                  )}
                 </td>
                 <td>{u.teams.join(", ") || <span className="muted">all (not a lead)</span>}</td>
                 <td>{u.disabled ? <span className="badge bad">disabled</span> : <span className="badge ok">active</span>}</td>

@@ -2,6 +2,7 @@
 import { signIn } from "next-auth/react";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useState, Suspense } from "react";
+import { signInErrorMessage } from "@/lib/auth/sso/sso-refusals";
 
 function Form({ ssoName }: { ssoName: string | null }) {
   const router = useRouter();
@@ -9,6 +10,8 @@ function Form({ ssoName }: { ssoName: string | null }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const callbackUrl = params.get("callbackUrl") ?? "/";
+  // A refused or failed single sign-on comes back as /signin?error=CODE.
+  const ssoError = signInErrorMessage(params.get("error"));
 
   async function submit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -37,6 +40,7 @@ function Form({ ssoName }: { ssoName: string | null }) {
         <input name="password" type="password" autoComplete="current-password" required />
       </label>
       {error && <div className="error-box" role="alert">{error}</div>}
+      {!error && ssoError && <div className="error-box" role="alert" data-testid="sign-in-error">{ssoError}</div>}
       <button className="btn primary" type="submit" disabled={busy}>
         {busy ? "Signing in…" : "Sign in"}
       </button>

@@ -3,6 +3,7 @@ import { getToken } from "next-auth/jwt";
 import type { NextRequest } from "next/server";
 import { principalForApiKey } from "@/lib/auth/api-keys";
 import { can, principalForUser, type Principal } from "@/lib/auth/principal";
+import { sessionUserId } from "@/lib/auth/session-token";
 import type { Permission } from "@/lib/auth/roles";
 import { forbidden, unauthenticated } from "@/lib/errors";
 import { toErrorResponse } from "./error-response";
@@ -22,8 +23,8 @@ export async function resolvePrincipal(req: NextRequest): Promise<Principal | nu
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     return match ? principalForApiKey(match[1]) : null;
   }
-  const token = await getToken({ req, secret: process.env.NEXTAUTH_SECRET });
-  return typeof token?.uid === "number" ? principalForUser(token.uid) : null;
+  const uid = sessionUserId(await getToken({ req, secret: process.env.NEXTAUTH_SECRET }));
+  return uid ? principalForUser(uid) : null;
 }
 
 /**

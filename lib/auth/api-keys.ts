@@ -1,32 +1,46 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { prisma } from "@/lib/db/prisma";
-import { badRequest } from "@/lib/errors";
+import { badRequest, unauthenticated } from "@/lib/errors";
 import type { Principal } from "./principal";
+import { keyRefusal } from "./api-key-expiry";
 
-export const API_KEY_SCOPES = ["ingest", "read"] as const;
-export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
+import { API_KEY_SCOPES, type ApiKeyScope } from "./api-key-scopes";
+export { API_KEY_SCOPES, type ApiKeyScope };
 
 const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 
+/** "Last used" is kept to the minute: a gateway posting every second must not write the key row every second. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
 /** Creates a key. The full key is returned once; only its sha256 and a short prefix are stored. */
-export async function createApiKey(opts: { name: string; scopes: ApiKeyScope[]; teamId?: number | null; createdById?: number | null }) {
+export async function createApiKey(opts: { name: string; scopes: ApiKeyScope[]; teamId?: number | null; createdById?: number | null; expiresAt?: Date | null }) {
   if (!opts.name.trim()) throw badRequest("name: must not be empty");
   if (opts.scopes.length === 0) throw badRequest("scope: give at least one of ingest, read");
+  if (opts.expiresAt && opts.expiresAt <= new Date()) throw badRequest(`expiresAt: ${opts.expiresAt.toISOString()} is not in the future`);
   const prefix = `rs_${randomBytes(4).toString("hex")}`;
   const key = `${prefix}_${randomBytes(24).toString("base64url")}`;
   const record = await prisma().apiKey.create({
-    data: { name: opts.name.trim(), prefix, hash: sha256(key), scopes: opts.scopes, teamId: opts.teamId ?? null, createdById: opts.createdById ?? null },
+    data: { name: opts.name.trim(), prefix, hash: sha256(key), scopes: opts.scopes, teamId: opts.teamId ?? null, createdById: opts.createdById ?? null, expiresAt: opts.expiresAt ?? null },
   });
   return { key, record };
 }
 
-/** Resolves `Authorization: Bearer <key>` to a principal; null for unknown or revoked keys. */
+/**
+ * Resolves `Authorization: Bearer <key>` to a principal; null for an unknown key. A revoked or expired key throws
+ * 401 saying so, so the owner of a gateway knows to replace the key rather than hunt for a typo.
+ */
 export async function principalForApiKey(key: string): Promise<Principal | null> {
   const record = await prisma().apiKey.findUnique({ where: { hash: sha256(key) } });
-  if (!record || record.revokedAt) return null;
-  // Best effort: a failed timestamp update must not fail the request.
-  prisma().apiKey.update({ where: { id: record.id }, data: { lastUsedAt: new Date() } }).catch(() => {});
+  if (!record) return null;
+  const now = new Date();
+  const refusal = keyRefusal(record, now);
+  if (refusal) throw unauthenticated(refusal);
+  // Conditional, so at most one write per key and minute; awaited so "last used" is true when the answer arrives.
+  await prisma().apiKey.updateMany({
+    where: { id: record.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - LAST_USED_RESOLUTION_MS) } }] },
+    data: { lastUsedAt: now },
+  });
   return {
     kind: "api_key",
     id: record.id,

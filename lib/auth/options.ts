@@ -5,11 +5,16 @@ import { prisma } from "@/lib/db/prisma";
 import { env } from "@/lib/config/env";
 import { checkCredentials } from "./sign-in";
 import { audit } from "@/lib/audit";
+import { sessionUserId, ssoSessionEnd } from "./session-token";
+import { parseRoleMap } from "./sso/role-map";
+import { ssoSignIn, type OidcClaims, type SsoConfig } from "./sso/sso-sign-in";
 
 /**
  * next-auth v4 configuration: email + password always; an OpenID Connect provider (Okta, Entra ID, Google
- * Workspace, Keycloak...) when OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are set. Sessions are JWTs
- * carrying only the user id; role and teams are re-read from the database on every request.
+ * Workspace, Keycloak...) when OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are set: authorization code
+ * flow with PKCE and state; openid-client validates the ID token (signature, iss, aud, exp) and its claims are the
+ * profile. Sessions are JWTs carrying only the user id (plus, for SSO, when the session ends: session-token.ts);
+ * role and teams are re-read from the database on every request.
  */
 function oidcProvider(): NextAuthOptions["providers"] {
   const e = env();
@@ -20,7 +25,7 @@ function oidcProvider(): NextAuthOptions["providers"] {
       name: e.OIDC_NAME,
       type: "oauth",
       wellKnown: `${e.OIDC_ISSUER.replace(/\/$/, "")}/.well-known/openid-configuration`,
-      authorization: { params: { scope: "openid email profile" } },
+      authorization: { params: { scope: e.OIDC_SCOPES } },
       idToken: true,
       checks: ["pkce", "state"],
       clientId: e.OIDC_CLIENT_ID,
@@ -36,7 +41,8 @@ export function authOptions(): NextAuthOptions {
   return {
     secret: process.env.NEXTAUTH_SECRET,
     session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
-    pages: { signIn: "/signin" },
+    // Errors (a refused or failed single sign-on) land on the sign-in page, which explains the ?error= code.
+    pages: { signIn: "/signin", error: "/signin" },
     providers: [
       CredentialsProvider({
         name: "Email and password",
@@ -53,31 +59,34 @@ export function authOptions(): NextAuthOptions {
       ...oidcProvider(),
     ],
     callbacks: {
-      // Single sign-on users are provisioned on first sign-in with OIDC_DEFAULT_ROLE; an admin can change the role.
-      async signIn({ user, account }) {
+      // Single sign-on: link or provision the account and apply the IdP's groups (lib/auth/sso/sso-sign-in.ts).
+      async signIn({ account, profile }) {
         if (account?.provider !== "oidc") return true;
-        if (!user.email) return false;
-        const email = user.email.toLowerCase();
-        const existing = await prisma().user.findUnique({ where: { email } });
-        if (existing?.disabledAt) return false;
-        if (!existing) {
-          await prisma().user.create({ data: { email, name: user.name ?? null, role: env().OIDC_DEFAULT_ROLE } });
-          await audit(`user:${email}`, "user_provisioned_sso", email);
-        }
-        return true;
+        const result = await ssoSignIn(profile as OidcClaims, ssoConfig());
+        return "refused" in result ? `/signin?error=${result.refused}` : true;
       },
-      async jwt({ token, user, account }) {
-        if (user && account?.provider === "oidc" && user.email) {
-          const dbUser = await prisma().user.findUnique({ where: { email: user.email.toLowerCase() } });
+      async jwt({ token, user, account, profile }) {
+        if (account?.provider === "oidc" && profile) {
+          const claims = profile as OidcClaims;
+          const dbUser = await prisma().user.findUnique({ where: { ssoIssuer_ssoSubject: { ssoIssuer: claims.iss, ssoSubject: claims.sub } } });
           if (dbUser) token.uid = dbUser.id;
+          token.ssoUntil = ssoSessionEnd();
         } else if (user) {
           token.uid = Number(user.id);
         }
         return token;
       },
       async session({ session, token }) {
-        return { ...session, uid: token.uid as number | undefined };
+        return { ...session, uid: sessionUserId(token) ?? undefined };
       },
     },
+  };
+}
+
+function ssoConfig(): SsoConfig {
+  const e = env();
+  return {
+    defaultRole: e.OIDC_DEFAULT_ROLE,
+    roleMapping: e.OIDC_ROLE_CLAIM && e.OIDC_ROLE_MAP ? { claim: e.OIDC_ROLE_CLAIM, rules: parseRoleMap(e.OIDC_ROLE_MAP) } : undefined,
   };
 }

@@ -20,4 +20,15 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ OIDC_ISSUER: "https://idp.example.com" })).toThrow("Invalid environment variable OIDC_CLIENT_ID: required when single sign-on is configured");
     expect(parseEnv({ OIDC_ISSUER: "https://idp.example.com", OIDC_CLIENT_ID: "id", OIDC_CLIENT_SECRET: "s" }).OIDC_NAME).toBe("Single sign-on");
   });
+
+  it("checks the role mapping at start, naming the rule", () => {
+    const sso = { OIDC_ISSUER: "https://idp.example.com", OIDC_CLIENT_ID: "id", OIDC_CLIENT_SECRET: "s" };
+    expect(() => parseEnv({ ...sso, OIDC_ROLE_CLAIM: "groups", OIDC_ROLE_MAP: "finops-admins=owner" })).toThrow(
+      'Invalid environment variable OIDC_ROLE_MAP: rule 1 "finops-admins=owner": role must be one of admin, finance, lead, viewer, got "owner"',
+    );
+    expect(() => parseEnv({ ...sso, OIDC_ROLE_CLAIM: "groups" })).toThrow("Invalid environment variable OIDC_ROLE_MAP: OIDC_ROLE_CLAIM and OIDC_ROLE_MAP go together");
+    expect(parseEnv({ ...sso, OIDC_ROLE_CLAIM: "groups", OIDC_ROLE_MAP: "team-*=lead:*" }).OIDC_ROLE_MAP).toBe("team-*=lead:*");
+    expect(parseEnv(sso).OIDC_SCOPES).toBe("openid email profile");
+    expect(() => parseEnv({ ...sso, OIDC_SCOPES: "email groups" })).toThrow('Invalid environment variable OIDC_SCOPES: must include "openid"');
+  });
 });

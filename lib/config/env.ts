@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseRoleMap, RoleMapError } from "@/lib/auth/sso/role-map";
 
 /**
  * Every environment variable Rightsize reads, validated once at start. A bad value stops the process with one
@@ -30,6 +31,26 @@ const EnvSchema = z.object({
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   OIDC_NAME: z.string().min(1).default("Single sign-on"),
   OIDC_DEFAULT_ROLE: z.enum(["admin", "finance", "lead", "viewer"]).default("viewer"),
+  // Scopes asked of the IdP; Okta's org authorization server puts the groups claim in the ID token only for `groups`.
+  OIDC_SCOPES: z
+    .string()
+    .trim()
+    .default("openid email profile")
+    .refine((v) => v.split(/\s+/).includes("openid"), 'must include "openid"'),
+  // Roles and teams from the IdP's groups (lib/auth/sso/role-map.ts documents the rule syntax).
+  OIDC_ROLE_CLAIM: z.string().trim().min(1).optional(),
+  OIDC_ROLE_MAP: z
+    .string()
+    .optional()
+    .superRefine((text, ctx) => {
+      if (text === undefined) return;
+      try {
+        parseRoleMap(text);
+      } catch (error) {
+        if (!(error instanceof RoleMapError)) throw error;
+        ctx.addIssue({ code: "custom", message: error.message });
+      }
+    }),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -49,6 +70,10 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
   if (oidc.some(Boolean) && !oidc.every(Boolean)) {
     const missing = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"].filter((_, i) => !oidc[i]);
     throw new EnvError(`Invalid environment variable ${missing[0]}: required when single sign-on is configured`);
+  }
+  if (Boolean(env.OIDC_ROLE_CLAIM) !== Boolean(env.OIDC_ROLE_MAP)) {
+    const missing = env.OIDC_ROLE_CLAIM ? "OIDC_ROLE_MAP" : "OIDC_ROLE_CLAIM";
+    throw new EnvError(`Invalid environment variable ${missing}: OIDC_ROLE_CLAIM and OIDC_ROLE_MAP go together (the claim holding the groups, and the rules mapping them)`);
   }
   return env;
 }

@@ -1,17 +1,12 @@
 import "server-only";
-import { z } from "zod";
 import { prisma } from "@/lib/db/prisma";
-import { API_KEY_SCOPES } from "@/lib/auth/api-keys";
 import { notFound, badRequest } from "@/lib/errors";
 import { audit } from "@/lib/audit";
 
-export const CreateKeySchema = z.object({
-  name: z.string().trim().min(1, "must not be empty").max(100),
-  scopes: z.array(z.enum(API_KEY_SCOPES)).min(1, "give at least one of ingest, read"),
-  team: z.string().min(1).nullable().optional(),
-});
+export { CreateKeySchema } from "./api-key-schema";
 
-export async function listApiKeys() {
+/** Every key, newest first, with when it expires and was last used (to the minute); never the key itself. */
+export async function listApiKeys(now = new Date()) {
   const keys = await prisma().apiKey.findMany({ orderBy: { createdAt: "desc" } });
   const teams = new Map((await prisma().team.findMany()).map((t) => [t.id, t.slug]));
   return keys.map((k) => ({
@@ -22,7 +17,9 @@ export async function listApiKeys() {
     team: k.teamId ? (teams.get(k.teamId) ?? null) : null,
     createdAt: k.createdAt.toISOString(),
     lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
+    expiresAt: k.expiresAt?.toISOString() ?? null,
     revoked: k.revokedAt !== null,
+    status: k.revokedAt ? ("revoked" as const) : k.expiresAt && k.expiresAt <= now ? ("expired" as const) : ("active" as const),
   }));
 }
 
@@ -33,9 +30,13 @@ export async function teamIdForSlug(slug: string | null | undefined): Promise<nu
   return team.id;
 }
 
-export async function revokeApiKey(id: number, actor: string) {
-  const key = await prisma().apiKey.findUnique({ where: { id } });
-  if (!key) throw notFound(`API key ${id}`);
+/** Revokes a key by id or by its prefix (`rs_1a2b3c4d`, as lists show it); it stops working at once. */
+export async function revokeApiKey(idOrPrefix: number | string, actor: string) {
+  const where = typeof idOrPrefix === "number" ? { id: idOrPrefix } : { prefix: idOrPrefix };
+  const key = await prisma().apiKey.findUnique({ where });
+  if (!key) throw notFound(`API key ${idOrPrefix}`);
+  const id = key.id;
   await prisma().apiKey.update({ where: { id }, data: { revokedAt: key.revokedAt ?? new Date() } });
   await audit(actor, "api_key_revoked", key.prefix);
+  return key;
 }

@@ -20,6 +20,10 @@ export async function listUsers() {
     role: u.role,
     teams: u.teams.map((t) => t.team.slug),
     disabled: u.disabledAt !== null,
+    /** signs in with single sign-on (an IdP identity is linked) */
+    sso: u.ssoSubject !== null,
+    /** role and teams come from the IdP's groups at every sign-in; Settings shows "managed by SSO" */
+    ssoManaged: u.ssoManaged,
     createdAt: u.createdAt.toISOString(),
   }));
 }
@@ -27,6 +31,11 @@ export async function listUsers() {
 export async function updateUser(id: number, input: z.infer<typeof UpdateUserSchema>, actor: { id: number; label: string }) {
   const user = await prisma().user.findUnique({ where: { id } });
   if (!user) throw notFound(`user ${id}`);
+  // The IdP's groups would overwrite the change at the next sign-in; disabling stays possible (an emergency stop
+  // that single sign-on respects).
+  if (user.ssoManaged && (input.role !== undefined || input.teams !== undefined)) {
+    throw badRequest(`${input.role !== undefined ? "role" : "teams"}: ${user.email} is managed by SSO; change their groups in the identity provider`);
+  }
   if (id === actor.id && (input.disabled || (input.role && input.role !== "admin"))) {
     throw badRequest("you cannot disable yourself or drop your own admin role");
   }

@@ -8,10 +8,10 @@ export const dynamic = "force-dynamic";
 // GET /api/v1/keys - list API keys (never the keys themselves)
 export const GET = withAuth("manage_users", async () => Response.json({ keys: await listApiKeys() }));
 
-// POST /api/v1/keys - create a key; the full key is in this answer only
+// POST /api/v1/keys - create a key {name, scopes, team?, expiresAt?}; the full key is in this answer only
 export const POST = withAuth("manage_users", async ({ req, principal }) => {
   const input = CreateKeySchema.parse(await req.json());
-  const { key, record } = await createApiKey({ name: input.name, scopes: input.scopes, teamId: await teamIdForSlug(input.team), createdById: principal.kind === "user" ? principal.id : null });
-  await audit(`user:${principal.label}`, "api_key_created", record.prefix, { name: input.name, scopes: input.scopes });
+  const { key, record } = await createApiKey({ name: input.name, scopes: input.scopes, teamId: await teamIdForSlug(input.team), expiresAt: input.expiresAt ?? null, createdById: principal.kind === "user" ? principal.id : null });
+  await audit(`user:${principal.label}`, "api_key_created", record.prefix, { name: input.name, scopes: input.scopes, expiresAt: input.expiresAt?.toISOString() ?? null });
   return Response.json({ id: record.id, key, prefix: record.prefix }, { status: 201 });
 });
