@@ -39,6 +39,8 @@ export interface ChangeCell {
   /** The billed model: provider/model plus the batch flag (a batch call is another SKU). */
   item: string;
   period: "base" | "current";
+  /** The UTC day the cell was read from (informational: lets a caller count base days). */
+  day?: string;
   requests: bigint;
   tokens: Record<TokenType, bigint>;
   /** The cost split by token type (nano-dollars); sums to the cell's cost. */

@@ -83,5 +83,5 @@ function toCell(r: Raw, pricer: Pricer, cache: Map<string, ReturnType<typeof pro
   const byType = tokensByType(counts);
   const cost = splitByWeights(BigInt(r.cost), weightsOf(byType, cache.get(probeKey)!));
   const tokens = Object.fromEntries(TOKEN_TYPES.map((t) => [t, BigInt(Math.max(0, byType[t]))])) as Record<TokenType, bigint>;
-  return { key: r.key, label: r.label, item: `${r.provider}/${r.model}${r.batch ? " (batch)" : ""}`, period: r.period, requests: BigInt(r.requests), tokens, cost };
+  return { key: r.key, label: r.label, item: `${r.provider}/${r.model}${r.batch ? " (batch)" : ""}`, period: r.period, day: r.day, requests: BigInt(r.requests), tokens, cost };
 }

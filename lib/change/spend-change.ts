@@ -31,9 +31,7 @@ export async function spendChange(principal: Principal, q: ChangeQuery, now = ne
   if (vsFrom <= to && from <= vsTo) throw badRequest(`the base period ${vsFrom}..${vsTo} overlaps ${from}..${to}; a day can be in one of them only`);
   await checkFilterValues(principal, { team: q.team, workload: q.workload });
 
-  const cells = await loadChangeCells(principal, { from, to }, { from: vsFrom, to: vsTo }, { groupKey: GROUP_KEY[q.groupBy], teamSlug: q.team, workloadSlug: q.workload });
-  const rows = decomposeChange(cells);
-  const totals = sumRows(rows);
+  const { rows, totals } = await changeBetween(principal, { from, to }, { from: vsFrom, to: vsTo }, q.groupBy, { team: q.team, workload: q.workload });
   return {
     from,
     to,
@@ -43,6 +41,19 @@ export async function spendChange(principal: Principal, q: ChangeQuery, now = ne
     rows: rows.map((r) => ({ key: r.key, label: r.label, ...fields(r) })),
     totals: fields(totals),
   };
+}
+
+/** The change from `base` to `current` per group, in nano-dollars (rows largest change first; totals = their sums). */
+export async function changeBetween(
+  principal: Pick<Principal, "teamIds">,
+  current: { from: string; to: string },
+  base: { from: string; to: string },
+  groupBy: ChangeGroupBy,
+  filters: { team?: string; workload?: string } = {},
+) {
+  const cells = await loadChangeCells(principal, current, base, { groupKey: GROUP_KEY[groupBy], teamSlug: filters.team, workloadSlug: filters.workload });
+  const rows = decomposeChange(cells);
+  return { rows, totals: sumRows(rows) };
 }
 
 /** The money fields of a row (decimal strings) and its explanation. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AnomalySchema } from "@/lib/anomaly-scan/anomaly-query";
+import { ChangeFieldsSchema, ChangeRowSchema } from "@/lib/change/change-query";
 import { BUDGET_PERIODS, BUDGET_STATUSES } from "@/lib/budgets/budget-schema";
 
 /** GET /api/v1/reports/monthly: the month's report as JSON, or as CSV, FOCUS 1.2 CSV or PDF downloads. */
@@ -61,6 +62,10 @@ export const MonthlyReportSchema = z.object({
   }),
   previous: z.object({ month: z.string(), from: z.string(), to: z.string(), costUsd: usd, changeUsd: usd, changeShare: fraction }),
   daily: z.array(z.object({ day: z.string(), costUsd: usd })),
+  change: z.object({
+    totals: ChangeFieldsSchema.extend({ explanation: z.string() }).describe("the organisation's (or the caller's teams') change vs the previous month, in five exact parts (see GET /api/v1/spend/change)"),
+    byTeam: z.array(ChangeRowSchema),
+  }),
   byTeam: z.array(ReportRowSchema),
   byWorkload: z.array(ReportRowSchema),
   byModel: z.array(ReportRowSchema),
