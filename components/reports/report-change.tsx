@@ -4,6 +4,8 @@ import { WaterfallChart } from "@/components/charts/waterfall-chart";
 import { signedUsd } from "@/lib/change/waterfall-steps";
 
 const sgn = (s: string) => signedUsd({ kind: "up", amountUsd: s });
+/** "2026-10" -> "Oct 2026". */
+const monthLabel = (m: string) => new Date(`${m}-01T00:00:00Z`).toLocaleDateString("en-US", { month: "short", year: "numeric", timeZone: "UTC" });
 
 /** Why the month's spend changed vs the previous month: waterfall of the five parts, then the same per team. */
 export function ReportChange({ r }: { r: MonthlyReport }) {
@@ -16,7 +18,7 @@ export function ReportChange({ r }: { r: MonthlyReport }) {
         exactly to the change.
       </p>
       <p className="change-explanation">{c.explanation}</p>
-      <WaterfallChart change={c} labels={{ base: r.previous.month, current: r.month }} height={260} />
+      <WaterfallChart change={c} labels={{ base: r.complete ? monthLabel(r.previous.month) : `${monthLabel(r.previous.month)} to day ${r.previous.to.slice(8)}`, current: monthLabel(r.month) }} height={260} />
       {r.change.byTeam.length > 0 && (
         <div className="table-scroll">
           <table className="data">

@@ -57,6 +57,6 @@ export function waterfallSteps(c: ChangeFields, labels: { base: string; current:
 /** "+$1,234.56" / "-$12.00" for a part, the plain amount for a total. */
 export function signedUsd(step: Pick<WaterfallStep, "kind" | "amountUsd">): string {
   const nanos = usdToNanos(step.amountUsd);
-  if (step.kind === "total") return formatUsd(nanos);
+  if (step.kind === "total" || nanos === 0n) return formatUsd(nanos);
   return `${nanos < 0n ? "-" : "+"}${formatUsd(nanos < 0n ? -nanos : nanos)}`;
 }
