@@ -33,6 +33,7 @@ export function AnomaliesCard({ workload, limit = 5 }: { workload?: string; limi
               </span>
               <span className="bg-size delta-up">+{usd(a.sizeUsd)}</span>
               <span className="bg-meta">{a.message}</span>
+              <span className="bg-meta" data-testid="anomaly-why"><b>Why:</b> {a.explanation}</span>
             </li>
           ))}
         </ul>

@@ -4,6 +4,7 @@ import type { BreakdownResponse } from "@/lib/analytics/breakdown-query";
 import type { SeriesResponse } from "@/lib/analytics/series-query";
 import type { OverviewResponse } from "@/lib/analytics/overview-query";
 import type { TokensResponse } from "@/lib/analytics/tokens-query";
+import type { ChangeResponse } from "@/lib/change/change-query";
 import type { ModelOut } from "@/lib/analytics/model-tiers-schema";
 
 /**
@@ -49,3 +50,4 @@ export const overviewQuery = (params: Params) => read<OverviewResponse>("spend-o
 export const tokensQuery = (params: Params) => read<TokensResponse>("spend-tokens", "/api/v1/spend/tokens-per-call", params);
 export const modelsQuery = () => read<{ models: ModelOut[] }>("models", "/api/v1/models", {});
 export const teamsQuery = () => read<{ teams: { id: number; slug: string; name: string }[] }>("teams", "/api/v1/teams", {});
+export const changeQuery = (params: Params) => read<ChangeResponse>("spend-change", "/api/v1/spend/change", params);

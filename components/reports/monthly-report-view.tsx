@@ -9,6 +9,7 @@ import { DailySpendChart } from "./daily-spend-chart";
 import { BreakdownTable } from "./breakdown-table";
 import { BudgetVsActual } from "./budget-vs-actual";
 import { ReportAnomalies } from "./report-anomalies";
+import { ReportChange } from "./report-change";
 import { ReportRecommendations } from "./report-recommendations";
 
 /** The month's report on screen: the same JSON the API and the PDF serve. */
@@ -35,6 +36,7 @@ export function MonthlyReportView({ month }: { month: string }) {
         <p className="rp-hint">UTC days. Red: a day with an anomaly.</p>
         <DailySpendChart daily={r.daily} anomalyDays={new Set(r.anomalies.map((a) => a.day))} />
       </section>
+      <ReportChange r={r} />
       <BreakdownTable title="Spend by team" rows={r.byTeam} name="Team" previousLabel={prevLabel} />
       <BreakdownTable title="Spend by workload" rows={r.byWorkload} name="Workload" detail="Team" limit={25} previousLabel={prevLabel} />
       <BreakdownTable title="Spend by model" rows={r.byModel} name="Model" detail="Tier" limit={25} previousLabel={prevLabel} />

@@ -18,6 +18,7 @@ export function ReportAnomalies({ anomalies }: { anomalies: MonthlyReport["anoma
               </span>
               <span className="bg-size delta-up">+{usd(a.sizeUsd)}</span>
               <span className="bg-meta">{a.message}</span>
+              <span className="bg-meta" data-testid="anomaly-why"><b>Why:</b> {a.explanation}</span>
             </li>
           ))}
         </ul>

@@ -48,6 +48,18 @@ describe("GET /api/v1/anomalies", () => {
     expect(body.totalSizeUsd).toBe("271.80");
   });
 
+  it("explains each anomaly with the change decomposition", async () => {
+    const body = await (await get(RANGE)).json();
+    // Spike: Monday 19 Oct, one call of 80M tokens ($200) vs the 8 Mondays before, one call of 400k ($1) each:
+    // mean $1 a day, same calls and model -> volume 0, mix 0; tokens: 80M tokens at the base $2.50/M = $200 -> +$199.
+    expect(body.anomalies[0].explanation).toBe("+$199.00: 100% more tokens per call");
+    expect(body.anomalies[0].change).toMatchObject({ baseUsd: "1.00", currentUsd: "200.00", changeUsd: "199.00", parts: { volumeUsd: "0.00", mixUsd: "0.00", tokensUsd: "199.00", cacheUsd: "0.00", priceUsd: "0.00" } });
+    // Switch: 14-20 Oct, 280 calls on claude-sonnet-4-5 ($84) vs 7-13 Oct, 280 calls on gpt-4.1-mini ($11.20):
+    // same calls, a model the base did not use -> all mix, +$72.80.
+    expect(body.anomalies[1].explanation).toBe("+$72.80: 100% switch to a pricier model");
+    expect(body.anomalies[1].change.parts).toEqual({ volumeUsd: "0.00", mixUsd: "72.80", tokensUsd: "0.00", cacheUsd: "0.00", priceUsd: "0.00" });
+  });
+
   it("filters by workload, team and kind", async () => {
     const keys = async (q: string) => (await (await get(`${RANGE}&${q}`)).json()).anomalies.map((a: { scope: { key: string } }) => a.scope.key);
     expect(await keys("workload=call-summaries")).toEqual(["call-summaries"]);

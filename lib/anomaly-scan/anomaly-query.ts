@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { RangeParams } from "@/lib/analytics/spend-query";
+import { ChangeFieldsSchema } from "@/lib/change/change-query";
 
 /** GET /api/v1/anomalies: spend spikes and model switches per workload and team, with their size in dollars. */
 export const ANOMALY_KINDS = ["spike", "model_switch"] as const;
@@ -29,6 +30,10 @@ export const AnomalySchema = z.object({
   sizeUsd: usd.describe("spend - expected: the anomaly's size in dollars"),
   score: z.number().describe("robust z-score (spike) or tier step / price ratio (model switch)"),
   message: z.string(),
+  explanation: z.string().describe('why, in the five parts of GET /api/v1/spend/change: "+$412.00: 80% volume, 20% switch to a pricier model"'),
+  change: ChangeFieldsSchema.describe(
+    "the decomposition behind the explanation, per day: a spike's day against the mean of the same weekday in the 8 weeks before; a model switch's days against as many days before it",
+  ),
 });
 export type AnomalyOut = z.infer<typeof AnomalySchema>;
 

@@ -6,6 +6,8 @@ import { badRequest } from "@/lib/errors";
 import { nanosToUsd } from "@/lib/money";
 import { DEFAULT_ANOMALY_DAYS, MAX_ANOMALY_DAYS, type AnomalyOut, type AnomalyQuery, type AnomalyResponse } from "./anomaly-query";
 import { scanAnomalies, type ScannedAnomaly } from "./scan-anomalies";
+import { explainAnomalies, type AnomalyChange } from "@/lib/change/explain-anomalies";
+import { fields } from "@/lib/change/spend-change";
 
 /** GET /api/v1/anomalies: validates the range and filters, scans, and shapes the answer (money as strings). */
 export async function listAnomalies(principal: Principal, q: AnomalyQuery, now = new Date()): Promise<AnomalyResponse> {
@@ -15,7 +17,7 @@ export async function listAnomalies(principal: Principal, q: AnomalyQuery, now =
   if (q.team && q.workload) throw badRequest("give team or workload, not both");
   await checkFilterValues(principal, { team: q.team, workload: q.workload });
   const found = await scanAnomalies(principal, { from, to, team: q.team, workload: q.workload, kind: q.kind });
-  const listed = found.slice(0, q.limit ?? 100);
+  const listed = await explainAnomalies(principal, found.slice(0, q.limit ?? 100), to);
   return {
     from,
     to,
@@ -24,7 +26,9 @@ export async function listAnomalies(principal: Principal, q: AnomalyQuery, now =
   };
 }
 
-export function anomalyOut(a: ScannedAnomaly): AnomalyOut {
+export function anomalyOut(a: ScannedAnomaly & AnomalyChange): AnomalyOut {
+  // The row's own sentence is headed by the mean-based change; the anomaly's is headed by its size (a.explanation).
+  const { explanation: _meanBased, ...change } = fields(a.change);
   return {
     id: `${a.day}:${a.scope.type}:${a.scope.key}:${a.kind}`,
     kind: a.kind,
@@ -35,5 +39,7 @@ export function anomalyOut(a: ScannedAnomaly): AnomalyOut {
     sizeUsd: nanosToUsd(a.sizeNanos, 2),
     score: Math.round(a.score * 100) / 100,
     message: a.message,
+    explanation: a.explanation,
+    change,
   };
 }

@@ -1,4 +1,4 @@
-import type { PriceOverrideInput, PricedCall, PriceResult, Pricer } from "./types";
+import type { CallRates, PriceOverrideInput, PricedCall, PriceResult, Pricer } from "./types";
 import { resolveModel } from "./catalogue";
 import { periodAt } from "./periods";
 import { cardForInput } from "./rates";
@@ -20,8 +20,8 @@ const UNPRICED: PriceResult = Object.freeze({ costNanos: null, priceSource: 0, o
 export function createPricer(overrides: readonly PriceOverrideInput[]): Pricer {
   const index = indexOverrides(overrides);
 
-  function price(call: PricedCall): PriceResult {
-    assertValidCounts(call);
+  /** The rates a call is billed at: the override or catalogue match, the tier for its input, the discount. */
+  function rates(call: PricedCall): CallRates | null {
     const ms = call.occurredAt.getTime();
     if (Number.isNaN(ms)) throw new RangeError("occurredAt is an invalid Date");
 
@@ -34,18 +34,23 @@ export function createPricer(overrides: readonly PriceOverrideInput[]): Pricer {
       if (override === null && resolved !== null) override = overrideAt(byModel.get(resolved.modelKey), ms);
     }
     if (override !== null) {
-      const pct = discountPercent(call.provider, call.batch, call.serviceTier);
-      return { costNanos: exactCostNanos(override.card.bill, call, pct), priceSource: 2, overrideId: override.id };
+      return { bill: override.card.bill, discountPct: discountPercent(call.provider, call.batch, call.serviceTier), priceSource: 2, overrideId: override.id };
     }
 
-    if (resolved === null) return UNPRICED;
-    const rates = periodAt(resolved.periods, ms).rates;
-    if (rates === null) return UNPRICED;
-    const card = rates.starts.length === 0 ? rates.cards[0] : cardForInput(rates, call.inputTokens);
+    if (resolved === null) return null;
+    const banded = periodAt(resolved.periods, ms).rates;
+    if (banded === null) return null;
+    const card = banded.starts.length === 0 ? banded.cards[0] : cardForInput(banded, call.inputTokens);
     // Discounts follow the catalogue provider that matched (e.g. "vertex" resolved to "google").
-    const pct = discountPercent(resolved.providerId, call.batch, call.serviceTier);
-    return { costNanos: exactCostNanos(card.bill, call, pct), priceSource: 1, overrideId: null };
+    return { bill: card.bill, discountPct: discountPercent(resolved.providerId, call.batch, call.serviceTier), priceSource: 1, overrideId: null };
   }
 
-  return { price };
+  function price(call: PricedCall): PriceResult {
+    assertValidCounts(call);
+    const r = rates(call);
+    if (r === null) return UNPRICED;
+    return { costNanos: exactCostNanos(r.bill, call, r.discountPct), priceSource: r.priceSource, overrideId: r.overrideId };
+  }
+
+  return { price, rates };
 }

@@ -65,6 +65,20 @@ export interface PriceOverrideInput {
 
 export type ModelTier = "frontier" | "mid" | "small";
 
+/**
+ * What a call is billed at, as the pricer matched it (override or catalogue, dated aliases, the context-length tier
+ * for the call's input size): nano-USD per million tokens of each kind (per thousand requests for request fees),
+ * before `discountPct` (batch/flex) is taken off. FOCUS unit prices come from here, so they agree with our costs.
+ */
+export interface CallRates {
+  bill: { input: bigint; cacheRead: bigint; cacheWrite: bigint; output: bigint; reasoning: bigint; requestsPerK: bigint };
+  discountPct: number;
+  priceSource: PriceSource;
+  overrideId: number | null;
+}
+
 export interface Pricer {
   price(call: PricedCall): PriceResult;
+  /** The rates `price` would use for this call (token counts matter only through the input size's tier); null when unpriced. */
+  rates(call: PricedCall): CallRates | null;
 }

@@ -15,6 +15,8 @@ import { hasActivity, reportRow } from "./report-rows";
 import { budgetsVsActual } from "./budgets-vs-actual";
 import { topRecommendations } from "./recommendations-source";
 import type { MonthlyReport } from "./report-schema";
+import { changeBetween, fields } from "@/lib/change/spend-change";
+import { explainAnomalies } from "@/lib/change/explain-anomalies";
 
 const TOP_ANOMALIES = 20;
 
@@ -27,13 +29,15 @@ const TOP_ANOMALIES = 20;
 export async function buildMonthlyReport(principal: Principal, month: string, now = new Date()): Promise<MonthlyReport> {
   const m = reportMonth(month, now);
   await assertMonthHasUsage(principal, m);
-  const [cells, daily, budgets, anomalies, recommendations, teams] = await Promise.all([
+  const [cells, daily, budgets, anomalies, recommendations, teams, orgChange, teamChange] = await Promise.all([
     querySpendCube(principal, { from: m.from, to: m.to, compare: { from: m.previous.from, to: m.previous.to } }),
     querySpend(principal, { groupBy: "day", from: m.from, to: m.to }, now),
     budgetsVsActual(principal, m.to, m.complete),
     scanAnomalies(principal, { from: m.from, to: m.to }),
     topRecommendations(principal, m, now),
     principal.teamIds === null ? Promise.resolve([]) : teamSlugs(principal.teamIds),
+    changeBetween(principal, m, m.previous, "org"),
+    changeBetween(principal, m, m.previous, "team"),
   ]);
 
   const totals = cubeTotals(cells);
@@ -65,6 +69,7 @@ export async function buildMonthlyReport(principal: Principal, month: string, no
       changeShare: totals.prev.costNanos === 0n ? null : share(total - totals.prev.costNanos, totals.prev.costNanos),
     },
     daily: daily.rows.map((r) => ({ day: r.key, costUsd: r.costUsd })),
+    change: { totals: fields(orgChange.totals), byTeam: teamChange.rows.map((r) => ({ key: r.key, label: r.label, ...fields(r) })) },
     byTeam: rows("team"),
     byWorkload: rows("workload", (g) => g.owner?.label ?? null),
     byModel: rows("model", (g) => g.tier),
@@ -82,7 +87,7 @@ export async function buildMonthlyReport(principal: Principal, month: string, no
       requestShare: share(totals.cur.unpricedRequests, totals.cur.requests),
       models: unpricedModels,
     },
-    anomalies: anomalies.slice(0, TOP_ANOMALIES).map(anomalyOut),
+    anomalies: (await explainAnomalies(principal, anomalies.slice(0, TOP_ANOMALIES), m.to)).map(anomalyOut),
     recommendations,
   };
 }

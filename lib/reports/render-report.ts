@@ -5,7 +5,8 @@ import { reportMonth } from "./report-month";
 import { assertMonthHasUsage } from "./month-has-usage";
 import { usageRows } from "./usage-rows";
 import { usageCsv } from "./report-csv";
-import { focusContext, focusCsv } from "./focus-csv";
+import { focusCsv } from "./focus/focus-export";
+import type { FocusVersion } from "./focus/focus-columns";
 import { renderReportPdf } from "./pdf/report-pdf";
 import type { ReportFormat } from "./report-schema";
 
@@ -24,9 +25,16 @@ export interface RenderProgress {
 
 /**
  * The monthly report in one of its formats, for the API and the CLI alike: json (the report), csv (usage rows),
- * focus (FOCUS 1.2 CSV) or pdf. A month without usage is a 404 in every format.
+ * focus (FOCUS 1.3 CSV, or 1.2) or pdf. A month without usage is a 404 in every format.
  */
-export async function renderMonthlyReport(principal: Principal, month: string, format: ReportFormat, progress: RenderProgress = {}, now = new Date()): Promise<RenderedReport> {
+export async function renderMonthlyReport(
+  principal: Principal,
+  month: string,
+  format: ReportFormat,
+  progress: RenderProgress = {},
+  now = new Date(),
+  focusVersion: FocusVersion = "1.3",
+): Promise<RenderedReport> {
   const base = `rightsize-${month}`;
   if (format === "json" || format === "pdf") {
     progress.step?.("Building the report");
@@ -38,13 +46,13 @@ export async function renderMonthlyReport(principal: Principal, month: string, f
   const m = reportMonth(month, now);
   await assertMonthHasUsage(principal, m);
   progress.step?.("Reading usage");
+  if (format === "focus") {
+    progress.step?.(`Writing FOCUS ${focusVersion} CSV`);
+    const lines = await focusCsv(principal, m, focusVersion, progress.rows);
+    return { contentType: "text/csv; charset=utf-8", filename: `${base}-focus-${focusVersion}.csv`, body: lines.join("") };
+  }
   const rows = await usageRows(principal, m.from, m.to);
-  progress.step?.(format === "csv" ? "Writing CSV" : "Writing FOCUS 1.2 CSV");
-  const onRow = (done: number) => progress.rows?.(done, rows.length);
-  const lines = format === "csv" ? [...usageCsv(rows, onRow)] : [...focusCsv(rows, await focusContext(month), onRow)];
-  return {
-    contentType: "text/csv; charset=utf-8",
-    filename: format === "csv" ? `${base}.csv` : `${base}-focus-1.2.csv`,
-    body: lines.join(""),
-  };
+  progress.step?.("Writing CSV");
+  const lines = [...usageCsv(rows, (done: number) => progress.rows?.(done, rows.length))];
+  return { contentType: "text/csv; charset=utf-8", filename: `${base}.csv`, body: lines.join("") };
 }

@@ -1,15 +1,19 @@
 import { z } from "zod";
 import { AnomalySchema } from "@/lib/anomaly-scan/anomaly-query";
+import { ChangeFieldsSchema, ChangeRowSchema } from "@/lib/change/change-query";
+import { FOCUS_VERSIONS } from "./focus/focus-columns";
 import { BUDGET_PERIODS, BUDGET_STATUSES } from "@/lib/budgets/budget-schema";
 
-/** GET /api/v1/reports/monthly: the month's report as JSON, or as CSV, FOCUS 1.2 CSV or PDF downloads. */
+/** GET /api/v1/reports/monthly: the month's report as JSON, or as CSV, FOCUS 1.3 (or 1.2) CSV or PDF downloads. */
 export const REPORT_FORMATS = ["json", "csv", "focus", "pdf"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export const MonthlyReportQuerySchema = z.object({
   month: z.string({ message: "give a month, e.g. month=2026-10" }).describe("UTC month YYYY-MM"),
   format: z.enum(REPORT_FORMATS, { message: `must be one of ${REPORT_FORMATS.join(", ")}` }).default("json")
-    .describe("json (this schema) | csv (one row per team x workload x model x day) | focus (FOCUS 1.2 CSV) | pdf"),
+    .describe("json (this schema) | csv (one row per team x workload x model x day) | focus (FOCUS CSV, see focusVersion) | pdf"),
+  focusVersion: z.enum(FOCUS_VERSIONS, { message: `must be one of ${FOCUS_VERSIONS.join(", ")}` }).default("1.3")
+    .describe("FOCUS version of format=focus: 1.3 (default; ServiceProviderName, HostProviderName) or 1.2"),
 });
 
 const usd = z.string().describe("decimal string in USD");
@@ -61,6 +65,10 @@ export const MonthlyReportSchema = z.object({
   }),
   previous: z.object({ month: z.string(), from: z.string(), to: z.string(), costUsd: usd, changeUsd: usd, changeShare: fraction }),
   daily: z.array(z.object({ day: z.string(), costUsd: usd })),
+  change: z.object({
+    totals: ChangeFieldsSchema.extend({ explanation: z.string() }).describe("the organisation's (or the caller's teams') change vs the previous month, in five exact parts (see GET /api/v1/spend/change)"),
+    byTeam: z.array(ChangeRowSchema),
+  }),
   byTeam: z.array(ReportRowSchema),
   byWorkload: z.array(ReportRowSchema),
   byModel: z.array(ReportRowSchema),

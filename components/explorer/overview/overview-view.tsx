@@ -9,6 +9,7 @@ import { EmptyState } from "../empty-state";
 import { StackedSpendChart } from "@/components/charts/stacked-spend-chart";
 import { OverviewKpis } from "./overview-kpis";
 import { TopList } from "./top-list";
+import { ChangeCard } from "../change-card";
 
 /** The overview: this month's pace, the range's KPIs, spend per day stacked by team or tier, and the top spenders. */
 export function OverviewView() {
@@ -38,6 +39,8 @@ export function OverviewView() {
             </div>
             {series.error ? <ErrorBox error={series.error} /> : series.data ? <StackedSpendChart data={series.data} /> : <Loading height={300} label="Loading chart" />}
           </div>
+          <div style={{ height: 14 }} />
+          <ChangeCard filters={{ from: range.from, to: range.to, team: get("team") }} note={get("tier") ? "All tiers: a change of model mix is what moves spend between tiers." : undefined} />
           <div className="grid three" style={{ marginTop: 14 }}>
             <TopList title="Top teams" groupBy="team" filters={filters} hrefBase="/teams" />
             <TopList title="Top workloads" groupBy="workload" filters={filters} hrefBase="/workloads" />

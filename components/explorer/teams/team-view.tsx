@@ -11,6 +11,7 @@ import { SpendChartCard } from "../spend-chart-card";
 import { ScopeKpis } from "../scope-kpis";
 import { TopUsers } from "../top-users";
 import * as col from "../breakdown-columns";
+import { ChangeCard } from "../change-card";
 
 /** One team: KPIs with this month's pace, trend by workload/model/tier, its workloads, models and top users. */
 export function TeamView({ slug }: { slug: string }) {
@@ -56,6 +57,8 @@ export function TeamView({ slug }: { slug: string }) {
       ) : (
         <>
           <SpendChartCard title="Spend" filters={filters} stacks={["workload", "model", "tier"]} />
+          <div style={{ height: 14 }} />
+          <ChangeCard filters={filters} />
           <div style={{ height: 14 }} />
           {workloads.error ? <ErrorBox error={workloads.error} /> : (
             <DataTable id="workloads" title={<h2>Workloads</h2>} columns={workloadColumns} rows={workloadRows} rowKey={(r) => r.key} rowClass={col.unattributedRow} defaultSort={{ column: "spend", desc: true }} pageSize={10} csvName={`team-${slug}-workloads-${range.from}-${range.to}.csv`} />

@@ -14,6 +14,7 @@ import { TopUsers } from "../top-users";
 import { TokensCard } from "./tokens-card";
 import { count, longDate, pct, usd, usdUnit } from "../format";
 import * as col from "../breakdown-columns";
+import { ChangeCard } from "../change-card";
 
 /** One workload: cost per call, tokens per call, models and tiers, trend, share of its team's spend, users. */
 export function WorkloadView({ slug, team }: { slug: string; team: { slug: string; name: string } | null }) {
@@ -74,6 +75,8 @@ export function WorkloadView({ slug, team }: { slug: string; team: { slug: strin
             />
           </div>
           <SpendChartCard title="Spend" filters={filters} stacks={["model", "tier"]} />
+          <div style={{ height: 14 }} />
+          <ChangeCard filters={filters} />
           <div style={{ height: 14 }} />
           <TokensCard filters={filters} />
           {models.error ? <ErrorBox error={models.error} /> : (

@@ -3,6 +3,7 @@ import { BreakdownQuerySchema, BreakdownResponseSchema } from "@/lib/analytics/b
 import { SeriesQuerySchema, SeriesResponseSchema } from "@/lib/analytics/series-query";
 import { OverviewQuerySchema, OverviewResponseSchema } from "@/lib/analytics/overview-query";
 import { TokensQuerySchema, TokensResponseSchema } from "@/lib/analytics/tokens-query";
+import { ChangeQuerySchema, ChangeResponseSchema } from "@/lib/change/change-query";
 import type { ApiOperation } from "./operation";
 
 const SCOPE =
@@ -60,5 +61,21 @@ export const spendOperations: ApiOperation[] = [
     permission: "read",
     query: TokensQuerySchema,
     response: TokensResponseSchema,
+  },
+  {
+    method: "get",
+    path: "/api/v1/spend/change",
+    tag: "Spend",
+    summary: "Why spend changed: the change vs a base period per organisation, team or workload, in five parts that add up exactly",
+    description:
+      `${SCOPE} The base period defaults to the same days one month earlier and must not overlap the current one. ` +
+      "Method (chained substitution, in this order): volume = base cost x (current calls / base calls) - base cost; " +
+      "mix = current calls per model at each model's base cost per call, minus the volume stage; tokens = current " +
+      "input/output tokens per call at base cache split and base unit prices; cache = current cache read/write share at " +
+      "base unit prices; price = current cost minus current tokens at base unit prices. Each stage is rounded once to " +
+      "the nano-dollar, so the parts sum exactly to changeUsd. totals are the sums of the rows.",
+    permission: "read",
+    query: ChangeQuerySchema,
+    response: ChangeResponseSchema,
   },
 ];

@@ -122,3 +122,37 @@ export function budgetBars(
   doc.font("Helvetica").fontSize(7).fillColor(COLORS.muted).text("Bar: spent so far. Black line: the budget amount. Dotted tick: forecast to the period's end.", PAGE.margin, doc.y, { width: CONTENT_WIDTH });
   doc.moveDown(0.5);
 }
+
+/**
+ * The change waterfall: base total, a floating bar per part (red raises spend, green lowers it), current total,
+ * each with its signed amount above it. Same steps as the web chart (lib/change/waterfall-steps.ts).
+ */
+export function waterfallColumns(doc: Doc, steps: { name: string; kind: "total" | "up" | "down" | "zero"; offset: number; height: number; label: string }[], height = 130): void {
+  ensureSpace(doc, height + 40);
+  const left = PAGE.margin + 44;
+  const width = CONTENT_WIDTH - 44;
+  const top = doc.y + 14;
+  const bottom = top + height;
+  const { top: maxV, step } = niceScale(Math.max(0, ...steps.map((s) => s.offset + s.height)));
+  doc.font("Helvetica").fontSize(7).fillColor(COLORS.muted);
+  for (let v = 0; v <= maxV + step / 2; v += step) {
+    const y = bottom - (v / maxV) * height;
+    doc.moveTo(left, y).lineTo(left + width, y).lineWidth(0.4).strokeColor(COLORS.line).stroke();
+    doc.text(axisUsd(v), PAGE.margin, y - 3.5, { width: 40, align: "right", lineBreak: false });
+  }
+  const slot = width / steps.length;
+  const barW = slot * 0.62;
+  const color = { total: COLORS.accent, up: COLORS.bad, down: COLORS.good, zero: COLORS.line };
+  steps.forEach((s, i) => {
+    const x = left + i * slot + (slot - barW) / 2;
+    const yTop = bottom - ((s.offset + s.height) / maxV) * height;
+    const h = Math.max(1, (s.height / maxV) * height);
+    doc.rect(x, yTop, barW, h).fill(color[s.kind]);
+    doc.font("Helvetica-Bold").fontSize(7.5).fillColor(s.kind === "total" ? COLORS.ink : s.kind === "zero" ? COLORS.muted : color[s.kind]);
+    doc.text(s.label, x - 10, yTop - 10, { width: barW + 20, align: "center", lineBreak: false });
+    doc.font("Helvetica").fontSize(7).fillColor(COLORS.ink).text(s.name, left + i * slot, bottom + 4, { width: slot, align: "center", lineBreak: false });
+  });
+  doc.moveTo(left, bottom).lineTo(left + width, bottom).lineWidth(0.6).strokeColor(COLORS.muted).stroke();
+  doc.x = PAGE.margin;
+  doc.y = bottom + 18;
+}

@@ -2,7 +2,8 @@ import PDFDocument from "pdfkit";
 import { formatUsd, usdToNanos } from "@/lib/money";
 import type { MonthlyReport, ReportRow } from "../report-schema";
 import { COLORS, CONTENT_WIDTH, PAGE, kpiRow, paragraph, sectionHeading, table, tableHeight, type Doc } from "./pdf-layout";
-import { budgetBars, dailyColumns, horizontalBars } from "./pdf-charts";
+import { budgetBars, dailyColumns, horizontalBars, waterfallColumns } from "./pdf-charts";
+import { waterfallSteps, signedUsd } from "@/lib/change/waterfall-steps";
 import { providerName } from "../provider-names";
 
 /**
@@ -28,6 +29,7 @@ export function renderReportPdf(report: MonthlyReport): Promise<Buffer> {
   kpis(doc, report);
   sectionHeading(doc, "Daily spend", `UTC days, ${report.from} to ${report.to}. Days with an anomaly are red.`, 160);
   dailyColumns(doc, report.daily.map((d) => ({ day: d.day, value: num(d.costUsd) })), { highlight: new Set(report.anomalies.map((a) => a.day)), height: 130 });
+  whyChanged(doc, report);
   byTeam(doc, report);
   breakdownTable(doc, "Spend by workload", report.byWorkload, "Workload", "Team", 20);
   breakdownTable(doc, "Spend by model", report.byModel, "Model", "Tier", 15);
@@ -85,6 +87,39 @@ function kpis(doc: Doc, r: MonthlyReport): void {
     { label: "Anomalies", value: String(r.anomalies.length), sub: r.anomalies.length ? `+${usd(r.anomalies.reduce((s, a) => s + num(a.sizeUsd), 0).toFixed(2))} above usual` : "none flagged", tone: r.anomalies.length ? "bad" : undefined },
   ]);
 }
+
+/** The change vs the previous month as a waterfall of its five parts, then per team. */
+function whyChanged(doc: Doc, r: MonthlyReport): void {
+  const c = r.change.totals;
+  sectionHeading(doc, "Why spend changed", `${r.from} to ${r.to} vs ${r.previous.from} to ${r.previous.to}. The parts add up exactly to the change.`, 190);
+  paragraph(doc, c.explanation, { bold: true, size: 10 });
+  const steps = waterfallSteps(c, { base: r.previous.month, current: r.month });
+  waterfallColumns(doc, steps.map((s) => ({ ...s, label: signedUsd(s) })));
+  paragraph(
+    doc,
+    "Order of effects: volume (more or fewer calls), model mix (calls moving between models), tokens per call, cache share, and last unit prices " +
+      "(this month's usage at last month's prices per token type vs what it cost). Each step keeps the ones before it.",
+    { size: 7.5, color: COLORS.muted },
+  );
+  const rows = r.change.byTeam.slice(0, 12);
+  if (rows.length === 0) return;
+  table(
+    doc,
+    [
+      { header: "Team", width: 125 },
+      { header: "Change", width: 62, align: "right" },
+      { header: "Volume", width: 58, align: "right" },
+      { header: "Mix", width: 58, align: "right" },
+      { header: "Tokens/call", width: 60, align: "right" },
+      { header: "Cache", width: 58, align: "right" },
+      { header: "Prices", width: CONTENT_WIDTH - 421, align: "right" },
+    ],
+    rows.map((t) => [t.label, sgn(t.changeUsd), sgn(t.parts.volumeUsd), sgn(t.parts.mixUsd), sgn(t.parts.tokensUsd), sgn(t.parts.cacheUsd), sgn(t.parts.priceUsd)]),
+    { rowHeight: 14 },
+  );
+}
+
+const sgn = (s: string) => signedUsd({ kind: "up", amountUsd: s });
 
 function byTeam(doc: Doc, r: MonthlyReport): void {
   sectionHeading(doc, "Spend by team", `Share of ${usd(r.totals.costUsd)} and change vs ${r.previous.month}.`, Math.min(r.byTeam.length, 12) * 17);
@@ -184,7 +219,7 @@ function anomalies(doc: Doc, r: MonthlyReport): void {
     ],
     r.anomalies.map((a) => [a.day, a.kind === "spike" ? "spike" : "model switch", `${a.scope.type === "team" ? "Team" : "Workload"} ${a.scope.label}`, usd(a.spendUsd), usd(a.expectedUsd), `+${usd(a.sizeUsd)}`]),
   );
-  for (const a of r.anomalies.slice(0, 5)) paragraph(doc, `- ${a.message}`, { size: 8, color: COLORS.muted });
+  for (const a of r.anomalies.slice(0, 5)) paragraph(doc, `- ${a.message} Why: ${a.explanation}.`, { size: 8, color: COLORS.muted });
 }
 
 function recommendations(doc: Doc, r: MonthlyReport): void {

@@ -1,0 +1,112 @@
+import { nanosToUsd } from "@/lib/money";
+import { addDays } from "@/lib/analytics/dates";
+import { providerName, serviceName } from "../provider-names";
+import { splitBilled, type ChargeMeter } from "./charge-meters";
+import { exactDecimal } from "./exact-decimal";
+import type { FocusRecord, FocusVersion } from "./focus-columns";
+
+/** One usage row at FOCUS grain: a day of one team x workload x model x batch x service tier x input-size band. */
+export interface FocusUsageRow {
+  day: string;
+  team: string;
+  teamName: string;
+  workload: string;
+  workloadName: string;
+  provider: string;
+  model: string;
+  tier: string;
+  batch: boolean;
+  serviceTier: string;
+  requests: number;
+  unpricedRequests: number;
+  costNanos: bigint;
+  /** 0 unpriced, 1 catalogue, 2 price override. */
+  priceSource: number;
+  /** Calls above a long-context threshold are billed at another price: another SkuPriceId. */
+  longContext: boolean;
+}
+
+export interface RecordContext {
+  version: FocusVersion;
+  month: string;
+  billingCurrency: string;
+}
+
+/**
+ * The FOCUS records of one row: one charge per meter (charge-meters.ts). Costs are exact decimals:
+ * ListCost = ListUnitPrice x PricingQuantity and ContractedCost = ContractedUnitPrice x PricingQuantity digit for
+ * digit; BilledCost = EffectiveCost = our cost of the row split over its meters (sums exactly to the row). The two
+ * differ only by the half nano-dollar per call our per-call rounding allows. Pure.
+ */
+export function focusRecords(row: FocusUsageRow, meters: ChargeMeter[], ctx: RecordContext): FocusRecord[] {
+  const billed = splitBilled(row.costNanos, meters);
+  return meters.map((m, i) => record(row, m, billed[i], i === 0, ctx));
+}
+
+function record(row: FocusUsageRow, m: ChargeMeter, billedNanos: bigint, first: boolean, ctx: RecordContext): FocusRecord {
+  const nextMonthStart = addDays(`${ctx.month}-01`, 40).slice(0, 7) + "-01";
+  const provider = providerName(row.provider);
+  const sku = `${row.provider}/${row.model}/${m.key}`;
+  const pricing = row.batch ? "batch" : row.serviceTier || "standard";
+  const unpriced = row.unpricedRequests > 0 ? ` (${row.unpricedRequests} requests without a known price, counted at $0)` : "";
+  // Cost = quantity x rate100 / (100 x 10^unitScale x 1e9 nanos): an exact decimal at scale 11 + unitScale.
+  const costScale = 11 + m.unitScale;
+  const rec: FocusRecord = {
+    BilledCost: nanosToUsd(billedNanos),
+    BillingAccountId: row.provider,
+    BillingAccountName: `${provider} organisation`,
+    BillingCurrency: ctx.billingCurrency,
+    BillingPeriodEnd: `${nextMonthStart}T00:00:00Z`,
+    BillingPeriodStart: `${ctx.month}-01T00:00:00Z`,
+    ChargeCategory: "Usage",
+    ChargeClass: null,
+    ChargeDescription: `${row.model} ${m.skuMeter.toLowerCase()}${row.batch ? " (batch)" : ""}${row.longContext ? " (long context)" : ""} for ${row.workloadName} (${row.teamName})${unpriced}`,
+    ChargeFrequency: "Usage-Based",
+    ChargePeriodEnd: `${addDays(row.day, 1)}T00:00:00Z`,
+    ChargePeriodStart: `${row.day}T00:00:00Z`,
+    ConsumedQuantity: m.consumedQuantity.toString(),
+    ConsumedUnit: m.consumedUnit,
+    ContractedCost: exactDecimal(m.consumedQuantity * m.contracted100, costScale),
+    ContractedUnitPrice: exactDecimal(m.contracted100, 11),
+    EffectiveCost: nanosToUsd(billedNanos),
+    HostProviderName: provider,
+    InvoiceIssuerName: provider,
+    ListCost: exactDecimal(m.consumedQuantity * m.list100, costScale),
+    ListUnitPrice: exactDecimal(m.list100, 11),
+    PricingCategory: "Standard",
+    PricingCurrency: null,
+    PricingQuantity: exactDecimal(m.consumedQuantity, m.unitScale),
+    PricingUnit: m.pricingUnit,
+    ProviderName: provider,
+    PublisherName: provider,
+    ResourceId: `${row.provider}/${row.model}`,
+    ResourceName: row.model,
+    ResourceType: "Model",
+    ServiceCategory: "AI and Machine Learning",
+    ServiceName: serviceName(row.provider),
+    ServiceProviderName: provider,
+    ServiceSubcategory: "Generative AI",
+    SkuId: sku,
+    SkuMeter: m.skuMeter,
+    SkuPriceId: `${sku}/${pricing}${row.longContext ? "/long-context" : ""}`,
+    SubAccountId: row.team,
+    SubAccountName: row.teamName,
+    Tags: JSON.stringify({ team: row.team, workload: row.workload }),
+    x_Team: row.team,
+    x_TeamName: row.teamName,
+    x_Workload: row.workload,
+    x_WorkloadName: row.workloadName,
+    x_Model: `${row.provider}/${row.model}`,
+    x_ModelProvider: row.provider,
+    x_ModelName: row.model,
+    x_ModelTier: row.tier,
+    x_TokenType: m.key,
+    x_Batch: row.batch ? "true" : "false",
+    x_ServiceTier: row.serviceTier || null,
+    x_PriceSource: row.priceSource === 2 ? "override" : row.priceSource === 1 ? "catalogue" : "unpriced",
+    // Request counts go on the row's first charge only, so x_Requests sums to the month's requests.
+    x_Requests: String(first ? row.requests : 0),
+    x_UnpricedRequests: String(first ? row.unpricedRequests : 0),
+  };
+  return rec;
+}
