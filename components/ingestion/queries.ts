@@ -18,6 +18,14 @@ export interface IngestBatch {
   rejected: number;
   skipped: number;
   stream: boolean;
+  warnings: IngestWarning[];
+}
+
+/** Records stored with a pricing caveat (lib/ingest/warnings.ts), with the export option that makes them exact. */
+export interface IngestWarning {
+  kind: string;
+  count: number;
+  message: string;
 }
 
 export interface Rejected {
@@ -37,6 +45,7 @@ export interface ImportAnswer {
   rejected: number;
   skipped: number;
   errors: Rejected[];
+  warnings: IngestWarning[];
 }
 
 export interface UnpricedModel {

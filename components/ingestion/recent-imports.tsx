@@ -5,6 +5,7 @@ import { apiJson } from "@/components/settings/api";
 import { ingestBatchesQuery, type IngestBatch, type Rejected } from "./queries";
 import { bytes, download, errorsCsv, n, when } from "./format";
 import { RejectedTable } from "./rejected-table";
+import { ImportWarnings } from "./import-warnings";
 import styles from "./ingestion.module.css";
 
 const SOURCE_LABELS: Record<string, string> = { api: "Events API", otlp: "OpenTelemetry", file: "File", openai: "OpenAI export", anthropic: "Anthropic report", litellm: "LiteLLM logs", demo: "Demo data" };
@@ -89,6 +90,7 @@ function describe(b: IngestBatch) {
     <>
       {b.filename ?? <span className="muted">{b.format}</span>} {b.bytes !== null && <span className="muted">· {bytes(b.bytes)}</span>}
       {b.skipped > 0 && <span className="muted"> · {n(b.skipped)} without usage</span>}
+      <ImportWarnings warnings={b.warnings ?? []} compact />
     </>
   );
 }

@@ -1,7 +1,8 @@
 import type { PriceOverrideInput, PricedCall, PriceResult, Pricer } from "./types";
 import { resolveModel } from "./catalogue";
 import { periodAt } from "./periods";
-import { cardForInput } from "./rates";
+import { cardForInput, type BandedCards } from "./rates";
+import { tierInputPerCall } from "./per-call-tier";
 import { assertValidCounts, exactCostNanos } from "./cost";
 import { discountPercent } from "./discounts";
 import { indexOverrides, overrideAt, type CompiledOverride } from "./overrides";
@@ -41,11 +42,26 @@ export function createPricer(overrides: readonly PriceOverrideInput[]): Pricer {
     if (resolved === null) return UNPRICED;
     const rates = periodAt(resolved.periods, ms).rates;
     if (rates === null) return UNPRICED;
-    const card = rates.starts.length === 0 ? rates.cards[0] : cardForInput(rates, call.inputTokens);
     // Discounts follow the catalogue provider that matched (e.g. "vertex" resolved to "google").
     const pct = discountPercent(resolved.providerId, call.batch, call.serviceTier);
-    return { costNanos: exactCostNanos(card.bill, call, pct), priceSource: 1, overrideId: null };
+    if (rates.starts.length === 0) return { costNanos: exactCostNanos(rates.cards[0].bill, call, pct), priceSource: 1, overrideId: null };
+    const { card, assumed } = tieredCard(rates, call);
+    const result: PriceResult = { costNanos: exactCostNanos(card.bill, call, pct), priceSource: 1, overrideId: null };
+    if (assumed) result.assumedBaseTier = true;
+    return result;
   }
 
   return { price };
+}
+
+/**
+ * The card of the context-length tier ONE call of the record falls in (per-call-tier.ts): a usage bucket of many
+ * calls is priced as those calls, not as one call of its total size. `assumed` when the record's call count is
+ * unknown and its total input would have crossed a threshold, so the base tier is an assumption worth reporting.
+ */
+function tieredCard(rates: BandedCards, call: PricedCall): { card: BandedCards["cards"][number]; assumed: boolean } {
+  if (call.tierInputTokens !== undefined) return { card: cardForInput(rates, call.tierInputTokens), assumed: false };
+  const tier = tierInputPerCall(call.inputTokens, call.requests, call.contextWindow);
+  const assumed = tier.basis === "assumed_base" && call.inputTokens > rates.starts[0];
+  return { card: cardForInput(rates, tier.tokens), assumed };
 }

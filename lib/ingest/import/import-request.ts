@@ -33,6 +33,7 @@ export async function importRequestBody(req: Request, query: z.infer<typeof Impo
     rejected: result.rejected,
     skipped: result.skipped,
     errors: result.errors,
+    warnings: result.warnings,
   };
 }
 

@@ -73,6 +73,7 @@ export async function importStream(input: Readable, options: ImportOptions): Pro
       const batch = toEvents(detected.format, value, line, now);
       for (const error of batch.rejected) session.reject(error);
       if (batch.skipped) session.skip(batch.skipped);
+      if (batch.warnings) session.warn(batch.warnings);
       for (const event of batch.events) await session.add(event, line);
     }
   } catch (error) {

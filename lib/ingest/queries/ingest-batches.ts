@@ -7,7 +7,7 @@ import type { IngestBatchDetailSchema, IngestBatchSchema } from "../api-schemas"
 type Batch = z.infer<typeof IngestBatchSchema>;
 type BatchDetail = z.infer<typeof IngestBatchDetailSchema>;
 
-const COLUMNS = `id, source, format, filename, actor, started_at, finished_at, bytes::text, accepted, duplicates, replaced, rejected, skipped, stream_key`;
+const COLUMNS = `id, source, format, filename, actor, started_at, finished_at, bytes::text, accepted, duplicates, replaced, rejected, skipped, stream_key, warnings`;
 
 interface Row {
   id: number;
@@ -24,6 +24,7 @@ interface Row {
   rejected: number;
   skipped: number;
   stream_key: string | null;
+  warnings: Batch["warnings"] | null;
 }
 
 /** Recent ingestion runs, newest first: file imports, and API/OTLP traffic as one row per key and hour. */
@@ -57,5 +58,6 @@ function toBatch(r: Row): Batch {
     rejected: r.rejected,
     skipped: r.skipped,
     stream: r.stream_key !== null,
+    warnings: r.warnings ?? [],
   };
 }

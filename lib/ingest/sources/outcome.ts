@@ -4,11 +4,14 @@
  * (ordinary OTLP spans, failed proxy calls that never reached a model), which are neither events nor errors.
  */
 import type { ParseOutcome, RejectedRecord, UsageEvent } from "../usage-event";
+import type { WarningCounts } from "../warnings";
 
 export interface SourceBatch {
   events: UsageEvent[];
   rejected: RejectedRecord[];
   skipped: number;
+  /** Stored records that could be priced less exactly than the source allows (../warnings.ts), by kind. */
+  warnings?: WarningCounts;
 }
 
 export function emptyBatch(): SourceBatch {
