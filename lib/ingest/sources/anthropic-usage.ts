@@ -21,6 +21,7 @@
  * re-import of a bucket that was still filling up should upsert on (source, externalId).
  */
 import type { UsageEvent } from "../usage-event";
+import { ANTHROPIC_COSTS_MESSAGE } from "../cost-export-message";
 import { reject, type SourceBatch } from "./outcome";
 import { stableKey } from "./stable-key";
 import { futureError, isRepresentable, parseTimestamp } from "./timestamps";
@@ -59,6 +60,10 @@ export function anthropicUsageToEvents(value: unknown, now: Date): SourceBatch {
 function resultToEvent(result: unknown, startMs: number, bucket: Record<string, unknown>, path: string, index: number) {
   if (!isPlainObject(result)) return reject(index, path, `must be an object, got ${describeValue(result)}`);
   const field = (name: string) => fieldPath(path, name);
+  // A cost report given as usage (format chosen by hand): its results carry an amount and no token counts.
+  if (result.amount !== undefined && result.uncached_input_tokens === undefined && result.output_tokens === undefined) {
+    return reject(index, field("amount"), ANTHROPIC_COSTS_MESSAGE);
+  }
   const count = (obj: Record<string, unknown>, name: string, required: boolean): number | string => {
     const v = obj[name];
     if (v === undefined || v === null) return required ? "is required" : 0;

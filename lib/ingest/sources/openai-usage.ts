@@ -21,6 +21,7 @@
  * A result without a model (export not grouped by model) cannot be priced and is rejected with that advice.
  */
 import type { UsageEvent } from "../usage-event";
+import { OPENAI_COSTS_MESSAGE } from "../cost-export-message";
 import { reject, type SourceBatch } from "./outcome";
 import { stableKey } from "./stable-key";
 import { futureError } from "./timestamps";
@@ -49,6 +50,8 @@ export function openAiUsageToEvents(value: unknown, now: Date): SourceBatch {
 function resultToEvent(result: unknown, startSec: number, endTime: unknown, path: string, index: number) {
   if (!isPlainObject(result)) return reject(index, path, `must be an object, got ${describeValue(result)}`);
   const kind = result.object;
+  // A costs page given as usage (format chosen by hand): refused, pointing to the bills import, never skipped.
+  if (kind === "organization.costs.result") return reject(index, fieldPath(path, "object"), OPENAI_COSTS_MESSAGE);
   // Other usage endpoints (images, audio, vector stores) and cost results are not token usage.
   if (kind !== undefined && !(typeof kind === "string" && RESULT_OBJECTS.has(kind))) return null;
 
