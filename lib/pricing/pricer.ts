@@ -3,6 +3,7 @@ import { resolveModel } from "./catalogue";
 import { periodAt } from "./periods";
 import { cardForInput, type BandedCards } from "./rates";
 import { tierInputPerCall } from "./per-call-tier";
+import { serviceTierCard } from "./service-tier-prices";
 import { assertValidCounts, exactCostNanos } from "./cost";
 import { discountPercent } from "./discounts";
 import { indexOverrides, overrideAt, type CompiledOverride } from "./overrides";
@@ -42,6 +43,11 @@ export function createPricer(overrides: readonly PriceOverrideInput[]): Pricer {
     if (resolved === null) return UNPRICED;
     const rates = periodAt(resolved.periods, ms).rates;
     if (rates === null) return UNPRICED;
+    // A service tier with its own published rate card (OpenAI priority): that card, no discount (not a batch call).
+    if (call.serviceTier !== null && !call.batch) {
+      const tierCard = serviceTierCard(resolved.providerId, resolved.modelId, call.serviceTier, ms);
+      if (tierCard !== null) return { costNanos: exactCostNanos(tierCard.bill, call, 0), priceSource: 1, overrideId: null };
+    }
     // Discounts follow the catalogue provider that matched (e.g. "vertex" resolved to "google").
     const pct = discountPercent(resolved.providerId, call.batch, call.serviceTier);
     if (rates.starts.length === 0) return { costNanos: exactCostNanos(rates.cards[0].bill, call, pct), priceSource: 1, overrideId: null };

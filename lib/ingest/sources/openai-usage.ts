@@ -33,7 +33,8 @@ const GROUPING_FIELDS = ["project_id", "api_key_id", "user_id", "model", "batch"
 
 /** `value` is one page, one bucket, or an array of them; rejected records are numbered as parseUsagePages says. */
 export function openAiUsageToEvents(value: unknown, now: Date): SourceBatch {
-  return parseUsagePages(value, {
+  let ungrouped = 0;
+  const batch = parseUsagePages(value, {
     startField: "start_time",
     readStart: (bucket) => {
       const start = bucket.start_time;
@@ -43,8 +44,16 @@ export function openAiUsageToEvents(value: unknown, now: Date): SourceBatch {
           : futureError(start * 1000, now);
       return startError ? { error: startError } : { start: start as number };
     },
-    toEvent: (result, startSec, bucket, path, index) => resultToEvent(result, startSec, bucket.end_time, path, index),
+    toEvent: (result, startSec, bucket, path, index) => {
+      const outcome = resultToEvent(result, startSec, bucket.end_time, path, index);
+      // batch / service_tier are null unless the export was grouped by them: then Batch, flex and priority calls
+      // are mixed in with standard ones and priced at the standard rate. Counted, and the import says so.
+      if (outcome !== null && !("field" in outcome) && isPlainObject(result) && (result.batch == null || result.service_tier == null)) ungrouped++;
+      return outcome;
+    },
   });
+  if (ungrouped > 0) batch.warnings = { openai_not_grouped: ungrouped };
+  return batch;
 }
 
 function resultToEvent(result: unknown, startSec: number, endTime: unknown, path: string, index: number) {
