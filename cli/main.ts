@@ -15,6 +15,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   ingest: () => import("./commands/ingest"),
   evals: () => import("./commands/evals"),
   report: () => import("./commands/report"),
+  bills: () => import("./commands/bills"),
 };
 
 const USAGE = `Usage: rightsize <command> [options]
@@ -32,6 +33,7 @@ Commands:
   evals import FILE --set NAME [--workload W]     import eval results (CSV or JSON)
   report --month YYYY-MM --format csv|focus|pdf|json --out FILE
                                                   write the monthly report
+  bills import FILE [--provider openai|anthropic] import a provider bill (OpenAI costs / Anthropic cost report)
 
 Database: DATABASE_URL, or the embedded PostgreSQL in .data/ (shared with npm start).
 Run "rightsize <command> --help" for a command's options.`;

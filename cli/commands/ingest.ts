@@ -92,7 +92,7 @@ async function importFile(file: string, size: number, format: FormatId | undefin
       skipReasons: result.skipReasons, heuristic: result.heuristic,
       seconds: round(seconds), eventsPerSecond: Math.round(stored / seconds), maxRssMb: round(process.resourceUsage().maxRSS / 1024),
       cpuMs: Math.round((process.cpuUsage().user + process.cpuUsage().system) / 1000),
-      errors: result.errors.slice(0, SHOWN_ERRORS),
+      errors: result.errors.slice(0, SHOWN_ERRORS), warnings: result.warnings,
     }));
   } else {
     const n = (v: number) => v.toLocaleString("en-US");
@@ -107,6 +107,7 @@ async function importFile(file: string, size: number, format: FormatId | undefin
     }
     for (const e of result.errors.slice(0, SHOWN_ERRORS)) console.log(`  line ${e.index}: ${e.field}: ${e.message}`);
     if (result.rejected > SHOWN_ERRORS) console.log(`  ... and ${n(result.rejected - SHOWN_ERRORS)} more rejected (see the import in the Ingestion page)`);
+    for (const w of result.warnings) console.log(`  warning: ${w.message}`);
   }
   return result;
 }

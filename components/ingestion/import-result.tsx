@@ -2,6 +2,7 @@
 import type { ImportAnswer } from "./queries";
 import { download, errorsCsv, n } from "./format";
 import { RejectedTable } from "./rejected-table";
+import { ImportWarnings } from "./import-warnings";
 import styles from "./ingestion.module.css";
 
 /** What an import did: the counts, then every rejected line with its field and reason (downloadable as CSV). */
@@ -38,6 +39,7 @@ export function ImportResult({ result, filename }: { result: ImportAnswer; filen
           count includes cached tokens (or contradicted itself), so Rightsize decided from the numbers. Their cost may be off by the cache discount.
         </p>
       )}
+      <ImportWarnings warnings={result.warnings ?? []} />
       {result.duplicates > 0 && result.accepted === 0 && result.rejected === 0 && (
         <p className="notice">Everything in this file was already stored: importing a file again adds nothing.</p>
       )}

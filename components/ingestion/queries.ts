@@ -21,6 +21,14 @@ export interface IngestBatch {
   /** Events whose token meaning a last-resort heuristic decided (lib/ingest/token-meaning.md). */
   heuristic: number;
   stream: boolean;
+  warnings: IngestWarning[];
+}
+
+/** Records stored with a pricing caveat (lib/ingest/warnings.ts), with the export option that makes them exact. */
+export interface IngestWarning {
+  kind: string;
+  count: number;
+  message: string;
 }
 
 export interface Rejected {
@@ -42,6 +50,7 @@ export interface ImportAnswer {
   skipReasons: Record<string, number>;
   heuristic: number;
   errors: Rejected[];
+  warnings: IngestWarning[];
 }
 
 export interface UnpricedModel {

@@ -5,6 +5,7 @@ import { apiJson } from "@/components/settings/api";
 import { ingestBatchesQuery, type IngestBatch, type Rejected } from "./queries";
 import { bytes, download, errorsCsv, n, when } from "./format";
 import { RejectedTable } from "./rejected-table";
+import { ImportWarnings } from "./import-warnings";
 import styles from "./ingestion.module.css";
 
 const SOURCE_LABELS: Record<string, string> = {
@@ -109,6 +110,7 @@ function describe(b: IngestBatch) {
           {n(b.heuristic)} priced by heuristic
         </span>
       )}
+      <ImportWarnings warnings={b.warnings ?? []} compact />
     </>
   );
 }

@@ -49,8 +49,15 @@ OTEL_HEADERS="Authorization=Bearer <your ingest key>"`;
       </div>
       <h3>Provider exports and the CLI</h3>
       <p>
-        OpenAI usage exports (/v1/organization/usage/completions, group_by=model) and Anthropic usage reports import as files; importing a newer
-        export of a day that was still filling up replaces its totals. From a shell: <code className="mono">rightsize ingest FILE... [--format F]</code>.
+        OpenAI usage exports (/v1/organization/usage/completions with <code className="mono">group_by=model,batch,service_tier</code>) and Anthropic
+        usage reports (/v1/organizations/usage_report/messages with <code className="mono">group_by[]=model&amp;group_by[]=service_tier&amp;group_by[]=context_window</code>)
+        import as files; those group-bys let Batch, flex, priority and long-context calls be priced at their own rates (an import without them
+        says so). Importing a newer export of a day that was still filling up replaces its totals. From a shell:{" "}
+        <code className="mono">rightsize ingest FILE... [--format F]</code>.
+      </p>
+      <p>
+        Cost exports (OpenAI /v1/organization/costs, Anthropic cost report) are bills, not usage: import them under Reports, &ldquo;Import a provider
+        bill&rdquo; (or <code className="mono">POST /api/v1/bills</code>, <code className="mono">rightsize bills import FILE</code>) to reconcile.
       </p>
     </section>
   );

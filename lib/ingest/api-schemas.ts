@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { FORMAT_IDS } from "./formats/format-ids";
+import { WARNING_KINDS } from "./warnings";
 
 /** Request and answer shapes of the ingestion API; the routes validate with them and the OpenAPI document shows them. */
 
@@ -41,6 +42,14 @@ export const DetectAnswerSchema = z.object({
   error: z.string().nullable().describe("why the file was not recognised"),
 });
 
+export const IngestWarningSchema = z
+  .object({
+    kind: z.enum(WARNING_KINDS),
+    count: z.number().int().describe("stored records it concerns"),
+    message: z.string().describe("what was assumed, and the export option (group-by) that makes it exact"),
+  })
+  .describe("records stored and priced less exactly than the source allows");
+
 export const ImportAnswerSchema = EventsAnswerSchema.extend({
   batchId: z.number().int(),
   format: z.enum(FORMAT_IDS),
@@ -50,6 +59,7 @@ export const ImportAnswerSchema = EventsAnswerSchema.extend({
   skipped: z.number().int().describe("records without usage (ordinary OTLP spans, proxy calls that never reached a model)"),
   skipReasons: z.record(z.string(), z.number().int()).describe('why records were skipped, e.g. {"no token usage (not a model call)": 12}; the counts add up to skipped'),
   heuristic: z.number().int().describe("events whose token meaning (cache in input or not) a last-resort heuristic decided; see the Ingestion page"),
+  warnings: z.array(IngestWarningSchema),
 });
 
 export const IngestBatchSchema = z.object({
@@ -70,6 +80,7 @@ export const IngestBatchSchema = z.object({
   skipReasons: z.record(z.string(), z.number().int()),
   heuristic: z.number().int().describe("events whose token meaning a last-resort heuristic decided"),
   stream: z.boolean().describe("API/OTLP traffic of one key for one hour, rather than a file"),
+  warnings: z.array(IngestWarningSchema),
 });
 
 export const IngestBatchDetailSchema = IngestBatchSchema.extend({ errors: z.array(RejectedSchema) });

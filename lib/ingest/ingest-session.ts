@@ -11,6 +11,7 @@ import { writeBatch } from "./store/write-batch";
 import { closeBatchRecord, openBatchRecord, recordProgress } from "./store/batch-record";
 import type { RejectedRecord, UsageEvent } from "./usage-event";
 import { addSkip, SKIP } from "./sources/outcome";
+import { addWarnings, describeWarnings, type IngestWarning, type WarningCounts } from "./warnings";
 
 export interface IngestContext {
   /** Where the data came from, shown in the Ingestion page: api, otlp, file, openai, anthropic, litellm, demo. */
@@ -51,6 +52,8 @@ export interface IngestSummary {
   /** Events whose token meaning a last-resort heuristic decided (lib/ingest/token-meaning.md). */
   heuristic: number;
   errors: RejectedRecord[];
+  /** Records stored and priced less exactly than the source could allow, with what to change (warnings.ts). */
+  warnings: IngestWarning[];
 }
 
 const MAX_IN_FLIGHT = 2;
@@ -71,6 +74,7 @@ export class IngestSession {
   /** Models flagged priced that got an event without a price (e.g. before the catalogue's first price). */
   private newlyUnpriced = new Set<number>();
   private readonly summary: IngestSummary;
+  private readonly warningCounts: WarningCounts = {};
 
   private constructor(
     private readonly db: pg.Pool,
@@ -81,7 +85,7 @@ export class IngestSession {
     batchId: number,
   ) {
     this.batchPricing = pricing;
-    this.summary = { batchId, accepted: 0, duplicates: 0, replaced: 0, rejected: 0, skipped: 0, skipReasons: {}, heuristic: 0, errors: [] };
+    this.summary = { batchId, accepted: 0, duplicates: 0, replaced: 0, rejected: 0, skipped: 0, skipReasons: {}, heuristic: 0, errors: [], warnings: [] };
   }
 
   static async open(ctx: IngestContext, db: pg.Pool = pool()): Promise<IngestSession> {
@@ -112,6 +116,12 @@ export class IngestSession {
     for (const [reason, count] of Object.entries(reasons)) addSkip(this.summary, reason, count);
   }
 
+  /** Counts records a parser stored with a caveat (warnings.ts); the summary explains them once per kind. */
+  warn(counts: WarningCounts | undefined): void {
+    addWarnings(this.warningCounts, counts);
+    this.summary.warnings = describeWarnings(this.warningCounts);
+  }
+
   async add(event: UsageEvent, index: number): Promise<void> {
     if (this.failure) throw this.failure;
     const tags = tagsJson(event.tags);
@@ -136,6 +146,8 @@ export class IngestSession {
         outputTokens: event.outputTokens,
         reasoningTokens: event.reasoningTokens,
         requests: event.requests,
+        // Picks the long-context tier of a usage bucket of many calls (lib/pricing/per-call-tier.ts).
+        contextWindow: event.tags["anthropic.context_window"] ?? null,
         batch: event.batch,
         serviceTier: event.serviceTier,
       });
@@ -144,6 +156,7 @@ export class IngestSession {
       this.reject({ index, field: error.field, message: error.message });
       return;
     }
+    if (price.assumedBaseTier) this.warn({ tier_assumed: 1 });
     const model =
       this.dims.cachedModel(provider, event.model) ??
       (await this.dims.model(provider, event.model, () => ({ unpriced: price.costNanos === null, tier: defaultTier(provider, event.model) })));

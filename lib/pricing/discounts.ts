@@ -14,9 +14,10 @@ const BATCH_DISCOUNT_PERCENT: Readonly<Record<string, number>> = {
 /**
  * Service tiers (the `service_tier` the API echoes back):
  * - OpenAI "flex": slower, interruptible processing billed at the Batch rate, i.e. 50% off.
+ * - OpenAI "priority" has its own published rate card per model (service-tier-prices.ts), not a percentage.
  * - Everything else is billed at the standard list price: "default"/"auto"/"standard" ARE the list price;
- *   "priority"/"scale" cost more under a contract whose rates the catalogue does not publish, so the list
- *   price is the honest floor (record the real rate as a price override).
+ *   Anthropic "priority" and OpenAI "scale" cost more under a contract whose rates are not published, so the list
+ *   price is the honest floor (ingestion warns; record the real rate as a price override).
  */
 const TIER_DISCOUNT_PERCENT: Readonly<Record<string, Readonly<Record<string, number>>>> = {
   openai: { flex: 50 },

@@ -1,7 +1,9 @@
 import type { CallRates, PriceOverrideInput, PricedCall, PriceResult, Pricer } from "./types";
 import { resolveModel } from "./catalogue";
 import { periodAt } from "./periods";
-import { cardForInput } from "./rates";
+import { cardForInput, type BandedCards } from "./rates";
+import { tierInputPerCall } from "./per-call-tier";
+import { serviceTierCard } from "./service-tier-prices";
 import { assertValidCounts, exactCostNanos } from "./cost";
 import { discountPercent } from "./discounts";
 import { indexOverrides, overrideAt, type CompiledOverride } from "./overrides";
@@ -40,17 +42,38 @@ export function createPricer(overrides: readonly PriceOverrideInput[]): Pricer {
     if (resolved === null) return null;
     const banded = periodAt(resolved.periods, ms).rates;
     if (banded === null) return null;
-    const card = banded.starts.length === 0 ? banded.cards[0] : cardForInput(banded, call.inputTokens);
+    // A service tier with its own published rate card (OpenAI priority): that card, no discount (not a batch call).
+    if (call.serviceTier !== null && !call.batch) {
+      const tierCard = serviceTierCard(resolved.providerId, resolved.modelId, call.serviceTier, ms);
+      if (tierCard !== null) return { bill: tierCard.bill, discountPct: 0, priceSource: 1, overrideId: null };
+    }
     // Discounts follow the catalogue provider that matched (e.g. "vertex" resolved to "google").
-    return { bill: card.bill, discountPct: discountPercent(resolved.providerId, call.batch, call.serviceTier), priceSource: 1, overrideId: null };
+    const discountPct = discountPercent(resolved.providerId, call.batch, call.serviceTier);
+    if (banded.starts.length === 0) return { bill: banded.cards[0].bill, discountPct, priceSource: 1, overrideId: null };
+    const { card, assumed } = tieredCard(banded, call);
+    return { bill: card.bill, discountPct, priceSource: 1, overrideId: null, ...(assumed ? { assumedBaseTier: true } : {}) };
   }
 
   function price(call: PricedCall): PriceResult {
     assertValidCounts(call);
     const r = rates(call);
     if (r === null) return UNPRICED;
-    return { costNanos: exactCostNanos(r.bill, call, r.discountPct), priceSource: r.priceSource, overrideId: r.overrideId };
+    const result: PriceResult = { costNanos: exactCostNanos(r.bill, call, r.discountPct), priceSource: r.priceSource, overrideId: r.overrideId };
+    if (r.assumedBaseTier) result.assumedBaseTier = true;
+    return result;
   }
 
   return { price, rates };
+}
+
+/**
+ * The card of the context-length tier ONE call of the record falls in (per-call-tier.ts): a usage bucket of many
+ * calls is priced as those calls, not as one call of its total size. `assumed` when the record's call count is
+ * unknown and its total input would have crossed a threshold, so the base tier is an assumption worth reporting.
+ */
+function tieredCard(rates: BandedCards, call: PricedCall): { card: BandedCards["cards"][number]; assumed: boolean } {
+  if (call.tierInputTokens !== undefined) return { card: cardForInput(rates, call.tierInputTokens), assumed: false };
+  const tier = tierInputPerCall(call.inputTokens, call.requests, call.contextWindow);
+  const assumed = tier.basis === "assumed_base" && call.inputTokens > rates.starts[0];
+  return { card: cardForInput(rates, tier.tokens), assumed };
 }

@@ -31,6 +31,16 @@ export interface PricedCall {
    * per-request fee (requests_kcount, e.g. Perplexity sonar): usage exports aggregate many calls per row.
    */
   requests?: number;
+  /**
+   * Optional provider grouping of the calls' context length (Anthropic usage report `context_window`, e.g.
+   * "0-200k", "200k-1M"): picks the long-context tier of an aggregated record (per-call-tier.ts).
+   */
+  contextWindow?: string | null;
+  /**
+   * Optional input tokens of ONE call, to pick the context-length tier with, when the caller already knows it
+   * (what-if groups priced from a roll-up bucket). Default: derived by tierInputPerCall (per-call-tier.ts).
+   */
+  tierInputTokens?: number;
   batch: boolean;
   serviceTier: string | null;
 }
@@ -45,6 +55,12 @@ export interface PriceResult {
   costNanos: bigint | null;
   priceSource: PriceSource;
   overrideId: number | null;
+  /**
+   * Present (true) when the record stands for an unknown number of calls and no context-window grouping, its
+   * total input is above the model's first long-context threshold, and it was therefore priced at the base tier
+   * (per-call-tier.ts): ingestion counts these and says so in the import result.
+   */
+  assumedBaseTier?: true;
 }
 
 /** A negotiated / custom price, as stored in price_overrides (Decimal columns arrive as strings). */
@@ -71,10 +87,12 @@ export type ModelTier = "frontier" | "mid" | "small";
  * before `discountPct` (batch/flex) is taken off. FOCUS unit prices come from here, so they agree with our costs.
  */
 export interface CallRates {
-  bill: { input: bigint; cacheRead: bigint; cacheWrite: bigint; output: bigint; reasoning: bigint; requestsPerK: bigint };
+  bill: { input: bigint; cacheRead: bigint; cacheWrite: bigint; cacheWrite1h: bigint; output: bigint; reasoning: bigint; requestsPerK: bigint };
   discountPct: number;
   priceSource: PriceSource;
   overrideId: number | null;
+  /** The record's call count was unknown and its total input crossed a tier threshold: the base tier was assumed. */
+  assumedBaseTier?: true;
 }
 
 export interface Pricer {

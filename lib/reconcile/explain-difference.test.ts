@@ -3,17 +3,33 @@ import { usdToNanos } from "@/lib/money";
 import { compareWithBill, isMatched, normalizeModel, type BillLineLite } from "./explain-difference";
 
 const usd = (s: string) => usdToNanos(s);
-const line = (day: string, amount: string, model: string | null = "claude-sonnet-4-5-20250929", lineItem: string | null = "Input Tokens", tokenType: string | null = "uncached_input_tokens"): BillLineLite => ({
-  day, amountNanos: usd(amount), model, lineItem, tokenType,
+const line = (day: string, amount: string, model: string | null = "claude-sonnet-4-5-20250929", lineItem: string | null = "Input Tokens", tokenType: string | null = "uncached_input_tokens", nonToken = false): BillLineLite => ({
+  day, amountNanos: usd(amount), model, lineItem, tokenType, nonToken,
 });
 
 describe("compareWithBill", () => {
+  it("keeps the provider's own non-token flag instead of guessing from the model name (issue 9.8)", () => {
+    // Anthropic's cost report names the model a web search ran for (cost_type web_search): not tokens all the same.
+    // A line without a model but flagged as tokens by the provider stays with the tokens.
+    const bill = [
+      line("2026-10-01", "100"), // tokens, as computed
+      line("2026-10-01", "12.50", "claude-sonnet-4-5-20250929", "Web Search Usage", null, true), // flagged: not tokens
+      line("2026-10-01", "4", null, "Batch credit adjustment", null, false), // no model, yet the provider says tokens
+    ];
+    const c = compareWithBill(bill, new Map([["2026-10-01", usd("100")]]), [{ model: "claude-sonnet-4-5", costNanos: usd("100"), requests: 10, unpricedRequests: 0 }]);
+    // billed 116.50 - computed 100 = 16.50 = 12.50 non-token (the flagged line, model or not) + 4 pricing.
+    expect(c.explanation.map((e) => [e.kind, e.amountNanos])).toEqual([
+      ["non_token", usd("12.50")],
+      ["pricing", usd("4")],
+    ]);
+  });
+
   it("explains the difference in parts that add up to it exactly", () => {
     const bill = [
       line("2026-10-01", "90"), // we computed 100 -> 10% discount
       line("2026-10-02", "45"), // we computed 50
       line("2026-10-02", "7", "claude-experimental-9", "Experimental", "output_tokens"), // a model we cannot price
-      line("2026-10-02", "3", null, "Web Search Usage", null), // not tokens
+      line("2026-10-02", "3", null, "Web Search Usage", null, true), // not tokens
       line("2026-10-03", "20"), // no usage recorded here that day
     ];
     const ours = new Map([["2026-10-01", usd("100")], ["2026-10-02", usd("50")], ["2026-10-04", usd("30")]]);

@@ -17,6 +17,8 @@ export interface BillLineLite {
   model: string | null;
   lineItem: string | null;
   tokenType: string | null;
+  /** The provider's own flag (bill-line.ts): not model tokens (web search, code execution, ...), whatever the model. */
+  nonToken: boolean;
 }
 
 export interface ComputedModel {
@@ -81,12 +83,13 @@ export function compareWithBill(bill: readonly BillLineLite[], computedByDay: Re
   const unpricedBilledModels = new Set<string>();
   for (const l of bill) {
     if (!common.has(l.day)) continue;
-    if (l.model !== null && unpricedNames.has(normalizeModel(l.model))) {
+    // The bill's own flag decides (an Anthropic web search line names the model it ran for, yet is not tokens).
+    if (l.nonToken) {
+      nonToken += l.amountNanos;
+      nonTokenItems.add(l.lineItem ?? "non-token charge");
+    } else if (l.model !== null && unpricedNames.has(normalizeModel(l.model))) {
       unpricedBilled += l.amountNanos;
       unpricedBilledModels.add(l.model);
-    } else if (l.model === null && l.tokenType === null && l.lineItem !== null) {
-      nonToken += l.amountNanos;
-      nonTokenItems.add(l.lineItem);
     }
   }
 

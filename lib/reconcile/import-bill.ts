@@ -38,10 +38,10 @@ export async function importBill(provider: BillProvider, parsed: BillLineInput[]
       [provider, days, lines.map((l) => l.lineKey)],
     );
     const upserted = await client.query<{ inserted: boolean }>(
-      `INSERT INTO bill_lines (provider, day, amount_nanos, model, line_item, account_ref, token_type, line_key)
-       SELECT $1, * FROM unnest($2::date[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
+      `INSERT INTO bill_lines (provider, day, amount_nanos, model, line_item, account_ref, token_type, line_key, non_token)
+       SELECT $1, * FROM unnest($2::date[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::boolean[])
        ON CONFLICT (line_key) DO UPDATE SET amount_nanos = EXCLUDED.amount_nanos, day = EXCLUDED.day, model = EXCLUDED.model,
-         line_item = EXCLUDED.line_item, account_ref = EXCLUDED.account_ref, token_type = EXCLUDED.token_type
+         line_item = EXCLUDED.line_item, account_ref = EXCLUDED.account_ref, token_type = EXCLUDED.token_type, non_token = EXCLUDED.non_token
        RETURNING (xmax = 0) AS inserted`,
       [
         provider,
@@ -52,6 +52,7 @@ export async function importBill(provider: BillProvider, parsed: BillLineInput[]
         lines.map((l) => l.accountRef),
         lines.map((l) => l.tokenType),
         lines.map((l) => l.lineKey),
+        lines.map((l) => l.nonToken),
       ],
     );
     await client.query("COMMIT");

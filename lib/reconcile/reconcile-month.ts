@@ -18,8 +18,8 @@ export async function reconcileMonth(principal: Principal, month: string, now = 
   const m = reportMonth(month, now);
   const to = m.end;
   const [bills, byDay, byModel] = await Promise.all([
-    pool().query<{ provider: string; day: string; amount: string; model: string | null; line_item: string | null; token_type: string | null }>(
-      `SELECT provider, day::text AS day, amount_nanos::text AS amount, model, line_item, token_type FROM bill_lines WHERE day BETWEEN $1 AND $2`,
+    pool().query<{ provider: string; day: string; amount: string; model: string | null; line_item: string | null; token_type: string | null; non_token: boolean }>(
+      `SELECT provider, day::text AS day, amount_nanos::text AS amount, model, line_item, token_type, non_token FROM bill_lines WHERE day BETWEEN $1 AND $2`,
       [m.from, to],
     ),
     pool().query<{ provider: string; day: string; cost: string }>(
@@ -41,7 +41,7 @@ export async function reconcileMonth(principal: Principal, month: string, now = 
     providers: providers.map((provider) => {
       const bill: BillLineLite[] = bills.rows
         .filter((b) => b.provider === provider)
-        .map((b) => ({ day: b.day, amountNanos: BigInt(b.amount), model: b.model, lineItem: b.line_item, tokenType: b.token_type }));
+        .map((b) => ({ day: b.day, amountNanos: BigInt(b.amount), model: b.model, lineItem: b.line_item, tokenType: b.token_type, nonToken: b.non_token }));
       const days = new Map(byDay.rows.filter((d) => d.provider === provider).map((d) => [d.day, BigInt(d.cost)]));
       const models: ComputedModel[] = byModel.rows
         .filter((x) => x.provider === provider)

@@ -127,7 +127,7 @@ function split(x: GroupCostInput, ref: ModelRef, t: TokenParts, role: Role, asRe
 function priceOrThrow(x: GroupCostInput, ref: ModelRef, t: TokenParts, role: Role, batch: boolean): bigint {
   // A service tier (flex, priority...) is a provider's own notion: it only carries over within the provider.
   const serviceTier = ref.provider === x.group.provider ? (x.group.serviceTier ?? null) : null;
-  const target = { provider: ref.provider, model: ref.model, occurredAt: x.occurredAt, batch, serviceTier };
+  const target = { provider: ref.provider, model: ref.model, occurredAt: x.occurredAt, batch, serviceTier, tierInputTokens: x.group.tierInputTokens };
   const c = priceGroup(x.price, target, x.group.calls, t);
   if (c === null) throw new Unpriced(ref, role);
   return c;

@@ -19,6 +19,8 @@ export interface PriceTarget {
   occurredAt: Date;
   batch: boolean;
   serviceTier: string | null;
+  /** One call's input size for the context-length tier, when known better than the average (CallGroup). */
+  tierInputTokens?: number;
 }
 
 /** Cost of the group in nano-dollars, or null when the pricer has no price for the target. */
@@ -54,5 +56,6 @@ function priceOne(price: PriceFn, target: PriceTarget, t: TokenParts): bigint | 
     outputTokens: t.output,
     batch: target.batch,
     serviceTier: target.serviceTier,
+    ...(target.tierInputTokens === undefined ? {} : { tierInputTokens: target.tierInputTokens }),
   }).costNanos;
 }

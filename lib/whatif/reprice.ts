@@ -38,7 +38,7 @@ export function repriceByWorkload(args: {
       const sofar = s.byCandidate.get(key);
       if (sofar === null) continue;
       const serviceTier = c.provider === g.provider ? (g.serviceTier ?? null) : null;
-      const cost = priceGroup(args.price, { ...c, occurredAt, batch: g.batch ?? false, serviceTier }, g.calls, parts);
+      const cost = priceGroup(args.price, { ...c, occurredAt, batch: g.batch ?? false, serviceTier, tierInputTokens: g.tierInputTokens }, g.calls, parts);
       s.byCandidate.set(key, cost === null ? null : (sofar ?? 0n) + cost);
     }
   }

@@ -61,6 +61,12 @@ export interface CallGroup {
   occurredAt?: Date;
   /** Input-size bucket of the roll-up: groups of different buckets are never merged (merge-days.ts). */
   sizeBucket?: number;
+  /**
+   * Input tokens of ONE call of the group, to pick context-length price tiers with. Set from the roll-up bucket
+   * (load-groups.ts), which never straddles a tier; needed where the calls' count is unknown (usage-export rows
+   * without a request count), so the group's average would be one giant call. Default: the group's average call.
+   */
+  tierInputTokens?: number;
 }
 
 /** One eval result row (eval set import): did `model` pass task `taskId`? */

@@ -53,9 +53,9 @@ describe("detectFormat", () => {
 describe("detectFormat, look-alikes", () => {
   it("tells cost exports from usage exports", () => {
     const cost = '{"data":[{"starting_at":"2025-08-01T00:00:00Z","ending_at":"2025-08-02T00:00:00Z","results":[{"currency":"USD","amount":"123.45"}]}]}';
-    expect(() => detectFormat(Buffer.from(cost))).toThrow(/Anthropic cost report; import the usage report/);
+    expect(() => detectFormat(Buffer.from(cost))).toThrow(/Anthropic cost report/);
     const openaiCosts = '{"object":"page","data":[{"object":"bucket","start_time":1,"end_time":2,"results":[{"object":"organization.costs.result","amount":{"value":0.06,"currency":"usd"}}]}]}';
-    expect(() => detectFormat(Buffer.from(openaiCosts))).toThrow(/OpenAI costs export/);
+    expect(() => detectFormat(Buffer.from(openaiCosts))).toThrow(/OpenAI Costs API export/);
     expect(detectFormat(Buffer.from('{"data":[{"starting_at":"2025-08-01T00:00:00Z","results":[]}],"has_more":false}')).format).toBe("anthropic-usage");
   });
 });

@@ -10,6 +10,7 @@
  * 4. CSV with LiteLLM spend-log columns in its header (request_id, startTime and a LiteLLM-only column).
  * Pass at least the first 64 KiB: a head that is too short may miss the deciding keys.
  */
+import { ANTHROPIC_COSTS_MESSAGE, OPENAI_COSTS_MESSAGE } from "../cost-export-message";
 import { constants, gunzipSync } from "node:zlib";
 import { FORMAT_DESCRIPTIONS, type DetectedFormat, type FormatId } from "./format-ids";
 
@@ -56,10 +57,10 @@ export function detectFormat(firstBytes: Buffer | Uint8Array, filename?: string)
   const firstChar = body[0];
   if (firstChar === "{" || firstChar === "[") {
     if (/"organization\.costs\.result"/.test(body) && !/"organization\.usage\./.test(body)) {
-      throw new FormatDetectionError("this is an OpenAI costs export; import token usage instead (GET /v1/organization/usage/completions, group_by=model)");
+      throw new FormatDetectionError(OPENAI_COSTS_MESSAGE);
     }
     if (/"starting_at"\s*:/.test(body) && /"amount"\s*:/.test(body) && !/"uncached_input_tokens"\s*:/.test(body)) {
-      throw new FormatDetectionError("this is an Anthropic cost report; import the usage report instead (GET /v1/organizations/usage_report/messages, group_by[]=model)");
+      throw new FormatDetectionError(ANTHROPIC_COSTS_MESSAGE);
     }
     const match = matchJsonFormat(body);
     if (match === null) throw new FormatDetectionError(unknownJsonMessage(body));
@@ -200,3 +201,4 @@ function firstLineIsJson(body: string): boolean {
     return false;
   }
 }
+

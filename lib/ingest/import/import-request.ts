@@ -35,6 +35,7 @@ export async function importRequestBody(req: Request, query: z.infer<typeof Impo
     skipReasons: result.skipReasons,
     heuristic: result.heuristic,
     errors: result.errors,
+    warnings: result.warnings,
   };
 }
 

@@ -76,6 +76,7 @@ export async function importStream(input: Readable, options: ImportOptions): Pro
       const batch = toEvents(detected.format, value, line, now);
       for (const error of batch.rejected) session.reject(text === undefined ? error : { ...error, index: rejectedLine(text, line, value, error.field) });
       if (batch.skipped) session.skipAll(batch.skipReasons);
+      if (batch.warnings) session.warn(batch.warnings);
       for (const event of batch.events) await session.add(event, line);
     }
   } catch (error) {

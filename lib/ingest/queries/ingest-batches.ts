@@ -7,7 +7,7 @@ import type { IngestBatchDetailSchema, IngestBatchSchema } from "../api-schemas"
 type Batch = z.infer<typeof IngestBatchSchema>;
 type BatchDetail = z.infer<typeof IngestBatchDetailSchema>;
 
-const COLUMNS = `id, source, format, filename, actor, started_at, finished_at, bytes::text, accepted, duplicates, replaced, rejected, skipped, skip_reasons, heuristic_events, stream_key`;
+const COLUMNS = `id, source, format, filename, actor, started_at, finished_at, bytes::text, accepted, duplicates, replaced, rejected, skipped, skip_reasons, heuristic_events, stream_key, warnings`;
 
 interface Row {
   id: number;
@@ -26,6 +26,7 @@ interface Row {
   skip_reasons: Record<string, number> | null;
   heuristic_events: number;
   stream_key: string | null;
+  warnings: Batch["warnings"] | null;
 }
 
 /** Recent ingestion runs, newest first: file imports, and API/OTLP traffic as one row per key and hour. */
@@ -61,5 +62,6 @@ function toBatch(r: Row): Batch {
     skipReasons: r.skip_reasons ?? {},
     heuristic: r.heuristic_events,
     stream: r.stream_key !== null,
+    warnings: r.warnings ?? [],
   };
 }

@@ -81,3 +81,11 @@ describe("Anthropic usage report", () => {
 // sha256 of ["anthropic.messages",1754006400000,1754092800000,"apikey_01Rj2N8SVvo6BePZj99NhmiT",
 //            "wrkspc_01JwQvzr7rXLA5AGx3HKfFUJ","claude-sonnet-4-20250514","standard","0-200k",null,null,null,null]
 const PINNED_KEY = "f4a0ae1441544388fa9effcf357efc246feb354cf7db42b119f8411c3fe10f3c";
+
+describe("Anthropic reports not grouped by service_tier, and Priority Tier (issue 9.4)", () => {
+  it("counts results without a service tier and priority results priced at list", () => {
+    const r = (tier: string | null) => ({ uncached_input_tokens: 10, output_tokens: 1, model: "claude-sonnet-4-5", service_tier: tier });
+    const page = { data: [{ starting_at: "2025-08-01T00:00:00Z", ending_at: "2025-08-02T00:00:00Z", results: [r(null), r(null), r("priority"), r("standard"), r("batch")] }] };
+    expect(anthropicUsageToEvents(page, new Date("2026-01-01T00:00:00Z")).warnings).toEqual({ anthropic_not_grouped: 2, anthropic_priority_list_price: 1 });
+  });
+});

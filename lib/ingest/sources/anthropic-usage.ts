@@ -20,6 +20,8 @@
  * re-import of a bucket that was still filling up should upsert on (source, externalId).
  */
 import type { UsageEvent } from "../usage-event";
+import { ANTHROPIC_COSTS_MESSAGE } from "../cost-export-message";
+import type { WarningCounts } from "../warnings";
 import { reject, type SourceBatch } from "./outcome";
 import { stableKey } from "./stable-key";
 import { futureError, isRepresentable, parseTimestamp } from "./timestamps";
@@ -42,7 +44,8 @@ const TAG_FIELDS = ["api_key_id", "workspace_id", "context_window", "inference_g
 
 /** `value` is one page, one bucket, or an array of them; rejected records are numbered as parseUsagePages says. */
 export function anthropicUsageToEvents(value: unknown, now: Date): SourceBatch {
-  return parseUsagePages(value, {
+  const warnings: WarningCounts = {};
+  const batch = parseUsagePages(value, {
     startField: "starting_at",
     readStart: (bucket) => {
       const startText = bucket.starting_at;
@@ -51,13 +54,28 @@ export function anthropicUsageToEvents(value: unknown, now: Date): SourceBatch {
         startMs === null || !isRepresentable(startMs) ? `must be an RFC 3339 date-time, got ${describeValue(startText)}` : futureError(startMs, now);
       return startError ? { error: startError } : { start: startMs! };
     },
-    toEvent: resultToEvent,
+    toEvent: (result, start, bucket, path, index) => {
+      const outcome = resultToEvent(result, start, bucket, path, index);
+      if (outcome !== null && !("field" in outcome)) {
+        // service_tier is null unless grouped by it: batch (50% off) and priority calls then price as standard.
+        if (outcome.serviceTier === null) warnings.anthropic_not_grouped = (warnings.anthropic_not_grouped ?? 0) + 1;
+        // Priority Tier has no published per-token price (lib/pricing/service-tier-prices.ts): list price, said so.
+        else if (outcome.serviceTier.toLowerCase() === "priority") warnings.anthropic_priority_list_price = (warnings.anthropic_priority_list_price ?? 0) + 1;
+      }
+      return outcome;
+    },
   });
+  if (Object.keys(warnings).length > 0) batch.warnings = warnings;
+  return batch;
 }
 
 function resultToEvent(result: unknown, startMs: number, bucket: Record<string, unknown>, path: string, index: number) {
   if (!isPlainObject(result)) return reject(index, path, `must be an object, got ${describeValue(result)}`);
   const field = (name: string) => fieldPath(path, name);
+  // A cost report given as usage (format chosen by hand): its results carry an amount and no token counts.
+  if (result.amount !== undefined && result.uncached_input_tokens === undefined && result.output_tokens === undefined) {
+    return reject(index, field("amount"), ANTHROPIC_COSTS_MESSAGE);
+  }
   const count = (obj: Record<string, unknown>, name: string, required: boolean): number | string => {
     const v = obj[name];
     if (v === undefined || v === null) return required ? "is required" : 0;

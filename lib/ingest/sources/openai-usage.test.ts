@@ -73,6 +73,13 @@ describe("OpenAI usage export", () => {
     expect(openAiUsageToEvents(bucket, NOW).events[0]).toMatchObject({ model: "text-embedding-3-small", inputTokens: 16, outputTokens: 0, requests: 2 });
   });
 
+  it("rejects a cost result (a bill, not usage) pointing to the bills import, instead of skipping it", () => {
+    const costs = { object: "page", data: [{ object: "bucket", start_time: 1730419200, results: [{ object: "organization.costs.result", amount: { value: 0.06, currency: "usd" } }] }] };
+    const out = openAiUsageToEvents(costs, NOW);
+    expect(out.skipped).toBe(0);
+    expect(out.rejected).toEqual([{ index: 0, field: "data[0].results[0].object", message: expect.stringContaining("rightsize bills import FILE --provider openai") }]);
+  });
+
   it("skips non-token results and rejects bad values with their path", () => {
     const bad = {
       object: "page",
@@ -81,7 +88,7 @@ describe("OpenAI usage export", () => {
           object: "bucket",
           start_time: 1730419200,
           results: [
-            { object: "organization.costs.result", amount: { value: 0.06, currency: "usd" } },
+            { object: "organization.usage.images.result", images: 2, num_model_requests: 1 },
             { object: "organization.usage.completions.result", input_tokens: -1, output_tokens: 1, num_model_requests: 1, model: "gpt-4o" },
             { object: "organization.usage.completions.result", input_tokens: 10, input_cached_tokens: 11, output_tokens: 1, num_model_requests: 1, model: "gpt-4o" },
             { object: "organization.usage.completions.result", input_tokens: 10, output_tokens: 1, model: "gpt-4o" },
@@ -108,3 +115,17 @@ describe("OpenAI usage export", () => {
 // sha256 of ["openai","organization.usage.completions.result",1730419200,1730505600,"proj_abc123","key_abc123",
 //            "user-abc","gpt-4o-mini-2024-07-18",false,"default",null] (compact JSON)
 const PINNED_KEY = "815d3c56b8e6332df0a150975649496e1461e6083e54e548df3ea67e82d94cae";
+
+describe("OpenAI exports not grouped by batch / service_tier (issue 9.4)", () => {
+  const result = (extra: Record<string, unknown>) => ({ object: "organization.usage.completions.result", input_tokens: 10, output_tokens: 1, num_model_requests: 1, model: "gpt-4o", ...extra });
+  it("counts results that lack batch or service_tier, so the import warns naming the group-by", () => {
+    const page = { object: "page", data: [{ object: "bucket", start_time: 1730419200, results: [
+      result({ batch: false, service_tier: "default" }),
+      result({ batch: null, service_tier: "default" }),
+      result({ batch: true }),
+      result({}),
+    ] }] };
+    expect(openAiUsageToEvents(page, NOW).warnings).toEqual({ openai_not_grouped: 3 });
+    expect(openAiUsageToEvents({ ...page, data: [{ ...page.data[0], results: [result({ batch: false, service_tier: "flex" })] }] }, NOW).warnings).toBeUndefined();
+  });
+});

@@ -21,6 +21,7 @@
  * A result without a model (export not grouped by model) cannot be priced and is rejected with that advice.
  */
 import type { UsageEvent } from "../usage-event";
+import { OPENAI_COSTS_MESSAGE } from "../cost-export-message";
 import { reject, type SourceBatch } from "./outcome";
 import { stableKey } from "./stable-key";
 import { futureError } from "./timestamps";
@@ -32,7 +33,8 @@ const GROUPING_FIELDS = ["project_id", "api_key_id", "user_id", "model", "batch"
 
 /** `value` is one page, one bucket, or an array of them; rejected records are numbered as parseUsagePages says. */
 export function openAiUsageToEvents(value: unknown, now: Date): SourceBatch {
-  return parseUsagePages(value, {
+  let ungrouped = 0;
+  const batch = parseUsagePages(value, {
     startField: "start_time",
     readStart: (bucket) => {
       const start = bucket.start_time;
@@ -42,13 +44,23 @@ export function openAiUsageToEvents(value: unknown, now: Date): SourceBatch {
           : futureError(start * 1000, now);
       return startError ? { error: startError } : { start: start as number };
     },
-    toEvent: (result, startSec, bucket, path, index) => resultToEvent(result, startSec, bucket.end_time, path, index),
+    toEvent: (result, startSec, bucket, path, index) => {
+      const outcome = resultToEvent(result, startSec, bucket.end_time, path, index);
+      // batch / service_tier are null unless the export was grouped by them: then Batch, flex and priority calls
+      // are mixed in with standard ones and priced at the standard rate. Counted, and the import says so.
+      if (outcome !== null && !("field" in outcome) && isPlainObject(result) && (result.batch == null || result.service_tier == null)) ungrouped++;
+      return outcome;
+    },
   });
+  if (ungrouped > 0) batch.warnings = { openai_not_grouped: ungrouped };
+  return batch;
 }
 
 function resultToEvent(result: unknown, startSec: number, endTime: unknown, path: string, index: number) {
   if (!isPlainObject(result)) return reject(index, path, `must be an object, got ${describeValue(result)}`);
   const kind = result.object;
+  // A costs page given as usage (format chosen by hand): refused, pointing to the bills import, never skipped.
+  if (kind === "organization.costs.result") return reject(index, fieldPath(path, "object"), OPENAI_COSTS_MESSAGE);
   // Other usage endpoints (images, audio, vector stores) and cost results are not token usage.
   if (kind !== undefined && !(typeof kind === "string" && RESULT_OBJECTS.has(kind))) return null;
 

@@ -5,12 +5,15 @@
  * and `skipReasons` says why, in words ("no token usage": 12), so nothing is dropped without an explanation.
  */
 import type { ParseOutcome, RejectedRecord, UsageEvent } from "../usage-event";
+import type { WarningCounts } from "../warnings";
 
 export interface SourceBatch {
   events: UsageEvent[];
   rejected: RejectedRecord[];
   skipped: number;
   skipReasons: Record<string, number>;
+  /** Stored records that could be priced less exactly than the source allows (../warnings.ts), by kind. */
+  warnings?: WarningCounts;
 }
 
 /** Reasons shared by several parsers (the import result and the Ingestion page show them as written). */

@@ -39,21 +39,22 @@ export async function openBatchRecord(db: Pick<pg.Pool, "query">, ctx: BatchCont
 /** Records the run's counts; `finished` false leaves finished_at NULL (the run broke off). */
 export async function closeBatchRecord(db: Pick<pg.Pool, "query">, ctx: BatchContext, s: IngestSummary, finished = true): Promise<void> {
   const errors = JSON.stringify(s.errors.slice(0, STORED_ERRORS));
+  const warnings = s.warnings.length === 0 ? null : JSON.stringify(s.warnings);
   if (ctx.streamKey) {
     if (!finished && s.accepted + s.replaced === 0) return;
     await db.query(
       `UPDATE ingest_batches SET finished_at = now(), accepted = accepted + $2, duplicates = duplicates + $3, replaced = replaced + $4,
          rejected = rejected + $5, skipped = skipped + $6, errors = CASE WHEN $5 > 0 THEN $7::jsonb ELSE errors END,
-         skip_reasons = ${ADD_REASONS}, heuristic_events = heuristic_events + $9
+         skip_reasons = ${ADD_REASONS}, heuristic_events = heuristic_events + $9, warnings = COALESCE($10::jsonb, warnings)
        WHERE id = $1`,
-      [s.batchId, s.accepted, s.duplicates, s.replaced, s.rejected, s.skipped, errors, JSON.stringify(s.skipReasons), s.heuristic],
+      [s.batchId, s.accepted, s.duplicates, s.replaced, s.rejected, s.skipped, errors, JSON.stringify(s.skipReasons), s.heuristic, warnings],
     );
     return;
   }
   await db.query(
     `UPDATE ingest_batches SET finished_at = CASE WHEN $8 THEN now() END, accepted = $2, duplicates = $3, replaced = $4, rejected = $5,
-       skipped = $6, errors = $7, skip_reasons = $9::jsonb, heuristic_events = $10 WHERE id = $1`,
-    [s.batchId, s.accepted, s.duplicates, s.replaced, s.rejected, s.skipped, errors, finished, reasonsJson(s.skipReasons), s.heuristic],
+       skipped = $6, errors = $7, skip_reasons = $9::jsonb, heuristic_events = $10, warnings = $11::jsonb WHERE id = $1`,
+    [s.batchId, s.accepted, s.duplicates, s.replaced, s.rejected, s.skipped, errors, finished, reasonsJson(s.skipReasons), s.heuristic, warnings],
   );
 }
 

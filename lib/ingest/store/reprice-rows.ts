@@ -10,7 +10,7 @@ import type { Pricer } from "@/lib/pricing";
  * name it priced with there, so the pricer sees the same input as at ingestion.
  */
 export const PRICE_INPUT_SELECT = `SELECT e.dedup_key, e.occurred_at, m.provider, m.name AS model, e.input_tokens, e.cached_input_tokens,
-  e.cache_write_tokens, e.cache_write_1h_tokens, e.output_tokens, e.reasoning_tokens, e.requests, e.batch, e.service_tier, e.cost_nanos::text AS cost_nanos,
+  e.cache_write_tokens, e.cache_write_1h_tokens, e.output_tokens, e.reasoning_tokens, e.requests, e.tags->>'anthropic.context_window' AS context_window, e.batch, e.service_tier, e.cost_nanos::text AS cost_nanos,
   e.price_source, e.price_override_id`;
 
 interface PriceInputRow {
@@ -25,6 +25,7 @@ interface PriceInputRow {
   output_tokens: number;
   reasoning_tokens: number;
   requests: number;
+  context_window: string | null;
   batch: boolean;
   service_tier: string | null;
   cost_nanos: string | null;
@@ -55,6 +56,7 @@ export async function priceChanges(client: pg.ClientBase, select: string, params
       outputTokens: r.output_tokens,
       reasoningTokens: r.reasoning_tokens,
       requests: r.requests,
+      contextWindow: r.context_window,
       batch: r.batch,
       serviceTier: r.service_tier,
     });

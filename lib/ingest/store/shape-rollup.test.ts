@@ -24,11 +24,11 @@ describe("usage_shape_daily input buckets", () => {
     for (const start of starts) expect(bucketOf(start + 1), `tier at ${start}`).not.toBe(bucketOf(start));
   });
 
-  it("is half-octaves elsewhere, and the migration back-fills with the very same edges", () => {
+  it("is half-octaves elsewhere, and the latest migration rebuilds with the very same expression", () => {
     expect([bucketOf(0), bucketOf(1), bucketOf(2), bucketOf(3), bucketOf(4), bucketOf(5), bucketOf(6)]).toEqual([0, 1, 2, 3, 4, 4, 5]);
     expect(bucketRange(bucketOf(1_500))).toEqual({ from: 1_024, to: 1_536 });
     expect(bucketRange(bucketOf(200_000))).toEqual({ from: 200_000, to: 200_001 });
-    const migration = readFileSync("prisma/migrations/20261123020000_whatif/migration.sql", "utf8");
-    expect(migration).toContain(INPUT_BUCKET_SQL.replace("::smallint", ""));
+    const migration = readFileSync("prisma/migrations/20261202010001_shape_per_call/migration.sql", "utf8");
+    expect(migration).toContain(INPUT_BUCKET_SQL);
   });
 });

@@ -1,9 +1,16 @@
 import type pg from "pg";
+import { parseContextWindow } from "@/lib/pricing/per-call-tier";
 
 /**
  * usage_shape_daily: the what-if roll-up. Calls of one (day, team, workload, model, batch, service tier) are kept
  * apart by input size (input_bucket), so the what-if engine can price a group as `events` copies of its average
  * call and still land in the right context-length price tier for every call (lib/whatif/price-group.ts).
+ *
+ * A stored row may stand for many calls (a usage-export bucket): it is bucketed by the input of ONE of its calls, the
+ * same size the pricer picks its tier with (lib/pricing/per-call-tier.ts, TIER_INPUT_SQL below), and counts as
+ * `requests` calls. Rows whose call count is unknown (requests = 0) go to NEGATIVE buckets, -1 - bucket of their
+ * assumed per-call size (0, or the floor of their context-window band), so they never mix with counted calls:
+ * the what-if prices them at their bucket's tier without inventing a call count (load-groups.ts).
  *
  * Buckets are half-octaves of input tokens (1, 2, 3, 4, 6, 8, 12, ...) plus an edge just above every catalogue
  * tier threshold (a tier applies when a call's input is ABOVE its start, lib/pricing/rates.ts), so no bucket
@@ -27,12 +34,42 @@ function buildEdges(): number[] {
   return [...edges].filter((e) => e <= 2_147_483_647).sort((a, b) => a - b);
 }
 
-/** The bucket expression (width_bucket: 0 below the first edge, i for edges[i-1] <= x < edges[i]). */
-export const INPUT_BUCKET_SQL = `width_bucket(e.input_tokens, '{${INPUT_BUCKET_EDGES.join(",")}}'::int[])::smallint`;
+/** Context-window groupings the SQL below understands (Anthropic usage report `context_window` values). */
+export const KNOWN_CONTEXT_WINDOWS: readonly string[] = ["0-200k", "200k-1M"];
 
-/** [from, to) input tokens of a bucket, for display and tests. */
+const CONTEXT_WINDOW_SQL = `(e.tags->>'anthropic.context_window')`;
+
+/** One call's input size for tier choice, in SQL: tierInputPerCall (lib/pricing/per-call-tier.ts) for stored rows. */
+export const TIER_INPUT_SQL = buildTierInputSql();
+
+function buildTierInputSql(): string {
+  const average = "e.input_tokens / e.requests"; // integer division = floor, as in tierInputPerCall
+  const branches = KNOWN_CONTEXT_WINDOWS.map((text) => {
+    const band = parseContextWindow(text)!;
+    const floor = band.lo === 0 ? 0 : band.lo + 1;
+    const clamped = band.hi === null ? average : `least(${average}, ${band.hi})`;
+    return `WHEN ${CONTEXT_WINDOW_SQL} = '${text}' THEN CASE WHEN e.requests > 0 THEN greatest(${clamped}, ${floor}) ELSE ${floor} END`;
+  });
+  return `(CASE ${branches.join(" ")} WHEN e.requests > 0 THEN ${average} ELSE 0 END)`;
+}
+
+const EDGES_SQL = `'{${INPUT_BUCKET_EDGES.join(",")}}'::int[]`;
+
+/**
+ * The bucket expression (width_bucket: 0 below the first edge, i for edges[i-1] <= x < edges[i]) of one call's
+ * input; -1 - that bucket when the row's call count is unknown.
+ */
+export const INPUT_BUCKET_SQL = `(CASE WHEN e.requests > 0 THEN width_bucket(${TIER_INPUT_SQL}, ${EDGES_SQL}) ELSE -1 - width_bucket(${TIER_INPUT_SQL}, ${EDGES_SQL}) END)::smallint`;
+
+/** [from, to) input tokens of one call of a bucket, for display and tests (negative buckets: see above). */
 export function bucketRange(bucket: number): { from: number; to: number | null } {
-  return { from: bucket === 0 ? 0 : INPUT_BUCKET_EDGES[bucket - 1], to: INPUT_BUCKET_EDGES[bucket] ?? null };
+  const b = bucket < 0 ? -1 - bucket : bucket;
+  return { from: b === 0 ? 0 : INPUT_BUCKET_EDGES[b - 1], to: INPUT_BUCKET_EDGES[b] ?? null };
+}
+
+/** True for the buckets of rows whose number of calls is unknown (requests = 0). */
+export function isUncountedBucket(bucket: number): boolean {
+  return bucket < 0;
 }
 
 export function shapeRollupSelect(from: string): string {

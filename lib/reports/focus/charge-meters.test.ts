@@ -4,7 +4,7 @@ import { chargeMeters, splitBilled } from "./charge-meters";
 import { exactDecimal } from "./exact-decimal";
 
 const rates = (input: bigint, output: bigint, discountPct = 0, requestsPerK = 0n): CallRates => ({
-  bill: { input, cacheRead: input / 10n, cacheWrite: (input * 5n) / 4n, output, reasoning: output, requestsPerK },
+  bill: { input, cacheRead: input / 10n, cacheWrite: (input * 5n) / 4n, cacheWrite1h: input * 2n, output, reasoning: output, requestsPerK },
   discountPct,
   priceSource: 1,
   overrideId: null,

@@ -5,6 +5,7 @@ import { teamScope } from "@/lib/analytics/scope";
 import { pool } from "@/lib/db/pool";
 import type { CallGroup } from "../types";
 import type { WhatIfDims } from "./dimensions";
+import { bucketRange, isUncountedBucket } from "@/lib/ingest/store/shape-rollup";
 
 /**
  * The window's traffic as engine call groups, from the usage_shape_daily roll-up (one group per day, team,
@@ -12,6 +13,11 @@ import type { WhatIfDims } from "./dimensions";
  * caller's teams. Rows are read as arrays and mapped once: this is the hot path of a 30-day what-if.
  * Unattributed traffic (team/workload 0) comes back with null slugs; calls stored without a cost get a null
  * baseline, which the engine leaves out and reports.
+ *
+ * A group counts its calls (requests: a usage-export row stands for many), and each call is priced at the tier of
+ * the group's input bucket (one call's size, shape-rollup.ts). Rows whose call count is unknown (negative buckets)
+ * count one call per stored row: the tier still comes from the bucket, and per-token prices are linear within a
+ * tier, so only per-request fees depend on that count.
  */
 export async function loadCallGroups(
   principal: Pick<Principal, "teamIds">,
@@ -20,7 +26,7 @@ export async function loadCallGroups(
 ): Promise<CallGroup[]> {
   const only = window.workloadIds ? Prisma.sql`AND s.workload_id = ANY(${window.workloadIds}::int[])` : Prisma.empty;
   const q = Prisma.sql`SELECT s.day, s.team_id, s.workload_id, s.model_id, s.batch, s.service_tier, s.input_bucket, s.priced, s.events,
-      s.input_tokens, s.cached_input_tokens, s.cache_write_tokens, s.output_tokens, s.cost_nanos
+      s.requests, s.input_tokens, s.cached_input_tokens, s.cache_write_tokens, s.output_tokens, s.cost_nanos
     FROM usage_shape_daily s
     WHERE s.day BETWEEN ${window.from}::date AND ${window.to}::date AND s.events > 0
       AND ${teamScope(principal, Prisma.raw("s.team_id"))} ${only}`;
@@ -28,8 +34,8 @@ export async function loadCallGroups(
   const groups: CallGroup[] = new Array(res.rows.length);
   let n = 0;
   for (const row of res.rows) {
-    const [day, teamId, workloadId, modelId, batch, serviceTier, bucket, priced, events, input, cached, write, output, cost] = row as [
-      string, number, number, number, boolean, string, number, boolean, string, string, string, string, string, string,
+    const [day, teamId, workloadId, modelId, batch, serviceTier, bucket, priced, events, requests, input, cached, write, output, cost] = row as [
+      string, number, number, number, boolean, string, number, boolean, string, string, string, string, string, string, string,
     ];
     const model = dims.models.get(modelId);
     if (!model) continue; // a model added after dims were read: the next run sees it
@@ -42,7 +48,7 @@ export async function loadCallGroups(
       taskClass: workload?.taskClass ?? null,
       provider: model.provider,
       model: model.name,
-      calls: Number(events),
+      calls: isUncountedBucket(bucket) || Number(requests) === 0 ? Number(events) : Number(requests),
       inputTokens: Number(input),
       cachedInputTokens: Number(cached),
       cacheWriteTokens: Number(write),
@@ -51,6 +57,7 @@ export async function loadCallGroups(
       batch,
       serviceTier: serviceTier === "" ? null : serviceTier,
       sizeBucket: bucket,
+      tierInputTokens: bucketRange(bucket).from,
     };
   }
   groups.length = n;
