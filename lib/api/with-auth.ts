@@ -23,7 +23,7 @@ export async function resolvePrincipal(req: NextRequest): Promise<Principal | nu
     return match ? principalForApiKey(match[1]) : null;
   }
   const token = await getToken({ req, secret: process.env.NEXTAUTH_SECRET });
-  return typeof token?.uid === "number" ? principalForUser(token.uid) : null;
+  return typeof token?.uid === "number" ? principalForUser(token.uid, typeof token.sv === "number" ? token.sv : 0) : null;
 }
 
 /**

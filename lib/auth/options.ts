@@ -4,6 +4,8 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { prisma } from "@/lib/db/prisma";
 import { env } from "@/lib/config/env";
 import { checkCredentials } from "./sign-in";
+import { clientAddress } from "./client-address";
+import { sessionVersionOf } from "./session-version";
 import { audit } from "@/lib/audit";
 
 /**
@@ -43,8 +45,7 @@ export function authOptions(): NextAuthOptions {
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
         async authorize(credentials, req) {
           if (!credentials?.email || !credentials.password) return null;
-          const forwarded = (req?.headers?.["x-forwarded-for"] as string | undefined)?.split(",")[0]?.trim() ?? null;
-          const user = await checkCredentials(credentials.email, credentials.password, forwarded);
+          const user = await checkCredentials(credentials.email, credentials.password, clientAddress(req?.headers ?? {}));
           if (!user) return null;
           await audit(`user:${user.email}`, "sign_in", null);
           return { id: String(user.id), email: user.email, name: user.name };
@@ -73,10 +74,12 @@ export function authOptions(): NextAuthOptions {
         } else if (user) {
           token.uid = Number(user.id);
         }
+        // At sign-in: remember the session version, so a password change or disabling ends this session.
+        if (user && typeof token.uid === "number") token.sv = await sessionVersionOf(token.uid);
         return token;
       },
       async session({ session, token }) {
-        return { ...session, uid: token.uid as number | undefined };
+        return { ...session, uid: token.uid as number | undefined, sv: token.sv as number | undefined };
       },
     },
   };
