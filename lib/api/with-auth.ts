@@ -6,6 +6,7 @@ import { can, principalForUser, type Principal } from "@/lib/auth/principal";
 import type { Permission } from "@/lib/auth/roles";
 import { forbidden, unauthenticated } from "@/lib/errors";
 import { toErrorResponse } from "./error-response";
+import { isCrossSiteWrite } from "./same-origin";
 
 type Params = Record<string, string | string[]>;
 export interface AuthedContext {
@@ -36,6 +37,8 @@ export function withAuth(permission: Permission, handler: Handler) {
     try {
       const principal = await resolvePrincipal(req);
       if (!principal) throw unauthenticated();
+      // A session cookie rides along on any site's request: writes must come from our own pages (CSRF).
+      if (principal.kind === "user" && isCrossSiteWrite(req)) throw forbidden("Cross-site request refused: the Origin header names another site");
       if (!can(principal, permission)) throw forbidden(`This needs the "${permission}" permission`);
       const params = (await context.params) ?? {};
       return await handler({ req, principal, params });

@@ -6,6 +6,7 @@ import { env } from "@/lib/config/env";
 import { checkCredentials } from "./sign-in";
 import { clientAddress } from "./client-address";
 import { sessionVersionOf } from "./session-version";
+import { safeRedirect } from "./safe-callback";
 import { audit } from "@/lib/audit";
 
 /**
@@ -54,6 +55,8 @@ export function authOptions(): NextAuthOptions {
       ...oidcProvider(),
     ],
     callbacks: {
+      // After sign-in (password or SSO) only a path on this site: no open redirect through callbackUrl.
+      redirect: async ({ url, baseUrl }) => safeRedirect(url, baseUrl),
       // Single sign-on users are provisioned on first sign-in with OIDC_DEFAULT_ROLE; an admin can change the role.
       async signIn({ user, account }) {
         if (account?.provider !== "oidc") return true;
