@@ -42,7 +42,7 @@ function chunked(total: number, chunk = 64 * 1024) {
 }
 
 const send = (handler: (req: NextRequest) => Promise<Response>, url: string, body: ReadableStream<Uint8Array>, headers: Record<string, string>) =>
-  handler(new NextRequest(`http://localhost:3000${url}`, { method: "POST", body, headers: { host: "localhost:3000", cookie: admin, ...headers }, duplex: "half" } as RequestInit & { duplex: "half" }));
+  handler(new NextRequest(`http://localhost:3000${url}`, { method: "POST", body, headers: { host: "localhost:3000", cookie: admin, ...headers }, duplex: "half" } as ConstructorParameters<typeof NextRequest>[1]));
 
 describe("one streaming byte limit", () => {
   it.each([
