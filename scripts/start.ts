@@ -64,7 +64,14 @@ async function main() {
   server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(env.PORT)], {
     cwd: root,
     stdio: ["ignore", "pipe", "inherit"],
-    env: { ...process.env, DATABASE_URL: url, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: appUrl },
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      NEXTAUTH_SECRET: secret,
+      NEXTAUTH_URL: appUrl,
+      // The socket's address for sign-in throttling (lib/auth/client-address.ts).
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${path.join(root, "scripts/peer-address.cjs")}`.trim(),
+    },
   });
   server.stdout?.on("data", (chunk: Buffer) => {
     const text = chunk.toString();

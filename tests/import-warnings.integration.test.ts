@@ -29,7 +29,7 @@ describe("OpenAI usage export grouping", () => {
     const answer = await run(bucket([result({ project_id: "p1" })]), "ungrouped.json");
     expect(answer.accepted).toBe(1);
     expect(answer.warnings).toEqual([{ kind: "openai_not_grouped", count: 1, message: expect.stringContaining("group_by=batch and group_by=service_tier") }]);
-    expect((await getIngestBatch(answer.batchId)).warnings).toEqual(answer.warnings);
+    expect((await getIngestBatch({ kind: "user", label: "test" }, answer.batchId)).warnings).toEqual(answer.warnings);
     // 1,000,000 * 150 + 100,000 * 600 = 150,000,000 + 60,000,000 nano-$ = $0.21
     const r = await pool().query(`SELECT cost_nanos::text AS cost FROM usage_events WHERE source_key = 'p1'`);
     expect(r.rows[0].cost).toBe("210000000");

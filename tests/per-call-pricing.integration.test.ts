@@ -65,7 +65,7 @@ describe("Anthropic usage report buckets, priced per call", () => {
     expect(await costOf("wrkspc_unknown")).toBe(BASE);
     // Only the bucket without a context window (and without a request count) was an assumption.
     expect(answer.warnings).toEqual([{ kind: "tier_assumed", count: 1, message: expect.stringContaining("group_by[]=context_window") }]);
-    const [batch] = await listIngestBatches({ limit: 1, kind: "files" });
+    const [batch] = await listIngestBatches({ kind: "user", label: "test" }, { limit: 1, kind: "files" });
     expect(batch.warnings).toEqual(answer.warnings);
   });
 

@@ -1,16 +1,11 @@
-/**
- * CSV for spreadsheets (RFC 4180): fields with a comma, quote or line break are quoted, quotes doubled. Money
- * goes out as the API's decimal strings, so Excel sums to the same cent as the dashboard.
- */
-export type CsvValue = string | number | boolean | null | undefined;
+import { csvCell, type CsvValue } from "@/lib/csv/cell";
 
-export function csvField(value: CsvValue): string {
-  if (value === null || value === undefined) return "";
-  const text = String(value);
-  // A leading =, +, - or @ would run as a formula in a spreadsheet (CSV injection); a quote-prefixed text is inert.
-  const safe = /^[=+\-@]/.test(text) && Number.isNaN(Number(text)) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
+/**
+ * CSV for spreadsheets (RFC 4180): every cell goes through the one shared encoder (lib/csv/cell.ts: quoting and
+ * formula neutralisation). Money goes out as the API's decimal strings, so Excel sums to the same cent as the dashboard.
+ */
+export type { CsvValue };
+export const csvField = csvCell;
 
 export function toCsv(header: string[], rows: CsvValue[][]): string {
   return [header, ...rows].map((r) => r.map(csvField).join(",")).join("\r\n") + "\r\n";

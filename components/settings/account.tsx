@@ -18,7 +18,12 @@ export default function AccountSection() {
         <button className="btn primary" disabled={change.isPending}>Change password</button>
       </div>
       {change.error && <p className="error-box">{change.error.message}</p>}
-      {change.isSuccess && <p className="notice">Password changed.</p>}
+      {/* A password change ends every session of the account, this one included (lib/auth/session-version.ts). */}
+      {change.isSuccess && (
+        <p className="notice">
+          Password changed. Every session of this account has ended: <a href="/signin?callbackUrl=%2Fsettings">sign in again</a> with the new password.
+        </p>
+      )}
     </form>
   );
 }

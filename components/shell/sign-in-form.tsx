@@ -3,13 +3,15 @@ import { signIn } from "next-auth/react";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useState, Suspense } from "react";
 import { signInErrorMessage } from "@/lib/auth/sso/sso-refusals";
+import { safeCallbackPath } from "@/lib/auth/safe-callback";
 
 function Form({ ssoName }: { ssoName: string | null }) {
   const router = useRouter();
   const params = useSearchParams();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const callbackUrl = params.get("callbackUrl") ?? "/";
+  // Only a path on this site (never //host or /\host): a sign-in link must not lead elsewhere.
+  const callbackUrl = safeCallbackPath(params.get("callbackUrl"));
   // A refused or failed single sign-on comes back as /signin?error=CODE.
   const ssoError = signInErrorMessage(params.get("error"));
 
@@ -22,7 +24,7 @@ function Form({ ssoName }: { ssoName: string | null }) {
     setBusy(false);
     // One generic message: never say whether the email or the password was wrong.
     if (!result || result.error) setError("Invalid email or password");
-    else router.replace(callbackUrl.startsWith("/") ? callbackUrl : "/");
+    else router.replace(callbackUrl);
   }
 
   return (

@@ -1,5 +1,6 @@
 import "server-only";
 import { pool } from "@/lib/db/pool";
+import { redactUrl } from "@/lib/net/webhook-target";
 import { postWebhook } from "./post-webhook";
 import { DEFAULT_RETRY_POLICY, nextAttemptAt, type RetryPolicy } from "./retry-policy";
 
@@ -92,10 +93,4 @@ export async function retryDelivery(id: number, now = new Date()): Promise<boole
 }
 
 /** Webhook URLs often carry their secret in the path (Slack): logs show only the host. */
-export function redact(url: string): string {
-  try {
-    return `${new URL(url).origin}/…`;
-  } catch {
-    return "(invalid URL)";
-  }
-}
+export const redact = redactUrl;

@@ -76,6 +76,8 @@ export async function listAlerts(principal: Principal, q: AlertListQuery = {}): 
   };
 }
 
+export const RECEIVER_ERROR_HIDDEN = "delivery failed (the receiver's answer is shown to those who manage budgets)";
+
 function toAlertOut(a: AlertRow, deliveries: DeliveryRow[], showUrl: boolean): AlertOut {
   const type = a.budget_scope ?? (a.workload_id !== null ? "workload" : a.team_id !== null ? "team" : "org");
   const scopeLabel = type === "org" ? "Organisation" : type === "team" ? `Team ${a.team_name ?? "(deleted)"}` : `Workload ${a.workload_name ?? "(deleted)"}`;
@@ -95,7 +97,8 @@ function toAlertOut(a: AlertRow, deliveries: DeliveryRow[], showUrl: boolean): A
       format: d.format,
       status: d.status,
       attempts: d.attempts,
-      lastError: d.last_error,
+      // The receiver's answer can quote internal systems: its text is for those who manage budgets.
+      lastError: d.last_error === null || showUrl ? d.last_error : RECEIVER_ERROR_HIDDEN,
       lastAttemptAt: d.last_attempt_at?.toISOString() ?? null,
       nextAttemptAt: d.status === "pending" ? (d.next_attempt_at?.toISOString() ?? null) : null,
       deliveredAt: d.delivered_at?.toISOString() ?? null,

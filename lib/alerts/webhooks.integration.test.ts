@@ -13,6 +13,8 @@ import { GET as alertsRoute } from "@/app/api/v1/alerts/route";
 import { POST as retryRoute } from "@/app/api/v1/alerts/deliveries/[id]/retry/route";
 
 useTestDatabase();
+// These tests post to receivers on 127.0.0.1: allowed only with the on-premise switch (lib/net/webhook-target.ts).
+process.env.RIGHTSIZE_WEBHOOK_ALLOW_PRIVATE = "1";
 
 /** "Now" for every evaluation: Tuesday 20 October 2026, noon UTC. */
 const NOW = new Date("2026-10-20T12:00:00Z");

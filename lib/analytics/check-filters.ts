@@ -15,8 +15,8 @@ export async function checkFilterValues(principal: Pick<Principal, "teamIds">, f
   const checks: Promise<void>[] = [];
   if (f.team && f.team !== "unattributed") checks.push(checkTeam(principal, f.team));
   if (f.workload && f.workload !== "unattributed") checks.push(checkWorkload(principal, f.workload));
-  if (f.model) checks.push(checkModel(f.model));
-  if (f.provider) checks.push(checkProvider(f.provider));
+  if (f.model) checks.push(checkModel(principal, f.model));
+  if (f.provider) checks.push(checkProvider(principal, f.provider));
   await Promise.all(checks);
 }
 
@@ -52,15 +52,22 @@ async function checkWorkload(principal: Pick<Principal, "teamIds">, slug: string
   throw badRequest(`workload: no workload "${slug}"; allowed: ${listed(values)}`);
 }
 
-async function checkModel(model: string) {
-  const sql = model.includes("/") ? "SELECT 1 FROM models WHERE provider || '/' || name = $1" : "SELECT 1 FROM models WHERE name = $1";
-  if (await exists(sql, model)) return;
-  const all = await pool().query<{ key: string }>("SELECT provider || '/' || name AS key FROM models ORDER BY 1");
+/**
+ * Models a team-scoped caller may name: those with spend in their teams (usage_daily). Listing every model would
+ * tell a lead which models other teams use; an all-teams caller gets the whole catalogue.
+ */
+const MODELS_IN_SCOPE = `SELECT m.provider, m.name FROM models m
+  WHERE $1::int[] IS NULL OR EXISTS (SELECT 1 FROM usage_daily d WHERE d.model_id = m.id AND d.team_id = ANY($1::int[]))`;
+
+async function checkModel(principal: Pick<Principal, "teamIds">, model: string) {
+  const match = model.includes("/") ? "provider || '/' || name = $2" : "name = $2";
+  if (((await pool().query(`SELECT 1 FROM (${MODELS_IN_SCOPE}) v WHERE ${match}`, [principal.teamIds, model])).rowCount ?? 0) > 0) return;
+  const all = await pool().query<{ key: string }>(`SELECT provider || '/' || name AS key FROM (${MODELS_IN_SCOPE}) v ORDER BY 1`, [principal.teamIds]);
   throw badRequest(`model: no model "${model}"; allowed: ${listed(all.rows.map((r) => r.key))}`);
 }
 
-async function checkProvider(provider: string) {
-  if (await exists("SELECT 1 FROM models WHERE provider = $1", provider)) return;
-  const all = await pool().query<{ provider: string }>("SELECT DISTINCT provider FROM models ORDER BY 1");
+async function checkProvider(principal: Pick<Principal, "teamIds">, provider: string) {
+  if (((await pool().query(`SELECT 1 FROM (${MODELS_IN_SCOPE}) v WHERE provider = $2`, [principal.teamIds, provider])).rowCount ?? 0) > 0) return;
+  const all = await pool().query<{ provider: string }>(`SELECT DISTINCT provider FROM (${MODELS_IN_SCOPE}) v ORDER BY 1`, [principal.teamIds]);
   throw badRequest(`provider: no provider "${provider}"; allowed: ${listed(all.rows.map((r) => r.provider))}`);
 }

@@ -7,6 +7,7 @@ import { sessionUserId } from "@/lib/auth/session-token";
 import type { Permission } from "@/lib/auth/roles";
 import { forbidden, unauthenticated } from "@/lib/errors";
 import { toErrorResponse } from "./error-response";
+import { isCrossSiteWrite } from "./same-origin";
 
 type Params = Record<string, string | string[]>;
 export interface AuthedContext {
@@ -23,8 +24,9 @@ export async function resolvePrincipal(req: NextRequest): Promise<Principal | nu
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     return match ? principalForApiKey(match[1]) : null;
   }
-  const uid = sessionUserId(await getToken({ req, secret: process.env.NEXTAUTH_SECRET }));
-  return uid ? principalForUser(uid) : null;
+  const token = await getToken({ req, secret: process.env.NEXTAUTH_SECRET });
+  const uid = sessionUserId(token);
+  return uid ? principalForUser(uid, typeof token?.sv === "number" ? token.sv : 0) : null;
 }
 
 /**
@@ -37,6 +39,8 @@ export function withAuth(permission: Permission, handler: Handler) {
     try {
       const principal = await resolvePrincipal(req);
       if (!principal) throw unauthenticated();
+      // A session cookie rides along on any site's request: writes must come from our own pages (CSRF).
+      if (principal.kind === "user" && isCrossSiteWrite(req)) throw forbidden("Cross-site request refused: the Origin header names another site");
       if (!can(principal, permission)) throw forbidden(`This needs the "${permission}" permission`);
       const params = (await context.params) ?? {};
       return await handler({ req, principal, params });

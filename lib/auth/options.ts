@@ -4,6 +4,9 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { prisma } from "@/lib/db/prisma";
 import { env } from "@/lib/config/env";
 import { checkCredentials } from "./sign-in";
+import { clientAddress } from "./client-address";
+import { sessionVersionOf } from "./session-version";
+import { safeRedirect } from "./safe-callback";
 import { audit } from "@/lib/audit";
 import { sessionUserId, ssoSessionEnd } from "./session-token";
 import { parseRoleMap } from "./sso/role-map";
@@ -49,8 +52,7 @@ export function authOptions(): NextAuthOptions {
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
         async authorize(credentials, req) {
           if (!credentials?.email || !credentials.password) return null;
-          const forwarded = (req?.headers?.["x-forwarded-for"] as string | undefined)?.split(",")[0]?.trim() ?? null;
-          const user = await checkCredentials(credentials.email, credentials.password, forwarded);
+          const user = await checkCredentials(credentials.email, credentials.password, clientAddress(req?.headers ?? {}));
           if (!user) return null;
           await audit(`user:${user.email}`, "sign_in", null);
           return { id: String(user.id), email: user.email, name: user.name };
@@ -59,6 +61,8 @@ export function authOptions(): NextAuthOptions {
       ...oidcProvider(),
     ],
     callbacks: {
+      // After sign-in (password or SSO) only a path on this site: no open redirect through callbackUrl.
+      redirect: async ({ url, baseUrl }) => safeRedirect(url, baseUrl),
       // Single sign-on: link or provision the account and apply the IdP's groups (lib/auth/sso/sso-sign-in.ts).
       async signIn({ account, profile }) {
         if (account?.provider !== "oidc") return true;
@@ -74,10 +78,12 @@ export function authOptions(): NextAuthOptions {
         } else if (user) {
           token.uid = Number(user.id);
         }
+        // At sign-in: remember the session version, so a password change or disabling ends this session.
+        if (user && typeof token.uid === "number") token.sv = await sessionVersionOf(token.uid);
         return token;
       },
       async session({ session, token }) {
-        return { ...session, uid: sessionUserId(token) ?? undefined };
+        return { ...session, uid: sessionUserId(token) ?? undefined, sv: token.sv as number | undefined };
       },
     },
   };

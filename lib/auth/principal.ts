@@ -30,10 +30,13 @@ export function canSeeTeam(principal: Principal, teamId: number | null): boolean
   return teamId !== null && principal.teamIds.includes(teamId);
 }
 
-/** Loads the current state of a user (role and teams may have changed since sign-in). Null if gone or disabled. */
-export async function principalForUser(userId: number): Promise<Principal | null> {
+/**
+ * Loads the current state of a user (role and teams may have changed since sign-in). Null if gone or disabled,
+ * or if the session's version (`sessionVersion`, from its token) is older than the user's (session-version.ts).
+ */
+export async function principalForUser(userId: number, sessionVersion = 0): Promise<Principal | null> {
   const user = await prisma().user.findUnique({ where: { id: userId }, include: { teams: true } });
-  if (!user || user.disabledAt) return null;
+  if (!user || user.disabledAt || user.sessionVersion !== sessionVersion) return null;
   return {
     kind: "user",
     id: user.id,

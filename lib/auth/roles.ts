@@ -4,11 +4,12 @@ export type RoleName = (typeof ROLES)[number];
 /**
  * What each role may do. `lead` sees only the teams they belong to (team scope), the others see all teams.
  */
-export type Permission = "read" | "manage_users" | "manage_settings" | "manage_budgets" | "edit_workloads" | "ingest";
+export type Permission = "read" | "manage_users" | "manage_settings" | "manage_budgets" | "edit_workloads" | "ingest" | "read_prices";
 
 const PERMISSIONS: Record<RoleName, Permission[]> = {
-  admin: ["read", "manage_users", "manage_settings", "manage_budgets", "edit_workloads", "ingest"],
-  finance: ["read", "manage_budgets"],
+  // read_prices: negotiated price overrides are commercial terms, for administrators and finance only.
+  admin: ["read", "manage_users", "manage_settings", "manage_budgets", "edit_workloads", "ingest", "read_prices"],
+  finance: ["read", "manage_budgets", "read_prices"],
   lead: ["read", "edit_workloads"],
   viewer: ["read"],
 };

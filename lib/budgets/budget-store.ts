@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db/prisma";
 import { pool } from "@/lib/db/pool";
 import { AppError, badRequest, notFound } from "@/lib/errors";
 import { audit } from "@/lib/audit";
+import { redactUrl, refusalAtSave } from "@/lib/net/webhook-target";
 import type { CreateBudgetInput, UpdateBudgetInput } from "./budget-schema";
 import { loadBudget, type BudgetRecord } from "./budget-record";
 
@@ -17,6 +18,7 @@ export async function createBudget(input: CreateBudgetInput, actor: string): Pro
     throw new AppError("conflict", `a ${input.period} budget for ${scope.description} already exists (id ${existing.rows[0].id}); change it with PATCH /api/v1/budgets/${existing.rows[0].id}`);
   }
   const webhookUrl = input.webhookUrl ?? null;
+  await checkWebhookTarget(webhookUrl);
   const created = await prisma().budget.create({
     data: {
       name: input.name ?? null,
@@ -40,6 +42,7 @@ export async function updateBudget(id: number, input: UpdateBudgetInput, actor: 
   const before = await loadBudget(id);
   if (!before) throw notFound(`budget ${id}`);
   const webhookUrl = input.webhookUrl === undefined ? undefined : input.webhookUrl;
+  await checkWebhookTarget(webhookUrl ?? null);
   await prisma().budget.update({
     where: { id },
     data: {
@@ -54,7 +57,9 @@ export async function updateBudget(id: number, input: UpdateBudgetInput, actor: 
       updatedAt: new Date(),
     },
   });
-  await audit(actor, "budget_updated", `budget:${id}`, JSON.parse(JSON.stringify(input)));
+  // The audit log keeps who changed what, not the webhook's secret path.
+  const logged = webhookUrl ? { ...input, webhookUrl: redactUrl(webhookUrl) } : input;
+  await audit(actor, "budget_updated", `budget:${id}`, JSON.parse(JSON.stringify(logged)));
   return (await loadBudget(id))!;
 }
 
@@ -69,6 +74,13 @@ export async function deleteBudget(id: number, actor: string): Promise<void> {
   );
   await prisma().budget.delete({ where: { id } });
   await audit(actor, "budget_deleted", `budget:${id}`, { scope: before.scope.label, period: before.period, amountUsd: before.amountUsd });
+}
+
+/** A webhook that points at an internal address (SSRF) is refused when saved: 400 naming the field. */
+async function checkWebhookTarget(url: string | null): Promise<void> {
+  if (!url) return;
+  const refusal = await refusalAtSave(url);
+  if (refusal) throw badRequest(`webhookUrl: ${refusal}`, [{ field: "webhookUrl", message: refusal }]);
 }
 
 function defaultFormat(url: string | null): "slack" | "json" {

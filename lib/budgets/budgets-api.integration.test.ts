@@ -149,6 +149,6 @@ describe("PATCH and DELETE /api/v1/budgets/:id", () => {
     expect((await patchRoute(request(`/api/v1/budgets/${b.id}`, { cookie: lead.cookie, method: "PATCH", body: { amountUsd: "1" } }), params(b.id))).status).toBe(403);
     expect((await deleteRoute(request(`/api/v1/budgets/${b.id}`, { cookie: admin.cookie, method: "DELETE" }), params(b.id))).status).toBe(204);
     expect((await getRoute(request(`/api/v1/budgets/${b.id}`, { cookie: admin.cookie }), params(b.id))).status).toBe(404);
-    expect((await getRoute(request("/api/v1/budgets/abc", { cookie: admin.cookie }), params("abc"))).status).toBe(404);
+    expect((await getRoute(request("/api/v1/budgets/abc", { cookie: admin.cookie }), params("abc"))).status).toBe(400); // a malformed id is a bad request (issue 10 item 9)
   });
 });

@@ -1,19 +1,9 @@
-import { badRequest, notFound } from "@/lib/errors";
+import { idParam, readJsonValue } from "@/lib/api/read-json";
 
-/** The request's JSON body, or a 400 that says what is wrong with it (instead of a bare SyntaxError -> 500). */
-export async function readJsonBody(req: Request): Promise<unknown> {
-  const text = await req.text();
-  if (!text.trim()) throw badRequest("send a JSON body");
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw badRequest(`the body is not valid JSON: ${(error as Error).message}`);
-  }
-}
+/** The request's JSON body, or a 400 that says what is wrong with it (lib/api/read-json.ts). */
+export const readJsonBody = readJsonValue;
 
-/** A path id -> positive integer, else 404 (an id that cannot exist names nothing). */
+/** A path id -> number; anything but digits is a 400 naming the parameter (a well-formed id that names nothing is a 404 later). */
 export function pathId(raw: string | string[] | undefined, what: string): number {
-  const id = typeof raw === "string" && /^\d{1,9}$/.test(raw) ? Number(raw) : NaN;
-  if (!Number.isSafeInteger(id) || id <= 0) throw notFound(`${what} ${String(raw)}`);
-  return id;
+  return idParam(raw, `${what} id`);
 }

@@ -19,13 +19,14 @@ export interface MeasuredShape extends UsageShape {
  * Per-call figures divide aggregated records (usage-export rows) by their request count; output percentiles are of
  * the visible answer (reasoning excluded, see suggest.ts). Null without traffic.
  */
-export async function measureShape(workloadId: number, window: { from: string; to: string }): Promise<MeasuredShape | null> {
+export async function measureShape(workloadId: number, window: { from: string; to: string }, teamIds: number[] | null = null): Promise<MeasuredShape | null> {
+  // Team scope: a lead measures only their teams' calls of the workload (another team may call it too).
   const totals = await pool().query<{ events: string; input: string; cached: string; output: string; reasoning: string; first_day: string | null; last_day: string | null }>(
     `SELECT COALESCE(sum(requests), 0)::text AS events, COALESCE(sum(input_tokens), 0)::text AS input,
        COALESCE(sum(cached_input_tokens), 0)::text AS cached, COALESCE(sum(output_tokens), 0)::text AS output,
        COALESCE(sum(reasoning_tokens), 0)::text AS reasoning, min(day)::text AS first_day, max(day)::text AS last_day
-     FROM usage_shape_daily WHERE workload_id = $1 AND day BETWEEN $2::date AND $3::date`,
-    [workloadId, window.from, window.to],
+     FROM usage_shape_daily WHERE workload_id = $1 AND day BETWEEN $2::date AND $3::date AND ($4::int[] IS NULL OR team_id = ANY($4::int[]))`,
+    [workloadId, window.from, window.to, teamIds],
   );
   const t = totals.rows[0];
   const calls = Number(t.events);
@@ -33,9 +34,10 @@ export async function measureShape(workloadId: number, window: { from: string; t
   // The sample reads the latest days holding SHAPE_SAMPLE records: a busy workload scans a day or two.
   const days = await pool().query<{ day: string; cum: string }>(
     `SELECT day::text AS day, sum(events) OVER (ORDER BY day DESC)::text AS cum
-     FROM (SELECT day, sum(events) AS events FROM usage_shape_daily WHERE workload_id = $1 AND day BETWEEN $2::date AND $3::date GROUP BY day) d
+     FROM (SELECT day, sum(events) AS events FROM usage_shape_daily WHERE workload_id = $1 AND day BETWEEN $2::date AND $3::date
+             AND ($4::int[] IS NULL OR team_id = ANY($4::int[])) GROUP BY day) d
      ORDER BY day DESC`,
-    [workloadId, window.from, window.to],
+    [workloadId, window.from, window.to, teamIds],
   );
   const start = (days.rows.find((d) => Number(d.cum) >= SHAPE_SAMPLE) ?? days.rows.at(-1)!).day;
   const sample = await pool().query<{ n: number; in_p: number[] | null; out_p: number[] | null }>(
@@ -45,13 +47,14 @@ export async function measureShape(workloadId: number, window: { from: string; t
        FROM usage_events e
        WHERE e.workload_id = $1 AND e.occurred_at >= ($2::date::timestamp AT TIME ZONE 'UTC')
          AND e.occurred_at < (($3::date + 1)::timestamp AT TIME ZONE 'UTC')
+         AND ($4::int[] IS NULL OR e.team_id = ANY($4::int[]))
        LIMIT ${SHAPE_SAMPLE}
      )
      SELECT count(*)::int AS n,
        percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY input) AS in_p,
        percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY output) AS out_p
      FROM s`,
-    [workloadId, start, t.last_day],
+    [workloadId, start, t.last_day, teamIds],
   );
   const s = sample.rows[0];
   const input = Number(t.input);

@@ -32,11 +32,12 @@ export async function getClassification(principal: Caller, slug: string, now = n
   const w = await findWorkload(principal, slug);
   const window = defaultWindow(now);
   const [shape, models, rates] = await Promise.all([
-    measureShape(w.id, window),
+    measureShape(w.id, window, principal.teamIds),
     pool().query<{ provider: string; name: string; tier: string | null; cost: string }>(
       `SELECT m.provider, m.name, m.tier, sum(s.cost_nanos)::text AS cost FROM usage_shape_daily s JOIN models m ON m.id = s.model_id
-       WHERE s.workload_id = $1 AND s.day BETWEEN $2::date AND $3::date GROUP BY 1, 2, 3 ORDER BY sum(s.cost_nanos) DESC, 1, 2`,
-      [w.id, window.from, window.to],
+       WHERE s.workload_id = $1 AND s.day BETWEEN $2::date AND $3::date AND ($4::int[] IS NULL OR s.team_id = ANY($4::int[]))
+       GROUP BY 1, 2, 3 ORDER BY sum(s.cost_nanos) DESC, 1, 2`,
+      [w.id, window.from, window.to, principal.teamIds],
     ),
     w.evalSetId === null
       ? { rows: [] }

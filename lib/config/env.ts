@@ -30,6 +30,9 @@ const EnvSchema = z.object({
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   OIDC_NAME: z.string().min(1).default("Single sign-on"),
+  // Security switches (SECURITY.md), read per use so tests can flip them: "1" turns each on.
+  RIGHTSIZE_WEBHOOK_ALLOW_PRIVATE: z.enum(["0", "1"], { message: 'must be "0" or "1"' }).default("0"),
+  RIGHTSIZE_TRUST_PROXY: z.enum(["0", "1"], { message: 'must be "0" or "1"' }).default("0"),
   OIDC_DEFAULT_ROLE: z.enum(["admin", "finance", "lead", "viewer"]).default("viewer"),
   // Scopes asked of the IdP; Okta's org authorization server puts the groups claim in the ID token only for `groups`.
   OIDC_SCOPES: z

@@ -157,6 +157,15 @@ export class IngestSession {
       return;
     }
     if (price.assumedBaseTier) this.warn({ tier_assumed: 1 });
+    // A team-bound key is checked BEFORE anything is created: a rejected row must leave no team, workload or model behind.
+    const keyTeam = this.ctx.apiKeyTeamId ?? null;
+    if (keyTeam !== null) {
+      const refusal = this.foreignToKey(event, keyTeam);
+      if (refusal) {
+        this.reject({ index, ...refusal });
+        return;
+      }
+    }
     const model =
       this.dims.cachedModel(provider, event.model) ??
       (await this.dims.model(provider, event.model, () => ({ unpriced: price.costNanos === null, tier: defaultTier(provider, event.model) })));
@@ -167,11 +176,6 @@ export class IngestSession {
 
     let teamId: number | null = null;
     if (event.team) teamId = this.dims.cachedTeam(event.team) ?? (await this.dims.team(event.team));
-    const keyTeam = this.ctx.apiKeyTeamId ?? null;
-    if (keyTeam !== null && teamId !== null && teamId !== keyTeam) {
-      this.reject({ index, field: "team", message: `this API key may only send events for its own team, not "${event.team}"` });
-      return;
-    }
     teamId ??= keyTeam;
     let workloadId: number | null = null;
     if (event.workload) {
@@ -185,10 +189,31 @@ export class IngestSession {
     if (this.ctx.batchSize && this.rows.count >= this.ctx.batchSize) await this.flush();
   }
 
+  /**
+   * Why a team-bound key may not store this event, or null. Its own team exists (the key references it), so a team
+   * name not already known is another team by definition; a workload owned by another team is refused too (its
+   * spend would show up in that team's numbers). A workload with no owner team may be used.
+   */
+  private foreignToKey(event: UsageEvent, keyTeam: number): { field: string; message: string } | null {
+    if (event.team && this.dims.cachedTeam(event.team) !== keyTeam) {
+      return { field: "team", message: `this API key may only send events for its own team, not "${event.team}"` };
+    }
+    const workload = event.workload ? this.dims.cachedWorkload(event.workload) : undefined;
+    if (workload && workload.teamId !== null && workload.teamId !== keyTeam) {
+      return { field: "workload", message: `workload "${event.workload}" belongs to another team; this API key may only send events for its own team` };
+    }
+    return null;
+  }
+
   private async flush(): Promise<void> {
     if (this.rows.count === 0) return;
     const rows = this.rows;
-    const options = { pricedWith: this.batchPricing, replaceChanged: this.batchReplaces };
+    const options = {
+      pricedWith: this.batchPricing,
+      replaceChanged: this.batchReplaces,
+      // A team-bound key may only replace usage-export rows it stored itself, never another team's.
+      replaceOnlyKeyId: this.ctx.apiKeyTeamId != null ? (this.ctx.apiKeyId ?? null) : null,
+    };
     this.rows = new BinaryRows();
     this.batchReplaces = false;
     while (this.inFlight.size >= MAX_IN_FLIGHT) await Promise.race(this.inFlight);

@@ -1,4 +1,5 @@
-import { AppError, badRequest } from "@/lib/errors";
+import { badRequest } from "@/lib/errors";
+import { readBodyBuffer } from "@/lib/ingest/http/request-body";
 
 /** Bill exports are a few MB at most (a month of daily buckets); anything far larger is not a bill. */
 export const MAX_BILL_BYTES = 25 * 1024 * 1024;
@@ -8,18 +9,20 @@ export const MAX_BILL_BYTES = 25 * 1024 * 1024;
  * field of a multipart form.
  */
 export async function readBillUpload(req: Request): Promise<string> {
-  const length = Number(req.headers.get("content-length") ?? 0);
-  if (length > MAX_BILL_BYTES) throw new AppError("payload_too_large", `the bill file is larger than ${MAX_BILL_BYTES / 1024 / 1024} MB`);
+  // The body streams through the one byte limit first (chunked uploads included); only then is it parsed.
+  const body = await readBodyBuffer(req, MAX_BILL_BYTES);
   const type = req.headers.get("content-type") ?? "";
   let text: string;
   if (type.startsWith("multipart/form-data")) {
-    const file = (await req.formData()).get("file");
+    const form = await new Response(new Uint8Array(body), { headers: { "content-type": type } }).formData().catch(() => {
+      throw badRequest("the multipart form cannot be read");
+    });
+    const file = form.get("file");
     if (!file || typeof file === "string") throw badRequest('send the bill as the "file" field of the form');
     text = await file.text();
   } else {
-    text = await req.text();
+    text = body.toString("utf8");
   }
-  if (text.length > MAX_BILL_BYTES) throw new AppError("payload_too_large", `the bill file is larger than ${MAX_BILL_BYTES / 1024 / 1024} MB`);
   if (!text.trim()) throw badRequest("the bill file is empty");
   return text;
 }

@@ -1,12 +1,9 @@
-/** CSV per RFC 4180: comma-separated, CRLF line ends, fields quoted when they hold a comma, quote or line break. */
-export type CsvValue = string | number | bigint | boolean | null | undefined;
+import { csvCell, type CsvValue } from "@/lib/csv/cell";
 
-export function csvField(value: CsvValue): string {
-  if (value === null || value === undefined) return "";
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+/** CSV per RFC 4180 with CRLF line ends; every cell goes through the one shared encoder (lib/csv/cell.ts). */
+export type { CsvValue };
+export const csvField = csvCell;
 
 export function csvLine(values: readonly CsvValue[]): string {
-  return `${values.map(csvField).join(",")}\r\n`;
+  return `${values.map(csvCell).join(",")}\r\n`;
 }

@@ -15,6 +15,6 @@ export async function changeOwnPassword(userId: number, input: z.infer<typeof Ch
   const user = await prisma().user.findUniqueOrThrow({ where: { id: userId } });
   if (!user.passwordHash) throw badRequest("currentPassword: this account signs in with single sign-on and has no password");
   if (!(await verifyPassword(input.currentPassword, user.passwordHash))) throw badRequest("currentPassword: not your current password");
-  await prisma().user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(input.newPassword) } });
+  await prisma().user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(input.newPassword), sessionVersion: { increment: 1 } } });
   await audit(`user:${user.email}`, "password_changed", user.email);
 }

@@ -49,7 +49,12 @@ export async function updateUser(id: number, input: z.infer<typeof UpdateUserSch
   await prisma().$transaction(async (tx) => {
     await tx.user.update({
       where: { id },
-      data: { role: input.role, disabledAt: input.disabled === undefined ? undefined : input.disabled ? new Date() : null },
+      data: {
+        role: input.role,
+        disabledAt: input.disabled === undefined ? undefined : input.disabled ? new Date() : null,
+        // Disabling ends the user's sessions for good (re-enabling does not bring the old ones back).
+        sessionVersion: input.disabled ? { increment: 1 } : undefined,
+      },
     });
     if (teamIds) {
       await tx.userTeam.deleteMany({ where: { userId: id } });

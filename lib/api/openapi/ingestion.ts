@@ -103,7 +103,7 @@ export const ingestionOperations: ApiOperation[] = [
     permission: "read",
     response: UnpricedModelListSchema,
   },
-  { method: "get", path: "/api/v1/price-overrides", tag: "Pricing", summary: "Price overrides (negotiated, self-hosted or fine-tuned prices)", permission: "read", response: PriceOverrideListSchema },
+  { method: "get", path: "/api/v1/price-overrides", tag: "Pricing", summary: "Price overrides (negotiated, self-hosted or fine-tuned prices)", permission: "read_prices", response: PriceOverrideListSchema },
   {
     method: "post",
     path: "/api/v1/price-overrides",

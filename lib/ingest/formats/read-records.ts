@@ -12,6 +12,9 @@
  */
 import type { Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
+import { AppError } from "@/lib/errors";
+import { byteLimit, formatBytes } from "../http/request-body";
+import { maxImportBytes } from "../limits";
 import { readCsvRows } from "./csv";
 import { isFormatId, type DetectedFormat, type FormatId } from "./format-ids";
 import { readJsonValues } from "./json-values";
@@ -32,9 +35,13 @@ export async function* readRecords(stream: Readable, format: FormatId | Detected
   let source: AsyncIterable<Uint8Array | string> = stream;
   if (detected.gzip) {
     const gunzip = createGunzip();
-    // pipe() does not forward source errors; without this a failed upload would hang the import.
+    // A gzip bomb (a small file that expands without end) stops at the import limit, counted after decompression.
+    const limit = maxImportBytes();
+    const cap = byteLimit(limit, () => new AppError("payload_too_large", `the file decompresses to more than ${formatBytes(limit)} (RIGHTSIZE_MAX_IMPORT_MB)`));
+    // pipe() does not forward errors; without these a failed upload or corrupt gzip would hang the import.
     stream.on("error", (error) => gunzip.destroy(error));
-    source = stream.pipe(gunzip);
+    gunzip.on("error", (error) => cap.destroy(error));
+    source = stream.pipe(gunzip).pipe(cap);
   }
 
   switch (detected.format) {

@@ -50,12 +50,13 @@ export async function readBodyBuffer(req: Request, limit: number): Promise<Buffe
   return Buffer.concat(chunks);
 }
 
-function byteLimit(limit: number): Transform {
+/** Passes bytes through until `limit`, then fails with 413 (`error` names what was too large). */
+export function byteLimit(limit: number, error: () => AppError = () => tooLarge(limit)): Transform {
   let seen = 0;
   return new Transform({
     transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback) {
       seen += chunk.length;
-      if (seen > limit) callback(tooLarge(limit));
+      if (seen > limit) callback(error());
       else callback(null, chunk);
     },
   });

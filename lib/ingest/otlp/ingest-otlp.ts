@@ -10,6 +10,7 @@ import { maxRequestBytes } from "../limits";
 import { readBodyBuffer } from "../http/request-body";
 import { callerContext } from "../http/ingest-events";
 import { otlpFailure, otlpSuccess, type OtlpEncoding } from "./otlp-response";
+import { checkOtlpCaps } from "./otlp-caps";
 
 /** How many rejected spans the partial-success message names (it counts them all). */
 const NAMED_ERRORS = 10;
@@ -36,6 +37,7 @@ export async function ingestOtlpTraces(req: NextRequest, now = new Date()): Prom
       if (error instanceof OtlpDecodeError || error instanceof SyntaxError) return otlpFailure(encoding, 400, `cannot decode the request: ${error.message}`);
       throw error;
     }
+    checkOtlpCaps(request);
     const batch = otlpToEvents(request, now);
     const ordinals = spanOrdinals(request);
     const session = await IngestSession.open({

@@ -1,5 +1,6 @@
 import "server-only";
 import type { z } from "zod";
+import type { Principal } from "@/lib/auth/principal";
 import { pool } from "@/lib/db/pool";
 import { notFound } from "@/lib/errors";
 import type { IngestBatchDetailSchema, IngestBatchSchema } from "../api-schemas";
@@ -29,15 +30,30 @@ interface Row {
   warnings: Batch["warnings"] | null;
 }
 
+/**
+ * Whose runs the caller may read. The history names people (actors are user emails) and quotes rejected
+ * records, so an API key sees only the runs it made itself (actor = its label, "key rs_…"); signed-in users
+ * with the ingest permission (administrators) see every run.
+ */
+export type BatchReader = Pick<Principal, "kind" | "label">;
+const ownActor = (caller: BatchReader) => (caller.kind === "api_key" ? caller.label : null);
+
 /** Recent ingestion runs, newest first: file imports, and API/OTLP traffic as one row per key and hour. */
-export async function listIngestBatches(opts: { limit: number; kind: "all" | "files" | "streams" }): Promise<Batch[]> {
-  const where = opts.kind === "files" ? "WHERE stream_key IS NULL" : opts.kind === "streams" ? "WHERE stream_key IS NOT NULL" : "";
-  const rows = await pool().query<Row>(`SELECT ${COLUMNS} FROM ingest_batches ${where} ORDER BY started_at DESC, id DESC LIMIT $1`, [opts.limit]);
+export async function listIngestBatches(caller: BatchReader, opts: { limit: number; kind: "all" | "files" | "streams" }): Promise<Batch[]> {
+  const kind = opts.kind === "files" ? "stream_key IS NULL" : opts.kind === "streams" ? "stream_key IS NOT NULL" : "TRUE";
+  const rows = await pool().query<Row>(
+    `SELECT ${COLUMNS} FROM ingest_batches WHERE ${kind} AND ($2::text IS NULL OR actor = $2) ORDER BY started_at DESC, id DESC LIMIT $1`,
+    [opts.limit, ownActor(caller)],
+  );
   return rows.rows.map(toBatch);
 }
 
-export async function getIngestBatch(id: number): Promise<BatchDetail> {
-  const rows = await pool().query<Row & { errors: BatchDetail["errors"] | null }>(`SELECT ${COLUMNS}, errors FROM ingest_batches WHERE id = $1`, [id]);
+/** One run with its rejected records; another caller's run is as good as missing (404). */
+export async function getIngestBatch(caller: BatchReader, id: number): Promise<BatchDetail> {
+  const rows = await pool().query<Row & { errors: BatchDetail["errors"] | null }>(
+    `SELECT ${COLUMNS}, errors FROM ingest_batches WHERE id = $1 AND ($2::text IS NULL OR actor = $2)`,
+    [id, ownActor(caller)],
+  );
   const row = rows.rows[0];
   if (!row) throw notFound(`import ${id}`);
   return { ...toBatch(row), errors: row.errors ?? [] };

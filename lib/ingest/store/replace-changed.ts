@@ -25,8 +25,12 @@ const CONTENT_COLUMNS = [
 
 const row = (alias: string) => `(${CONTENT_COLUMNS.map((c) => `${alias}.${c}`).join(", ")})`;
 
-/** Takes out stored versions of changed buckets (see above) before the batch's INSERT. Returns how many. */
-export async function replaceChanged(client: pg.ClientBase, staging = "staging_events"): Promise<number> {
+/**
+ * Takes out stored versions of changed buckets (see above) before the batch's INSERT. Returns how many.
+ * `onlyKeyId`: a team-bound key's import replaces only rows that key stored; another writer's row with the same
+ * idempotency key stays and the new version counts as a duplicate.
+ */
+export async function replaceChanged(client: pg.ClientBase, staging = "staging_events", onlyKeyId: number | null = null): Promise<number> {
   await client.query(`CREATE TEMP TABLE IF NOT EXISTS replaced_events (LIKE usage_events) ON COMMIT DELETE ROWS`);
   // Stored rows are looked up by key through `= ANY(ARRAY(...))`, which can only use the primary key index: a plain
   // join with the (unanalysed) staging table may be planned as a scan of all of usage_events.
@@ -34,13 +38,14 @@ export async function replaceChanged(client: pg.ClientBase, staging = "staging_e
     `WITH stored AS (
        SELECT e.* FROM usage_events e
        WHERE e.dedup_key = ANY (ARRAY(SELECT s.dedup_key FROM ${staging} s WHERE s.source = ANY($1::smallint[])))
+         AND ($2::int IS NULL OR e.api_key_id = $2::int)
      ), changed AS (
        SELECT e.dedup_key FROM stored e JOIN ${staging} s ON s.dedup_key = e.dedup_key WHERE ${row("e")} IS DISTINCT FROM ${row("s")}
      ), old AS (
        DELETE FROM usage_events e WHERE e.dedup_key = ANY (ARRAY(SELECT dedup_key FROM changed)) RETURNING e.*
      )
      INSERT INTO replaced_events SELECT * FROM old`,
-    [REPLACEABLE_SOURCE_CODES],
+    [REPLACEABLE_SOURCE_CODES, onlyKeyId],
   );
   const replaced = removed.rowCount ?? 0;
   if (replaced > 0) await applySignedRollups(client, `(SELECT -1 AS sign, r.* FROM replaced_events r)`);

@@ -20,6 +20,8 @@ export interface WriteBatchOptions {
   pricedWith?: PricingState;
   /** Usage-export buckets (OpenAI, Anthropic): replace stored rows whose content changed (replace-changed.ts). */
   replaceChanged?: boolean;
+  /** With replaceChanged: only stored rows written by this API key may be replaced (a team-bound key's import). */
+  replaceOnlyKeyId?: number | null;
 }
 
 export interface WriteBatchResult {
@@ -54,7 +56,7 @@ export async function writeBatch(client: pg.PoolClient, rows: string[] | BinaryR
       );
     }
     const pricing = options.pricedWith && (await ensureCurrentPricing(client, "staging_events", options.pricedWith));
-    const replaced = options.replaceChanged ? await replaceChanged(client, "staging_events") : 0;
+    const replaced = options.replaceChanged ? await replaceChanged(client, "staging_events", options.replaceOnlyKeyId ?? null) : 0;
     const result = await client.query<{ inserted: number }>(`
       WITH ins AS (
         INSERT INTO usage_events SELECT * FROM staging_events ORDER BY dedup_key ON CONFLICT (dedup_key) DO NOTHING

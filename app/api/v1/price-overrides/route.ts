@@ -5,8 +5,8 @@ import { createPriceOverride, listPriceOverrides } from "@/lib/pricing/overrides
 
 export const dynamic = "force-dynamic";
 
-// GET /api/v1/price-overrides - negotiated and custom prices
-export const GET = withAuth("read", async () => Response.json({ overrides: await listPriceOverrides() }));
+// GET /api/v1/price-overrides - negotiated and custom prices (administrators and finance only)
+export const GET = withAuth("read_prices", async () => Response.json({ overrides: await listPriceOverrides() }));
 
 // POST /api/v1/price-overrides - add a price; stored events it covers are re-priced in the same transaction
 export const POST = withAuth("manage_settings", async ({ req, principal }) => {

@@ -1,4 +1,5 @@
 import { withAuth } from "@/lib/api/with-auth";
+import { readJson } from "@/lib/api/read-json";
 import { createUser, CreateUserSchema } from "@/lib/users/create-user";
 import { listUsers } from "@/lib/users/user-admin";
 
@@ -9,7 +10,7 @@ export const GET = withAuth("manage_users", async () => Response.json({ users: a
 
 // POST /api/v1/users - create a user {email, password, role, teams}
 export const POST = withAuth("manage_users", async ({ req, principal }) => {
-  const input = CreateUserSchema.parse(await req.json());
+  const input = await readJson(req, CreateUserSchema);
   const user = await createUser({ ...input, actor: `user:${principal.label}` });
   return Response.json({ id: user.id, email: user.email, role: user.role }, { status: 201 });
 });

@@ -5,4 +5,4 @@ import { getIngestBatch } from "@/lib/ingest/queries/ingest-batches";
 export const dynamic = "force-dynamic";
 
 // GET /api/v1/ingest-batches/:id - one import with its rejected records (line, field, reason)
-export const GET = withAuth("ingest", async ({ params }) => Response.json(await getIngestBatch(idParam(params.id))));
+export const GET = withAuth("ingest", async ({ principal, params }) => Response.json(await getIngestBatch(principal, idParam(params.id))));
