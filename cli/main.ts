@@ -30,6 +30,7 @@ Commands:
   evals import FILE --set NAME [--workload W]     import eval results (CSV or JSON)
   report --month YYYY-MM --format csv|focus|pdf|json --out FILE
                                                   write the monthly report
+  report --statements --month YYYY-MM --out DIR   one statement PDF per team
 
 Database: DATABASE_URL, or the embedded PostgreSQL in .data/ (shared with npm start).
 Run "rightsize <command> --help" for a command's options.`;

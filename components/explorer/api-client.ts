@@ -5,6 +5,7 @@ import type { SeriesResponse } from "@/lib/analytics/series-query";
 import type { OverviewResponse } from "@/lib/analytics/overview-query";
 import type { TokensResponse } from "@/lib/analytics/tokens-query";
 import type { ModelOut } from "@/lib/analytics/model-tiers-schema";
+import type { ChargebackResponse } from "@/lib/chargeback/chargeback-schema";
 
 /**
  * The explorer's reads: one queryOptions factory per resource, every parameter in the key, so two views asking
@@ -49,3 +50,4 @@ export const overviewQuery = (params: Params) => read<OverviewResponse>("spend-o
 export const tokensQuery = (params: Params) => read<TokensResponse>("spend-tokens", "/api/v1/spend/tokens-per-call", params);
 export const modelsQuery = () => read<{ models: ModelOut[] }>("models", "/api/v1/models", {});
 export const teamsQuery = () => read<{ teams: { id: number; slug: string; name: string }[] }>("teams", "/api/v1/teams", {});
+export const chargebackQuery = (params: { from: string; to: string }) => read<ChargebackResponse>("chargeback", "/api/v1/reports/chargeback", params);

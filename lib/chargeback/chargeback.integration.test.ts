@@ -3,6 +3,8 @@ import { useTestDatabase } from "@/tests/db";
 import { request, userWithSession } from "@/tests/factories";
 import { pool } from "@/lib/db/pool";
 import { GET as chargebackRoute } from "@/app/api/v1/reports/chargeback/route";
+import { GET as reportRoute } from "@/app/api/v1/reports/monthly/route";
+import { pdfText } from "@/lib/reports/testing/pdf-text";
 import { GET as listRules, POST as createRule } from "@/app/api/v1/allocation-rules/route";
 import { DELETE as deleteRule } from "@/app/api/v1/allocation-rules/[id]/route";
 import { seedChargebackMonth } from "./testing/flat-price-seed";
@@ -113,6 +115,17 @@ describe("GET /api/v1/reports/chargeback", () => {
         "2026-10-01,2026-10-31,billing,billing,0.002,0.003701001,0.005701001\r\n" +
         "2026-10-01,2026-10-31,support,support,0.001,0.003533333,0.004533333\r\n",
     );
+  });
+
+  it("the monthly report (JSON and PDF) shows the same direct, allocated and total per team", async () => {
+    const report = await (await reportRoute(request("/api/v1/reports/monthly?month=2026-10", admin) as never, { params: Promise.resolve({}) } as never)).json();
+    const chargeback = await (await get("month=2026-10")).json();
+    expect(report.chargeback).toEqual(chargeback);
+    const pdf = Buffer.from(await (await reportRoute(request("/api/v1/reports/monthly?month=2026-10&format=pdf", admin) as never, { params: Promise.resolve({}) } as never)).arrayBuffer());
+    const text = pdfText(pdf);
+    expect(text).toContain("Chargeback: direct, allocated and total per team");
+    expect(text).toContain("Total charged");
+    expect(text).toContain("fixed: search 33.33%, support 33.33%, billing 33.34%");
   });
 
   it("a lead sees their team's row and shares, not the pools or unallocated spend", async () => {

@@ -14,6 +14,7 @@ import { assertMonthHasUsage } from "./month-has-usage";
 import { hasActivity, reportRow } from "./report-rows";
 import { budgetsVsActual } from "./budgets-vs-actual";
 import { topRecommendations } from "./recommendations-source";
+import { computeChargeback } from "@/lib/chargeback/compute-chargeback";
 import type { MonthlyReport } from "./report-schema";
 
 const TOP_ANOMALIES = 20;
@@ -27,13 +28,14 @@ const TOP_ANOMALIES = 20;
 export async function buildMonthlyReport(principal: Principal, month: string, now = new Date()): Promise<MonthlyReport> {
   const m = reportMonth(month, now);
   await assertMonthHasUsage(principal, m);
-  const [cells, daily, budgets, anomalies, recommendations, teams] = await Promise.all([
+  const [cells, daily, budgets, anomalies, recommendations, teams, chargeback] = await Promise.all([
     querySpendCube(principal, { from: m.from, to: m.to, compare: { from: m.previous.from, to: m.previous.to } }),
     querySpend(principal, { groupBy: "day", from: m.from, to: m.to }, now),
     budgetsVsActual(principal, m.to, m.complete),
     scanAnomalies(principal, { from: m.from, to: m.to }),
     topRecommendations(principal, m, now),
     principal.teamIds === null ? Promise.resolve([]) : teamSlugs(principal.teamIds),
+    computeChargeback(principal, m.from, m.to),
   ]);
 
   const totals = cubeTotals(cells);
@@ -71,6 +73,7 @@ export async function buildMonthlyReport(principal: Principal, month: string, no
     byTier: rows("tier"),
     byProvider: rows("provider"),
     budgets,
+    chargeback,
     coverage: {
       teamShare: share(total - noTeam, total),
       workloadShare: share(total - noWorkload, total),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AnomalySchema } from "@/lib/anomaly-scan/anomaly-query";
 import { BUDGET_PERIODS, BUDGET_STATUSES } from "@/lib/budgets/budget-schema";
+import { ChargebackResponseSchema } from "@/lib/chargeback/chargeback-schema";
 
 /** GET /api/v1/reports/monthly: the month's report as JSON, or as CSV, FOCUS 1.2 CSV or PDF downloads. */
 export const REPORT_FORMATS = ["json", "csv", "focus", "pdf"] as const;
@@ -67,6 +68,7 @@ export const MonthlyReportSchema = z.object({
   byTier: z.array(ReportRowSchema),
   byProvider: z.array(ReportRowSchema),
   budgets: z.array(ReportBudgetSchema),
+  chargeback: ChargebackResponseSchema.describe("direct, allocated (shared and unattributed spend by the allocation rules) and total per team"),
   coverage: z.object({
     teamShare: fraction.describe("share of cost attributed to a team"),
     workloadShare: fraction.describe("share of cost attributed to a workload"),

@@ -36,3 +36,14 @@ export async function seedChargebackMonth() {
   ]);
   await pool().query("INSERT INTO teams (slug, name) VALUES ('ml', 'Machine learning') ON CONFLICT DO NOTHING");
 }
+
+/** The three example rules of the chargeback test: platform proportional, unattributed even, shared gateway fixed. */
+export async function createExampleRules() {
+  const { createAllocationRule } = await import("@/lib/chargeback/rule-store");
+  const { CreateAllocationRuleSchema } = await import("@/lib/chargeback/chargeback-schema");
+  for (const rule of [
+    { name: "Platform gateway", source: { team: "platform" }, method: "proportional" },
+    { name: "Unattributed", source: { unattributed: true }, method: "even" },
+    { name: "Shared gateway", source: { workload: "shared-gateway" }, method: "fixed", percentages: { search: "33.33", support: "33.33", billing: "33.34" } },
+  ]) await createAllocationRule(CreateAllocationRuleSchema.parse(rule), "test");
+}

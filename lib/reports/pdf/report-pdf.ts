@@ -4,6 +4,7 @@ import type { MonthlyReport, ReportRow } from "../report-schema";
 import { COLORS, CONTENT_WIDTH, PAGE, kpiRow, paragraph, sectionHeading, table, tableHeight, type Doc } from "./pdf-layout";
 import { budgetBars, dailyColumns, horizontalBars } from "./pdf-charts";
 import { providerName } from "../provider-names";
+import { chargebackSection } from "./chargeback-section";
 
 /**
  * The monthly report as a printable A4 PDF, drawn with pdfkit on the server: KPIs, the daily spend chart, spend by
@@ -29,6 +30,7 @@ export function renderReportPdf(report: MonthlyReport): Promise<Buffer> {
   sectionHeading(doc, "Daily spend", `UTC days, ${report.from} to ${report.to}. Days with an anomaly are red.`, 160);
   dailyColumns(doc, report.daily.map((d) => ({ day: d.day, value: num(d.costUsd) })), { highlight: new Set(report.anomalies.map((a) => a.day)), height: 130 });
   byTeam(doc, report);
+  chargebackSection(doc, report.chargeback);
   breakdownTable(doc, "Spend by workload", report.byWorkload, "Workload", "Team", 20);
   breakdownTable(doc, "Spend by model", report.byModel, "Model", "Tier", 15);
   tiersAndProviders(doc, report);
