@@ -29,6 +29,9 @@ const EnvSchema = z.object({
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   OIDC_NAME: z.string().min(1).default("Single sign-on"),
+  // Email for report schedules (lib/email): smtp://user:pass@host:587 (STARTTLS when offered) or smtps://...:465.
+  SMTP_URL: z.string().trim().regex(/^smtps?:\/\/[^/]+/, "must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@smtp.example.com:587").optional(),
+  SMTP_FROM: z.string().trim().min(3).optional(),
   OIDC_DEFAULT_ROLE: z.enum(["admin", "finance", "lead", "viewer"]).default("viewer"),
 });
 
