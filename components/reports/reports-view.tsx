@@ -8,6 +8,7 @@ import { downloadUrl } from "./api";
 import { MonthlyReportView } from "./monthly-report-view";
 import { ReconciliationView } from "./reconciliation-view";
 import { StatementsView } from "./statements-view";
+import { SchedulesView } from "./schedules-view";
 
 /**
  * The Reports page: pick a month (kept in the URL), read the report, download it (CSV, FOCUS 1.2, PDF, JSON), and
@@ -21,6 +22,7 @@ export function ReportsView({ months, defaultMonth, canReconcile, canImport, tea
   const tabs = [
     { id: "report", label: "Monthly report" },
     { id: "statements", label: "Team statements" },
+    ...(canImport ? [{ id: "schedules", label: "Schedules" }] : []),
     ...(canReconcile ? [{ id: "reconciliation", label: "Reconciliation with bills" }] : []),
   ];
   const tab = tabs.find((t) => t.id === params.get("tab"))?.id ?? "report";
@@ -66,6 +68,7 @@ export function ReportsView({ months, defaultMonth, canReconcile, canImport, tea
       </div>
       {tab === "report" && <MonthlyReportView month={month} />}
       {tab === "statements" && <StatementsView month={month} teams={teams} />}
+      {tab === "schedules" && <SchedulesView teams={teams} />}
       {tab === "reconciliation" && <ReconciliationView month={month} canImport={canImport} />}
     </>
   );
