@@ -34,6 +34,7 @@ Commands:
   report --month YYYY-MM --format csv|focus|pdf|json --out FILE
                                                   write the monthly report
   bills import FILE [--provider openai|anthropic] import a provider bill (OpenAI costs / Anthropic cost report)
+  report --statements --month YYYY-MM --out DIR   one statement PDF per team
 
 Database: DATABASE_URL, or the embedded PostgreSQL in .data/ (shared with npm start).
 Run "rightsize <command> --help" for a command's options.`;

@@ -6,6 +6,7 @@ import type { OverviewResponse } from "@/lib/analytics/overview-query";
 import type { TokensResponse } from "@/lib/analytics/tokens-query";
 import type { ChangeResponse } from "@/lib/change/change-query";
 import type { ModelOut } from "@/lib/analytics/model-tiers-schema";
+import type { ChargebackResponse } from "@/lib/chargeback/chargeback-schema";
 
 /**
  * The explorer's reads: one queryOptions factory per resource, every parameter in the key, so two views asking
@@ -51,3 +52,4 @@ export const tokensQuery = (params: Params) => read<TokensResponse>("spend-token
 export const modelsQuery = () => read<{ models: ModelOut[] }>("models", "/api/v1/models", {});
 export const teamsQuery = () => read<{ teams: { id: number; slug: string; name: string }[] }>("teams", "/api/v1/teams", {});
 export const changeQuery = (params: Params) => read<ChangeResponse>("spend-change", "/api/v1/spend/change", params);
+export const chargebackQuery = (params: { from: string; to: string }) => read<ChargebackResponse>("chargeback", "/api/v1/reports/chargeback", params);

@@ -11,6 +11,7 @@ import { BudgetVsActual } from "./budget-vs-actual";
 import { ReportAnomalies } from "./report-anomalies";
 import { ReportChange } from "./report-change";
 import { ReportRecommendations } from "./report-recommendations";
+import { ChargebackTable } from "./chargeback-table";
 
 /** The month's report on screen: the same JSON the API and the PDF serve. */
 export function MonthlyReportView({ month }: { month: string }) {
@@ -38,6 +39,7 @@ export function MonthlyReportView({ month }: { month: string }) {
       </section>
       <ReportChange r={r} />
       <BreakdownTable title="Spend by team" rows={r.byTeam} name="Team" previousLabel={prevLabel} />
+      <ChargebackTable chargeback={r.chargeback} title="Chargeback: direct, allocated and total per team" csvHref={`/api/v1/reports/chargeback?month=${r.month}&format=csv`} />
       <BreakdownTable title="Spend by workload" rows={r.byWorkload} name="Workload" detail="Team" limit={25} previousLabel={prevLabel} />
       <BreakdownTable title="Spend by model" rows={r.byModel} name="Model" detail="Tier" limit={25} previousLabel={prevLabel} />
       <div className="rp-two">

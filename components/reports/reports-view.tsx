@@ -7,17 +7,25 @@ import { monthLabel } from "./month-label";
 import { downloadUrl } from "./api";
 import { MonthlyReportView } from "./monthly-report-view";
 import { ReconciliationView } from "./reconciliation-view";
+import { StatementsView } from "./statements-view";
+import { SchedulesView } from "./schedules-view";
 
 /**
  * The Reports page: pick a month (kept in the URL), read the report, download it (CSV, FOCUS 1.2, PDF, JSON), and
  * for those who see every team, reconcile it with the providers' bills.
  */
-export function ReportsView({ months, defaultMonth, canReconcile, canImport }: { months: string[]; defaultMonth: string; canReconcile: boolean; canImport: boolean }) {
+export function ReportsView({ months, defaultMonth, canReconcile, canImport, teams }: { months: string[]; defaultMonth: string; canReconcile: boolean; canImport: boolean; teams: { slug: string; name: string }[] }) {
   const params = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();
   const month = params.get("month") ?? defaultMonth;
-  const tab = params.get("tab") === "reconciliation" && canReconcile ? "reconciliation" : "report";
+  const tabs = [
+    { id: "report", label: "Monthly report" },
+    { id: "statements", label: "Team statements" },
+    ...(canImport ? [{ id: "schedules", label: "Schedules" }] : []),
+    ...(canReconcile ? [{ id: "reconciliation", label: "Reconciliation with bills" }] : []),
+  ];
+  const tab = tabs.find((t) => t.id === params.get("tab"))?.id ?? "report";
   const go = (next: { month?: string; tab?: string }) => {
     const p = new URLSearchParams(params);
     for (const [k, v] of Object.entries(next)) if (v) p.set(k, v);
@@ -53,13 +61,15 @@ export function ReportsView({ months, defaultMonth, canReconcile, canImport }: {
           </div>
         }
       />
-      {canReconcile && (
-        <div className="tabs rp-tabs" role="tablist">
-          <button type="button" role="tab" aria-selected={tab === "report"} className={`tab${tab === "report" ? " active" : ""}`} onClick={() => go({ tab: "report" })}>Monthly report</button>
-          <button type="button" role="tab" aria-selected={tab === "reconciliation"} className={`tab${tab === "reconciliation" ? " active" : ""}`} onClick={() => go({ tab: "reconciliation" })}>Reconciliation with bills</button>
-        </div>
-      )}
-      {tab === "report" ? <MonthlyReportView month={month} /> : <ReconciliationView month={month} canImport={canImport} />}
+      <div className="tabs rp-tabs" role="tablist">
+        {tabs.map((t) => (
+          <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} className={`tab${tab === t.id ? " active" : ""}`} onClick={() => go({ tab: t.id })}>{t.label}</button>
+        ))}
+      </div>
+      {tab === "report" && <MonthlyReportView month={month} />}
+      {tab === "statements" && <StatementsView month={month} teams={teams} />}
+      {tab === "schedules" && <SchedulesView teams={teams} />}
+      {tab === "reconciliation" && <ReconciliationView month={month} canImport={canImport} />}
     </>
   );
 }

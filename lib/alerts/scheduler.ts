@@ -1,12 +1,14 @@
 import "server-only";
 import { evaluateBudgets } from "./evaluate-budgets";
 import { runDueDeliveries } from "./deliver-webhooks";
+import { runReportSchedules } from "@/lib/schedules/run-schedules";
 
 /**
  * The in-process timer behind budget alerts, started once per server process by instrumentation.ts: evaluate
  * budgets and anomalies every minute, and send due webhook deliveries (retries included) every 10 seconds so
  * backoff delays are honoured closely. Runs never overlap; several server processes are safe (alerts are unique
- * per period, deliveries are claimed with SKIP LOCKED). RIGHTSIZE_ALERTS=off disables it.
+ * per period, deliveries are claimed with SKIP LOCKED). Report schedules are checked every minute too.
+ * RIGHTSIZE_ALERTS=off disables it.
  */
 export interface SchedulerOptions {
   evaluateEveryMs?: number;
@@ -26,10 +28,13 @@ export function startAlertScheduler(opts: SchedulerOptions = {}): Scheduler | nu
 
   const evaluate = exclusive("Budget evaluation", () => evaluateBudgets({ deliver: false }));
   const deliver = exclusive("Webhook delivery", () => runDueDeliveries());
+  // Report schedules (lib/schedules) ride on the same timer: queue what is due, send with the same retry rules.
+  const reports = exclusive("Report schedules", () => runReportSchedules());
   const timers = [
     setTimeout(evaluate, opts.firstRunAfterMs ?? 15_000),
     setInterval(evaluate, opts.evaluateEveryMs ?? 60_000),
     setInterval(deliver, opts.deliverEveryMs ?? 10_000),
+    setInterval(reports, opts.evaluateEveryMs ?? 60_000),
   ];
   for (const t of timers) t.unref();
   const scheduler = {

@@ -33,6 +33,9 @@ const EnvSchema = z.object({
   // Security switches (SECURITY.md), read per use so tests can flip them: "1" turns each on.
   RIGHTSIZE_WEBHOOK_ALLOW_PRIVATE: z.enum(["0", "1"], { message: 'must be "0" or "1"' }).default("0"),
   RIGHTSIZE_TRUST_PROXY: z.enum(["0", "1"], { message: 'must be "0" or "1"' }).default("0"),
+  // Email for report schedules (lib/email): smtp://user:pass@host:587 (STARTTLS when offered) or smtps://...:465.
+  SMTP_URL: z.string().trim().regex(/^smtps?:\/\/[^/]+/, "must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@smtp.example.com:587").optional(),
+  SMTP_FROM: z.string().trim().min(3).optional(),
   OIDC_DEFAULT_ROLE: z.enum(["admin", "finance", "lead", "viewer"]).default("viewer"),
   // Scopes asked of the IdP; Okta's org authorization server puts the groups claim in the ID token only for `groups`.
   OIDC_SCOPES: z

@@ -14,6 +14,7 @@ import { assertMonthHasUsage } from "./month-has-usage";
 import { hasActivity, reportRow } from "./report-rows";
 import { budgetsVsActual } from "./budgets-vs-actual";
 import { topRecommendations } from "./recommendations-source";
+import { computeChargeback } from "@/lib/chargeback/compute-chargeback";
 import type { MonthlyReport } from "./report-schema";
 import { changeBetween, fields } from "@/lib/change/spend-change";
 import { explainAnomalies } from "@/lib/change/explain-anomalies";
@@ -29,7 +30,7 @@ const TOP_ANOMALIES = 20;
 export async function buildMonthlyReport(principal: Principal, month: string, now = new Date()): Promise<MonthlyReport> {
   const m = reportMonth(month, now);
   await assertMonthHasUsage(principal, m);
-  const [cells, daily, budgets, anomalies, recommendations, teams, orgChange, teamChange] = await Promise.all([
+  const [cells, daily, budgets, anomalies, recommendations, teams, orgChange, teamChange, chargeback] = await Promise.all([
     querySpendCube(principal, { from: m.from, to: m.to, compare: { from: m.previous.from, to: m.previous.to } }),
     querySpend(principal, { groupBy: "day", from: m.from, to: m.to }, now),
     budgetsVsActual(principal, m.to, m.complete),
@@ -38,6 +39,7 @@ export async function buildMonthlyReport(principal: Principal, month: string, no
     principal.teamIds === null ? Promise.resolve([]) : teamSlugs(principal.teamIds),
     changeBetween(principal, m, m.previous, "org"),
     changeBetween(principal, m, m.previous, "team"),
+    computeChargeback(principal, m.from, m.to),
   ]);
 
   const totals = cubeTotals(cells);
@@ -76,6 +78,7 @@ export async function buildMonthlyReport(principal: Principal, month: string, no
     byTier: rows("tier"),
     byProvider: rows("provider"),
     budgets,
+    chargeback,
     coverage: {
       teamShare: share(total - noTeam, total),
       workloadShare: share(total - noWorkload, total),

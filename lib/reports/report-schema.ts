@@ -3,6 +3,7 @@ import { AnomalySchema } from "@/lib/anomaly-scan/anomaly-query";
 import { ChangeFieldsSchema, ChangeRowSchema } from "@/lib/change/change-query";
 import { FOCUS_VERSIONS } from "./focus/focus-columns";
 import { BUDGET_PERIODS, BUDGET_STATUSES } from "@/lib/budgets/budget-schema";
+import { ChargebackResponseSchema } from "@/lib/chargeback/chargeback-schema";
 
 /** GET /api/v1/reports/monthly: the month's report as JSON, or as CSV, FOCUS 1.3 (or 1.2) CSV or PDF downloads. */
 export const REPORT_FORMATS = ["json", "csv", "focus", "pdf"] as const;
@@ -75,6 +76,7 @@ export const MonthlyReportSchema = z.object({
   byTier: z.array(ReportRowSchema),
   byProvider: z.array(ReportRowSchema),
   budgets: z.array(ReportBudgetSchema),
+  chargeback: ChargebackResponseSchema.describe("direct, allocated (shared and unattributed spend by the allocation rules) and total per team"),
   coverage: z.object({
     teamShare: fraction.describe("share of cost attributed to a team"),
     workloadShare: fraction.describe("share of cost attributed to a workload"),

@@ -1,7 +1,8 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import type { BreakdownRow } from "@/lib/analytics/breakdown-query";
-import { breakdownQuery } from "../api-client";
+import { breakdownQuery, chargebackQuery } from "../api-client";
+import { ChargebackTable } from "@/components/reports/chargeback-table";
 import { useExplorerParams } from "../use-explorer-params";
 import { DateRangePicker } from "../date-range-picker";
 import { SelectFilter, TIER_OPTIONS } from "../controls";
@@ -16,6 +17,8 @@ export function TeamsView() {
   const { range, get, withRange } = useExplorerParams();
   const filters = { from: range.from, to: range.to, tier: get("tier") };
   const teams = useQuery(breakdownQuery({ ...filters, by: "team" }));
+  // Chargeback is over all tiers: shared pools are allocated whole, whatever models they used.
+  const chargeback = useQuery(chargebackQuery({ from: range.from, to: range.to }));
   const rows = teams.data?.rows ?? [];
   const columns: Column<BreakdownRow>[] = [
     col.keyColumn("Team slug"),
@@ -55,6 +58,14 @@ export function TeamsView() {
             defaultSort={{ column: "spend", desc: true }}
             csvName={`teams-${range.from}-${range.to}.csv`}
           />
+          <div style={{ height: 14 }} />
+          {chargeback.data && (
+            <ChargebackTable
+              chargeback={chargeback.data}
+              title="Chargeback: direct, allocated and total (all tiers)"
+              csvHref={`/api/v1/reports/chargeback?from=${range.from}&to=${range.to}&format=csv`}
+            />
+          )}
         </>
       )}
     </>

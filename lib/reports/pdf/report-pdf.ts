@@ -5,6 +5,7 @@ import { COLORS, CONTENT_WIDTH, PAGE, kpiRow, paragraph, sectionHeading, table, 
 import { budgetBars, dailyColumns, horizontalBars, waterfallColumns } from "./pdf-charts";
 import { waterfallSteps, signedUsd } from "@/lib/change/waterfall-steps";
 import { providerName } from "../provider-names";
+import { chargebackSection } from "./chargeback-section";
 
 /**
  * The monthly report as a printable A4 PDF, drawn with pdfkit on the server: KPIs, the daily spend chart, spend by
@@ -31,6 +32,7 @@ export function renderReportPdf(report: MonthlyReport): Promise<Buffer> {
   dailyColumns(doc, report.daily.map((d) => ({ day: d.day, value: num(d.costUsd) })), { highlight: new Set(report.anomalies.map((a) => a.day)), height: 130 });
   whyChanged(doc, report);
   byTeam(doc, report);
+  chargebackSection(doc, report.chargeback);
   breakdownTable(doc, "Spend by workload", report.byWorkload, "Workload", "Team", 20);
   breakdownTable(doc, "Spend by model", report.byModel, "Model", "Tier", 15);
   tiersAndProviders(doc, report);

@@ -1,0 +1,51 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import { usd } from "@/components/budgets/format";
+import { chargebackQuery } from "./api";
+
+/**
+ * Team statements for a month: what each team the caller can see is charged (direct + allocated share) with its
+ * one-page statement PDF. Admins and finance get every team's in one go with `rightsize report --statements`.
+ */
+export function StatementsView({ month, teams }: { month: string; teams: { slug: string; name: string }[] }) {
+  const chargeback = useQuery(chargebackQuery(month));
+  const charged = new Map((chargeback.data?.teams ?? []).map((t) => [t.key, t]));
+  return (
+    <section className="card table-card rp-section" aria-label="Team statements" data-testid="statements">
+      <div style={{ padding: "0 16px" }}>
+        <h2>Team statements</h2>
+        <p className="rp-hint">
+          One page per team: what it is charged (direct spend plus its allocated share of shared costs), change vs last month, budget vs actual,
+          top workloads and models, savings delivered. From the command line: <code>rightsize report --statements --month {month} --out DIR</code>.
+        </p>
+      </div>
+      {chargeback.error ? (
+        <p className="error-box" style={{ margin: "0 16px 12px" }}>{chargeback.error.message}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="data">
+            <thead>
+              <tr><th>Team</th><th className="num">Direct</th><th className="num">Allocated</th><th className="num">Total charged</th><th /></tr>
+            </thead>
+            <tbody>
+              {teams.map((t) => {
+                const c = charged.get(t.slug);
+                return (
+                  <tr key={t.slug}>
+                    <td>{t.name} <span className="muted">{t.slug}</span></td>
+                    <td className="num">{c ? usd(c.directUsd) : "—"}</td>
+                    <td className="num">{c ? usd(c.allocatedUsd) : "—"}</td>
+                    <td className="num"><strong>{c ? usd(c.totalUsd) : "—"}</strong></td>
+                    <td style={{ textAlign: "right" }}>
+                      <a className="btn" href={`/api/v1/reports/statements?month=${month}&team=${encodeURIComponent(t.slug)}`} download>Statement PDF</a>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,54 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { prisma } from "@/lib/db/prisma";
+import type { Principal } from "@/lib/auth/principal";
+import { teamScope } from "@/lib/analytics/scope";
+import { nanosToUsd } from "@/lib/money";
+import { loadAllocationRules } from "./rule-store";
+import { splitSharedCost, type TeamRef } from "./split-shared-cost";
+import { REMAINDER_RULE, type ChargebackResponse } from "./chargeback-schema";
+
+/** Pools are organisation-wide, so shares are computed over every team and then cut to the caller's scope. */
+const ALL_TEAMS = { teamIds: null } as const;
+
+/**
+ * Direct, allocated and total spend per team for a range of UTC days. Reads usage_daily only: allocation is a view
+ * and never changes stored events or roll-ups. A lead sees their teams' rows (with their exact shares of the pools)
+ * but not the pools themselves nor unallocated spend, which hold other teams' and unattributed spend.
+ */
+export async function computeChargeback(principal: Pick<Principal, "teamIds">, from: string, to: string): Promise<ChargebackResponse> {
+  const [cells, rules, teams] = await Promise.all([
+    prisma().$queryRaw<{ team_id: number; workload_id: number; cost: string }[]>`
+      SELECT d.team_id, d.workload_id, COALESCE(sum(d.cost_nanos), 0)::text AS cost
+      FROM usage_daily d WHERE d.day BETWEEN ${from}::date AND ${to}::date AND ${teamScope(ALL_TEAMS)}
+      GROUP BY d.team_id, d.workload_id`,
+    loadAllocationRules(),
+    prisma().$queryRaw<TeamRef[]>(Prisma.sql`SELECT id, slug, name FROM teams`),
+  ]);
+  const split = splitSharedCost(cells.map((c) => ({ teamId: c.team_id, workloadId: c.workload_id, costNanos: BigInt(c.cost) })), rules, teams);
+  const allTeams = principal.teamIds === null;
+  const visible = split.teams.filter((t) => allTeams || principal.teamIds!.includes(t.team.id));
+  const sum = (f: (t: (typeof visible)[number]) => bigint) => visible.reduce((s, t) => s + f(t), 0n);
+  return {
+    from,
+    to,
+    remainderRule: REMAINDER_RULE,
+    teams: visible.map((t) => ({
+      key: t.team.slug,
+      label: t.team.name,
+      directUsd: nanosToUsd(t.directNanos),
+      allocatedUsd: nanosToUsd(t.allocatedNanos),
+      totalUsd: nanosToUsd(t.directNanos + t.allocatedNanos),
+      allocations: t.allocations.map((a) => ({ ruleId: a.ruleId, rule: a.rule, usd: nanosToUsd(a.nanos) })),
+    })),
+    pools: allTeams
+      ? split.pools.map((p) => ({ ruleId: p.rule.id, rule: p.rule.name, source: p.rule.sourceLabel, method: p.rule.method, costUsd: nanosToUsd(p.costNanos), basis: p.basis }))
+      : [],
+    unallocatedUsd: allTeams ? nanosToUsd(split.unallocatedNanos) : null,
+    totals: {
+      directUsd: nanosToUsd(sum((t) => t.directNanos)),
+      allocatedUsd: nanosToUsd(sum((t) => t.allocatedNanos)),
+      totalUsd: nanosToUsd(sum((t) => t.directNanos + t.allocatedNanos)),
+    },
+  };
+}

@@ -1,0 +1,94 @@
+import "server-only";
+import type { Principal } from "@/lib/auth/principal";
+import { canSeeTeam } from "@/lib/auth/principal";
+import { pool } from "@/lib/db/pool";
+import { notFound } from "@/lib/errors";
+import { nanosToUsd, usdToNanos } from "@/lib/money";
+import { share } from "@/lib/analytics/measures";
+import { querySpendCube } from "@/lib/analytics/cube";
+import { breakdown, cubeTotals } from "@/lib/analytics/breakdown";
+import { computeChargeback } from "@/lib/chargeback/compute-chargeback";
+import { loadAllocationRules } from "@/lib/chargeback/rule-store";
+import { reportMonth, monthName } from "@/lib/reports/report-month";
+import { hasActivity, reportRow } from "@/lib/reports/report-rows";
+import { budgetsVsActual } from "@/lib/reports/budgets-vs-actual";
+import { savingsDelivered } from "./savings-delivered";
+import type { TeamStatement } from "./statement-schema";
+
+const TOP = 5;
+
+export interface TeamRef {
+  id: number;
+  slug: string;
+  name: string;
+}
+
+/** The team a statement is for; a lead asking for another team's gets the same 404 as a team that does not exist. */
+export async function statementTeam(principal: Principal, slug: string): Promise<TeamRef> {
+  const row = await pool().query<TeamRef>("SELECT id, slug, name FROM teams WHERE slug = $1", [slug]);
+  const team = row.rows[0];
+  if (!team || !canSeeTeam(principal, team.id)) throw notFound(`team "${slug}"`);
+  return team;
+}
+
+/**
+ * One team's month for its statement: what it is charged (direct + allocated share of shared spend, as in the
+ * chargeback), change vs the previous month, its budgets, top workloads and models, and savings delivered by
+ * switches to cheaper models. Everything is read with the team's own scope, so numbers match what its lead sees.
+ */
+export async function buildTeamStatement(team: TeamRef, month: string, now = new Date()): Promise<TeamStatement> {
+  const m = reportMonth(month, now);
+  const scope = { teamIds: [team.id] };
+  const [cells, charge, previousCharge, budgets, rules, savings, workloadNames] = await Promise.all([
+    querySpendCube({ ...scope } as Principal, { from: m.from, to: m.to, compare: { from: m.previous.from, to: m.previous.to } }),
+    computeChargeback(scope, m.from, m.to),
+    computeChargeback(scope, m.previous.from, m.previous.to),
+    budgetsVsActual(scope, m.to, m.complete),
+    loadAllocationRules(),
+    savingsDelivered(team.id, m.from, m.to),
+    pool().query<{ id: number; name: string }>("SELECT id, name FROM workloads"),
+  ]);
+  const total = cubeTotals(cells).cur.costNanos;
+  const mine = charge.teams.find((t) => t.key === team.slug);
+  const before = previousCharge.teams.find((t) => t.key === team.slug);
+  const totalNanos = mine ? usdToNanos(mine.totalUsd) : 0n;
+  const previousNanos = before ? usdToNanos(before.totalUsd) : 0n;
+  const pooled = new Set(rules.filter((r) => r.sourceType === "workload").map((r) => r.sourceKey));
+  const pools = new Map(charge.pools.map((p) => [p.ruleId, p]));
+  const names = new Map(workloadNames.rows.map((w) => [w.id, w.name]));
+  const top = (by: "workload" | "model") => breakdown(cells, by).filter(hasActivity).slice(0, TOP);
+  const knownSavings = savings.reduce((s, x) => s + x.savedNanos, 0n);
+
+  return {
+    team: { key: team.slug, label: team.name },
+    month: m.month,
+    monthName: monthName(m.month),
+    from: m.from,
+    to: m.to,
+    complete: m.complete,
+    generatedAt: now.toISOString(),
+    charges: {
+      attributedUsd: nanosToUsd(total),
+      directUsd: mine?.directUsd ?? "0.00",
+      allocatedUsd: mine?.allocatedUsd ?? "0.00",
+      totalUsd: nanosToUsd(totalNanos),
+      allocations: (mine?.allocations ?? []).map((a) => ({ rule: a.rule, source: pools.get(a.ruleId)?.source ?? "", basis: pools.get(a.ruleId)?.basis ?? "", usd: a.usd })),
+    },
+    previous: {
+      ...m.previous,
+      totalUsd: nanosToUsd(previousNanos),
+      changeUsd: nanosToUsd(totalNanos - previousNanos),
+      changeShare: previousNanos === 0n ? null : share(totalNanos - previousNanos, previousNanos),
+    },
+    budgets,
+    topWorkloads: top("workload").map((g) => ({ ...reportRow(g, total, g.topModel?.label ?? null), sharedPool: pooled.has(g.key) })),
+    topModels: top("model").map((g) => reportRow(g, total, g.tier)),
+    savings: {
+      knownUsd: nanosToUsd(knownSavings),
+      items: savings.map((s) => ({ workload: names.get(s.workloadId) ?? `#${s.workloadId}`, day: s.day, fromModel: s.fromModel, toModel: s.toModel, savedUsd: nanosToUsd(s.savedNanos) })),
+      note: savings.length
+        ? "Workloads moved to a cheaper model this month: the new model's spend against the same tokens at the old model's price."
+        : "No switch to a cheaper model this month. Savings are shown where a workload's model change can be measured.",
+    },
+  };
+}
