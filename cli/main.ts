@@ -15,6 +15,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   ingest: () => import("./commands/ingest"),
   evals: () => import("./commands/evals"),
   report: () => import("./commands/report"),
+  scenario: () => import("./commands/scenario"),
 };
 
 const USAGE = `Usage: rightsize <command> [options]
@@ -30,6 +31,10 @@ Commands:
   evals import FILE --set NAME [--workload W]     import eval results (CSV or JSON)
   report --month YYYY-MM --format csv|focus|pdf|json --out FILE
                                                   write the monthly report
+  scenario export ID --format litellm|portkey|openrouter|json [--out FILE]
+                                                  write a saved scenario as gateway routing config
+  scenario apply ID --from YYYY-MM-DD [--workloads a,b]
+                                                  record a rollout (realised savings are measured from that day)
 
 Database: DATABASE_URL, or the embedded PostgreSQL in .data/ (shared with npm start).
 Run "rightsize <command> --help" for a command's options.`;
