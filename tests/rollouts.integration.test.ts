@@ -21,6 +21,7 @@ import { raiseRolloutAlerts } from "@/lib/rollouts/server/rollout-alerts";
 import { getRolloutDetail } from "@/lib/rollouts/server/rollout-detail";
 import { patchRollout } from "@/lib/rollouts/server/rollout-store";
 import { monthSavings } from "@/lib/rollouts/server/month-savings";
+import { buildMonthlyReport } from "@/lib/reports/monthly-report";
 
 useTestDatabase();
 
@@ -162,6 +163,16 @@ describe("rollouts", () => {
     expect(m.realisedNanos).toBe(2_028_600_000n);
     expect(m.predictedNanos).toBe(2_450_000_000n);
     expect((await monthSavings(ALL, "2026-09", { now: NOW })).rollouts).toEqual([]);
+  });
+
+  it("puts the same figures in the monthly report's Savings delivered section", async () => {
+    const report = await buildMonthlyReport({ kind: "user", id: 0, label: "test", role: "admin", teamIds: null, scopes: ["read"] }, "2026-10", NOW);
+    expect(report.savingsDelivered.realisedSavingUsd).toBe("2.0286");
+    expect(report.savingsDelivered.predictedSavingUsd).toBe("2.45");
+    expect(report.savingsDelivered.rollouts.map((r) => [r.label, r.realisedSavingUsd, r.days])).toEqual([
+      ["Drafts on mini", "0.441", 7],
+      ["Triage on mini", "1.5876", 7],
+    ]);
   });
 
   it("validates input, and hides another team's rollouts from a lead", async () => {

@@ -10,6 +10,7 @@ import { BreakdownTable } from "./breakdown-table";
 import { BudgetVsActual } from "./budget-vs-actual";
 import { ReportAnomalies } from "./report-anomalies";
 import { ReportRecommendations } from "./report-recommendations";
+import { ReportSavingsDelivered } from "./report-savings-delivered";
 
 /** The month's report on screen: the same JSON the API and the PDF serve. */
 export function MonthlyReportView({ month }: { month: string }) {
@@ -46,6 +47,7 @@ export function MonthlyReportView({ month }: { month: string }) {
       <Coverage r={r} />
       <ReportAnomalies anomalies={r.anomalies} />
       <ReportRecommendations recommendations={r.recommendations} />
+      <ReportSavingsDelivered savings={r.savingsDelivered} />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import type { WhatIfOptions } from "@/lib/whatif/server/options";
 import { runQuery, saveScenario } from "./api";
 import { draftProblems, emptyRule, type Definition } from "./definition";
 import { ExportMenu } from "./export-menu";
+import { MarkApplied } from "./mark-applied";
 import { PresetsPanel, type PresetNote } from "./presets-panel";
 import { RuleEditor } from "./rule-editor";
 import { ruleSummary } from "./rule-summary";
@@ -153,6 +154,7 @@ export function ScenarioTab({
             Copy link
           </button>
           <ExportMenu scenarioId={saved?.id ?? null} />
+          <MarkApplied key={saved?.id ?? "unsaved"} scenarioId={saved?.id ?? null} />
         </div>
         {problems.length > 0 && <div className="error-box">{problems.join("; ")}</div>}
         {saveMsg && <div className="notice">{saveMsg}</div>}

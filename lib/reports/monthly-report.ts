@@ -15,6 +15,8 @@ import { hasActivity, reportRow } from "./report-rows";
 import { budgetsVsActual } from "./budgets-vs-actual";
 import { topRecommendations } from "./recommendations-source";
 import type { MonthlyReport } from "./report-schema";
+import { monthSavings } from "@/lib/rollouts/server/month-savings";
+import { monthSavingsOut } from "@/lib/rollouts/server/rollout-out";
 
 const TOP_ANOMALIES = 20;
 
@@ -27,13 +29,14 @@ const TOP_ANOMALIES = 20;
 export async function buildMonthlyReport(principal: Principal, month: string, now = new Date()): Promise<MonthlyReport> {
   const m = reportMonth(month, now);
   await assertMonthHasUsage(principal, m);
-  const [cells, daily, budgets, anomalies, recommendations, teams] = await Promise.all([
+  const [cells, daily, budgets, anomalies, recommendations, teams, delivered] = await Promise.all([
     querySpendCube(principal, { from: m.from, to: m.to, compare: { from: m.previous.from, to: m.previous.to } }),
     querySpend(principal, { groupBy: "day", from: m.from, to: m.to }, now),
     budgetsVsActual(principal, m.to, m.complete),
     scanAnomalies(principal, { from: m.from, to: m.to }),
     topRecommendations(principal, m, now),
     principal.teamIds === null ? Promise.resolve([]) : teamSlugs(principal.teamIds),
+    monthSavings(principal, m.month, { now }),
   ]);
 
   const totals = cubeTotals(cells);
@@ -84,6 +87,7 @@ export async function buildMonthlyReport(principal: Principal, month: string, no
     },
     anomalies: anomalies.slice(0, TOP_ANOMALIES).map(anomalyOut),
     recommendations,
+    savingsDelivered: monthSavingsOut(delivered),
   };
 }
 
