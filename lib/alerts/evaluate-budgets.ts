@@ -5,6 +5,7 @@ import { raiseBudgetAlerts } from "./budget-alerts";
 import { raiseAnomalyAlerts } from "./anomaly-alerts";
 import { detectRollouts } from "@/lib/rollouts/server/detect-rollouts";
 import { raiseRolloutAlerts } from "@/lib/rollouts/server/rollout-alerts";
+import { checkCatalogueRelease } from "@/lib/recommendations/price-change-note";
 import { runDueDeliveries, type DeliveryRunResult } from "./deliver-webhooks";
 import type { RaisedAlert } from "./raise-alert";
 
@@ -49,6 +50,11 @@ export async function evaluateBudgets(opts: { now?: Date; deliver?: boolean } = 
     raised.push(...(await raiseRolloutAlerts(budgets, now)));
   } catch (error) {
     errors.push(`rollouts: ${(error as Error).message}`);
+  }
+  try {
+    await checkCatalogueRelease(); // a new genai-prices release: note how recommendations moved
+  } catch (error) {
+    errors.push(`price catalogue: ${(error as Error).message}`);
   }
   for (const e of errors) console.error(`Budget evaluation: ${e}`);
   const deliveries = opts.deliver === false ? null : await runDueDeliveries({ now });

@@ -67,6 +67,14 @@ export const whatIfOperations: ApiOperation[] = [
     query: OverSpecifiedQuerySchema,
     response: OverSpecifiedResponseSchema,
   },
+  {
+    method: "get",
+    path: "/api/v1/recommendations/notes",
+    tag: "Recommendations",
+    summary: 'How price changes moved recommendations, newest first ("gpt-5-mini is now 40% cheaper: 3 workloads could save $1,240.00/month more")',
+    description: "Noted when a price override is added or edited, and when a new release of the bundled price catalogue is first seen. Recommendations themselves are always computed from current prices.",
+    permission: "read",
+  },
   { method: "get", path: "/api/v1/scenarios", tag: "Scenarios", summary: "Saved scenarios the caller may see", permission: "read", response: ScenarioListSchema },
   {
     method: "post",
