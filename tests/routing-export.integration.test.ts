@@ -3,6 +3,10 @@
  * real traffic and every format parses back into the same routing table (the round trip through the route).
  * Traffic: triage (team support) 3 calls on gpt-4o, research (team labs) 1 call on gpt-4o.
  */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { useTestDatabase } from "./db";
@@ -86,4 +90,25 @@ describe("GET /api/v1/scenarios/{id}/export", () => {
     // The scenario names team support: a labs lead cannot see it.
     expect((await get(lead.cookie, "json")).status).toBe(404);
   });
+});
+
+describe("rightsize scenario export / apply", () => {
+  const cli = (...args: string[]) => {
+    const r = spawnSync(process.execPath, ["cli/bin.mjs", ...args], { encoding: "utf8", env: { ...process.env }, timeout: 120_000 });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr.trim() };
+  };
+
+  it("writes the LiteLLM config to --out, and records a rollout", async () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), "rs-export-")), "config.yaml");
+    const r = cli("scenario", "export", String(id), "--format", "litellm", "--out", out);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain("(1 workload route)");
+    expect(FORMATS.litellm.parse(readFileSync(out, "utf8")).routes.map((x) => x.workload)).toEqual(["triage"]);
+    const bad = cli("scenario", "export", String(id), "--format", "nginx");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe("rightsize: --format must be one of litellm, portkey, openrouter, json (see rightsize --help)");
+    const applied = cli("scenario", "apply", String(id), "--from", "2026-10-20");
+    expect(applied.code, applied.stderr).toBe(0);
+    expect(applied.stdout).toMatch(/^Rollout \d+: scenario "Triage on mini" applied from 2026-10-20 to triage\./);
+  }, 600_000); // three CLI processes, each starting Node and connecting: slow on a busy machine
 });

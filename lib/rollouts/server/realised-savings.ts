@@ -222,7 +222,7 @@ async function errorShares(ctx: SavingsContext, r: RolloutRecord, from: string, 
   const q = Prisma.sql`
     SELECT (e.occurred_at >= ${r.appliedFrom}::date) AS after,
            count(*) FILTER (WHERE e.status IS NOT NULL)::bigint AS reported,
-           count(*) FILTER (WHERE e.status IS NOT NULL AND lower(e.status) NOT IN ('ok', 'success', 'succeeded', 'completed') AND e.status !~ '^2[0-9][0-9]$')::bigint AS errors
+           count(*) FILTER (WHERE e.status IS NOT NULL AND e.status <> 'ok' AND lower(e.status) NOT IN ('ok', 'success', 'succeeded', 'completed') AND e.status !~ '^2[0-9][0-9]$')::bigint AS errors
     FROM usage_events e
     WHERE e.occurred_at >= ${from}::date AND e.occurred_at < ${to}::date AND e.workload_id = ANY(${r.workloadIds}::int[])
       AND ${teamScope(ctx.principal, Prisma.raw("e.team_id"))}
