@@ -16,6 +16,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   evals: () => import("./commands/evals"),
   report: () => import("./commands/report"),
   bills: () => import("./commands/bills"),
+  scenario: () => import("./commands/scenario"),
 };
 
 const USAGE = `Usage: rightsize <command> [options]
@@ -33,8 +34,12 @@ Commands:
   evals import FILE --set NAME [--workload W]     import eval results (CSV or JSON)
   report --month YYYY-MM --format csv|focus|pdf|json --out FILE
                                                   write the monthly report
-  bills import FILE [--provider openai|anthropic] import a provider bill (OpenAI costs / Anthropic cost report)
   report --statements --month YYYY-MM --out DIR   one statement PDF per team
+  bills import FILE [--provider openai|anthropic] import a provider bill (OpenAI costs / Anthropic cost report)
+  scenario export ID --format litellm|portkey|openrouter|json [--out FILE]
+                                                  write a saved scenario as gateway routing config
+  scenario apply ID --from YYYY-MM-DD [--workloads a,b]
+                                                  record a rollout (realised savings are measured from that day)
 
 Database: DATABASE_URL, or the embedded PostgreSQL in .data/ (shared with npm start).
 Run "rightsize <command> --help" for a command's options.`;

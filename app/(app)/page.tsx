@@ -6,6 +6,7 @@ import { OverviewPrefetch } from "@/components/explorer/overview/overview-prefet
 import { BudgetsAtRisk } from "@/components/budgets/budgets-at-risk";
 import { AnomaliesCard } from "@/components/budgets/anomalies-card";
 import { OverSpecifiedList } from "@/components/whatif/over-specified-list";
+import { RealisedSavingsCard } from "@/components/rollouts/realised-savings-card";
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const principal = await requirePagePrincipal();
@@ -17,6 +18,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
           <OverviewView />
         </Suspense>
       </OverviewPrefetch>
+      <RealisedSavingsCard />
       {/* What needs attention: budgets heading over, unusual days, and money on over-specified workloads. */}
       <div className="grid two" style={{ marginTop: 14 }}>
         <BudgetsAtRisk />

@@ -12,6 +12,7 @@ import { ReportAnomalies } from "./report-anomalies";
 import { ReportChange } from "./report-change";
 import { ReportRecommendations } from "./report-recommendations";
 import { ChargebackTable } from "./chargeback-table";
+import { ReportSavingsDelivered } from "./report-savings-delivered";
 
 /** The month's report on screen: the same JSON the API and the PDF serve. */
 export function MonthlyReportView({ month }: { month: string }) {
@@ -50,6 +51,7 @@ export function MonthlyReportView({ month }: { month: string }) {
       <Coverage r={r} />
       <ReportAnomalies anomalies={r.anomalies} />
       <ReportRecommendations recommendations={r.recommendations} />
+      <ReportSavingsDelivered savings={r.savingsDelivered} />
     </div>
   );
 }

@@ -9,6 +9,7 @@ export const NAV_ITEMS = [
   { href: "/workloads", label: "Workloads" },
   { href: "/models", label: "Models" },
   { href: "/whatif", label: "What-if" },
+  { href: "/rollouts", label: "Rollouts" },
   { href: "/budgets", label: "Budgets" },
   { href: "/reports", label: "Reports" },
   { href: "/ingestion", label: "Ingestion" },

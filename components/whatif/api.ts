@@ -45,6 +45,12 @@ const qs = (params: Record<string, string | number | undefined>) => {
 export const recommendationsQuery = (p: { from?: string; to?: string; team?: string } = {}) =>
   queryOptions({ queryKey: ["recommendations", p], queryFn: () => apiJson<RecommendationsResponse>(`/api/v1/recommendations${qs(p)}`) });
 
+export const recommendationNotesQuery = () =>
+  queryOptions({
+    queryKey: ["recommendations", "notes"],
+    queryFn: async () => (await apiJson<{ notes: { id: number; cause: string; message: string; createdAt: string }[] }>("/api/v1/recommendations/notes")).notes,
+  });
+
 export const overSpecifiedQuery = (p: { team?: string; limit?: number } = {}) =>
   queryOptions({
     queryKey: ["recommendations", "over-specified", p],

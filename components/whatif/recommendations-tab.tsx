@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
-import { recommendationsQuery } from "./api";
+import { recommendationNotesQuery, recommendationsQuery } from "./api";
 import type { Definition } from "./definition";
 import { pct, usd } from "./format";
 import { ConfidenceBadge, TierBadge } from "./tier-badge";
@@ -13,12 +13,25 @@ import { OverSpecifiedList } from "./over-specified-list";
  */
 export function RecommendationsTab({ window, onOpen }: { window: { from: string; to: string }; onOpen: (def: Definition) => void }) {
   const q = useQuery(recommendationsQuery(window));
+  const notes = useQuery(recommendationNotesQuery());
   const [showNone, setShowNone] = useState(false);
   if (q.isPending) return <div className="card empty">Pricing every workload on every candidate…</div>;
   if (q.isError) return <div className="error-box">{q.error.message}</div>;
   const d = q.data;
   return (
     <div className="wi-recs">
+      {notes.data && notes.data.length > 0 && (
+        <div className="notice" data-testid="recommendation-notes">
+          <b>Prices changed, recommendations recomputed.</b>
+          <ul className="wi-notes">
+            {notes.data.slice(0, 3).map((n) => (
+              <li key={n.id}>
+                {n.message} <span className="muted small">({n.createdAt.slice(0, 10)}{n.cause === "catalogue" ? ", catalogue release" : ", price override"})</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <div className="grid kpis">
         <div className="card kpi">
           <div className="label">Recommended saving</div>

@@ -5,6 +5,8 @@ import type { ScenarioOut } from "@/lib/scenarios/scenario-schema";
 import type { WhatIfOptions } from "@/lib/whatif/server/options";
 import { runQuery, saveScenario } from "./api";
 import { draftProblems, emptyRule, type Definition } from "./definition";
+import { ExportMenu } from "./export-menu";
+import { MarkApplied } from "./mark-applied";
 import { PresetsPanel, type PresetNote } from "./presets-panel";
 import { RuleEditor } from "./rule-editor";
 import { ruleSummary } from "./rule-summary";
@@ -151,6 +153,8 @@ export function ScenarioTab({
           <button type="button" className="btn" onClick={() => void navigator.clipboard?.writeText(window.location.href)} title="Copy a link that opens exactly this scenario">
             Copy link
           </button>
+          <ExportMenu scenarioId={saved?.id ?? null} />
+          <MarkApplied key={saved?.id ?? "unsaved"} scenarioId={saved?.id ?? null} />
         </div>
         {problems.length > 0 && <div className="error-box">{problems.join("; ")}</div>}
         {saveMsg && <div className="notice">{saveMsg}</div>}

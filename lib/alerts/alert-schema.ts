@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** GET /api/v1/alerts: the alert history (in-app) with every webhook delivery's fate. */
-export const ALERT_KINDS = ["threshold", "forecast", "anomaly"] as const;
+export const ALERT_KINDS = ["threshold", "forecast", "anomaly", "rollout"] as const;
 export const DELIVERY_STATUSES = ["pending", "delivered", "failed"] as const;
 
 export const AlertListQuerySchema = z.object({
@@ -26,7 +26,7 @@ export const DeliverySchema = z.object({
 
 export const AlertSchema = z.object({
   id: z.number().int(),
-  kind: z.enum(ALERT_KINDS).describe("threshold (x% of the budget spent) | forecast (forecast over budget) | anomaly"),
+  kind: z.enum(ALERT_KINDS).describe("threshold (x% of the budget spent) | forecast (forecast over budget) | anomaly | rollout (a rollout under-delivering its predicted saving, or escalating more than assumed)"),
   createdAt: z.string(),
   periodKey: z.string().describe("budget period (2026-10, 2026-Q4, 2026), or day:scope for anomalies"),
   threshold: z.number().nullable().describe("fraction of the amount, for threshold alerts"),

@@ -18,6 +18,8 @@ export interface NewAlert {
   facts: [string, string][];
   /** Where to send it: none (in-app only), or each webhook once. */
   webhooks: { url: string; format: "slack" | "json" }[];
+  /** App path the message links to (default /budgets). */
+  link?: string;
 }
 
 export interface RaisedAlert {
@@ -70,7 +72,7 @@ export async function raiseAlert(alert: NewAlert, now = new Date()): Promise<Rai
       createdAt: row.created_at.toISOString(),
       budget: alert.budget,
       facts: alert.facts,
-      link: appLink("/budgets"),
+      link: appLink(alert.link ?? "/budgets"),
     };
     const urls = new Map(alert.webhooks.map((w) => [w.url, w.format]));
     for (const [url, format] of urls) {

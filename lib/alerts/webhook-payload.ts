@@ -3,7 +3,7 @@
  * blocks); "json": a plain JSON event for any receiver. Built once when the alert is raised and stored with the
  * delivery, so every retry sends exactly the same message. Pure.
  */
-export type AlertKind = "threshold" | "forecast" | "anomaly";
+export type AlertKind = "threshold" | "forecast" | "anomaly" | "rollout";
 
 export interface AlertEvent {
   alertId: number;
@@ -24,9 +24,10 @@ const EVENT_NAMES: Record<AlertKind, string> = {
   threshold: "budget.threshold_crossed",
   forecast: "budget.forecast_over",
   anomaly: "spend.anomaly",
+  rollout: "rollout.under_delivery",
 };
 
-const ICONS: Record<AlertKind, string> = { threshold: ":warning:", forecast: ":chart_with_upwards_trend:", anomaly: ":rotating_light:" };
+const ICONS: Record<AlertKind, string> = { threshold: ":warning:", forecast: ":chart_with_upwards_trend:", anomaly: ":rotating_light:", rollout: ":chart_with_downwards_trend:" };
 
 export function webhookPayload(format: "slack" | "json", event: AlertEvent): Record<string, unknown> {
   return format === "slack" ? slackPayload(event) : jsonPayload(event);

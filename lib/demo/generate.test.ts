@@ -127,6 +127,7 @@ describe("generateDemoEvents: the company's rhythm and incidents", () => {
   let otherModelAfter = 0;
   let contractOver200k = 0;
   let contractCalls = 0;
+  const triage = new Map<string, number>();
   let reasoningCalls = 0;
   let batchCalls = 0;
   let codeCached = 0;
@@ -146,6 +147,11 @@ describe("generateDemoEvents: the company's rhythm and incidents", () => {
         if (e.model === incidents.modelSwitch.model) switchedAfter++;
         else otherModelAfter++;
       }
+    }
+    if (e.workload === "ticket-triage") {
+      const after = d >= incidents.rollout.fromDay;
+      const key = `${after ? "after" : "before"}:${e.model}`;
+      triage.set(key, (triage.get(key) ?? 0) + 1);
     }
     if (e.workload === "contract-review") {
       contractCalls++;
@@ -203,6 +209,17 @@ describe("generateDemoEvents: the company's rhythm and incidents", () => {
     expect(switchedBefore).toBe(0);
     expect(otherModelAfter).toBe(0);
     expect(switchedAfter).toBeGreaterThan(0);
+  });
+
+  it("rolls ticket-triage out to gpt-5-nano three weeks before the end, with ~12% escalated to gpt-5", () => {
+    expect(incidents.rollout.fromDay).toBe(days - 21);
+    // Before: gpt-5 85% and claude-sonnet-4-5 15% (company.ts), no nano. After: only nano (88%) and gpt-5 (12%).
+    expect(triage.get("before:gpt-5-nano")).toBeUndefined();
+    expect(triage.get("after:claude-sonnet-4-5")).toBeUndefined();
+    const nano = triage.get("after:gpt-5-nano") ?? 0;
+    const escalated = triage.get("after:gpt-5") ?? 0;
+    expect(escalated / (nano + escalated)).toBeGreaterThan(0.09);
+    expect(escalated / (nano + escalated)).toBeLessThan(0.15);
   });
 
   it("includes long-context calls over 200k tokens, reasoning, batch and cache reads", () => {

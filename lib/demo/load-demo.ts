@@ -6,6 +6,7 @@ import { loadRouteLlmEvalSets } from "@/lib/evals/routellm";
 import { storeEvalResults } from "@/lib/evals/store-eval-results";
 import { linkDemoEvalModels } from "@/lib/evals/demo-eval-models";
 import { progressBar } from "@/lib/cli/progress";
+import { seedDemoRollout } from "./seed-rollout";
 import { DEFAULT_DEMO_SEED, demoTeams, demoUnattributedSources, demoWorkloads, generateDemoEvents } from "./generate";
 
 export interface LoadDemoOptions {
@@ -56,6 +57,7 @@ export async function loadDemo(options: LoadDemoOptions) {
   bar?.update(summary.accepted + summary.duplicates);
   bar?.stop();
   await seedDemoBudgets(endDate);
+  await seedDemoRollout(endDate, options.days);
   log(`Demo loaded: ${summary.accepted.toLocaleString("en-US")} new calls, ${summary.duplicates.toLocaleString("en-US")} already there.`);
   return summary;
 }

@@ -19,7 +19,7 @@ export interface Stream {
   team: string | null;
   workload: string | null;
   mix: ModelMix;
-  /** Mix from `switchDay` on (the model-switch incident); same as `mix` otherwise. */
+  /** Mix from `switchDay` on (the model-switch incident, or the rollout); same as `mix` otherwise. */
   switchMix: ModelMix;
   switchDay: number;
   inMu: number;
@@ -82,6 +82,10 @@ export function buildStreams(incidents: DemoIncidents): Stream[] {
     if (w.slug === incidents.modelSwitch.workload) {
       s.switchMix = compileMix([{ model: incidents.modelSwitch.model, weight: 1 }]);
       s.switchDay = incidents.modelSwitch.fromDay;
+    }
+    if (w.slug === incidents.rollout.workload) {
+      s.switchMix = compileMix(incidents.rollout.mix);
+      s.switchDay = incidents.rollout.fromDay;
     }
     return s;
   });

@@ -18,6 +18,8 @@ import { computeChargeback } from "@/lib/chargeback/compute-chargeback";
 import type { MonthlyReport } from "./report-schema";
 import { changeBetween, fields } from "@/lib/change/spend-change";
 import { explainAnomalies } from "@/lib/change/explain-anomalies";
+import { monthSavings } from "@/lib/rollouts/server/month-savings";
+import { monthSavingsOut } from "@/lib/rollouts/server/rollout-out";
 
 const TOP_ANOMALIES = 20;
 
@@ -30,7 +32,7 @@ const TOP_ANOMALIES = 20;
 export async function buildMonthlyReport(principal: Principal, month: string, now = new Date()): Promise<MonthlyReport> {
   const m = reportMonth(month, now);
   await assertMonthHasUsage(principal, m);
-  const [cells, daily, budgets, anomalies, recommendations, teams, orgChange, teamChange, chargeback] = await Promise.all([
+  const [cells, daily, budgets, anomalies, recommendations, teams, orgChange, teamChange, chargeback, delivered] = await Promise.all([
     querySpendCube(principal, { from: m.from, to: m.to, compare: { from: m.previous.from, to: m.previous.to } }),
     querySpend(principal, { groupBy: "day", from: m.from, to: m.to }, now),
     budgetsVsActual(principal, m.to, m.complete),
@@ -40,6 +42,7 @@ export async function buildMonthlyReport(principal: Principal, month: string, no
     changeBetween(principal, m, m.previous, "org"),
     changeBetween(principal, m, m.previous, "team"),
     computeChargeback(principal, m.from, m.to),
+    monthSavings(principal, m.month, { now }),
   ]);
 
   const totals = cubeTotals(cells);
@@ -92,6 +95,7 @@ export async function buildMonthlyReport(principal: Principal, month: string, no
     },
     anomalies: (await explainAnomalies(principal, anomalies.slice(0, TOP_ANOMALIES), m.to)).map(anomalyOut),
     recommendations,
+    savingsDelivered: monthSavingsOut(delivered),
   };
 }
 

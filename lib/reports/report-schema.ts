@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MonthSavingsSchema } from "@/lib/rollouts/rollout-schema";
 import { AnomalySchema } from "@/lib/anomaly-scan/anomaly-query";
 import { ChangeFieldsSchema, ChangeRowSchema } from "@/lib/change/change-query";
 import { FOCUS_VERSIONS } from "./focus/focus-columns";
@@ -103,5 +104,6 @@ export const MonthlyReportSchema = z.object({
       }),
     ),
   }),
+  savingsDelivered: MonthSavingsSchema.describe("realised savings of applied rollouts on the month's days (lib/rollouts)"),
 });
 export type MonthlyReport = z.infer<typeof MonthlyReportSchema>;

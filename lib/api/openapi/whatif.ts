@@ -12,6 +12,7 @@ import { Preset8020ResponseSchema } from "@/lib/whatif/preset-8020-schema";
 import { WhatIfResponseSchema } from "@/lib/whatif/response-schema";
 import { WhatIfRequestSchema } from "@/lib/whatif/schema";
 import { WindowQuerySchema } from "@/lib/whatif/window";
+import { ExportQuerySchema } from "@/lib/routing-export/export-schema";
 import type { ApiOperation } from "./operation";
 
 const SCOPE = "Team scope applies: a lead sees and simulates only their teams' workloads. Money is a decimal string in USD; dates are UTC, both ends inclusive.";
@@ -68,6 +69,14 @@ export const whatIfOperations: ApiOperation[] = [
     query: OverSpecifiedQuerySchema,
     response: OverSpecifiedResponseSchema,
   },
+  {
+    method: "get",
+    path: "/api/v1/recommendations/notes",
+    tag: "Recommendations",
+    summary: 'How price changes moved recommendations, newest first ("gpt-5-mini is now 40% cheaper: 3 workloads could save $1,240.00/month more")',
+    description: "Noted when a price override is added or edited, and when a new release of the bundled price catalogue is first seen. Recommendations themselves are always computed from current prices.",
+    permission: "read",
+  },
   { method: "get", path: "/api/v1/scenarios", tag: "Scenarios", summary: "Saved scenarios the caller may see", permission: "read", response: ScenarioListSchema },
   {
     method: "post",
@@ -89,6 +98,19 @@ export const whatIfOperations: ApiOperation[] = [
     response: ScenarioSchema,
   },
   { method: "delete", path: "/api/v1/scenarios/{id}", tag: "Scenarios", summary: "Delete a scenario (its author or an admin); 204", permission: "read" },
+  {
+    method: "get",
+    path: "/api/v1/scenarios/{id}/export",
+    tag: "Scenarios",
+    summary: "The scenario as gateway routing: LiteLLM proxy config.yaml, Portkey config JSON, OpenRouter presets, or a plain JSON routing table",
+    description:
+      `${SCOPE} Rules are resolved per workload (first match wins, like the what-if); workloads the scenario leaves alone are not routed. ` +
+      "The header (YAML comments, or _comment in JSON) names the documentation version followed and what the gateway cannot express " +
+      "(quality-based escalation, batch, caching, output changes). Keys are written as references (os.environ/..., @provider slugs), never values. See lib/routing-export/.",
+    permission: "read",
+    query: ExportQuerySchema,
+    responseContentType: "application/yaml",
+  },
   { method: "get", path: "/api/v1/evals", tag: "Evals", summary: "Eval sets with each model's pass rate and the linked workloads", permission: "read", response: EvalSetListSchema },
   {
     method: "post",

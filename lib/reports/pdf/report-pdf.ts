@@ -40,6 +40,7 @@ export function renderReportPdf(report: MonthlyReport): Promise<Buffer> {
   coverage(doc, report);
   anomalies(doc, report);
   recommendations(doc, report);
+  savingsDelivered(doc, report);
   footers(doc, report);
   doc.end();
   return done;
@@ -238,6 +239,24 @@ function recommendations(doc: Doc, r: MonthlyReport): void {
       { header: "Confidence", width: CONTENT_WIDTH - 435 },
     ],
     r.recommendations.items.map((x) => [x.workload, x.currentModel, x.candidateModel, usd(x.monthlySavingUsd), x.confidence]),
+  );
+}
+
+function savingsDelivered(doc: Doc, r: MonthlyReport): void {
+  const s = r.savingsDelivered;
+  const predicted = s.predictedSavingUsd === null ? "" : `, predicted ${usd(s.predictedSavingUsd)}`;
+  sectionHeading(doc, "Savings delivered", `Applied rollouts: realised ${usd(s.realisedSavingUsd)}${predicted} (calls re-priced on each workload's model mix of the 14 days before the change).`, tableHeight(s.rollouts.length));
+  if (s.rollouts.length === 0) return paragraph(doc, "No rollout was applied during this month.", { color: COLORS.muted });
+  table(
+    doc,
+    [
+      { header: "Rollout", width: 150 },
+      { header: "Workloads", width: CONTENT_WIDTH - 400 },
+      { header: "Applied from", width: 70 },
+      { header: "Realised", width: 90, align: "right" },
+      { header: "Predicted", width: 90, align: "right" },
+    ],
+    s.rollouts.map((x) => [x.label, x.workloads.join(", "), x.appliedFrom, usd(x.realisedSavingUsd), x.predictedSavingUsd === null ? "-" : usd(x.predictedSavingUsd)]),
   );
 }
 

@@ -2,15 +2,17 @@ import { withAuth } from "@/lib/api/with-auth";
 import { readJson } from "@/lib/api/read-json";
 import { PriceOverrideInputSchema } from "@/lib/pricing/override-schema";
 import { createPriceOverride, listPriceOverrides } from "@/lib/pricing/overrides-admin";
+import { withRecommendationNote } from "@/lib/recommendations/price-change-note";
 
 export const dynamic = "force-dynamic";
 
 // GET /api/v1/price-overrides - negotiated and custom prices (administrators and finance only)
 export const GET = withAuth("read_prices", async () => Response.json({ overrides: await listPriceOverrides() }));
 
-// POST /api/v1/price-overrides - add a price; stored events it covers are re-priced in the same transaction
+// POST /api/v1/price-overrides - add a price; stored events it covers are re-priced in the same transaction, and
+// the change's effect on recommendations is noted (GET /api/v1/recommendations/notes)
 export const POST = withAuth("manage_settings", async ({ req, principal }) => {
   const input = await readJson(req, PriceOverrideInputSchema);
-  const change = await createPriceOverride(input, { label: principal.label, userId: principal.kind === "user" ? principal.id : null });
+  const change = await withRecommendationNote(input, () => createPriceOverride(input, { label: principal.label, userId: principal.kind === "user" ? principal.id : null }));
   return Response.json(change, { status: 201 });
 });
