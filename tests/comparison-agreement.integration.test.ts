@@ -5,6 +5,7 @@ import type { Principal } from "@/lib/auth/principal";
 import { queryOverview } from "@/lib/analytics/overview";
 import { queryBreakdown } from "@/lib/analytics/query-breakdown";
 import { buildMonthlyReport } from "@/lib/reports/monthly-report";
+import { querySeries } from "@/lib/analytics/series";
 
 /**
  * Issue 16.1/16.2: the Overview, the explorer tables and Reports compare by one rule, and a still-filling day is
@@ -69,5 +70,16 @@ describe("one comparison rule across Overview, explorer and Reports", () => {
     expect(overview.previous).toMatchObject({ from: "2026-11-17", to: "2026-11-24", until: "2026-11-24T09:41:00.000Z", rule: "rolling" });
     expect(overview.range).toMatchObject({ costUsd: "0.0105", previousCostUsd: "0.0105" });
     expect(overview.month).toMatchObject({ monthToDateUsd: "0.0105", lastMonthToSameDayUsd: "0.0105", changeShare: 0 });
+  });
+});
+
+describe("partial days are marked", () => {
+  it("the series names the bucket still filling, by interval, and none for a range that is over", async () => {
+    const q = { from: "2026-11-25", to: "2026-12-02", stackBy: "none" as const, top: 8 };
+    expect((await querySeries(admin, { ...q, interval: "day" }, NOW)).partialBucket).toBe("2026-12-02");
+    // Dec 2 2026 is a Wednesday: its week starts on Monday Nov 30.
+    expect((await querySeries(admin, { ...q, interval: "week" }, NOW)).partialBucket).toBe("2026-11-30");
+    expect((await querySeries(admin, { ...q, interval: "month" }, NOW)).partialBucket).toBe("2026-12");
+    expect((await querySeries(admin, { ...q, from: "2026-11-01", to: "2026-11-30", interval: "day" }, NOW)).partialBucket).toBeNull();
   });
 });

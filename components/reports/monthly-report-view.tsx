@@ -32,8 +32,8 @@ export function MonthlyReportView({ month }: { month: string }) {
       <Kpis r={r} />
       <section className="card rp-section">
         <h2>Daily spend</h2>
-        <p className="rp-hint">UTC days. Red: a day with an anomaly.</p>
-        <DailySpendChart daily={r.daily} anomalyDays={new Set(r.anomalies.map((a) => a.day))} />
+        <p className="rp-hint">UTC days. Red: a day with an anomaly.{r.complete ? "" : " Shaded: today, still filling."}</p>
+        <DailySpendChart daily={r.daily} anomalyDays={new Set(r.anomalies.map((a) => a.day))} partialDay={r.complete ? null : r.to} />
       </section>
       <BreakdownTable title="Spend by team" rows={r.byTeam} name="Team" previousLabel={prevLabel} />
       <BreakdownTable title="Spend by workload" rows={r.byWorkload} name="Workload" detail="Team" limit={25} previousLabel={prevLabel} />
