@@ -2,13 +2,14 @@
 import { signIn } from "next-auth/react";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useState, Suspense } from "react";
+import { safeReturnPath } from "@/lib/navigation/return-path";
 
 function Form({ ssoName }: { ssoName: string | null }) {
   const router = useRouter();
   const params = useSearchParams();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const callbackUrl = params.get("callbackUrl") ?? "/";
+  const callbackUrl = safeReturnPath(params.get("callbackUrl"));
 
   async function submit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -19,7 +20,7 @@ function Form({ ssoName }: { ssoName: string | null }) {
     setBusy(false);
     // One generic message: never say whether the email or the password was wrong.
     if (!result || result.error) setError("Invalid email or password");
-    else router.replace(callbackUrl.startsWith("/") ? callbackUrl : "/");
+    else router.replace(callbackUrl);
   }
 
   return (
