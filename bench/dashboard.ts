@@ -15,7 +15,6 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { cpus } from "node:os";
 import pg from "pg";
 import { encode } from "next-auth/jwt";
 import { chromium } from "@playwright/test";
@@ -24,6 +23,8 @@ import { migrate } from "@/lib/db/migrate";
 import { needsBuild } from "@/lib/bootstrap/needs-build";
 import { presetRange } from "@/lib/analytics/date-range";
 import { addDays, todayUtc } from "@/lib/analytics/dates";
+import { startMachineMeter } from "./machine";
+import { pgCpuMs, processCpuMs } from "./pg-cpu";
 
 const { values } = parseArgs({ options: { events: { type: "string" }, runs: { type: "string" }, loads: { type: "string" }, only: { type: "string" }, keep: { type: "boolean" } } });
 const ONLY = new Set((values.only ?? "overview,other,page").split(","));
@@ -118,8 +119,8 @@ async function main() {
   const cookie = await adminCookie(db.url);
   log("starting the app...");
   const server = await startServer(db.url);
+  const meter = startMachineMeter({ server: () => processCpuMs(server.pid!), ...(db.embedded ? { postgres: () => pgCpuMs(path.join(work, "pg", "pg")) } : {}) });
   const report: Record<string, unknown> = {
-    machine: { cpus: cpus().length, node: process.version },
     dataset: await datasetSize(db.url),
     loadSeconds: db.loadSeconds,
   };
@@ -173,6 +174,7 @@ async function main() {
       log("loading the overview in Chromium...");
       report.overviewPage = await pageLoads(cookie);
     }
+    report.machine = meter.finish();
   } finally {
     server.kill("SIGTERM");
     if (db.embedded) {

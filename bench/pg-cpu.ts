@@ -28,6 +28,12 @@ export function processCpuMs(pid: number): number {
   return f ? (Number(f[11]) + Number(f[12])) * 10 : 0;
 }
 
+/** CPU time (ms) this process's children that have exited and been waited for have used (cutime + cstime). */
+export function childrenCpuMs(): number {
+  const f = stat(process.pid);
+  return f ? (Number(f[13]) + Number(f[14])) * 10 : 0;
+}
+
 /** /proc/<pid>/stat fields after the command name: [0] = state, [1] = ppid, [11] utime, [12] stime, [13] cutime, [14] cstime. */
 function stat(pid: number): string[] | null {
   try {

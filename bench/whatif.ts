@@ -28,7 +28,9 @@ const { POST: postWhatIf } = await import("@/app/api/v1/whatif/route");
 const { GET: getRecommendations } = await import("@/app/api/v1/recommendations/route");
 const { addDays } = await import("@/lib/forecast/utc-days");
 
+const { startMachineMeter } = await import("./machine");
 const db = await openDatabase();
+const meter = startMachineMeter();
 const { key, record } = await createApiKey({ name: "bench:whatif", scopes: ["read"] });
 try {
   const stats = await pool().query<{ events: string; last: string | null }>("SELECT sum(events)::text AS events, max(day)::text AS last FROM usage_shape_daily");
@@ -94,6 +96,7 @@ try {
           count: r.last.body.recommendations.length, totalMonthlySavingUsd: r.last.body.totalMonthlySavingUsd,
         },
         runs: RUNS,
+        machine: meter.finish(),
       },
       null,
       2,

@@ -6,8 +6,10 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const principal = await requirePagePrincipal();
   return (
     <div className="shell">
+      {/* Keyboard and screen-reader users skip the sidebar's nine links. */}
+      <a className="skip-link" href="#main">Skip to content</a>
       <Nav who={principal.label} role={principal.role} />
-      <main className="main">{children}</main>
+      <main className="main" id="main" tabIndex={-1}>{children}</main>
     </div>
   );
 }

@@ -10,10 +10,13 @@ import { RealisedSavingsCard } from "@/components/rollouts/realised-savings-card
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const principal = await requirePagePrincipal();
+  const params = await searchParams;
+  // The panels below follow the page's team filter (issue 16.4), so nothing on a filtered page shows all teams.
+  const team = typeof params.team === "string" && params.team ? params.team : undefined;
   return (
     <>
       <PageHeader title="Overview" subtitle="AI spend across your teams: this month's pace, where it goes and how much is on frontier models. Dates are UTC." />
-      <OverviewPrefetch principal={principal} searchParams={await searchParams}>
+      <OverviewPrefetch principal={principal} searchParams={params}>
         <Suspense>
           <OverviewView />
         </Suspense>
@@ -21,10 +24,10 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       <RealisedSavingsCard />
       {/* What needs attention: budgets heading over, unusual days, and money on over-specified workloads. */}
       <div className="grid two" style={{ marginTop: 14 }}>
-        <BudgetsAtRisk />
-        <AnomaliesCard limit={5} />
+        <BudgetsAtRisk team={team} />
+        <AnomaliesCard team={team} limit={5} />
       </div>
-      <OverSpecifiedList limit={8} />
+      <OverSpecifiedList team={team} limit={8} />
     </>
   );
 }

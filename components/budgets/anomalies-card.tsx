@@ -8,19 +8,19 @@ import { shortDate, usd } from "./format";
  * For the overview and a workload's page: spend spikes and switches to pricier models of the last two weeks, with
  * their size in dollars. Fetches its own data (GET /api/v1/anomalies); pass `workload` to show one workload's.
  */
-export function AnomaliesCard({ workload, limit = 5 }: { workload?: string; limit?: number }) {
-  const anomalies = useQuery(anomaliesQuery({ workload, limit: 50 }));
+export function AnomaliesCard({ workload, team, limit = 5 }: { workload?: string; team?: string; limit?: number }) {
+  const anomalies = useQuery(anomaliesQuery({ workload, team, limit: 50 }));
   const list = anomalies.data?.anomalies ?? [];
   return (
     <section className="card" aria-label="Anomalies" data-testid="anomalies-card">
       <div className="card-head" style={{ display: "flex", justifyContent: "space-between", alignItems: "baseline" }}>
-        <h2 style={{ margin: 0 }}>Anomalies</h2>
+        <h2 style={{ margin: 0 }}>Anomalies{team ? ` · ${team}` : ""}</h2>
         {anomalies.data && <span className="muted" style={{ fontSize: 12 }}>{shortDate(anomalies.data.from)} – {shortDate(anomalies.data.to)}</span>}
       </div>
       {anomalies.error && <p className="error-box">{anomalies.error.message}</p>}
       {anomalies.isPending && <p className="bg-empty">Loading…</p>}
       {anomalies.data && list.length === 0 && (
-        <p className="bg-empty">No spikes or model switches{workload ? " for this workload" : ""} in the last two weeks.</p>
+        <p className="bg-empty">No spikes or model switches{workload ? " for this workload" : team ? " for this team" : ""} in the last two weeks.</p>
       )}
       {list.length > 0 && (
         <ul className="bg-list">

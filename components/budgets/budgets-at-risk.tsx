@@ -10,14 +10,15 @@ import { longPeriod, pct, shortDate, usd } from "./format";
  * For the overview: the budgets that are over or heading over, with how far and when they run out. Fetches its own
  * data (GET /api/v1/budgets); says so plainly when every budget is on track or none is set.
  */
-export function BudgetsAtRisk() {
+export function BudgetsAtRisk({ team }: { team?: string } = {}) {
   const budgets = useQuery(budgetsQuery());
-  const list = budgets.data?.budgets ?? [];
+  // Under a team filter: budgets set on that team (the organisation's budget is not the team's).
+  const list = (budgets.data?.budgets ?? []).filter((b) => !team || b.scope.team === team);
   const risky = list.filter((b) => b.status !== "on_track");
   return (
     <section className="card" aria-label="Budgets at risk" data-testid="budgets-at-risk">
       <div className="card-head" style={{ display: "flex", justifyContent: "space-between", alignItems: "baseline" }}>
-        <h2 style={{ margin: 0 }}>Budgets at risk</h2>
+        <h2 style={{ margin: 0 }}>Budgets at risk{team ? ` · ${team}` : ""}</h2>
         <Link className="bg-card-link" href="/budgets">All budgets →</Link>
       </div>
       {budgets.error && <p className="error-box">{budgets.error.message}</p>}

@@ -1,5 +1,5 @@
 "use client";
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, Legend, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { SeriesResponse } from "@/lib/analytics/series-query";
 import { seriesColor } from "./palette";
 import { shortDate, usd, usdCompact } from "@/components/explorer/format";
@@ -27,6 +27,7 @@ export function StackedSpendChart({ data, height = 300 }: { data: SeriesResponse
                     {shortDate(String(label))}
                   </b>
                   <div className="tt-total">{usd(String((payload[0].payload as { total: string }).total))}</div>
+                  {label === data.partialBucket && <div className="muted">still filling: not a complete {data.interval}</div>}
                   {[...payload].reverse().filter((p) => Number(p.value) > 0).map((p) => (
                     <div key={String(p.dataKey)} className="tt-row">
                       <span className="swatch" style={{ background: p.color }} />
@@ -39,6 +40,7 @@ export function StackedSpendChart({ data, height = 300 }: { data: SeriesResponse
             }
           />
           {data.series.length > 1 && <Legend formatter={(key) => <span style={{ color: "#18202b" }}>{labels[String(key)] ?? key}</span>} itemSorter={(item) => order.get(String(item.dataKey)) ?? 99} iconType="square" iconSize={10} wrapperStyle={{ fontSize: 12 }} />}
+          {data.partialBucket && <PartialShade bucket={data.partialBucket} last={rows[rows.length - 1]?.bucket} />}
           {data.series.map((s, i) => (
             <Bar key={s.key} dataKey={s.key} name={s.key} stackId="spend" fill={seriesColor(s.key, i, data.stackBy)} isAnimationActive={false} />
           ))}
@@ -46,4 +48,9 @@ export function StackedSpendChart({ data, height = 300 }: { data: SeriesResponse
       </ResponsiveContainer>
     </div>
   );
+}
+
+/** Shades the bucket still filling (today, this week, this month) so nobody reads it as a complete one. */
+export function PartialShade({ bucket, last }: { bucket: string; last?: string }) {
+  return <ReferenceArea x1={bucket} x2={last ?? bucket} fill="var(--partial-shade, #8a94a6)" fillOpacity={0.14} stroke="none" ifOverflow="extendDomain" label={{ value: "partial", position: "insideTop", fontSize: 10, fill: "#5b6575" }} />;
 }

@@ -40,7 +40,7 @@ export function spendColumn(rows: BreakdownRow[]): C {
 export const changeColumn: C = {
   id: "change",
   header: "vs previous",
-  title: "Change against the previous period of the same length",
+  title: "Change by Rightsize's one comparison rule: a whole month vs the month before, month to date vs last month to the same day and time, other ranges vs the same number of days before (to the same time of day while the range is still filling)",
   numeric: true,
   sort: (r) => r.changeShare,
   render: (r) => (r.changeShare === null ? <span className="muted">new</span> : <span className={r.changeShare > 0.0005 ? "delta-up" : r.changeShare < -0.0005 ? "delta-down" : "muted"}>{signedPct(r.changeShare)}</span>),

@@ -12,13 +12,13 @@ export function KpiCard({ label, value, sub, hint, testId }: { label: string; va
 }
 
 /** "+4.1% vs last month": up is red (spending more), down is green. */
-export function Delta({ value, suffix }: { value: number | null; suffix: string }) {
-  if (value === null) return <span className="muted">nothing to compare with {suffix.replace(/^vs /, "in ")}</span>;
+export function Delta({ value, suffix, testId }: { value: number | null; suffix: string; testId?: string }) {
+  if (value === null) return <span className="muted" data-testid={testId}>nothing to compare with {suffix.replace(/^vs /, "in ")}</span>;
   const cls = value > 0.0005 ? "delta-up" : value < -0.0005 ? "delta-down" : "muted";
   const sign = value > 0 ? "+" : value < 0 ? "−" : "±";
   return (
     <span>
-      <span className={cls}>
+      <span className={cls} data-testid={testId}>
         {sign}
         {Math.abs(value * 100).toFixed(1)}%
       </span>{" "}

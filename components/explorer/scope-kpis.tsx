@@ -1,6 +1,6 @@
 import type { OverviewResponse } from "@/lib/analytics/overview-query";
 import { KpiCard, Delta } from "./kpi-card";
-import { compact, count, longDate, pct, usd, usdUnit } from "./format";
+import { compact, count, pct, usd, usdUnit } from "./format";
 import { ShareBar } from "@/components/charts/share-bar";
 
 /** KPIs of one team or workload: the range vs the previous period, this month's pace, unit costs and tier mix. */
@@ -11,8 +11,8 @@ export function ScopeKpis({ data, extra }: { data: OverviewResponse; extra?: Rea
   return (
     <>
       <div className="grid kpis four">
-        <KpiCard testId="kpi-range-spend" label="Spend in range" value={usd(r.costUsd)} sub={<Delta value={r.changeShare} suffix={`vs ${longDate(data.previous.from)} – ${longDate(data.previous.to)}`} />} />
-        <KpiCard label="Month to date" value={usd(m.monthToDateUsd)} sub={<>projected {usd(m.projectedUsd)} by month end<br /><Delta value={m.changeShare} suffix="vs last month, same day" /></>} />
+        <KpiCard testId="kpi-range-spend" label="Spend in range" value={usd(r.costUsd)} sub={<Delta value={r.changeShare} suffix={data.previous.label} testId="range-change" />} />
+        <KpiCard label="Month to date" value={usd(m.monthToDateUsd)} sub={<>projected {usd(m.projectedUsd)} by month end<br /><Delta value={m.changeShare} suffix={m.comparisonLabel} testId="mtd-change" /></>} />
         <KpiCard label="Calls" value={count(r.requests)} sub={`${usdUnit(r.costPer1kCallsUsd)} per 1k calls · ${usdUnit(r.pricePerMtokUsd)} per M tokens`} />
         {extra ?? (
           <KpiCard label="Frontier share" value={pct(frontier?.spendShare ?? 0)} sub={`of spend · ${pct(frontier?.callShare ?? 0)} of calls · ${pct(r.cacheHitShare)} of input cached (${compact(r.cachedInputTokens)})`} />

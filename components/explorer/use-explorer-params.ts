@@ -2,6 +2,7 @@
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useMemo } from "react";
 import { rangeFromParams } from "@/lib/analytics/date-range";
+import { carryFilters } from "@/lib/navigation/carry-filters";
 
 /**
  * Every filter of an explorer page lives in the URL (range, team, tier, stacking, sort, page...), so a view can
@@ -26,17 +27,8 @@ export function useExplorerParams() {
     [params, router, pathname],
   );
   /** `href` keeping the date range, so following a link keeps the period the user was looking at. */
-  const withRange = useCallback(
-    (href: string) => {
-      const keep = new URLSearchParams();
-      for (const k of ["range", "from", "to"]) {
-        const v = params.get(k);
-        if (v) keep.set(k, v);
-      }
-      const qs = keep.toString();
-      return qs ? `${href}${href.includes("?") ? "&" : "?"}${qs}` : href;
-    },
-    [params],
-  );
-  return { range, get, set, params, withRange };
+  const withRange = useCallback((href: string) => carryFilters(href, params, ["range", "from", "to"]), [params]);
+  /** `href` keeping the date range and the team filter (sidebar, "See all"). */
+  const withFilters = useCallback((href: string) => carryFilters(href, params), [params]);
+  return { range, get, set, params, withRange, withFilters };
 }

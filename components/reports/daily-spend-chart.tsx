@@ -1,9 +1,10 @@
 "use client";
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { PartialShade } from "@/components/charts/stacked-spend-chart";
 import { shortDate, usd, usdAxis } from "@/components/budgets/format";
 
-/** The month's spend per UTC day; days with an anomaly are red. */
-export function DailySpendChart({ daily, anomalyDays }: { daily: { day: string; costUsd: string }[]; anomalyDays: Set<string> }) {
+/** The month's spend per UTC day; days with an anomaly are red; today (still filling) is shaded. */
+export function DailySpendChart({ daily, anomalyDays, partialDay = null }: { daily: { day: string; costUsd: string }[]; anomalyDays: Set<string>; partialDay?: string | null }) {
   const rows = daily.map((d) => ({ day: d.day, cost: Number(d.costUsd), exact: d.costUsd }));
   return (
     <div role="img" aria-label="Spend per day" data-testid="daily-chart">
@@ -21,10 +22,12 @@ export function DailySpendChart({ daily, anomalyDays }: { daily: { day: string; 
                   <b>{shortDate(row.day)}</b>
                   {usd(row.exact)}
                   {anomalyDays.has(row.day) && <div className="delta-up">anomaly flagged</div>}
+                  {row.day === partialDay && <div className="muted">today: still filling</div>}
                 </div>
               ) : null;
             }}
           />
+          {partialDay && <PartialShade bucket={partialDay} />}
           <Bar dataKey="cost" isAnimationActive={false} radius={[2, 2, 0, 0]}>
             {rows.map((r) => <Cell key={r.day} fill={anomalyDays.has(r.day) ? "#c0392b" : "#2f5bea"} />)}
           </Bar>

@@ -28,15 +28,15 @@ export function MonthlyReportView({ month }: { month: string }) {
     );
   }
   const r = report.data;
-  const prevLabel = r.complete ? r.previous.month : `${r.previous.month} to day ${r.previous.to.slice(8)}`;
+  const prevLabel = r.complete ? r.previous.month : `${r.previous.month} to day ${Number(r.previous.to.slice(8))}`;
   return (
     <div data-testid="monthly-report">
-      {!r.complete && <p className="notice">{r.monthName} is in progress: figures run to {r.to} and compare with {r.previous.month} to the same day.</p>}
+      {!r.complete && <p className="notice">{r.monthName} is in progress: figures run to now and compare {r.previous.label.replace(/^vs /, "with ")}.</p>}
       <Kpis r={r} />
       <section className="card rp-section">
         <h2>Daily spend</h2>
-        <p className="rp-hint">UTC days. Red: a day with an anomaly.</p>
-        <DailySpendChart daily={r.daily} anomalyDays={new Set(r.anomalies.map((a) => a.day))} />
+        <p className="rp-hint">UTC days. Red: a day with an anomaly.{r.complete ? "" : " Shaded: today, still filling."}</p>
+        <DailySpendChart daily={r.daily} anomalyDays={new Set(r.anomalies.map((a) => a.day))} partialDay={r.complete ? null : r.to} />
       </section>
       <ReportChange r={r} />
       <BreakdownTable title="Spend by team" rows={r.byTeam} name="Team" previousLabel={prevLabel} />
@@ -62,9 +62,9 @@ function Kpis({ r }: { r: MonthlyReport }) {
     <div className="rp-kpis">
       <div className="card kpi" data-testid="report-total"><div className="label">Total spend</div><div className="value">{usd(r.totals.costUsd)}</div><div className="sub">{r.totals.requests.toLocaleString("en-US")} requests</div></div>
       <div className="card kpi">
-        <div className="label">vs {r.previous.month}</div>
-        <div className={`value ${change === null ? "" : change > 0 ? "delta-up" : "delta-down"}`}>{change === null ? "—" : signedPct(change)}</div>
-        <div className="sub">{usd(r.previous.costUsd)}{r.complete ? "" : " to the same day"}</div>
+        <div className="label">Change</div>
+        <div className={`value ${change === null ? "" : change > 0 ? "delta-up" : "delta-down"}`} data-testid="report-change">{change === null ? "—" : signedPct(change)}</div>
+        <div className="sub">{r.previous.label} ({usd(r.previous.costUsd)})</div>
       </div>
       <div className="card kpi"><div className="label">Tokens</div><div className="value">{compact(r.totals.inputTokens + r.totals.outputTokens)}</div><div className="sub">{compact(r.totals.inputTokens)} in · {compact(r.totals.outputTokens)} out</div></div>
       <div className="card kpi"><div className="label">Team coverage</div><div className="value">{pct(r.coverage.teamShare, 1)}</div><div className="sub">{usd(r.coverage.unattributedCostUsd)} unattributed</div></div>

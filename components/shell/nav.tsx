@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
-import { usePathname } from "next/navigation";
+import { usePathname, useSearchParams } from "next/navigation";
+import { carryFilters, carriesFilters } from "@/lib/navigation/carry-filters";
 import { signOut } from "next-auth/react";
 
 export const NAV_ITEMS = [
@@ -18,6 +19,10 @@ export const NAV_ITEMS = [
 
 export function Nav({ who, role }: { who: string; role: string }) {
   const pathname = usePathname();
+  const search = useSearchParams();
+  // A team's own page is a team filter too: from /teams/support, "Workloads" opens support's workloads.
+  const teamPage = /^\/teams\/([^/]+)/.exec(pathname)?.[1];
+  const params = { get: (k: string) => search.get(k) ?? (k === "team" && teamPage ? decodeURIComponent(teamPage) : null) };
   const isActive = (href: string) => (href === "/" ? pathname === "/" : pathname.startsWith(href));
   return (
     <nav className="sidebar" aria-label="Main">
@@ -25,7 +30,7 @@ export function Nav({ who, role }: { who: string; role: string }) {
         Right<span>size</span>
       </div>
       {NAV_ITEMS.map((item) => (
-        <Link key={item.href} href={item.href} className={isActive(item.href) ? "active" : undefined}>
+        <Link key={item.href} href={carriesFilters(item.href) ? carryFilters(item.href, params) : item.href} className={isActive(item.href) ? "active" : undefined} aria-current={isActive(item.href) ? "page" : undefined}>
           {item.label}
         </Link>
       ))}
@@ -33,7 +38,9 @@ export function Nav({ who, role }: { who: string; role: string }) {
       <div className="who">
         <b title={who}>{who}</b>
         {role} ·{" "}
-        <a href="#" onClick={(e) => { e.preventDefault(); void signOut({ callbackUrl: "/signin" }); }} style={{ color: "#9fb7ff" }}>
+        <a href="#" onClick={(e) => { e.preventDefault(); // redirect: false, then a relative navigation: the user lands on the sign-in page of the origin they browse,
+          // not on NEXTAUTH_URL's host (which differs behind a proxy or on a second hostname).
+          void signOut({ redirect: false }).then(() => window.location.assign("/signin")); }} style={{ color: "#9fb7ff" }}>
           Sign out
         </a>
       </div>

@@ -15,7 +15,7 @@ export function OverSpecifiedList({ team, limit }: { team?: string; limit?: numb
   return (
     <section className="card wi-overspec" aria-label="Over-specified workloads" data-testid="over-specified-list">
       <div className="wi-card-head">
-        <h2>Over-specified workloads</h2>
+        <h2>Over-specified workloads{team ? ` · ${team}` : ""}</h2>
         {q.data && Number(q.data.totalMonthlyAtStakeUsd) > 0 && (
           <span className="wi-at-stake">
             <b>{usd(q.data.totalMonthlyAtStakeUsd)}</b> a month at stake

@@ -52,10 +52,19 @@ export const BreakdownRowSchema = MeasuresSchema.extend({
 });
 export type BreakdownRow = z.infer<typeof BreakdownRowSchema>;
 
+/** What "vs previous" compares with (lib/analytics/comparison.ts: one rule for every page, report and API). */
+export const PreviousPeriodSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  until: z.string().nullable().describe("ISO instant: calls on `to` count only before it (a still-filling range is compared to the same time of day); null = the whole day"),
+  rule: z.enum(["calendar", "month-to-date", "rolling"]).describe("calendar: whole months vs the months before; month-to-date: vs last month to the same day and time; rolling: vs the same number of days before"),
+  label: z.string().describe('what is compared, for people, e.g. "vs October 2026"'),
+});
+
 export const BreakdownResponseSchema = z.object({
   from: z.string(),
   to: z.string(),
-  previous: z.object({ from: z.string(), to: z.string() }),
+  previous: PreviousPeriodSchema,
   by: z.enum(BREAKDOWN_BYS),
   rows: z.array(BreakdownRowSchema),
   totals: MeasuresSchema.extend({ previousCostUsd: usd }),

@@ -6,6 +6,7 @@ import { teamScope } from "./scope";
 import { filterConditions } from "./spend";
 import type { SpendFilters } from "./spend-query";
 import type { Measures } from "./measures";
+import type { ComparedPeriod } from "./comparison";
 
 /**
  * Spend of a range (and optionally a comparison range) per (team, workload, model) cell, read from usage_daily in
@@ -24,8 +25,8 @@ export interface CubeCell {
 export interface CubeQuery extends SpendFilters {
   from: string;
   to: string;
-  /** A second range summed into `prev` (the previous period); omit for none. */
-  compare?: { from: string; to: string };
+  /** A second range summed into `prev` (the previous period, see comparison.ts); omit for none. */
+  compare?: ComparedPeriod;
 }
 
 interface RawCell {
@@ -70,7 +71,7 @@ export async function querySpendCube(principal: Principal, q: CubeQuery): Promis
   const rows = await prisma().$queryRaw<RawCell[]>`
     WITH c AS (
       SELECT d.team_id, d.workload_id, d.model_id, ${sums("cur", inCur)}, ${sums("prev", inPrev)}
-      FROM usage_daily d JOIN models m ON m.id = d.model_id
+      FROM ${dailySource(q.compare, start, end)} JOIN models m ON m.id = d.model_id
       LEFT JOIN teams t ON t.id = d.team_id LEFT JOIN workloads w ON w.id = d.workload_id
       WHERE ${Prisma.join(where, " AND ")}
       GROUP BY d.team_id, d.workload_id, d.model_id
@@ -82,6 +83,27 @@ export async function querySpendCube(principal: Principal, q: CubeQuery): Promis
     FROM c JOIN models m ON m.id = c.model_id
     LEFT JOIN teams t ON t.id = c.team_id LEFT JOIN workloads w ON w.id = c.workload_id LEFT JOIN teams o ON o.id = w.team_id`;
   return rows.map(toCell);
+}
+
+/**
+ * The rows the cube sums, as `d`: usage_daily, except that a previous period cut at a time of day (`until`, see
+ * comparison.ts) takes its last day from the raw calls before that instant, in usage_daily's shape. Daily roll-ups
+ * cannot say what happened before 09:41; one day of raw calls (BRIN on occurred_at) can.
+ */
+function dailySource(compare: ComparedPeriod | undefined, start: string, end: string): Prisma.Sql {
+  if (!compare?.until) return Prisma.sql`usage_daily d`;
+  const cutDay = compare.to;
+  return Prisma.sql`(
+    SELECT day, team_id, workload_id, model_id, requests, input_tokens, cached_input_tokens, cache_write_tokens,
+      output_tokens, reasoning_tokens, cost_nanos, unpriced_requests
+    FROM usage_daily WHERE day BETWEEN ${start}::date AND ${end}::date AND day <> ${cutDay}::date
+    UNION ALL
+    SELECT ${cutDay}::date, COALESCE(e.team_id, 0), COALESCE(e.workload_id, 0), e.model_id, e.requests::bigint,
+      e.input_tokens::bigint, e.cached_input_tokens::bigint, e.cache_write_tokens::bigint, e.output_tokens::bigint,
+      e.reasoning_tokens::bigint, COALESCE(e.cost_nanos, 0), CASE WHEN e.cost_nanos IS NULL THEN e.requests ELSE 0 END::bigint
+    FROM usage_events e
+    WHERE e.occurred_at >= ${cutDay}::date AT TIME ZONE 'UTC' AND e.occurred_at < ${compare.until}::timestamptz
+  ) d`;
 }
 
 function measures(r: RawCell, prefix: string): Measures {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { presetRange, rangeFromParams, sameDayLastMonth } from "./date-range";
-import { checkRange, eachDay, previousPeriod, weekStart } from "./dates";
+import { checkRange, eachDay, weekStart } from "./dates";
 import { timeBuckets } from "./buckets";
 
 const params = (o: Record<string, string>) => new URLSearchParams(o);
@@ -41,12 +41,11 @@ describe("date helpers", () => {
     expect(() => checkRange("2026-11-01", "2026-12-31", 3660, now)).not.toThrow();
   });
 
-  it("lists days, weeks (Monday) and months of a range, and the previous period", () => {
+  it("lists days, weeks (Monday) and months of a range", () => {
     expect(eachDay("2026-02-27", "2026-03-02")).toEqual(["2026-02-27", "2026-02-28", "2026-03-01", "2026-03-02"]);
     expect(weekStart("2026-11-23")).toBe("2026-11-23"); // a Monday
     expect(weekStart("2026-11-22")).toBe("2026-11-16"); // Sunday belongs to the week before
     expect(timeBuckets("2026-11-20", "2026-12-02", "week")).toEqual(["2026-11-16", "2026-11-23", "2026-11-30"]);
     expect(timeBuckets("2026-11-20", "2027-01-02", "month")).toEqual(["2026-11", "2026-12", "2027-01"]);
-    expect(previousPeriod("2026-11-01", "2026-11-23")).toEqual({ from: "2026-10-09", to: "2026-10-31" });
   });
 });

@@ -50,9 +50,3 @@ export function weekStart(day: string): string {
   const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
   return addDays(day, -((weekday + 6) % 7));
 }
-
-/** The range of the same length that ends the day before `from`: what "vs previous period" compares with. */
-export function previousPeriod(from: string, to: string): { from: string; to: string } {
-  const days = daysBetweenInclusive(from, to);
-  return { from: addDays(from, -days), to: addDays(from, -1) };
-}

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { FilterParams, RangeParams } from "./spend-query";
-import { MeasuresSchema } from "./breakdown-query";
+import { MeasuresSchema, PreviousPeriodSchema } from "./breakdown-query";
 
 /** GET /api/v1/spend/overview: the overview's KPIs for a range, plus this month's pace (always the current UTC month). */
 export const OverviewQuerySchema = z.object({ ...RangeParams, ...FilterParams });
@@ -12,7 +12,7 @@ const fraction = z.number().nullable();
 export const OverviewResponseSchema = z.object({
   from: z.string(),
   to: z.string(),
-  previous: z.object({ from: z.string(), to: z.string() }),
+  previous: PreviousPeriodSchema,
   range: MeasuresSchema.extend({ previousCostUsd: usd, changeShare: fraction }),
   coverage: z.object({
     teamShare: fraction.describe("share of spend attributed to a team"),
@@ -28,9 +28,11 @@ export const OverviewResponseSchema = z.object({
     monthToDateUsd: usd,
     lastMonthFrom: z.string(),
     lastMonthTo: z.string().describe("the same day last month (clamped to its last day)"),
+    lastMonthUntil: z.string().nullable().describe("calls on lastMonthTo count only before this instant (the same time of day as now)"),
+    comparisonLabel: z.string().describe("what the month-to-date change compares with"),
     lastMonthToSameDayUsd: usd,
     lastMonthTotalUsd: usd,
-    changeShare: fraction.describe("month to date vs last month to the same day"),
+    changeShare: fraction.describe("month to date vs last month to the same day and time of day"),
     projectedUsd: usd.describe("month to date + weekday-aware run-rate to the month's end"),
     projectedLowUsd: usd,
     projectedHighUsd: usd,

@@ -5,7 +5,8 @@ import type { Principal } from "@/lib/auth/principal";
 import { nanosToUsd } from "@/lib/money";
 import { teamScope } from "./scope";
 import { filterConditions } from "./spend";
-import { checkRange, monthStart, previousPeriod, todayUtc } from "./dates";
+import { checkRange, monthStart, todayUtc } from "./dates";
+import { compareWith, previousOut } from "./comparison";
 import { querySpendCube } from "./cube";
 import { breakdown, cubeTotals } from "./breakdown";
 import { measuresOut } from "./format-measures";
@@ -20,8 +21,15 @@ export async function queryOverview(principal: Principal, q: OverviewQuery, now 
   const to = q.to ?? today;
   const from = q.from ?? monthStart(to);
   checkRange(from, to, 3660, now);
-  const previous = previousPeriod(from, to);
-  const [cells, daily] = await Promise.all([querySpendCube(principal, { ...q, from, to, compare: previous }), dailySpend(principal, q, paceHistoryStart(today), today)]);
+  const comparison = compareWith(from, to, now);
+  // This month's pace compares month to date by the same rule; when the range is month to date, it is the same query.
+  const mtd = compareWith(monthStart(today), today, now);
+  const rangeIsMtd = from === monthStart(today) && to >= today;
+  const [cells, daily, mtdCells] = await Promise.all([
+    querySpendCube(principal, { ...q, from, to, compare: comparison.previous }),
+    dailySpend(principal, q, paceHistoryStart(today), today),
+    rangeIsMtd ? null : querySpendCube(principal, { ...q, from: monthStart(today), to: today, compare: mtd.previous }),
+  ]);
 
   const totals = cubeTotals(cells);
   const total = totals.cur.costNanos;
@@ -35,10 +43,11 @@ export async function queryOverview(principal: Principal, q: OverviewQuery, now 
     .filter((t) => t.cur.requests > 0 || t.cur.costNanos > 0n)
     .map((t) => ({ tier: t.key, costUsd: nanosToUsd(t.cur.costNanos), requests: t.cur.requests, spendShare: share(t.cur.costNanos, total), callShare: share(t.cur.requests, totals.cur.requests) }));
   const pace = monthPace(daily, today);
+  const mtdTotals = mtdCells ? cubeTotals(mtdCells) : totals;
   return {
     from,
     to,
-    previous,
+    previous: previousOut(comparison),
     range: {
       ...measuresOut(totals.cur),
       previousCostUsd: nanosToUsd(totals.prev.costNanos),
@@ -56,11 +65,13 @@ export async function queryOverview(principal: Principal, q: OverviewQuery, now 
       monthStart: pace.monthStart,
       monthEnd: pace.monthEnd,
       monthToDateUsd: nanosToUsd(pace.monthToDateNanos),
-      lastMonthFrom: pace.lastMonthFrom,
-      lastMonthTo: pace.lastMonthTo,
-      lastMonthToSameDayUsd: nanosToUsd(pace.lastMonthToSameDayNanos),
+      lastMonthFrom: mtd.previous.from,
+      lastMonthTo: mtd.previous.to,
+      lastMonthUntil: mtd.previous.until ?? null,
+      comparisonLabel: mtd.label,
+      lastMonthToSameDayUsd: nanosToUsd(mtdTotals.prev.costNanos),
       lastMonthTotalUsd: nanosToUsd(pace.lastMonthTotalNanos),
-      changeShare: pace.lastMonthToSameDayNanos === 0n ? null : share(pace.monthToDateNanos - pace.lastMonthToSameDayNanos, pace.lastMonthToSameDayNanos),
+      changeShare: mtdTotals.prev.costNanos === 0n ? null : share(mtdTotals.cur.costNanos - mtdTotals.prev.costNanos, mtdTotals.prev.costNanos),
       projectedUsd: nanosToUsd(pace.projectedNanos),
       projectedLowUsd: nanosToUsd(pace.projectedLowNanos),
       projectedHighUsd: nanosToUsd(pace.projectedHighNanos),

@@ -1,7 +1,8 @@
 import "server-only";
 import type { Principal } from "@/lib/auth/principal";
 import { nanosToUsd } from "@/lib/money";
-import { checkRange, monthStart, previousPeriod, todayUtc } from "./dates";
+import { checkRange, monthStart, todayUtc } from "./dates";
+import { compareWith, previousOut } from "./comparison";
 import { querySpendCube } from "./cube";
 import { breakdown, cubeTotals } from "./breakdown";
 import { breakdownRowOut, measuresOut } from "./format-measures";
@@ -12,9 +13,9 @@ export async function queryBreakdown(principal: Principal, q: BreakdownQuery, no
   const to = q.to ?? todayUtc(now);
   const from = q.from ?? monthStart(to);
   checkRange(from, to, 3660, now);
-  const previous = previousPeriod(from, to);
-  const cells = await querySpendCube(principal, { ...q, from, to, compare: previous });
+  const comparison = compareWith(from, to, now);
+  const cells = await querySpendCube(principal, { ...q, from, to, compare: comparison.previous });
   const totals = cubeTotals(cells);
   const rows = breakdown(cells, q.by).map((a) => breakdownRowOut(a, totals.cur.costNanos));
-  return { from, to, previous, by: q.by, rows, totals: { ...measuresOut(totals.cur), previousCostUsd: nanosToUsd(totals.prev.costNanos) } };
+  return { from, to, previous: previousOut(comparison), by: q.by, rows, totals: { ...measuresOut(totals.cur), previousCostUsd: nanosToUsd(totals.prev.costNanos) } };
 }

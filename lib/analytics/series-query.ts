@@ -23,6 +23,7 @@ export const SeriesResponseSchema = z.object({
   to: z.string(),
   interval: z.enum(SERIES_INTERVALS),
   stackBy: z.enum(SERIES_STACKS),
+  partialBucket: z.string().nullable().describe("the bucket that holds today and is still filling (charts shade it; it is not a complete day, week or month); null when the range is over"),
   series: z.array(z.object({ key: z.string(), label: z.string(), costUsd: z.string(), requests: z.number().int() })),
   points: z.array(
     z.object({

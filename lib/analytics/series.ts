@@ -33,5 +33,7 @@ export async function querySeries(principal: Principal, q: SeriesQuery, now = ne
     LEFT JOIN teams t ON t.id = d.team_id LEFT JOIN workloads w ON w.id = d.workload_id
     WHERE ${Prisma.join(where, " AND ")}
     GROUP BY 1, 2, 3`;
-  return { from, to, interval: q.interval, stackBy: q.stackBy, ...stackSeries(raw, timeBuckets(from, to, q.interval), q.top) };
+  const today = todayUtc(now);
+  const partialBucket = from <= today && today <= to ? timeBuckets(today, today, q.interval)[0] : null;
+  return { from, to, interval: q.interval, stackBy: q.stackBy, partialBucket, ...stackSeries(raw, timeBuckets(from, to, q.interval), q.top) };
 }

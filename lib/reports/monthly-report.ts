@@ -33,7 +33,7 @@ export async function buildMonthlyReport(principal: Principal, month: string, no
   const m = reportMonth(month, now);
   await assertMonthHasUsage(principal, m);
   const [cells, daily, budgets, anomalies, recommendations, teams, orgChange, teamChange, chargeback, delivered] = await Promise.all([
-    querySpendCube(principal, { from: m.from, to: m.to, compare: { from: m.previous.from, to: m.previous.to } }),
+    querySpendCube(principal, { from: m.from, to: m.to, compare: { from: m.previous.from, to: m.previous.to, ...(m.previous.until ? { until: m.previous.until } : {}) } }),
     querySpend(principal, { groupBy: "day", from: m.from, to: m.to }, now),
     budgetsVsActual(principal, m.to, m.complete),
     scanAnomalies(principal, { from: m.from, to: m.to }),

@@ -1,6 +1,6 @@
 import { badRequest } from "@/lib/errors";
-import { addDays, monthEnd, todayUtc } from "@/lib/analytics/dates";
-import { sameDayLastMonth } from "@/lib/analytics/date-range";
+import { monthEnd, todayUtc } from "@/lib/analytics/dates";
+import { compareWith, type ComparisonRule } from "@/lib/analytics/comparison";
 
 /** A report month in UTC: its days, whether it is over, and what "previous month" it is compared with. */
 export const MONTH_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
@@ -13,8 +13,11 @@ export interface ReportMonth {
   to: string;
   end: string;
   complete: boolean;
-  /** The previous month, to the same day when this month is in progress (a fair comparison). */
-  previous: { month: string; from: string; to: string };
+  /**
+   * What the month is compared with, by the one comparison rule (lib/analytics/comparison.ts): the previous calendar
+   * month when this one is over; last month to the same day and time of day while this one is in progress.
+   */
+  previous: { month: string; from: string; to: string; until: string | null; rule: ComparisonRule; label: string };
 }
 
 export function reportMonth(month: string, now = new Date()): ReportMonth {
@@ -26,15 +29,14 @@ export function reportMonth(month: string, now = new Date()): ReportMonth {
   if (from < "2000-01-01") throw badRequest(`month: ${month} is before 2000`);
   const complete = end < today;
   const to = complete ? end : today;
-  const prevEnd = addDays(from, -1);
-  const prevFrom = `${prevEnd.slice(0, 7)}-01`;
+  const c = compareWith(from, to, now);
   return {
     month,
     from,
     to,
     end,
     complete,
-    previous: { month: prevEnd.slice(0, 7), from: prevFrom, to: complete ? prevEnd : sameDayLastMonth(today) },
+    previous: { month: c.previous.from.slice(0, 7), from: c.previous.from, to: c.previous.to, until: c.previous.until ?? null, rule: c.rule, label: c.label },
   };
 }
 

@@ -65,7 +65,17 @@ export const MonthlyReportSchema = z.object({
     reasoningTokens: z.number().int(),
     unpricedRequests: z.number().int(),
   }),
-  previous: z.object({ month: z.string(), from: z.string(), to: z.string(), costUsd: usd, changeUsd: usd, changeShare: fraction }),
+  previous: z.object({
+    month: z.string(),
+    from: z.string(),
+    to: z.string(),
+    until: z.string().nullable().describe("calls on `to` count only before this instant (month in progress: the same time of day as now)"),
+    rule: z.enum(["calendar", "month-to-date", "rolling"]),
+    label: z.string().describe('what is compared, e.g. "vs October 2026"'),
+    costUsd: usd,
+    changeUsd: usd,
+    changeShare: fraction,
+  }),
   daily: z.array(z.object({ day: z.string(), costUsd: usd })),
   change: z.object({
     totals: ChangeFieldsSchema.extend({ explanation: z.string() }).describe("the organisation's (or the caller's teams') change vs the previous month, in five exact parts (see GET /api/v1/spend/change)"),

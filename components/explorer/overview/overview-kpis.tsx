@@ -1,6 +1,6 @@
 import type { OverviewResponse } from "@/lib/analytics/overview-query";
 import { KpiCard, Delta } from "../kpi-card";
-import { compact, count, longDate, pct, shortDate, usd, usdUnit } from "../format";
+import { compact, count, pct, shortDate, usd, usdUnit } from "../format";
 import { ShareBar } from "@/components/charts/share-bar";
 
 /** Two rows of KPIs: the month's pace (always the current UTC month), then the selected range. */
@@ -18,9 +18,9 @@ export function OverviewKpis({ data }: { data: OverviewResponse }) {
           value={usd(m.monthToDateUsd)}
           sub={
             <>
-              <Delta value={m.changeShare} suffix={`vs ${shortDate(m.lastMonthFrom)}–${shortDate(m.lastMonthTo)}`} />
+              <Delta value={m.changeShare} suffix={m.comparisonLabel} testId="mtd-change" />
               <br />
-              {usd(m.lastMonthToSameDayUsd)} last month to the same day
+              {usd(m.lastMonthToSameDayUsd)} then
             </>
           }
         />
@@ -69,7 +69,7 @@ export function OverviewKpis({ data }: { data: OverviewResponse }) {
           testId="kpi-range-spend"
           label={`Spend ${shortDate(data.from)} – ${shortDate(data.to)}`}
           value={usd(r.costUsd)}
-          sub={<Delta value={r.changeShare} suffix={`vs ${longDate(data.previous.from)} – ${longDate(data.previous.to)}`} />}
+          sub={<Delta value={r.changeShare} suffix={data.previous.label} testId="range-change" />}
         />
         <KpiCard testId="kpi-calls" label="Calls" value={count(r.requests)} sub={`${compact(r.inputTokens + r.outputTokens)} tokens (${compact(r.outputTokens)} output)`} />
         <KpiCard testId="kpi-cost-per-1k" label="Cost per 1k calls" value={usdUnit(r.costPer1kCallsUsd)} sub={`${usdUnit(r.pricePerMtokUsd)} per million tokens`} />

@@ -12,7 +12,7 @@ const SHOWN = 6;
 
 /** The biggest spenders of one kind, from GET /api/v1/spend (the same numbers finance gets from the API). */
 export function TopList({ title, groupBy, filters, hrefBase }: { title: string; groupBy: "team" | "workload" | "model"; filters: Params; hrefBase: string }) {
-  const { withRange } = useExplorerParams();
+  const { withRange, withFilters } = useExplorerParams();
   const q = useQuery(spendQuery({ ...filters, groupBy }));
   const total = q.data ? Number(usdToNanos(q.data.totals.costUsd)) : 0;
   const rows = q.data?.rows.filter((r) => r.requests > 0 || r.costUsd !== "0.00") ?? [];
@@ -22,7 +22,7 @@ export function TopList({ title, groupBy, filters, hrefBase }: { title: string; 
     <div className="card" data-testid={`top-${groupBy}s`}>
       <div className="card-head">
         <h2>{title}</h2>
-        <Link className="hint" href={withRange(hrefBase)}>
+        <Link className="hint" href={withFilters(hrefBase)}>
           See all →
         </Link>
       </div>

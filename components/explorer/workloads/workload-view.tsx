@@ -12,7 +12,7 @@ import { KpiCard, Delta } from "../kpi-card";
 import { TierBadge } from "../tier-badge";
 import { TopUsers } from "../top-users";
 import { TokensCard } from "./tokens-card";
-import { count, longDate, pct, usd, usdUnit } from "../format";
+import { count, pct, usd, usdUnit } from "../format";
 import * as col from "../breakdown-columns";
 import { ChangeCard } from "../change-card";
 
@@ -55,7 +55,7 @@ export function WorkloadView({ slug, team }: { slug: string; team: { slug: strin
       ) : (
         <>
           <div className="grid kpis four">
-            <KpiCard testId="kpi-range-spend" label="Spend in range" value={usd(o.range.costUsd)} sub={<Delta value={o.range.changeShare} suffix={`vs ${longDate(o.previous.from)} – ${longDate(o.previous.to)}`} />} />
+            <KpiCard testId="kpi-range-spend" label="Spend in range" value={usd(o.range.costUsd)} sub={<Delta value={o.range.changeShare} suffix={o.previous.label} testId="range-change" />} />
             <KpiCard
               testId="kpi-cost-per-call"
               label="Cost per call"

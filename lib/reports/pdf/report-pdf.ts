@@ -70,7 +70,7 @@ function kpis(doc: Doc, r: MonthlyReport): void {
   kpiRow(doc, [
     { label: "Total spend", value: usd(r.totals.costUsd), sub: `${int(r.totals.requests)} requests` },
     {
-      label: `vs ${r.previous.month}${r.complete ? "" : " (same days)"}`,
+      label: r.previous.label,
       value: change === null ? "n/a" : signedPct(change),
       sub: `${usd(r.previous.costUsd)} then (${num(r.previous.changeUsd) >= 0 ? "+" : ""}${usd(r.previous.changeUsd)})`,
       tone: change === null ? undefined : change > 0 ? "bad" : "good",
