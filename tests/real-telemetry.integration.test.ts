@@ -230,3 +230,38 @@ describe("prompt and completion text is never stored (issue 15 item 2)", () => {
     expect(leaks).toEqual([]);
   });
 });
+
+describe("OTLP traffic keeps its skip reasons per key and hour", () => {
+  it("adds each request's reasons to the hourly row", async () => {
+    const created = await createApiKey({ name: "otlp-skips", scopes: ["ingest"] });
+    const key = created.key;
+    const body = {
+      resourceSpans: [
+        {
+          resource: { attributes: [] },
+          scopeSpans: [
+            {
+              spans: [
+                { traceId: "1af7651916cd43dd8448eb211c80319c", spanId: "c7ad6b7169203331", name: "GET /health", startTimeUnixNano: "1764547200000000000", attributes: [] },
+                {
+                  traceId: "1af7651916cd43dd8448eb211c80319c",
+                  spanId: "c7ad6b7169203332",
+                  name: "invoke_agent",
+                  startTimeUnixNano: "1764547200000000000",
+                  attributes: [
+                    { key: "gen_ai.operation.name", value: { stringValue: "invoke_agent" } },
+                    { key: "gen_ai.usage.input_tokens", value: { intValue: "10" } },
+                  ],
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    };
+    for (let i = 0; i < 2; i++) expect((await otlp(request("/api/otlp/v1/traces", { key, body }))).status).toBe(200);
+    const row = await pool().query("SELECT skipped, skip_reasons FROM ingest_batches WHERE stream_key LIKE $1", [`otlp:key:${created.record.id}:%`]);
+    // Two requests, each with one ordinary span and one agent total.
+    expect(row.rows).toEqual([{ skipped: 4, skip_reasons: { [SKIP.noUsage]: 2, [SKIP.aggregate]: 2 } }]);
+  });
+});

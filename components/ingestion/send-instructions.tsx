@@ -38,7 +38,10 @@ OTEL_HEADERS="Authorization=Bearer <your ingest key>"`;
         <pre className="code">{curl}</pre>
       </div>
       <h3>OpenTelemetry (GenAI spans)</h3>
-      <p>Any OTLP/HTTP exporter: spans with gen_ai.* usage attributes become calls; other spans are ignored.</p>
+      <p>
+        Any OTLP/HTTP exporter (OTel GenAI conventions, OpenLLMetry, OpenInference, Vercel AI SDK, OpenLIT, Pydantic AI): model-call spans
+        become calls; other spans and agent totals are skipped and counted with their reason. Prompts and completions are never stored.
+      </p>
       <div className={styles.code}>
         <pre className="code">{otel}</pre>
       </div>

@@ -117,7 +117,7 @@ export function UploadCard() {
         <b>Drop a usage file here</b> or click to choose one
         <div className={styles.hint}>
           Rightsize events (NDJSON/JSON), OpenTelemetry traces (OTLP JSON or protobuf), OpenAI usage exports, Anthropic usage reports,
-          LiteLLM spend logs (CSV/JSON). gzip-compressed files too. Any size: the file streams.
+          LiteLLM spend logs (CSV/JSON), Langfuse observations, Helicone requests. gzip-compressed files too. Any size: the file streams.
         </div>
         <input ref={input} className={styles.hidden} type="file" data-testid="file-input" onChange={(e) => void choose(e.target.files?.[0])} />
       </div>

@@ -42,8 +42,10 @@ export const ingestionOperations: ApiOperation[] = [
     tag: "Ingestion",
     summary: "OpenTelemetry trace export (OTLP/HTTP): set OTEL_EXPORTER_OTLP_ENDPOINT=<app>/api/otlp and OTEL_EXPORTER_OTLP_HEADERS=\"Authorization=Bearer <ingest key>\"",
     description:
-      "An ExportTraceServiceRequest as protobuf (application/x-protobuf, the exporters' default) or JSON, gzip or not. Spans with " +
-      "gen_ai usage attributes become usage events (span id = idempotency key) in one transaction; other spans are skipped. The " +
+      "An ExportTraceServiceRequest as protobuf (application/x-protobuf, the exporters' default) or JSON, gzip or not. Model-call " +
+      "spans (OTel GenAI semconv, OpenLLMetry, OpenInference, Vercel AI SDK, OpenLIT, Pydantic AI attributes) become usage events " +
+      "(span id = idempotency key) in one transaction; other spans and agent/workflow totals are skipped and counted with their " +
+      "reason in the key's hourly ingest batch. Prompt and completion attributes are never stored (tags come from an allow-list). The " +
       "answer is an ExportTraceServiceResponse in the request's encoding, with partialSuccess {rejectedSpans, errorMessage} when " +
       "spans were refused; errors answer with google.rpc.Status. Not under /api/v1 because exporters append /v1/traces themselves.",
     permission: "ingest",
