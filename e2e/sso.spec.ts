@@ -138,6 +138,13 @@ test("Settings > API keys: a key with an expiry date shows it, and its last use 
   expect((await admin.request.get("/api/v1/spend?groupBy=team", { headers: { authorization: `Bearer ${key}` } })).status()).toBe(200);
   await admin.reload();
   await expect(row.locator("td").nth(6)).toHaveText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$/); // Last used column
+
+  // A second key, revoked from the list: it shows as revoked.
+  await admin.getByLabel("Name").fill("old-gateway");
+  await admin.getByRole("button", { name: "Create key" }).click();
+  const oldRow = admin.getByRole("row").filter({ hasText: "old-gateway" });
+  await oldRow.getByRole("button", { name: "Revoke" }).click();
+  await expect(oldRow.getByText("revoked", { exact: true })).toBeVisible();
   if (SHOTS) await admin.screenshot({ path: `${SHOTS}/settings-keys-expiry.png`, fullPage: true });
   await admin.context().close();
 });

@@ -107,5 +107,5 @@ describe("rightsize keys create --expires / list / revoke", () => {
     const unknown = rightsize("keys", "revoke", "rs_00000000");
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toBe("rightsize: API key rs_00000000 not found");
-  });
+  }, 300_000); // five CLI processes, each compiling the CLI with tsx: slow on a busy machine
 });

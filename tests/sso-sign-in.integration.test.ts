@@ -8,6 +8,8 @@ import { PATCH as patchUser } from "@/app/api/v1/users/[id]/route";
 import { GET as getUsers } from "@/app/api/v1/users/route";
 import { createUser } from "@/lib/users/create-user";
 import { prisma } from "@/lib/db/prisma";
+import { encode } from "next-auth/jwt";
+import { GET as getSpend } from "@/app/api/v1/spend/route";
 
 useTestDatabase();
 
@@ -107,5 +109,18 @@ describe("roles and teams from the IdP's groups", () => {
     const localEdit = await patchUser(request(`/api/v1/users/${local.id}`, { method: "PATCH", cookie: admin.cookie, body: { role: "finance" } }), { params: Promise.resolve({ id: String(local.id) }) });
     expect(localEdit.status).toBe(200);
     expect((await prisma().user.findUniqueOrThrow({ where: { id: local.id } })).role).toBe("finance");
+  });
+});
+
+describe("single sign-on session length", () => {
+  it("a session cookie from an SSO sign-in stops working 60 minutes after the sign-in", async () => {
+    const user = await userOf(await ssoSignIn(claims("sid", { groups: ["finance"] }), mapped));
+    const nowS = Math.floor(Date.now() / 1000);
+    const cookie = async (ssoUntil: number) => `next-auth.session-token=${await encode({ token: { uid: user.id, ssoUntil }, secret: process.env.NEXTAUTH_SECRET! })}`;
+    const url = "/api/v1/spend?from=2026-10-01&to=2026-10-31&groupBy=team";
+    // signed in 59 minutes ago: ends in 1 minute
+    expect((await getSpend(request(url, { cookie: await cookie(nowS - 59 * 60 + 3600) }))).status).toBe(200);
+    // signed in 61 minutes ago: ended a minute ago, although next-auth's own 12-hour expiry has not passed
+    expect((await getSpend(request(url, { cookie: await cookie(nowS - 61 * 60 + 3600) }))).status).toBe(401);
   });
 });
