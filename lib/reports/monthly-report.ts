@@ -17,6 +17,7 @@ import { topRecommendations } from "./recommendations-source";
 import type { MonthlyReport } from "./report-schema";
 import { changeBetween, fields } from "@/lib/change/spend-change";
 import { explainAnomalies } from "@/lib/change/explain-anomalies";
+import { spendInCurrency } from "@/lib/currency/spend-in-currency";
 
 const TOP_ANOMALIES = 20;
 
@@ -29,7 +30,7 @@ const TOP_ANOMALIES = 20;
 export async function buildMonthlyReport(principal: Principal, month: string, now = new Date()): Promise<MonthlyReport> {
   const m = reportMonth(month, now);
   await assertMonthHasUsage(principal, m);
-  const [cells, daily, budgets, anomalies, recommendations, teams, orgChange, teamChange] = await Promise.all([
+  const [cells, daily, budgets, anomalies, recommendations, teams, orgChange, teamChange, inCurrency, prevInCurrency] = await Promise.all([
     querySpendCube(principal, { from: m.from, to: m.to, compare: { from: m.previous.from, to: m.previous.to } }),
     querySpend(principal, { groupBy: "day", from: m.from, to: m.to }, now),
     budgetsVsActual(principal, m.to, m.complete),
@@ -38,6 +39,8 @@ export async function buildMonthlyReport(principal: Principal, month: string, no
     principal.teamIds === null ? Promise.resolve([]) : teamSlugs(principal.teamIds),
     changeBetween(principal, m, m.previous, "org"),
     changeBetween(principal, m, m.previous, "team"),
+    spendInCurrency(principal, m.from, m.to),
+    spendInCurrency(principal, m.previous.from, m.previous.to).catch(() => null),
   ]);
 
   const totals = cubeTotals(cells);
@@ -69,6 +72,7 @@ export async function buildMonthlyReport(principal: Principal, month: string, no
       changeShare: totals.prev.costNanos === 0n ? null : share(total - totals.prev.costNanos, totals.prev.costNanos),
     },
     daily: daily.rows.map((r) => ({ day: r.key, costUsd: r.costUsd })),
+    reportingCurrency: { currency: inCurrency.currency, cost: inCurrency.total, previousCost: prevInCurrency?.total ?? "n/a", byTeam: inCurrency.byTeam },
     change: { totals: fields(orgChange.totals), byTeam: teamChange.rows.map((r) => ({ key: r.key, label: r.label, ...fields(r) })) },
     byTeam: rows("team"),
     byWorkload: rows("workload", (g) => g.owner?.label ?? null),

@@ -7,12 +7,13 @@ import { attributionOperations } from "./attribution";
 import { modelOperations } from "./models";
 import { ingestionOperations } from "./ingestion";
 import { whatIfOperations } from "./whatif";
+import { currencyOperations } from "./currency";
 
 /**
  * The OpenAPI 3.1 document of /api/v1, generated from the zod schemas the routes validate with.
  * To document a new route: add its ApiOperation to a list here.
  */
-const OPERATIONS: ApiOperation[] = [...spendOperations, ...attributionOperations, ...modelOperations, ...budgetOperations, ...reportOperations, ...ingestionOperations, ...whatIfOperations];
+const OPERATIONS: ApiOperation[] = [...spendOperations, ...attributionOperations, ...modelOperations, ...budgetOperations, ...reportOperations, ...ingestionOperations, ...whatIfOperations, ...currencyOperations];
 
 const jsonSchema = (schema: z.ZodType, io: "input" | "output") =>
   z.toJSONSchema(schema, { target: "draft-2020-12", io, unrepresentable: "any" }) as Record<string, unknown>;

@@ -27,6 +27,10 @@ export function renderReportPdf(report: MonthlyReport): Promise<Buffer> {
 
   header(doc, report);
   kpis(doc, report);
+  if (report.reportingCurrency.currency !== "USD") {
+    const c = report.reportingCurrency;
+    paragraph(doc, `In ${c.currency}: ${c.cost} ${c.currency} (${report.previous.month}: ${c.previousCost} ${c.currency}), each day converted at its exchange rate (the last on or before the day). Amounts below are in USD, the providers' pricing currency.`, { bold: true, size: 9 });
+  }
   sectionHeading(doc, "Daily spend", `UTC days, ${report.from} to ${report.to}. Days with an anomaly are red.`, 160);
   dailyColumns(doc, report.daily.map((d) => ({ day: d.day, value: num(d.costUsd) })), { highlight: new Set(report.anomalies.map((a) => a.day)), height: 130 });
   whyChanged(doc, report);
