@@ -24,7 +24,7 @@ export async function storeRates(rates: readonly ParsedRate[], source: string): 
     const chunk = rates.slice(i, i + 5000);
     await pool().query(
       `INSERT INTO exchange_rates (day, currency, units_per_usd, source)
-       SELECT * FROM unnest($1::date[], $2::varchar[], $3::numeric[], $4::text[])
+       SELECT * FROM unnest($1::date[], $2::text[], $3::numeric[], $4::text[])
        ON CONFLICT (currency, day) DO UPDATE SET units_per_usd = EXCLUDED.units_per_usd, source = EXCLUDED.source, created_at = now()`,
       [chunk.map((r) => r.day), chunk.map((r) => r.currency), chunk.map((r) => rateToString(r.rate)), chunk.map(() => source)],
     );

@@ -2,7 +2,7 @@
 -- before its UTC day) and organisation settings (reporting_currency). Amounts stay USD nano-dollars in storage.
 CREATE TABLE "exchange_rates" (
     "day" DATE NOT NULL,
-    "currency" VARCHAR(3) NOT NULL,
+    "currency" TEXT NOT NULL,
     "units_per_usd" DECIMAL(30,12) NOT NULL,
     "source" TEXT NOT NULL,
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
