@@ -97,7 +97,8 @@ function whyChanged(doc: Doc, r: MonthlyReport): void {
   const c = r.change.totals;
   sectionHeading(doc, "Why spend changed", `${r.from} to ${r.to} vs ${r.previous.from} to ${r.previous.to}. The parts add up exactly to the change.`, 190);
   paragraph(doc, c.explanation, { bold: true, size: 10 });
-  const steps = waterfallSteps(c, { base: r.previous.month, current: r.month });
+  const monthLabel = (m: string) => new Date(`${m}-01T00:00:00Z`).toLocaleDateString("en-US", { month: "short", year: "numeric", timeZone: "UTC" });
+  const steps = waterfallSteps(c, { base: r.complete ? monthLabel(r.previous.month) : `${monthLabel(r.previous.month)} (same days)`, current: monthLabel(r.month) });
   waterfallColumns(doc, steps.map((s) => ({ ...s, label: signedUsd(s) })));
   paragraph(
     doc,
