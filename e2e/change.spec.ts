@@ -37,3 +37,21 @@ test("the monthly report shows the waterfall and the change per team; the PDF ha
   const pdf = await page.request.get(pdfHref!);
   writeFileSync(`${shots}/change-report.pdf`, await pdf.body());
 });
+
+test("an admin enters an exchange rate and reports the month in EUR", async ({ page }) => {
+  await page.goto("/settings?tab=currency");
+  await page.getByLabel("From day").fill("2020-01-01");
+  await page.getByLabel("Currency", { exact: true }).fill("EUR");
+  await page.getByLabel("Units per USD").fill("0.9");
+  await page.getByRole("button", { name: "Enter a rate" }).click();
+  await expect(page.getByRole("status")).toContainText("Saved 1 EUR = 0.9 per USD from 2020-01-01");
+  await page.getByLabel("Reporting currency code").fill("EUR");
+  await page.getByRole("button", { name: "Use this currency" }).click();
+  await expect(page.getByTestId("reporting-currency")).toHaveText("EUR");
+  await page.screenshot({ path: `${shots}/currency-settings.png` });
+  await page.goto("/reports");
+  await expect(page.getByTestId("report-currency")).toContainText("EUR");
+  await page.getByTestId("report-currency").screenshot({ path: `${shots}/currency-report.png` });
+  // Back to USD, so other specs see the default.
+  await page.request.put("/api/v1/currency", { data: { reportingCurrency: "USD" } });
+});

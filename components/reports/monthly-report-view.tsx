@@ -33,6 +33,12 @@ export function MonthlyReportView({ month }: { month: string }) {
     <div data-testid="monthly-report">
       {!r.complete && <p className="notice">{r.monthName} is in progress: figures run to now and compare {r.previous.label.replace(/^vs /, "with ")}.</p>}
       <Kpis r={r} />
+      {r.reportingCurrency.currency !== "USD" && (
+        <p className="notice" data-testid="report-currency">
+          In {r.reportingCurrency.currency}: <b>{r.reportingCurrency.cost} {r.reportingCurrency.currency}</b> ({r.previous.month}: {r.reportingCurrency.previousCost}{" "}
+          {r.reportingCurrency.currency}), each day converted at its exchange rate (the last on or before the day). Other amounts are in USD, the providers&apos; pricing currency.
+        </p>
+      )}
       <section className="card rp-section">
         <h2>Daily spend</h2>
         <p className="rp-hint">UTC days. Red: a day with an anomaly.{r.complete ? "" : " Shaded: today, still filling."}</p>

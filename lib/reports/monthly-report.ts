@@ -20,6 +20,7 @@ import { changeBetween, fields } from "@/lib/change/spend-change";
 import { explainAnomalies } from "@/lib/change/explain-anomalies";
 import { monthSavings } from "@/lib/rollouts/server/month-savings";
 import { monthSavingsOut } from "@/lib/rollouts/server/rollout-out";
+import { spendInCurrency } from "@/lib/currency/spend-in-currency";
 
 const TOP_ANOMALIES = 20;
 
@@ -32,7 +33,7 @@ const TOP_ANOMALIES = 20;
 export async function buildMonthlyReport(principal: Principal, month: string, now = new Date()): Promise<MonthlyReport> {
   const m = reportMonth(month, now);
   await assertMonthHasUsage(principal, m);
-  const [cells, daily, budgets, anomalies, recommendations, teams, orgChange, teamChange, chargeback, delivered] = await Promise.all([
+  const [cells, daily, budgets, anomalies, recommendations, teams, orgChange, teamChange, chargeback, delivered, inCurrency, prevInCurrency] = await Promise.all([
     querySpendCube(principal, { from: m.from, to: m.to, compare: { from: m.previous.from, to: m.previous.to, ...(m.previous.until ? { until: m.previous.until } : {}) } }),
     querySpend(principal, { groupBy: "day", from: m.from, to: m.to }, now),
     budgetsVsActual(principal, m.to, m.complete),
@@ -43,6 +44,8 @@ export async function buildMonthlyReport(principal: Principal, month: string, no
     changeBetween(principal, m, m.previous, "team"),
     computeChargeback(principal, m.from, m.to),
     monthSavings(principal, m.month, { now }),
+    spendInCurrency(principal, m.from, m.to),
+    spendInCurrency(principal, m.previous.from, m.previous.to).catch(() => null),
   ]);
 
   const totals = cubeTotals(cells);
@@ -74,6 +77,7 @@ export async function buildMonthlyReport(principal: Principal, month: string, no
       changeShare: totals.prev.costNanos === 0n ? null : share(total - totals.prev.costNanos, totals.prev.costNanos),
     },
     daily: daily.rows.map((r) => ({ day: r.key, costUsd: r.costUsd })),
+    reportingCurrency: { currency: inCurrency.currency, cost: inCurrency.total, previousCost: prevInCurrency?.total ?? "n/a", byTeam: inCurrency.byTeam },
     change: { totals: fields(orgChange.totals), byTeam: teamChange.rows.map((r) => ({ key: r.key, label: r.label, ...fields(r) })) },
     byTeam: rows("team"),
     byWorkload: rows("workload", (g) => g.owner?.label ?? null),

@@ -77,6 +77,12 @@ export const MonthlyReportSchema = z.object({
     changeShare: fraction,
   }),
   daily: z.array(z.object({ day: z.string(), costUsd: usd })),
+  reportingCurrency: z.object({
+    currency: z.string().describe("ISO 4217 code (USD unless one is set: PUT /api/v1/currency)"),
+    cost: z.string().describe("the month's spend in that currency, each day at its rate (last on or before the day)"),
+    previousCost: z.string(),
+    byTeam: z.array(z.object({ key: z.string(), cost: z.string() })),
+  }),
   change: z.object({
     totals: ChangeFieldsSchema.extend({ explanation: z.string() }).describe("the organisation's (or the caller's teams') change vs the previous month, in five exact parts (see GET /api/v1/spend/change)"),
     byTeam: z.array(ChangeRowSchema),

@@ -8,6 +8,7 @@ import RulesSection from "@/components/settings/rules";
 import ModelTiersSection from "@/components/settings/model-tiers";
 import PricesSection from "@/components/settings/prices";
 import AccountSection from "@/components/settings/account";
+import CurrencySection from "@/components/settings/currency";
 
 const TABS = [
   { id: "users", label: "Users", permission: "manage_users", Section: UsersSection },
@@ -15,6 +16,7 @@ const TABS = [
   { id: "rules", label: "Attribution rules", permission: "manage_settings", Section: RulesSection },
   { id: "models", label: "Model tiers", permission: "manage_settings", Section: ModelTiersSection },
   { id: "prices", label: "Prices", permission: "manage_settings", Section: PricesSection },
+  { id: "currency", label: "Currency", permission: "manage_settings", Section: CurrencySection },
   { id: "account", label: "My account", permission: "read", Section: AccountSection },
 ] as const;
 
@@ -25,7 +27,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   const active = tabs.find((t) => t.id === tab) ?? tabs[0];
   return (
     <>
-      <PageHeader title="Settings" subtitle="Users, API keys, attribution rules, model tiers and prices." />
+      <PageHeader title="Settings" subtitle="Users, API keys, attribution rules, model tiers, prices and currency." />
       {active && (
         <>
           <div className="tabs" role="tablist">

@@ -8,6 +8,8 @@ import { chargeMeters } from "./charge-meters";
 import { focusColumnNames, type FocusVersion } from "./focus-columns";
 import { focusRecords, type FocusUsageRow } from "./focus-record";
 import { focusUsageRows, type ShapeUsageRow } from "./focus-usage-rows";
+import { loadRateSeries, reportingCurrency } from "@/lib/currency/rates-store";
+import { rateOn } from "@/lib/currency/rates";
 
 /** The pricers FOCUS needs: ours (the organisation's price overrides first) and the public catalogue's. */
 export interface FocusPricers {
@@ -20,7 +22,8 @@ export async function focusPricers(): Promise<FocusPricers> {
 }
 
 /**
- * FOCUS CSV of a month (`version` 1.3 by default, 1.2 on request): the header, then each usage row's charges.
+ * FOCUS CSV of a month (`version` 1.3 by default, 1.2 on request): the header, then each usage row's charges, in
+ * the reporting currency (BillingCurrency; each day at its exchange rate) with the USD prices as PricingCurrency.
  * Unit prices come from the same pricer match as our costs (override or catalogue, dated aliases, batch/flex
  * discount) at the row's input size, so long-context calls show the long-context price.
  */
@@ -30,13 +33,14 @@ export async function focusCsv(
   version: FocusVersion,
   onRow?: (done: number, total: number) => void,
 ): Promise<string[]> {
-  const [rows, pricers] = await Promise.all([focusUsageRows(principal, m.from, m.to), focusPricers()]);
+  const currency = await reportingCurrency();
+  const [rows, pricers, series] = await Promise.all([focusUsageRows(principal, m.from, m.to), focusPricers(), loadRateSeries(currency, m.to)]);
   const names = focusColumnNames(version);
   const lines = [csvLine(names)];
-  const ctx = { version, month: m.month, billingCurrency: "USD" };
+  const ctx = { version, month: m.month, billingCurrency: currency };
   rows.forEach((row, i) => {
     const { usage, meters } = priceRow(row, pricers);
-    for (const record of focusRecords(usage, meters, ctx)) lines.push(csvLine(names.map((n) => record[n] ?? null)));
+    for (const record of focusRecords(usage, meters, ctx, rateOn(series, row.day))) lines.push(csvLine(names.map((n) => record[n] ?? null)));
     onRow?.(i + 1, rows.length);
   });
   return lines;

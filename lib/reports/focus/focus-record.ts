@@ -4,6 +4,7 @@ import { providerName, serviceName } from "../provider-names";
 import { splitBilled, type ChargeMeter } from "./charge-meters";
 import { exactDecimal } from "./exact-decimal";
 import type { FocusRecord, FocusVersion } from "./focus-columns";
+import { RATE_SCALE, convertNanos } from "@/lib/currency/rates";
 
 /** One usage row at FOCUS grain: a day of one team x workload x model x batch x service tier x input-size band. */
 export interface FocusUsageRow {
@@ -29,8 +30,12 @@ export interface FocusUsageRow {
 export interface RecordContext {
   version: FocusVersion;
   month: string;
+  /** The reporting currency (USD unless one is set). */
   billingCurrency: string;
 }
+
+/** Units of the billing currency per USD on the row's day, at RATE_SCALE (1 for USD). */
+export const USD_RATE = 10n ** BigInt(RATE_SCALE);
 
 /**
  * The FOCUS records of one row: one charge per meter (charge-meters.ts). Costs are exact decimals:
@@ -38,21 +43,27 @@ export interface RecordContext {
  * digit; BilledCost = EffectiveCost = our cost of the row split over its meters (sums exactly to the row). The two
  * differ only by the half nano-dollar per call our per-call rounding allows. Pure.
  */
-export function focusRecords(row: FocusUsageRow, meters: ChargeMeter[], ctx: RecordContext): FocusRecord[] {
+export function focusRecords(row: FocusUsageRow, meters: ChargeMeter[], ctx: RecordContext, rate: bigint = USD_RATE): FocusRecord[] {
   const billed = splitBilled(row.costNanos, meters);
-  return meters.map((m, i) => record(row, m, billed[i], i === 0, ctx));
+  return meters.map((m, i) => record(row, m, billed[i], i === 0, ctx, rate));
 }
 
-function record(row: FocusUsageRow, m: ChargeMeter, billedNanos: bigint, first: boolean, ctx: RecordContext): FocusRecord {
+/**
+ * Money in the billing currency: BilledCost/EffectiveCost are our USD cost converted at the day's rate (rounded once
+ * to the nano-unit); unit prices and List/Contracted costs are the USD rates times the exchange rate, unrounded, so
+ * the products still hold digit for digit. The PricingCurrency columns keep the USD prices and cost.
+ */
+function record(row: FocusUsageRow, m: ChargeMeter, billedNanos: bigint, first: boolean, ctx: RecordContext, rate: bigint): FocusRecord {
   const nextMonthStart = addDays(`${ctx.month}-01`, 40).slice(0, 7) + "-01";
   const provider = providerName(row.provider);
   const sku = `${row.provider}/${row.model}/${m.key}`;
   const pricing = row.batch ? "batch" : row.serviceTier || "standard";
   const unpriced = row.unpricedRequests > 0 ? ` (${row.unpricedRequests} requests without a known price, counted at $0)` : "";
   // Cost = quantity x rate100 / (100 x 10^unitScale x 1e9 nanos): an exact decimal at scale 11 + unitScale.
-  const costScale = 11 + m.unitScale;
+  const costScale = 11 + m.unitScale + RATE_SCALE;
+  const billedInCurrency = convertNanos(billedNanos, rate);
   const rec: FocusRecord = {
-    BilledCost: nanosToUsd(billedNanos),
+    BilledCost: nanosToUsd(billedInCurrency),
     BillingAccountId: row.provider,
     BillingAccountName: `${provider} organisation`,
     BillingCurrency: ctx.billingCurrency,
@@ -66,15 +77,18 @@ function record(row: FocusUsageRow, m: ChargeMeter, billedNanos: bigint, first: 
     ChargePeriodStart: `${row.day}T00:00:00Z`,
     ConsumedQuantity: m.consumedQuantity.toString(),
     ConsumedUnit: m.consumedUnit,
-    ContractedCost: exactDecimal(m.consumedQuantity * m.contracted100, costScale),
-    ContractedUnitPrice: exactDecimal(m.contracted100, 11),
-    EffectiveCost: nanosToUsd(billedNanos),
+    ContractedCost: exactDecimal(m.consumedQuantity * m.contracted100 * rate, costScale),
+    ContractedUnitPrice: exactDecimal(m.contracted100 * rate, 11 + RATE_SCALE),
+    EffectiveCost: nanosToUsd(billedInCurrency),
     HostProviderName: provider,
     InvoiceIssuerName: provider,
-    ListCost: exactDecimal(m.consumedQuantity * m.list100, costScale),
-    ListUnitPrice: exactDecimal(m.list100, 11),
+    ListCost: exactDecimal(m.consumedQuantity * m.list100 * rate, costScale),
+    ListUnitPrice: exactDecimal(m.list100 * rate, 11 + RATE_SCALE),
     PricingCategory: "Standard",
-    PricingCurrency: null,
+    PricingCurrency: "USD",
+    PricingCurrencyContractedUnitPrice: exactDecimal(m.contracted100, 11),
+    PricingCurrencyEffectiveCost: nanosToUsd(billedNanos),
+    PricingCurrencyListUnitPrice: exactDecimal(m.list100, 11),
     PricingQuantity: exactDecimal(m.consumedQuantity, m.unitScale),
     PricingUnit: m.pricingUnit,
     ProviderName: provider,

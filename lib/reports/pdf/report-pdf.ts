@@ -28,6 +28,10 @@ export function renderReportPdf(report: MonthlyReport): Promise<Buffer> {
 
   header(doc, report);
   kpis(doc, report);
+  if (report.reportingCurrency.currency !== "USD") {
+    const c = report.reportingCurrency;
+    paragraph(doc, `In ${c.currency}: ${c.cost} ${c.currency} (${report.previous.month}: ${c.previousCost} ${c.currency}), each day converted at its exchange rate (the last on or before the day). Amounts below are in USD, the providers' pricing currency.`, { bold: true, size: 9 });
+  }
   sectionHeading(doc, "Daily spend", `UTC days, ${report.from} to ${report.to}. Days with an anomaly are red.`, 160);
   dailyColumns(doc, report.daily.map((d) => ({ day: d.day, value: num(d.costUsd) })), { highlight: new Set(report.anomalies.map((a) => a.day)), height: 130 });
   whyChanged(doc, report);
@@ -96,7 +100,8 @@ function whyChanged(doc: Doc, r: MonthlyReport): void {
   const c = r.change.totals;
   sectionHeading(doc, "Why spend changed", `${r.from} to ${r.to} vs ${r.previous.from} to ${r.previous.to}. The parts add up exactly to the change.`, 190);
   paragraph(doc, c.explanation, { bold: true, size: 10 });
-  const steps = waterfallSteps(c, { base: r.previous.month, current: r.month });
+  const monthLabel = (m: string) => new Date(`${m}-01T00:00:00Z`).toLocaleDateString("en-US", { month: "short", year: "numeric", timeZone: "UTC" });
+  const steps = waterfallSteps(c, { base: r.complete ? monthLabel(r.previous.month) : `${monthLabel(r.previous.month)} (same days)`, current: monthLabel(r.month) });
   waterfallColumns(doc, steps.map((s) => ({ ...s, label: signedUsd(s) })));
   paragraph(
     doc,

@@ -1,0 +1,96 @@
+"use client";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { apiJson } from "./api";
+
+interface Status {
+  reportingCurrency: string;
+  rates: { currency: string; firstDay: string; lastDay: string; days: number }[];
+}
+interface ImportResult {
+  stored: number;
+  days: number;
+  currencies: string[];
+  notAvailable: number;
+}
+
+/**
+ * Settings → Currency: the reporting currency of reports and FOCUS, and its dated exchange rates (units per 1 USD),
+ * entered one at a time or imported from the ECB reference-rate CSV. A charge converts at the last rate on or
+ * before its day; a month with a day before the first rate says so instead of guessing.
+ */
+export default function CurrencySection() {
+  const qc = useQueryClient();
+  const status = useQuery({ queryKey: ["currency"], queryFn: () => apiJson<Status>("/api/v1/currency") });
+  const [code, setCode] = useState("");
+  const [entry, setEntry] = useState({ day: "", currency: "", unitsPerUsd: "" });
+  const [message, setMessage] = useState<string | null>(null);
+  const refresh = () => qc.invalidateQueries({ queryKey: ["currency"] });
+  const save = useMutation({
+    mutationFn: (reportingCurrency: string) => apiJson<Status>("/api/v1/currency", { method: "PUT", body: { reportingCurrency } }),
+    onSuccess: (s) => { setMessage(`Reports and FOCUS exports are now in ${s.reportingCurrency}.`); void refresh(); },
+  });
+  const enter = useMutation({
+    mutationFn: () => apiJson<ImportResult>("/api/v1/exchange-rates", { method: "POST", body: { rates: [entry] } }),
+    onSuccess: () => { setMessage(`Saved 1 ${entry.currency} = ${entry.unitsPerUsd} per USD from ${entry.day}.`); void refresh(); },
+  });
+  const upload = useMutation({
+    mutationFn: async (file: File) => {
+      const res = await fetch("/api/v1/exchange-rates", { method: "POST", headers: { "content-type": "text/csv" }, body: await file.text() });
+      const data = await res.json();
+      if (!res.ok) throw new Error(data?.error?.message ?? `Import failed (${res.status})`);
+      return data as ImportResult;
+    },
+    onSuccess: (r) => {
+      setMessage(`Imported ${r.stored.toLocaleString("en-US")} rates over ${r.days} days for ${r.currencies.join(", ")}${r.notAvailable ? ` (${r.notAvailable} cells marked N/A had no rate)` : ""}.`);
+      void refresh();
+    },
+  });
+  const error = save.error ?? enter.error ?? upload.error;
+  const current = status.data?.reportingCurrency ?? "USD";
+
+  return (
+    <div className="grid">
+      <section className="card" aria-labelledby="currency-title">
+        <h2 id="currency-title">Reporting currency</h2>
+        <p className="muted" style={{ marginTop: 0 }}>
+          Providers price in USD. Reports, their PDF and the FOCUS export (BillingCurrency) can show another currency: each day converts at the last rate on or
+          before it. Currently: <b data-testid="reporting-currency">{current}</b>.
+        </p>
+        <form className="toolbar" onSubmit={(e) => { e.preventDefault(); save.mutate(code.trim().toUpperCase()); }}>
+          <label>
+            Currency <input value={code} onChange={(e) => setCode(e.target.value)} placeholder={current} maxLength={3} size={5} aria-label="Reporting currency code" />
+          </label>
+          <button className="btn primary" disabled={!code.trim() || save.isPending}>Use this currency</button>
+        </form>
+        {message && <p role="status">{message}</p>}
+        {error && <p className="error-box">{error.message}</p>}
+      </section>
+      <section className="card" aria-labelledby="rates-title">
+        <h2 id="rates-title">Exchange rates</h2>
+        <div className="toolbar">
+          <label className="btn">
+            Import ECB CSV
+            <input type="file" accept=".csv,text/csv" hidden onChange={(e) => e.target.files?.[0] && upload.mutate(e.target.files[0])} />
+          </label>
+          <span className="muted">eurofxref-hist.csv or eurofxref.csv from the ECB (rates per EUR, crossed into rates per USD).</span>
+        </div>
+        <form className="toolbar" onSubmit={(e) => { e.preventDefault(); enter.mutate(); }}>
+          <input type="date" value={entry.day} onChange={(e) => setEntry({ ...entry, day: e.target.value })} aria-label="From day" />
+          <input value={entry.currency} onChange={(e) => setEntry({ ...entry, currency: e.target.value.toUpperCase() })} placeholder="EUR" maxLength={3} size={5} aria-label="Currency" />
+          <input value={entry.unitsPerUsd} onChange={(e) => setEntry({ ...entry, unitsPerUsd: e.target.value })} placeholder="0.9234" size={10} aria-label="Units per USD" />
+          <button className="btn" disabled={!entry.day || !entry.currency || !entry.unitsPerUsd || enter.isPending}>Enter a rate</button>
+        </form>
+        <table className="data">
+          <thead><tr><th>Currency</th><th>First day</th><th>Last day</th><th className="num">Days with a rate</th></tr></thead>
+          <tbody>
+            {(status.data?.rates ?? []).map((r) => (
+              <tr key={r.currency}><td>{r.currency}</td><td>{r.firstDay}</td><td>{r.lastDay}</td><td className="num">{r.days}</td></tr>
+            ))}
+            {status.data && status.data.rates.length === 0 && <tr><td colSpan={4} className="muted">No rates yet: only USD can be reported.</td></tr>}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}
