@@ -40,8 +40,8 @@ export function ScheduleForm({ teams, emailOn, onDone }: { teams: { slug: string
       <div className="form-grid">
         <label className="field">Report
           <select value={kind} onChange={(e) => { const k = e.target.value as typeof kind; setKind(k); setName(k === "monthly_report" ? "Month-end AI spend report" : "Weekly team digest"); }}>
-            <option value="monthly_report">Monthly report (PDF + data file)</option>
-            <option value="weekly_digest">Weekly digest for a team</option>
+            <option value="monthly_report">Monthly report</option>
+            <option value="weekly_digest">Weekly team digest</option>
           </select>
         </label>
         <label className="field">Name<input value={name} onChange={(e) => setName(e.target.value)} /></label>

@@ -18,19 +18,19 @@ export function SchedulesView({ teams }: { teams: { slug: string; name: string }
   const { email, schedules: list } = schedules.data;
   return (
     <div data-testid="schedules">
-      {!email.configured && <p className="notice" data-testid="smtp-off"><strong>Email is not set up.</strong> {email.help} Slack and webhook channels work without it.</p>}
+      {!email.configured && <p className="notice" data-testid="smtp-off">{email.help} Slack and webhook channels work without it.</p>}
       <div className="toolbar" style={{ justifyContent: "space-between", margin: "4px 0 14px" }}>
         <p className="muted" style={{ margin: 0 }}>Monthly reports go out on day N about the month before; weekly digests tell a team&apos;s leads about their last 7 days. Times are UTC.</p>
         {!adding && <button className="btn primary" type="button" onClick={() => setAdding(true)}>New schedule</button>}
       </div>
       {adding && <ScheduleForm teams={teams} emailOn={email.configured} onDone={() => setAdding(false)} />}
       {list.length === 0 && !adding && <div className="card empty"><p>No schedules yet. Create one to have the monthly report or a team digest delivered.</p></div>}
-      {list.map((s) => <ScheduleCard key={s.id} s={s} />)}
+      {list.map((s) => <ScheduleCard key={s.id} s={s} smtpHelp={email.help} />)}
     </div>
   );
 }
 
-function ScheduleCard({ s }: { s: ScheduleOut }) {
+function ScheduleCard({ s, smtpHelp }: { s: ScheduleOut; smtpHelp: string | null }) {
   const qc = useQueryClient();
   const refresh = () => qc.invalidateQueries({ queryKey: ["report-schedules"] });
   const send = useMutation({ mutationFn: () => apiJson(`/api/v1/report-schedules/${s.id}/send`, { method: "POST" }), onSettled: refresh });
@@ -58,12 +58,14 @@ function ScheduleCard({ s }: { s: ScheduleOut }) {
         </div>
       </div>
       {send.error && <p className="error-box" style={{ margin: "0 16px 10px" }}>{send.error.message}</p>}
-      <History deliveries={s.lastDeliveries} onChange={refresh} />
+      <History deliveries={s.lastDeliveries} onChange={refresh} smtpHelp={smtpHelp} />
     </section>
   );
 }
 
-function History({ deliveries, onChange }: { deliveries: DeliveryOut[]; onChange: () => void }) {
+function History({ deliveries, onChange, smtpHelp }: { deliveries: DeliveryOut[]; onChange: () => void; smtpHelp: string | null }) {
+  // The "email is off" instructions are in the notice above: a short pointer here keeps the table readable.
+  const error = (e: string | null) => (e !== null && e === smtpHelp ? "Email is off (SMTP_URL not set, see above)" : e);
   const retry = useMutation({ mutationFn: (id: number) => apiJson(`/api/v1/report-deliveries/${id}/retry`, { method: "POST" }), onSettled: onChange });
   if (deliveries.length === 0) return <p className="rp-hint" style={{ padding: "0 16px 8px" }}>Nothing sent yet.</p>;
   return (
@@ -81,7 +83,7 @@ function History({ deliveries, onChange }: { deliveries: DeliveryOut[]; onChange
               <td className="wrap" style={{ maxWidth: 240 }}>{d.target}</td>
               <td><span className={`badge ${d.status === "delivered" ? "ok" : d.status === "failed" ? "bad" : "risk"}`}>{d.status === "pending" && d.attempts > 0 ? "retrying" : d.status}</span></td>
               <td className="num">{d.attempts}</td>
-              <td className="wrap" style={{ maxWidth: 360 }}>{d.lastError ?? (d.deliveredAt ? `delivered ${d.deliveredAt.slice(0, 16).replace("T", " ")}` : "")}{d.status === "pending" && d.nextAttemptAt ? ` · next try ${d.nextAttemptAt.slice(11, 19)}` : ""}</td>
+              <td className="wrap" style={{ maxWidth: 360 }}>{error(d.lastError) ?? (d.deliveredAt ? `delivered ${d.deliveredAt.slice(0, 16).replace("T", " ")}` : "")}{d.status === "pending" && d.nextAttemptAt ? ` · next try ${d.nextAttemptAt.slice(11, 19)}` : ""}</td>
               <td>{d.status !== "delivered" && <button className="btn" type="button" disabled={retry.isPending} onClick={() => retry.mutate(d.id)}>Retry</button>}</td>
             </tr>
           ))}

@@ -62,7 +62,7 @@ function sums(prefix: string, when: Prisma.Sql): Prisma.Sql {
   );
 }
 
-export async function querySpendCube(principal: Principal, q: CubeQuery): Promise<CubeCell[]> {
+export async function querySpendCube(principal: Pick<Principal, "teamIds">, q: CubeQuery): Promise<CubeCell[]> {
   const start = q.compare && q.compare.from < q.from ? q.compare.from : q.from;
   const end = q.compare && q.compare.to > q.to ? q.compare.to : q.to;
   const inCur = Prisma.sql`d.day BETWEEN ${q.from}::date AND ${q.to}::date`;

@@ -1,5 +1,4 @@
 import "server-only";
-import type { Principal } from "@/lib/auth/principal";
 import { addDays } from "@/lib/analytics/dates";
 import { formatUsd, usdToNanos } from "@/lib/money";
 import { querySpendCube } from "@/lib/analytics/cube";
@@ -18,7 +17,7 @@ export async function composeDigest(team: { id: number; slug: string; name: stri
   const scope = { teamIds: [team.id] };
   const before = { from: addDays(from, -7), to: addDays(from, -1) };
   const [cells, budgets, overSpecified] = await Promise.all([
-    querySpendCube(scope as Principal, { from, to, compare: before }),
+    querySpendCube(scope, { from, to, compare: before }),
     budgetsVsActual(scope, to, false),
     listOverSpecified(scope, { from: addDays(to, -29), to, team: team.slug, limit: 3 }).catch(() => null),
   ]);

@@ -13,15 +13,12 @@ import { reportMonth, monthName } from "@/lib/reports/report-month";
 import { hasActivity, reportRow } from "@/lib/reports/report-rows";
 import { budgetsVsActual } from "@/lib/reports/budgets-vs-actual";
 import { savingsDelivered } from "./savings-delivered";
+import type { TeamRef } from "@/lib/chargeback/split-shared-cost";
 import type { TeamStatement } from "./statement-schema";
 
 const TOP = 5;
 
-export interface TeamRef {
-  id: number;
-  slug: string;
-  name: string;
-}
+export type { TeamRef };
 
 /** The team a statement is for; a lead asking for another team's gets the same 404 as a team that does not exist. */
 export async function statementTeam(principal: Principal, slug: string): Promise<TeamRef> {
@@ -40,9 +37,10 @@ export async function buildTeamStatement(team: TeamRef, month: string, now = new
   const m = reportMonth(month, now);
   const scope = { teamIds: [team.id] };
   const [cells, charge, previousCharge, budgets, rules, savings, workloadNames] = await Promise.all([
-    querySpendCube({ ...scope } as Principal, { from: m.from, to: m.to, compare: { from: m.previous.from, to: m.previous.to } }),
-    computeChargeback(scope, m.from, m.to),
-    computeChargeback(scope, m.previous.from, m.previous.to),
+    querySpendCube(scope, { from: m.from, to: m.to, compare: { from: m.previous.from, to: m.previous.to } }),
+    // Pools are organisation-wide: read them whole to name each share's pool and basis, then keep this team's row.
+    computeChargeback({ teamIds: null }, m.from, m.to),
+    computeChargeback({ teamIds: null }, m.previous.from, m.previous.to),
     budgetsVsActual(scope, m.to, m.complete),
     loadAllocationRules(),
     savingsDelivered(team.id, m.from, m.to),

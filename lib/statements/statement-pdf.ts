@@ -53,7 +53,7 @@ function kpis(doc: Doc, s: TeamStatement): void {
   const c = s.previous.changeShare;
   const over = s.budgets.filter((b) => b.status !== "on_track").length;
   kpiRow(doc, [
-    { label: "Total charged", value: usd(s.charges.totalUsd), sub: "direct + allocated share" },
+    { label: "Total charged", value: usd(s.charges.totalUsd), sub: "direct + allocated" },
     { label: "Direct spend", value: usd(s.charges.directUsd), sub: `${usd(s.charges.attributedUsd)} attributed usage` },
     { label: "Allocated share", value: usd(s.charges.allocatedUsd), sub: s.charges.allocations.length ? `${s.charges.allocations.length} shared pool(s)` : "no shared costs" },
     {
@@ -72,7 +72,7 @@ function kpis(doc: Doc, s: TeamStatement): void {
 }
 
 function allocations(doc: Doc, s: TeamStatement): void {
-  sectionHeading(doc, "Allocated share of shared costs", "Shared and unattributed spend charged to this team by the allocation rules (exact to the nano-dollar).", 60);
+  sectionHeading(doc, "Allocated share of shared costs", "Shared and unattributed spend charged to this team by the allocation rules. Shares of a pool sum to it exactly; leftover nano-dollars go to the largest remainders.", 60);
   if (s.charges.allocations.length === 0) {
     paragraph(doc, "No shared costs were allocated to this team this month.", { color: COLORS.muted });
     return;

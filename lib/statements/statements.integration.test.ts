@@ -55,6 +55,9 @@ describe("GET /api/v1/reports/statements", () => {
       ["Unattributed", "0.000033333"],
       ["Shared gateway", "0.003333333"],
     ]);
+    // Each share names its pool and how it was split (pools are organisation-wide, read whole for the statement).
+    expect(s.charges.allocations[0]).toMatchObject({ source: "platform", basis: "proportional to direct spend of the 3 teams with direct spend" });
+    expect(s.charges.allocations[2]).toMatchObject({ source: "shared-gateway", basis: "fixed: search 33.33%, support 33.33%, billing 33.34%" });
     expect(s.previous).toMatchObject({ month: "2026-09", totalUsd: "0.007", changeUsd: "0.016733333" });
     // 16,733,333 / 7,000,000 = 2.3904761...; shares carry 6 decimals.
     expect(s.previous.changeShare).toBe(2.390476);
