@@ -16,7 +16,7 @@ import { POST as importEvals } from "@/app/api/v1/evals/route";
 import { PATCH as patchClassification } from "@/app/api/v1/workloads/[slug]/classification/route";
 import { prisma } from "@/lib/db/prisma";
 import { addDays, dayOf } from "@/lib/forecast/utc-days";
-import { recommendationSnapshot } from "@/lib/recommendations/price-change-note";
+import { catalogueVersion, checkCatalogueRelease, recommendationSnapshot } from "@/lib/recommendations/price-change-note";
 
 useTestDatabase();
 
@@ -60,5 +60,17 @@ describe("a price override edit", () => {
     expect(notes.map((n: { cause: string; message: string }) => [n.cause, n.message])).toEqual([
       ["override", "gpt-4o-mini is now 50% cheaper: 1 workload could save $0.02/month more"], // $0.02130625 shown to the cent
     ]);
+  });
+});
+
+describe("a new release of the price catalogue", () => {
+  it("is recorded the first time, and noted against the previous release's recommendations", async () => {
+    expect(await checkCatalogueRelease()).toBeNull(); // first sight: only the snapshot is stored
+    expect(await checkCatalogueRelease()).toBeNull(); // same release: nothing to do
+    // Pretend the previous release recommended nothing: triage's saving ($0.40481875/month, above) is all new.
+    await prisma().auditLog.create({ data: { actor: "test", action: "price_catalogue_seen", target: "0.0.1", details: { version: "0.0.1", snapshot: {} } } });
+    const note = await checkCatalogueRelease();
+    expect(note?.message).toBe(`The price catalogue (genai-prices 0.0.1 → ${catalogueVersion()}) was updated: 1 workload could save $0.40/month more`);
+    expect(note?.cause).toBe("catalogue");
   });
 });

@@ -27,6 +27,14 @@ describe("detectMixShifts", () => {
     expect(detectMixShifts(early)).toEqual([]);
   });
 
+  it("ignores a low-volume workload whose 50/50 mix flips by chance", () => {
+    // 2 calls a day, one on each model, for 14 days (28 calls); then 3 days with 1 call each, all on gpt-5.1: share
+    // 100% vs 50% before, +50 points. With a 40-point threshold only the volume rule (3 calls < 10) holds it back.
+    const noisy = [...rows(3, "2026-10-01", 14, "openai/gpt-5.1", 1), ...rows(3, "2026-10-01", 14, "anthropic/claude-opus-4-5", 1), ...rows(3, "2026-10-15", 3, "openai/gpt-5.1", 1)];
+    expect(detectMixShifts(noisy, { minShift: 0.4 })).toEqual([]);
+    expect(detectMixShifts(noisy, { minShift: 0.4, minAfterCalls: 3 })).toHaveLength(1);
+  });
+
   it("writes the proposal in words", () => {
     expect(shiftNote("Ticket triage", { from: "openai/gpt-5", to: "openai/gpt-5-nano", day: "2026-11-12" })).toBe(
       "Ticket triage moved from gpt-5 to gpt-5-nano on Nov 12: link to a scenario?",

@@ -2,7 +2,8 @@
  * Model-mix shifts: a workload whose calls moved to another model. Day D is a shift to model `to` when, against the
  * 14 days before D, `to`'s share of the workload's calls rose by more than `minShift` (default 0.5 = 50 points)
  * both on day D itself and over the 3 days D..D+2 (so a one-day experiment is not a rollout, and the day reported
- * is the first on which most calls moved). `from` is the model that lost most share. Pure; the database layer
+ * is the first on which most calls moved), with at least 20 calls before and 10 over those 3 days (fewer flip by chance).
+ * `from` is the model that lost most share. Pure; the database layer
  * feeds it usage_daily calls.
  */
 import { addDays } from "@/lib/forecast/utc-days";
@@ -28,9 +29,11 @@ export interface MixShift {
 export const BEFORE_DAYS = 14;
 export const CONFIRM_DAYS = 3;
 
-export function detectMixShifts(rows: readonly WorkloadModelDay[], opts: { minShift?: number; minBeforeCalls?: number } = {}): MixShift[] {
+export function detectMixShifts(rows: readonly WorkloadModelDay[], opts: { minShift?: number; minBeforeCalls?: number; minAfterCalls?: number } = {}): MixShift[] {
   const minShift = opts.minShift ?? 0.5;
   const minBefore = opts.minBeforeCalls ?? 20;
+  // A workload with a handful of calls a day flips its mix by chance (3 calls all on one model of a 50/50 mix).
+  const minAfter = opts.minAfterCalls ?? 10;
   const byWorkload = new Map<number, Map<string, Map<string, number>>>();
   for (const r of rows) {
     const days = byWorkload.get(r.workloadId) ?? new Map<string, Map<string, number>>();
@@ -51,7 +54,7 @@ export function detectMixShifts(rows: readonly WorkloadModelDay[], opts: { minSh
       if (!days.has(last) && last > sorted[sorted.length - 1]) continue; // not confirmed yet
       const today = mix(days, day, day);
       const after = mix(days, day, last);
-      if (today.total === 0 || after.total === 0) continue;
+      if (today.total === 0 || after.total < minAfter) continue;
       let best: { to: string; shift: number } | null = null;
       for (const [model, calls] of after.calls) {
         const shift = calls / after.total - (before.calls.get(model) ?? 0) / before.total;

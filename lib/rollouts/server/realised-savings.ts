@@ -19,6 +19,7 @@ import { counterfactual, type ModelCalls } from "../counterfactual";
 import type { RolloutDetail } from "../rollout-schema";
 import { verdictText } from "../verdict";
 import type { RolloutRecord } from "./rollout-store";
+import { toRolloutOut } from "./rollout-out";
 
 /** Loaded once for many rollouts (the Rollouts list, the Overview, alerts): names and prices. */
 export interface SavingsContext {
@@ -96,8 +97,7 @@ export async function computeRolloutSavings(ctx: SavingsContext, r: RolloutRecor
 }
 
 export function toRolloutDetail(r: RolloutRecord, s: RolloutSavings): RolloutDetail {
-  const { workloadIds: _ids, ...base } = r;
-  void _ids;
+  const base = toRolloutOut(r);
   const outputRatio =
     s.quality.outputTokensPerCallBefore && s.quality.outputTokensPerCallAfter !== null ? s.quality.outputTokensPerCallAfter / s.quality.outputTokensPerCallBefore : null;
   return {
