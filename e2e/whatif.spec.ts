@@ -24,12 +24,27 @@ test("worker + advisor replays eval sets with a modelled detector and shows the 
   await page.getByLabel("False escalations (passes escalated, %)").fill("15");
   await page.getByTestId("preset-worker-advisor").click();
   await expect(page.getByTestId("preset-note")).toContainText("catching 70.0% of failures and escalating 15.0% of passes");
+  await expect(page.getByTestId("perfect-detector")).toContainText("Upper bound, perfect detector", { timeout: 60_000 });
+  await page.screenshot({ path: "/tmp/whatif-worker-advisor.png", fullPage: true });
+
+  // math-tutor is linked to RouteLLM GSM8K (o3 stands as GPT-4, gpt-5-mini as Mixtral): its row shows the detector.
+  const to = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+  const from = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
+  const def = {
+    from, to,
+    rules: [{
+      select: { workloads: ["math-tutor"] }, reroute: { provider: "openai", model: "gpt-5-mini" },
+      escalation: { provider: "openai", model: "o3", mode: "replay", tokenShare: 1, detector: { recall: 0.7, falseEscalationRate: 0.15 } },
+    }],
+  };
+  await page.goto(`/whatif?def=${Buffer.from(JSON.stringify(def)).toString("base64url")}`);
   await expect(page.getByTestId("whatif-result")).toBeVisible({ timeout: 60_000 });
   const monthly = page.getByTestId("monthly-savings");
   await expect(monthly).toContainText("per month");
   await expect(page.getByTestId("scenario-range")).toContainText("range $");
   await expect(page.getByTestId("perfect-detector")).toContainText("Upper bound, perfect detector");
   await expect(page.getByTestId("replay-detector").first()).toContainText("recall 70.0%, false esc. 15.0%; upper bound");
+  await expect(page.getByTestId("rule-summary")).toContainText("detector recall 70%, false escalations 15%");
   await expect(page.getByTestId("whatif-daily-chart")).toBeVisible();
   await page.screenshot({ path: "/tmp/whatif-detector.png", fullPage: true });
   // The address now holds the scenario, detector included: reloading shows the same answer.
