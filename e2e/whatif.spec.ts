@@ -12,7 +12,8 @@ test("the 80/20 preset moves only proven workloads and lists the rest as unprove
   await expect(page.getByText(/no workload has eval evidence that a cheaper model meets its floor/)).toBeVisible({ timeout: 30_000 });
   const unproven = page.getByTestId("preset-unproven");
   await expect(unproven).toContainText("would save $");
-  await expect(unproven).toContainText("unproven: run an eval");
+  await expect(unproven).toContainText("run an eval (the recommendation rests on the task class only)");
+  await expect(page.getByTestId("preset-8020-info")).toContainText("nothing moves");
   await page.screenshot({ path: "/tmp/whatif-8020-unproven.png", fullPage: true });
 });
 
