@@ -59,8 +59,9 @@ export function ResultKpis({ r }: { r: WhatIfResponse }) {
       </div>
       {r.perfectDetector && (
         <div className="notice wi-upper-bound" data-testid="perfect-detector">
-          <b>Upper bound, perfect detector</b> (exactly the cheap model&apos;s failures escalate): scenario {usd(r.perfectDetector.scenarioUsd)},
-          saving {usd(r.perfectDetector.savingsUsd)} ({usd(r.perfectDetector.monthlySavingsUsd)} / month). The figures above use the detector you set.
+          <b>Upper bound, perfect detector</b>: the best quality this escalation can reach (exactly the cheap model&apos;s failures
+          escalate, nothing else) would cost {usd(r.perfectDetector.scenarioUsd)}, a saving of {usd(r.perfectDetector.savingsUsd)} (
+          {usd(r.perfectDetector.monthlySavingsUsd)} / month). The figures above use the detector you set.
         </div>
       )}
     </>
