@@ -77,7 +77,7 @@ describe("nothing reads outside the repository", () => {
     expect(touched).toContain(path.join(root, "data", "routellm", "gsm8k_responses.csv"));
     expect(touched).toContain(path.join(root, "data", "routellm", "mmlu_professional_law.csv"));
     expect(pathsOutside(root, touched)).toEqual([]);
-  });
+  }, 60_000); // parses 3.2 MB of CSV with token estimates: seconds on a busy machine
 
   it("the recorder flags a read above the root", () => {
     resetTouchedPaths();

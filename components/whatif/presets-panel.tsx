@@ -36,6 +36,7 @@ export function PresetsPanel({
   const [error, setError] = useState<string | null>(null);
   /** 80/20 with nothing proven: the unproven workloads, listed under the message. */
   const [unprovenOnly, setUnprovenOnly] = useState<string[]>([]);
+  const [info, setInfo] = useState<string | null>(null);
   const frontier = options.targets.find((t) => t.model === "gpt-5") ?? options.targets.find((t) => t.tier === "frontier") ?? options.targets[0];
   const worker0 = options.targets.find((t) => t.model === "gpt-5-mini") ?? options.targets.find((t) => t.tier === "mid") ?? options.targets[0];
   const [wa, setWa] = useState({
@@ -51,13 +52,14 @@ export function PresetsPanel({
   async function apply8020() {
     setBusy(true);
     setError(null);
+    setInfo(null);
     setUnprovenOnly([]);
     try {
       const p = await client.fetchQuery(preset8020Query(window));
       const s = p.summary;
       const unproven = s.unproven.map(
         (u) =>
-          `${u.workload}: ${u.currentModel.model} → ${u.candidate.model} would save ${usd(u.monthlySavingUsd)} / month. ${u.reason}` +
+          `${u.workload}: ${u.currentModel.model} → ${u.candidate.model} would save ${usd(u.monthlySavingUsd)} / month; ${u.reason.replace(/^unproven: /, "")}` +
           (u.passRate ? ` (${pct(u.passRate.rate)}, 95% CI ${pct(u.passRate.low)}–${pct(u.passRate.high)})` : ""),
       );
       const unprovenText =
@@ -65,8 +67,8 @@ export function PresetsPanel({
           ? ""
           : ` Left out, unproven (${usd(s.unprovenMonthlySavingUsd)} a month if their recommendations hold): run an eval to prove them.`;
       if (!p.request) {
-        setError(`80/20: no workload has eval evidence that a cheaper model meets its floor (95% lower bound) in this window.${unprovenText}`);
         setUnprovenOnly(unproven);
+        setInfo(`80/20: no workload has eval evidence that a cheaper model meets its floor (95% lower bound) in this window, so nothing moves.${unprovenText}`);
         return;
       }
       onApply(p.request, {
@@ -152,9 +154,10 @@ export function PresetsPanel({
         </div>
       </div>
       </div>
-      {error && (
-        <div className="error-box">
-          {error}
+      {error && <div className="error-box">{error}</div>}
+      {info && (
+        <div className="notice" data-testid="preset-8020-info">
+          {info}
           {unprovenOnly.length > 0 && (
             <ul className="wi-unproven" data-testid="preset-unproven">
               {unprovenOnly.map((line) => (

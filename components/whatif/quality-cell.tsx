@@ -24,6 +24,11 @@ export function QualityCell({ q, changed = true }: { q: Verdict; changed?: boole
     <span className={`wi-quality ${q.ok ? "ok" : "broken"}`} title={q.evidence} data-testid={q.ok ? "quality-ok" : "quality-broken"}>
       <span className={`badge ${q.ok ? "ok" : "bad"}`}>{q.ok ? "holds" : "below floor"}</span>{" "}
       {pct(q.baseline)} → <b>{pct(q.scenario)}</b> <span className="muted">floor {pct(q.floor, 0)}</span>
+      {q.interval && (
+        <div className="muted small" data-testid="quality-interval">
+          95% CI {pct(q.interval.low)}–{pct(q.interval.high)} ({q.interval.tasks} tasks)
+        </div>
+      )}
       {q.replay && (
         <div className="muted small" data-testid="replay-detector">
           {q.replay.detector.source === "perfect"

@@ -57,10 +57,12 @@ export function ResultKpis({ r }: { r: WhatIfResponse }) {
           <div className="sub">monthly × 12; month = 30.4375 days</div>
         </div>
       </div>
-      {r.perfectDetector && (
+      {/* Only where some workload was actually replayed: elsewhere the fallback rate applies and there is no bound. */}
+      {r.perfectDetector && r.byWorkload.some((w) => w.quality.replay) && (
         <div className="notice wi-upper-bound" data-testid="perfect-detector">
-          <b>Upper bound, perfect detector</b> (exactly the cheap model&apos;s failures escalate): scenario {usd(r.perfectDetector.scenarioUsd)},
-          saving {usd(r.perfectDetector.savingsUsd)} ({usd(r.perfectDetector.monthlySavingsUsd)} / month). The figures above use the detector you set.
+          <b>Upper bound, perfect detector</b>: the best quality this escalation can reach (exactly the cheap model&apos;s failures
+          escalate, nothing else) would cost {usd(r.perfectDetector.scenarioUsd)}, a saving of {usd(r.perfectDetector.savingsUsd)} (
+          {usd(r.perfectDetector.monthlySavingsUsd)} / month). The figures above use the detector you set.
         </div>
       )}
     </>

@@ -11,7 +11,13 @@ export function ruleSummary(rule: Rule): { selects: string; changes: string } {
   if (rule.outputFactor !== undefined && rule.outputFactor !== 1) changes.push(`output ×${rule.outputFactor}`);
   if (rule.escalation) {
     const e = rule.escalation;
-    changes.push(e.mode === "replay" ? `escalate failures to ${e.model} (eval replay)` : `escalate ${fmtPct(e.rate ?? 0)} of calls to ${e.model}`);
+    const d = e.detector;
+    const detector = !d
+      ? "perfect detector: upper bound"
+      : "fromJudge" in d
+        ? "detector from the judge column"
+        : `detector recall ${fmtPct(d.recall)}, false escalations ${fmtPct(d.falseEscalationRate)}`;
+    changes.push(e.mode === "replay" ? `escalate flagged answers to ${e.model} (eval replay, ${detector})` : `escalate ${fmtPct(e.rate ?? 0)} of calls to ${e.model}`);
     if (e.tokenShare !== undefined && e.tokenShare !== 1) changes.push(`re-sending ${fmtPct(e.tokenShare)} of tokens`);
   }
   if (rule.batchShare) changes.push(`${fmtPct(rule.batchShare)} through batch`);

@@ -163,10 +163,16 @@ describe("quality against the floor", () => {
 
   it("marks a reroute that breaks the floor", () => {
     const r = ok(run([{ select: { workloads: ["triage"] }, reroute: toMini }], [triage], workloads));
-    expect(r.byWorkload[0].quality).toEqual({
+    expect(r.byWorkload[0].quality).toMatchObject({
       baseline: 0.97, scenario: 0.93, floor: 0.95, ok: false,
       evidence: 'eval set "triage-golden": currently frontier passes 97.0% (100 tasks); mini passes 93.0% (100 tasks)',
     });
+    // 93/100 Wilson 95%: denom 1.038416; centre (0.93 + 0.019208) / 1.038416 = 0.914092;
+    // half 1.96 x sqrt(0.000651 + 0.00009604) / 1.038416 = 1.96 x 0.027332 / 1.038416 = 0.051589 -> 86.3% to 96.6%
+    const i = r.byWorkload[0].quality.interval!;
+    expect(i.tasks).toBe(100);
+    expect(i.low).toBeCloseTo(0.8625, 3);
+    expect(i.high).toBeCloseTo(0.9657, 3);
   });
 
   it("estimates rate-based escalation as untargeted: (1 - rate) x cheap + rate x frontier", () => {

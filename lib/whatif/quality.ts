@@ -11,6 +11,13 @@ import { evalLabel, passRateOf } from "./eval-models";
 import type { Levers } from "./levers";
 import type { ReplaySummary } from "./replay";
 import type { ModelRef, WorkloadInfo } from "./types";
+import { wilsonInterval } from "./wilson";
+
+/** Wilson 95% bounds of a counted pass rate (passes = rate x tasks is a whole number by construction). */
+function ci(rate: number, tasks: number): { low: number; high: number; tasks: number } {
+  const w = wilsonInterval(Math.round(rate * tasks), tasks);
+  return { low: w.low, high: w.high, tasks };
+}
 
 export interface QualityVerdict {
   baseline: number | null;
@@ -18,6 +25,11 @@ export interface QualityVerdict {
   floor: number | null;
   ok: boolean | null;
   evidence: string;
+  /**
+   * 95% Wilson interval of `scenario` when it is a pass rate counted on the eval set (a single model, or a replay with
+   * a perfect or judge detector); null for modelled or mixed estimates.
+   */
+  interval?: { low: number; high: number; tasks: number } | null;
   /** Replayed escalation only: the detector used and the perfect-detector upper bound. */
   replay?: {
     tasks: number;
@@ -59,11 +71,13 @@ export function judgeQuality(q: QualityInput): QualityVerdict {
   const currentText = `currently ${describe(q.currentModel, current)}`;
 
   const l = q.levers;
-  if (!l || (!l.reroute && !l.escalation)) return verdict(base, base, `${setName}: ${currentText}; model unchanged`);
+  if (!l || (!l.reroute && !l.escalation)) {
+    return { ...verdict(base, base, `${setName}: ${currentText}; model unchanged`), interval: current ? ci(current.rate, current.tasks) : null };
+  }
   const cheapRef = l.reroute ?? q.currentModel;
   const cheap = rate(cheapRef);
   if (!l.escalation || q.escalationRatePpm === 0n) {
-    return verdict(base, cheap?.rate ?? null, `${setName}: ${currentText}; ${describe(cheapRef, cheap)}`);
+    return { ...verdict(base, cheap?.rate ?? null, `${setName}: ${currentText}; ${describe(cheapRef, cheap)}`), interval: cheap ? ci(cheap.rate, cheap.tasks) : null };
   }
   const escRef = l.escalation.target;
   if (q.replay) {
@@ -85,6 +99,7 @@ export function judgeQuality(q: QualityInput): QualityVerdict {
         `${setName} replay (${r.tasks} tasks), ${detectorText}: ${label(cheapRef)} passes ${r.cheapPasses}, ${count(r.escalations)} escalate to ` +
           `${label(escRef)}, hybrid passes ${count(r.hybridPasses)} (${pct(r.quality)})${upperText}; ${escRef.model} alone passes ${r.frontierPasses}; ${currentText}`,
       ),
+      interval: d.source === "set" ? null : ci(r.quality, r.tasks),
       replay: {
         tasks: r.tasks,
         detector: d,

@@ -18,6 +18,11 @@ export const QualityVerdictSchema = z.object({
   floor: z.number().nullable(),
   ok: z.boolean().nullable().describe("scenario >= floor; null when not measured (never shown as a pass)"),
   evidence: z.string().describe("the eval set, models (and which eval model stands for each) and counts behind the figures"),
+  interval: z
+    .object({ low: z.number(), high: z.number(), tasks: z.number().int() })
+    .nullable()
+    .optional()
+    .describe("95% Wilson interval of `scenario` when it is a pass rate counted on the eval set"),
   replay: z
     .object({
       tasks: z.number().int(),

@@ -43,7 +43,7 @@ export function toWhatIfResponse(r: WhatIfResult) {
     warnings: r.warnings,
     perfectDetector: r.perfectDetector
       ? {
-          label: "upper bound: perfect detector (exactly the cheap model's failures escalate)",
+          label: "upper bound on quality: perfect detector (exactly the cheap model's failures escalate, nothing else)",
           scenarioUsd: usd(r.perfectDetector.scenarioNanos),
           savingsUsd: usd(r.perfectDetector.savingsNanos),
           monthlySavingsUsd: usd(r.perfectDetector.monthlySavingsNanos),

@@ -116,7 +116,7 @@ export const whatIfOperations: ApiOperation[] = [
     method: "post",
     path: "/api/v1/evals",
     tag: "Evals",
-    summary: "Import eval results (CSV or JSON body: task_id, model, passed or score; optional eval_set, cost_usd, input_tokens, output_tokens)",
+    summary: "Import eval results (CSV or JSON body: task_id, model, passed or score; optional eval_set, cost_usd, input_tokens, output_tokens, judge_flagged)",
     description:
       "All or nothing: missing columns are named, bad lines located (400), and nothing is stored. `workload` links the set to it. " +
       "A lead may import only into a new set or one linked to their own teams' workloads.",
