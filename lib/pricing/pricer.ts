@@ -37,7 +37,12 @@ export function createPricer(overrides: readonly PriceOverrideInput[]): Pricer {
     }
     if (override !== null) {
       const pct = discountPercent(call.provider, call.batch, call.serviceTier);
-      return { costNanos: exactCostNanos(override.card.bill, call, pct), priceSource: 2, overrideId: override.id };
+      if (override.banded.starts.length === 0) return { costNanos: exactCostNanos(override.card.bill, call, pct), priceSource: 2, overrideId: override.id };
+      // Long-context tiers kept under an override, chosen per call like the catalogue's (overrides.ts).
+      const { card, assumed } = tieredCard(override.banded, call);
+      const result: PriceResult = { costNanos: exactCostNanos(card.bill, call, pct), priceSource: 2, overrideId: override.id };
+      if (assumed) result.assumedBaseTier = true;
+      return result;
     }
 
     if (resolved === null) return UNPRICED;
