@@ -39,6 +39,9 @@ export interface PricedCall {
    * (what-if groups priced from a roll-up bucket). Default: derived by tierInputPerCall (per-call-tier.ts).
    */
   tierInputTokens?: number;
+  /** Server-side tool calls the record includes (server-tools.ts): priced per call, on top of tokens. */
+  webSearches?: number;
+  fileSearches?: number;
   batch: boolean;
   serviceTier: string | null;
 }
@@ -59,6 +62,11 @@ export interface PriceResult {
    * (per-call-tier.ts): ingestion counts these and says so in the import result.
    */
   assumedBaseTier?: true;
+  /**
+   * The part of costNanos that is server-side tool calls (web/file search), present when the record has any;
+   * null inside means calls were made but no rate is known (they count as $0 and are left out of the cost).
+   */
+  toolCostNanos?: bigint | null;
 }
 
 /** A negotiated / custom price, as stored in price_overrides (Decimal columns arrive as strings). */

@@ -57,7 +57,17 @@ export function normalizeModel(name: string): string {
   return name.trim().toLowerCase().replace(/^[a-z0-9-]+\//, "").replace(/-\d{4}-\d{2}-\d{2}$/, "").replace(/-\d{8}$/, "");
 }
 
-export function compareWithBill(bill: readonly BillLineLite[], computedByDay: ReadonlyMap<string, bigint>, computedModels: readonly ComputedModel[]): ProviderComparison {
+/**
+ * `computedToolsByDay`: the part of computedByDay that is server-side tool calls we priced (web/file search,
+ * lib/pricing/server-tools.ts); the non_token part is then the bill's non-token lines minus those on the days both
+ * sides cover, so priced tool calls reconcile with the bill instead of all looking like a gap.
+ */
+export function compareWithBill(
+  bill: readonly BillLineLite[],
+  computedByDay: ReadonlyMap<string, bigint>,
+  computedModels: readonly ComputedModel[],
+  computedToolsByDay: ReadonlyMap<string, bigint> = new Map(),
+): ProviderComparison {
   const billedByDay = new Map<string, bigint>();
   for (const l of bill) billedByDay.set(l.day, (billedByDay.get(l.day) ?? 0n) + l.amountNanos);
   const billed = sum(billedByDay.values());
@@ -93,6 +103,9 @@ export function compareWithBill(bill: readonly BillLineLite[], computedByDay: Re
     }
   }
 
+  const ourTools = sum([...common].map((d) => computedToolsByDay.get(d) ?? 0n));
+  const billedNonToken = nonToken;
+  nonToken -= ourTools;
   const explanation: ExplanationPart[] = [];
   const add = (part: ExplanationPart) => {
     if (part.amountNanos === null || part.amountNanos !== 0n) explanation.push(part);
@@ -121,7 +134,10 @@ export function compareWithBill(bill: readonly BillLineLite[], computedByDay: Re
     kind: "non_token",
     amountNanos: nonToken,
     days: [],
-    detail: `Billed ${formatUsd(nonToken)} for charges that are not model tokens (${[...nonTokenItems].slice(0, 5).join(", ")}), which Rightsize does not track.`,
+    detail:
+      ourTools === 0n
+        ? `Billed ${formatUsd(nonToken)} for charges that are not model tokens (${[...nonTokenItems].slice(0, 5).join(", ")}), which no imported usage reports.`
+        : `Billed ${formatUsd(billedNonToken)} for charges that are not model tokens (${[...nonTokenItems].slice(0, 5).join(", ") || "none"}); our server-side tool charges (web/file search) come to ${formatUsd(ourTools)}, a difference of ${formatUsd(nonToken)}.`,
   });
   const pricing = difference - missingUsage + missingBill - unpricedBilled - nonToken;
   const commonComputed = sum([...common].map((d) => computedByDay.get(d) ?? 0n));

@@ -15,6 +15,7 @@ import { hasActivity, reportRow } from "./report-rows";
 import { budgetsVsActual } from "./budgets-vs-actual";
 import { topRecommendations } from "./recommendations-source";
 import type { MonthlyReport } from "./report-schema";
+import { monthNonTokenCharges } from "./non-token-charges";
 
 const TOP_ANOMALIES = 20;
 
@@ -27,14 +28,17 @@ const TOP_ANOMALIES = 20;
 export async function buildMonthlyReport(principal: Principal, month: string, now = new Date()): Promise<MonthlyReport> {
   const m = reportMonth(month, now);
   await assertMonthHasUsage(principal, m);
-  const [cells, daily, budgets, anomalies, recommendations, teams] = await Promise.all([
+  const [cells, daily, budgets, anomalies, recommendations, teams, nonToken] = await Promise.all([
     querySpendCube(principal, { from: m.from, to: m.to, compare: { from: m.previous.from, to: m.previous.to } }),
     querySpend(principal, { groupBy: "day", from: m.from, to: m.to }, now),
     budgetsVsActual(principal, m.to, m.complete),
     scanAnomalies(principal, { from: m.from, to: m.to }),
     topRecommendations(principal, m, now),
     principal.teamIds === null ? Promise.resolve([]) : teamSlugs(principal.teamIds),
+    monthNonTokenCharges(principal, m.from, m.to),
   ]);
+  const toolsByModel = new Map<string, bigint>();
+  for (const r of nonToken.rows) toolsByModel.set(`${r.provider}/${r.model}`, (toolsByModel.get(`${r.provider}/${r.model}`) ?? 0n) + r.costNanos);
 
   const totals = cubeTotals(cells);
   const total = totals.cur.costNanos;
@@ -58,6 +62,11 @@ export async function buildMonthlyReport(principal: Principal, month: string, no
     generatedAt: now.toISOString(),
     scope: { allTeams: principal.teamIds === null, teams },
     totals: sumsOut(totals.cur),
+    nonToken: {
+      tokensCostUsd: nanosToUsd(total - nonToken.totalNanos),
+      serverToolsCostUsd: nanosToUsd(nonToken.totalNanos),
+      byModel: [...toolsByModel].map(([key, cost]) => ({ key, costUsd: nanosToUsd(cost) })),
+    },
     previous: {
       ...m.previous,
       costUsd: nanosToUsd(totals.prev.costNanos),

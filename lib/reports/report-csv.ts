@@ -10,6 +10,8 @@ import type { UsageRow } from "./usage-rows";
 export const USAGE_CSV_COLUMNS = [
   "day", "team", "team_name", "workload", "workload_name", "provider", "model", "tier", "requests", "input_tokens",
   "cached_input_tokens", "cache_write_tokens", "output_tokens", "reasoning_tokens", "cost_usd", "unpriced_requests",
+  // The part of cost_usd that is server-side tool calls (web/file search), not tokens: the non-token line.
+  "tool_cost_usd",
 ] as const;
 
 export function* usageCsv(rows: readonly UsageRow[], onRow?: (done: number) => void): Generator<string> {
@@ -19,6 +21,7 @@ export function* usageCsv(rows: readonly UsageRow[], onRow?: (done: number) => v
     yield csvLine([
       r.day, r.team, r.teamName, r.workload, r.workloadName, r.provider, r.model, r.tier, r.requests, r.inputTokens,
       r.cachedInputTokens, r.cacheWriteTokens, r.outputTokens, r.reasoningTokens, nanosToUsd(r.costNanos), r.unpricedRequests,
+      nanosToUsd(r.toolCostNanos ?? 0n),
     ]);
     onRow?.(++done);
   }
@@ -31,6 +34,7 @@ export function mergeBatch(rows: readonly UsageRow[]): UsageRow[] {
     const last = out[out.length - 1];
     if (last && last.day === r.day && last.team === r.team && last.workload === r.workload && last.provider === r.provider && last.model === r.model) {
       addMeasures(last, r);
+      last.toolCostNanos = (last.toolCostNanos ?? 0n) + (r.toolCostNanos ?? 0n);
     } else {
       out.push({ ...r, batch: false });
     }

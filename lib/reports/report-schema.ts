@@ -59,6 +59,13 @@ export const MonthlyReportSchema = z.object({
     reasoningTokens: z.number().int(),
     unpricedRequests: z.number().int(),
   }),
+  nonToken: z
+    .object({
+      tokensCostUsd: usd.describe("model tokens: the total minus the non-token charges"),
+      serverToolsCostUsd: usd.describe("server-side tool calls (web search, file search), priced per call"),
+      byModel: z.array(z.object({ key: z.string(), costUsd: usd })),
+    })
+    .describe("the month's total split into tokens and non-token charges (included in totals.costUsd)"),
   previous: z.object({ month: z.string(), from: z.string(), to: z.string(), costUsd: usd, changeUsd: usd, changeShare: fraction }),
   daily: z.array(z.object({ day: z.string(), costUsd: usd })),
   byTeam: z.array(ReportRowSchema),

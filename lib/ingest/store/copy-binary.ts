@@ -14,7 +14,7 @@ import { SOURCE_CODES } from "./dedup-key";
  * value in the type's binary send format (big-endian); an int16 -1 trailer.
  */
 const SIGNATURE = Buffer.from("PGCOPY\n\xff\r\n\0", "latin1");
-const FIELDS = 27;
+const FIELDS = 28;
 const CHUNK_BYTES = 1 << 20;
 /** The first buffer is small: an API request often carries a handful of events. */
 const FIRST_BYTES = 64 * 1024;
@@ -95,6 +95,7 @@ export class BinaryRows {
       at += 5 + n;
     }
     at = int32(b, at, ids.batchId);
+    at = int64(b, at, ids.price.toolCostNanos ?? null);
     this.at = at;
     this.count++;
   }

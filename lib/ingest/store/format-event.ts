@@ -46,5 +46,6 @@ export function formatEventRow(e: UsageEvent, ids: ResolvedIds): string {
     copyText(e.status),
     copyJson(e.tags),
     ids.batchId,
+    copyNumber(ids.price.toolCostNanos ?? null),
   ].join("\t");
 }

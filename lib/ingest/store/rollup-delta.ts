@@ -20,7 +20,7 @@ export async function applySignedRollups(client: pg.ClientBase, relation: string
   await client.query(
     `${DAILY_INSERT}
      SELECT ${day}, COALESCE(e.team_id, 0), COALESCE(e.workload_id, 0), e.model_id, e.batch, ${sums},
-       COALESCE(sum(e.sign * e.source_cost_nanos), 0), ${unpriced}
+       COALESCE(sum(e.sign * e.source_cost_nanos), 0), ${unpriced}, COALESCE(sum(e.sign * e.tool_cost_nanos), 0)
      FROM ${relation} e GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5 ${DAILY_UPSERT}`,
     params,
   );
