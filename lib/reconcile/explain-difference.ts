@@ -26,6 +26,8 @@ export interface ComputedModel {
   costNanos: bigint;
   requests: number;
   unpricedRequests: number;
+  /** Rows without a price, whatever their request count (a usage-report row has none); default 0. */
+  unpricedEvents?: number;
 }
 
 export interface ExplanationPart {
@@ -84,8 +86,8 @@ export function compareWithBill(
   const onlyOurs = days.filter((d) => d.billedNanos === null);
   const common = new Set(days.filter((d) => d.billedNanos !== null && d.computedNanos !== null).map((d) => d.day));
 
-  const unpricedNames = new Set(computedModels.filter((m) => m.unpricedRequests > 0 && m.costNanos === 0n).map((m) => normalizeModel(m.model)));
-  const partlyUnpriced = computedModels.filter((m) => m.unpricedRequests > 0);
+  const unpricedNames = new Set(computedModels.filter((m) => (m.unpricedRequests > 0 || (m.unpricedEvents ?? 0) > 0) && m.costNanos === 0n).map((m) => normalizeModel(m.model)));
+  const partlyUnpriced = computedModels.filter((m) => m.unpricedRequests > 0 || (m.unpricedEvents ?? 0) > 0);
   const hasModels = bill.some((l) => l.model !== null);
   let unpricedBilled = 0n;
   let nonToken = 0n;

@@ -51,7 +51,8 @@ export async function buildMonthlyReport(principal: Principal, month: string, no
     if (c.workload.key === "unattributed") noWorkload += c.cur.costNanos;
   }
   const models = breakdown(cells, "model");
-  const unpricedModels = models.filter((g) => g.cur.unpricedRequests > 0).map((g) => ({ key: g.key, requests: g.cur.unpricedRequests }));
+  // Unpriced usage counts rows too: a usage-report row without a request count is unpriced usage all the same.
+  const unpricedModels = models.filter((g) => g.cur.unpricedRequests > 0 || g.cur.unpricedEvents > 0).map((g) => ({ key: g.key, requests: g.cur.unpricedRequests }));
 
   return {
     month: m.month,
@@ -88,6 +89,7 @@ export async function buildMonthlyReport(principal: Principal, month: string, no
     },
     unpriced: {
       requests: totals.cur.unpricedRequests,
+      events: totals.cur.unpricedEvents,
       requestShare: share(totals.cur.unpricedRequests, totals.cur.requests),
       models: unpricedModels,
     },

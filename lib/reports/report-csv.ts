@@ -1,5 +1,5 @@
 import { nanosToUsd } from "@/lib/money";
-import { addMeasures } from "@/lib/analytics/measures";
+import { addMeasures, type Measures } from "@/lib/analytics/measures";
 import { csvLine } from "./csv";
 import type { UsageRow } from "./usage-rows";
 
@@ -33,10 +33,10 @@ export function mergeBatch(rows: readonly UsageRow[]): UsageRow[] {
   for (const r of rows) {
     const last = out[out.length - 1];
     if (last && last.day === r.day && last.team === r.team && last.workload === r.workload && last.provider === r.provider && last.model === r.model) {
-      addMeasures(last, r);
+      addMeasures(last as Measures, { unpricedEvents: 0, uncountedEvents: 0, uncountedCostNanos: 0n, ...r });
       last.toolCostNanos = (last.toolCostNanos ?? 0n) + (r.toolCostNanos ?? 0n);
     } else {
-      out.push({ ...r, batch: false });
+      out.push({ unpricedEvents: 0, uncountedEvents: 0, uncountedCostNanos: 0n, ...r, batch: false });
     }
   }
   return out;

@@ -58,6 +58,8 @@ export const MonthlyReportSchema = z.object({
     outputTokens: z.number().int(),
     reasoningTokens: z.number().int(),
     unpricedRequests: z.number().int(),
+    unpricedEvents: z.number().int().describe("stored rows without a price, whatever their request count"),
+    uncountedEvents: z.number().int().describe("stored rows without a request count (usage-report buckets)"),
   }),
   nonToken: z
     .object({
@@ -82,6 +84,7 @@ export const MonthlyReportSchema = z.object({
   }),
   unpriced: z.object({
     requests: z.number().int(),
+    events: z.number().int().describe("rows without a price, including usage-report rows that carry no request count"),
     requestShare: fraction,
     models: z.array(z.object({ key: z.string(), requests: z.number().int() })).describe("models without a price: their usage counts as $0"),
   }),

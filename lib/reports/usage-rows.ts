@@ -9,7 +9,10 @@ import { measuresFromRaw, type Measures, type RawMeasures } from "@/lib/analytic
  * with the caller's team scope, in a stable order (day, team, workload, provider, model). The CSV merges the batch
  * split; FOCUS keeps it (batch calls have their own price).
  */
-export interface UsageRow extends Measures {
+/** Row counts added for issue 9.3; optional so rows built elsewhere (tests, FOCUS) stay valid: absent = 0. */
+type RowCounts = "unpricedEvents" | "uncountedEvents" | "uncountedCostNanos";
+
+export interface UsageRow extends Omit<Measures, RowCounts>, Partial<Pick<Measures, RowCounts>> {
   day: string;
   team: string;
   teamName: string;
@@ -44,6 +47,7 @@ export async function usageRows(principal: Pick<Principal, "teamIds">, from: str
       sum(d.requests)::text AS requests, sum(d.input_tokens)::text AS input, sum(d.cached_input_tokens)::text AS cached,
       sum(d.cache_write_tokens)::text AS cache_write, sum(d.output_tokens)::text AS output,
       sum(d.reasoning_tokens)::text AS reasoning, sum(d.cost_nanos)::text AS cost, sum(d.unpriced_requests)::text AS unpriced,
+      sum(d.unpriced_events)::text AS unpriced_events, sum(d.uncounted_events)::text AS uncounted, sum(d.uncounted_cost_nanos)::text AS uncounted_cost,
       sum(d.tool_cost_nanos)::text AS tool_cost
     FROM usage_daily d JOIN models m ON m.id = d.model_id
     LEFT JOIN teams t ON t.id = d.team_id LEFT JOIN workloads w ON w.id = d.workload_id
