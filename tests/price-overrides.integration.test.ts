@@ -112,11 +112,12 @@ describe("price overrides re-price stored events", () => {
     const rows = await pool().query(
       `SELECT e.batch, e.cost_nanos::text AS cost FROM usage_events e JOIN models m ON m.id = e.model_id WHERE m.name = 'gpt-4o-2024-08-06' AND e.price_source = 2 ORDER BY e.batch LIMIT 2 OFFSET 0`,
     );
-    // 3,000 input (cached billed as input: no cached price given) * $2 + 333 output * $8, per million; batch half of it.
-    const full = (3_000n * 2_000_000_000n + 333n * 8_000_000_000n + 500_000n) / 1_000_000n;
-    expect(rows.rows.find((r) => !r.batch)?.cost).toBe(full.toString());
+    // No cached price given: cache reads at the catalogue's GPT-4o ratio ($1.25/$2.50 = 0.5), i.e. $1 per million.
+    // 1,976 uncached * 2,000 + 1,024 cached * 1,000 + 333 output * 8,000 = 3,952,000 + 1,024,000 + 2,664,000 nano-$
+    expect(rows.rows.find((r) => !r.batch)?.cost).toBe("7640000");
     const batch = await pool().query(`SELECT e.cost_nanos::text AS cost FROM usage_events e JOIN models m ON m.id = e.model_id WHERE m.name = 'gpt-4o-2024-08-06' AND e.price_source = 2 AND e.batch LIMIT 1`);
-    expect(batch.rows[0].cost).toBe(((3_000n * 2_000_000_000n + 333n * 8_000_000_000n) * 50n / 100n / 1_000_000n).toString());
+    // Batch: half of it.
+    expect(batch.rows[0].cost).toBe("3820000");
     expect(await rollupDrift()).toEqual(NO_DRIFT);
     const stored = await snapshot();
     expect(await freshIngestion()).toEqual(stored);

@@ -13,8 +13,34 @@ export interface OverrideDraft {
   cachedInputPerMtok: string;
   cacheWritePerMtok: string;
   outputPerMtok: string;
+  longContextAbove: string;
+  longInputPerMtok: string;
+  longCachedInputPerMtok: string;
+  longCacheWritePerMtok: string;
+  longOutputPerMtok: string;
+  webSearchPerK: string;
+  fileSearchPerK: string;
   validFrom: string;
   note: string;
+}
+
+/** Optional fields: "" in the form, null (absent) in the request. */
+const OPTIONAL = [
+  "cachedInputPerMtok",
+  "cacheWritePerMtok",
+  "longInputPerMtok",
+  "longCachedInputPerMtok",
+  "longCacheWritePerMtok",
+  "longOutputPerMtok",
+  "webSearchPerK",
+  "fileSearchPerK",
+  "note",
+] as const;
+
+function requestBody(d: OverrideDraft) {
+  const body: Record<string, unknown> = { ...d, longContextAbove: d.longContextAbove.trim() === "" ? null : Number(d.longContextAbove.replace(/[_,\s]/g, "")) };
+  for (const key of OPTIONAL) body[key] = d[key] || null;
+  return body;
 }
 
 export const emptyDraft = (provider = "", model = "", validFrom = new Date().toISOString().slice(0, 10)): OverrideDraft => ({
@@ -24,6 +50,13 @@ export const emptyDraft = (provider = "", model = "", validFrom = new Date().toI
   cachedInputPerMtok: "",
   cacheWritePerMtok: "",
   outputPerMtok: "",
+  longContextAbove: "",
+  longInputPerMtok: "",
+  longCachedInputPerMtok: "",
+  longCacheWritePerMtok: "",
+  longOutputPerMtok: "",
+  webSearchPerK: "",
+  fileSearchPerK: "",
   validFrom,
   note: "",
 });
@@ -35,6 +68,13 @@ export const draftOf = (o: PriceOverride): OverrideDraft => ({
   cachedInputPerMtok: o.cachedInputPerMtok ?? "",
   cacheWritePerMtok: o.cacheWritePerMtok ?? "",
   outputPerMtok: o.outputPerMtok,
+  longContextAbove: o.longContextAbove === null ? "" : String(o.longContextAbove),
+  longInputPerMtok: o.longInputPerMtok ?? "",
+  longCachedInputPerMtok: o.longCachedInputPerMtok ?? "",
+  longCacheWritePerMtok: o.longCacheWritePerMtok ?? "",
+  longOutputPerMtok: o.longOutputPerMtok ?? "",
+  webSearchPerK: o.webSearchPerK ?? "",
+  fileSearchPerK: o.fileSearchPerK ?? "",
   validFrom: o.validFrom,
   note: o.note ?? "",
 });
@@ -64,7 +104,7 @@ export function PriceOverrideForm({ initial, id, lockModel, onDone, onCancel }: 
     mutationFn: () =>
       apiJson<PriceChange>(id === undefined ? "/api/v1/price-overrides" : `/api/v1/price-overrides/${id}`, {
         method: id === undefined ? "POST" : "PUT",
-        body: { ...d, cachedInputPerMtok: d.cachedInputPerMtok || null, cacheWritePerMtok: d.cacheWritePerMtok || null, note: d.note || null },
+        body: requestBody(d),
       }),
     onSuccess: (change) => {
       for (const key of AFTER_PRICE_CHANGE) void qc.invalidateQueries({ queryKey: [...key] });
@@ -90,14 +130,27 @@ export function PriceOverrideForm({ initial, id, lockModel, onDone, onCancel }: 
         {field("provider", "Provider", { required: true, readOnly: lockModel })}
         {field("model", "Model", { required: true, readOnly: lockModel })}
         {field("inputPerMtok", "Input $/1M", { ...price, required: true })}
-        {field("cachedInputPerMtok", "Cached input $/1M (optional)", { ...price, placeholder: "= input" })}
-        {field("cacheWritePerMtok", "Cache write $/1M (optional)", { ...price, placeholder: "= input" })}
+        {field("cachedInputPerMtok", "Cached input $/1M (optional)", { ...price, placeholder: "catalogue ratio" })}
+        {field("cacheWritePerMtok", "Cache write $/1M (optional)", { ...price, placeholder: "catalogue ratio" })}
         {field("outputPerMtok", "Output $/1M", { ...price, required: true })}
         {field("validFrom", "Valid from (UTC day)", { type: "date", required: true })}
         {field("note", "Note (optional)", { placeholder: "e.g. 2026 contract" })}
       </div>
+      <details style={{ marginTop: 8 }} open={Boolean(d.longContextAbove || d.webSearchPerK || d.fileSearchPerK)}>
+        <summary>Long-context rates and server-side tools (optional)</summary>
+        <div className="form-grid" style={{ marginTop: 8 }}>
+          {field("longContextAbove", "Long context above (input tokens per call)", { inputMode: "numeric", placeholder: "catalogue tiers, e.g. 200000" })}
+          {field("longInputPerMtok", "Long-context input $/1M", { ...price, placeholder: "catalogue ratio" })}
+          {field("longCachedInputPerMtok", "Long-context cached input $/1M", { ...price, placeholder: "catalogue ratio" })}
+          {field("longCacheWritePerMtok", "Long-context cache write $/1M", { ...price, placeholder: "catalogue ratio" })}
+          {field("longOutputPerMtok", "Long-context output $/1M", { ...price, placeholder: "catalogue ratio" })}
+          {field("webSearchPerK", "Web searches $/1,000", { ...price, placeholder: "catalogue rate" })}
+          {field("fileSearchPerK", "File searches $/1,000", { ...price, placeholder: "catalogue rate" })}
+        </div>
+      </details>
       <p className={styles.hint}>
-        The price applies to calls from the valid-from day on; saving re-prices the stored calls it covers, so history and budgets use it at once.
+        Blank cache prices follow the catalogue&apos;s ratio to input (e.g. Claude cache reads 0.1x); without long-context rates the model&apos;s catalogue
+        tiers scale your rates (Sonnet above 200k: input 2x, output 1.5x). The price applies to calls from the valid-from day on; saving re-prices the stored calls it covers, so history and budgets use it at once.
       </p>
       <div className="toolbar" style={{ marginTop: 10 }}>
         <button className="btn primary" disabled={save.isPending}>

@@ -73,6 +73,13 @@ export interface PriceOverride {
   cachedInputPerMtok: string | null;
   cacheWritePerMtok: string | null;
   outputPerMtok: string;
+  longContextAbove: number | null;
+  longInputPerMtok: string | null;
+  longCachedInputPerMtok: string | null;
+  longCacheWritePerMtok: string | null;
+  longOutputPerMtok: string | null;
+  webSearchPerK: string | null;
+  fileSearchPerK: string | null;
   validFrom: string;
   note: string | null;
   createdAt: string;

@@ -23,7 +23,9 @@ export const MeasuresSchema = z.object({
   outputTokens: z.number().int(),
   reasoningTokens: z.number().int(),
   unpricedRequests: z.number().int(),
-  costPer1kCallsUsd: usd.nullable(),
+  unpricedEvents: z.number().int().describe("stored rows without a price, whatever their request count (usage-report rows carry none)"),
+  uncountedEvents: z.number().int().describe("stored rows whose request count is unknown (usage-report buckets): counted in cost and tokens, left out of per-call figures"),
+  costPer1kCallsUsd: usd.nullable().describe("cost of the rows with a request count / their requests x 1,000 (rows without one are left out: uncountedEvents)"),
   pricePerMtokUsd: usd.nullable().describe("effective price per million tokens (input + output)"),
   cacheHitShare: fraction.describe("cached input tokens / input tokens"),
 });

@@ -53,6 +53,9 @@ const MEASURES = [
   ["output", "output_tokens"],
   ["reasoning", "reasoning_tokens"],
   ["unpriced", "unpriced_requests"],
+  ["unpriced_events", "unpriced_events"],
+  ["uncounted", "uncounted_events"],
+  ["uncounted_cost", "uncounted_cost_nanos"],
 ] as const;
 
 function sums(prefix: string, when: Prisma.Sql): Prisma.Sql {
@@ -117,6 +120,9 @@ function measures(r: RawCell, prefix: string): Measures {
     outputTokens: n("output"),
     reasoningTokens: n("reasoning"),
     unpricedRequests: n("unpriced"),
+    unpricedEvents: n("unpriced_events"),
+    uncountedEvents: n("uncounted"),
+    uncountedCostNanos: BigInt(r[`${prefix}_uncounted_cost`] as string),
   };
 }
 

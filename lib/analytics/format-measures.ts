@@ -14,12 +14,15 @@ export function sumsOut(m: Measures) {
     outputTokens: m.outputTokens,
     reasoningTokens: m.reasoningTokens,
     unpricedRequests: m.unpricedRequests,
+    unpricedEvents: m.unpricedEvents,
+    uncountedEvents: m.uncountedEvents,
   };
 }
 
 /** Measures -> API shape: money as decimal strings, ratios as fractions. */
 export function measuresOut(m: Measures): MeasuresOut {
-  const perCall = costPer(m.costNanos, m.requests, 1000);
+  // Per call: only rows that say how many calls they are (a usage-report bucket without a count is left out).
+  const perCall = costPer(m.costNanos - m.uncountedCostNanos, m.requests, 1000);
   const perMtok = costPer(m.costNanos, m.inputTokens + m.outputTokens, 1_000_000);
   return {
     ...sumsOut(m),

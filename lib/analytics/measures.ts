@@ -11,10 +11,18 @@ export interface Measures {
   outputTokens: number;
   reasoningTokens: number;
   unpricedRequests: number;
+  /** Stored rows without a price, whatever their request count (usage-report rows have none). */
+  unpricedEvents: number;
+  /** Stored rows whose request count is unknown (requests = 0), and their cost: per-call figures leave them out. */
+  uncountedEvents: number;
+  uncountedCostNanos: bigint;
 }
 
 export function zeroMeasures(): Measures {
-  return { costNanos: 0n, requests: 0, inputTokens: 0, cachedInputTokens: 0, cacheWriteTokens: 0, outputTokens: 0, reasoningTokens: 0, unpricedRequests: 0 };
+  return {
+    costNanos: 0n, requests: 0, inputTokens: 0, cachedInputTokens: 0, cacheWriteTokens: 0, outputTokens: 0, reasoningTokens: 0, unpricedRequests: 0,
+    unpricedEvents: 0, uncountedEvents: 0, uncountedCostNanos: 0n,
+  };
 }
 
 /** Adds `b` into `a` (mutates and returns `a`). */
@@ -27,10 +35,13 @@ export function addMeasures(a: Measures, b: Measures): Measures {
   a.outputTokens += b.outputTokens;
   a.reasoningTokens += b.reasoningTokens;
   a.unpricedRequests += b.unpricedRequests;
+  a.unpricedEvents += b.unpricedEvents;
+  a.uncountedEvents += b.uncountedEvents;
+  a.uncountedCostNanos += b.uncountedCostNanos;
   return a;
 }
 
-/** The measure sums as SQL returns them (`::text` aliases cost, requests, input, cached, cache_write, output, reasoning, unpriced). */
+/** The measure sums as SQL returns them (`::text` aliases cost, requests, input, cached, cache_write, output, reasoning, unpriced, unpriced_events, uncounted, uncounted_cost). */
 export interface RawMeasures {
   cost: string;
   requests: string;
@@ -40,6 +51,9 @@ export interface RawMeasures {
   output: string;
   reasoning: string;
   unpriced: string;
+  unpriced_events: string;
+  uncounted: string;
+  uncounted_cost: string;
 }
 
 export function measuresFromRaw(r: RawMeasures): Measures {
@@ -52,6 +66,9 @@ export function measuresFromRaw(r: RawMeasures): Measures {
     outputTokens: Number(r.output),
     reasoningTokens: Number(r.reasoning),
     unpricedRequests: Number(r.unpriced),
+    unpricedEvents: Number(r.unpriced_events),
+    uncountedEvents: Number(r.uncounted),
+    uncountedCostNanos: BigInt(r.uncounted_cost),
   };
 }
 

@@ -43,6 +43,8 @@ export const SpendRowSchema = z.object({
   reasoningTokens: z.number().int(),
   requests: z.number().int(),
   unpricedRequests: z.number().int(),
+  unpricedEvents: z.number().int().describe("stored rows without a price, whatever their request count (usage-report rows carry none)"),
+  uncountedEvents: z.number().int().describe("stored rows whose request count is unknown (usage-report buckets): counted in cost and tokens, left out of per-call figures"),
 });
 export type SpendRow = z.infer<typeof SpendRowSchema>;
 

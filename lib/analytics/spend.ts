@@ -55,7 +55,9 @@ export async function querySpend(principal: Principal, q: SpendQuery, now = new 
   const sums = Prisma.sql`COALESCE(sum(d.cost_nanos), 0)::text AS cost, COALESCE(sum(d.input_tokens), 0)::text AS input,
     COALESCE(sum(d.cached_input_tokens), 0)::text AS cached, COALESCE(sum(d.cache_write_tokens), 0)::text AS cache_write,
     COALESCE(sum(d.output_tokens), 0)::text AS output, COALESCE(sum(d.reasoning_tokens), 0)::text AS reasoning,
-    COALESCE(sum(d.requests), 0)::text AS requests, COALESCE(sum(d.unpriced_requests), 0)::text AS unpriced`;
+    COALESCE(sum(d.requests), 0)::text AS requests, COALESCE(sum(d.unpriced_requests), 0)::text AS unpriced,
+    COALESCE(sum(d.unpriced_events), 0)::text AS unpriced_events, COALESCE(sum(d.uncounted_events), 0)::text AS uncounted,
+    COALESCE(sum(d.uncounted_cost_nanos), 0)::text AS uncounted_cost`;
 
   let rows: RawRow[];
   if (isUser) {
@@ -81,7 +83,8 @@ export async function querySpend(principal: Principal, q: SpendQuery, now = new 
           )
           SELECT b.key, b.key AS label, COALESCE(g.cost, '0') AS cost, COALESCE(g.input, '0') AS input,
             COALESCE(g.cached, '0') AS cached, COALESCE(g.cache_write, '0') AS cache_write, COALESCE(g.output, '0') AS output,
-            COALESCE(g.reasoning, '0') AS reasoning, COALESCE(g.requests, '0') AS requests, COALESCE(g.unpriced, '0') AS unpriced
+            COALESCE(g.reasoning, '0') AS reasoning, COALESCE(g.requests, '0') AS requests, COALESCE(g.unpriced, '0') AS unpriced,
+            COALESCE(g.unpriced_events, '0') AS unpriced_events, COALESCE(g.uncounted, '0') AS uncounted, COALESCE(g.uncounted_cost, '0') AS uncounted_cost
           FROM buckets b LEFT JOIN g ON g.key = b.key ORDER BY b.key`
       : await prisma().$queryRaw<RawRow[]>`${grouped} ORDER BY sum(d.cost_nanos) DESC, 1`;
   }
@@ -108,5 +111,7 @@ function spendMeasures(m: Measures): SpendResponse["totals"] {
     reasoningTokens: m.reasoningTokens,
     requests: m.requests,
     unpricedRequests: m.unpricedRequests,
+    unpricedEvents: m.unpricedEvents,
+    uncountedEvents: m.uncountedEvents,
   };
 }

@@ -93,10 +93,13 @@ function modelCondition(model: string | undefined, column: "d.model_id" | "e.mod
 
 async function inputBuckets(principal: Principal, q: TokensQuery, from: string, to: string): Promise<RawBucket[]> {
   return prisma().$queryRaw<RawBucket[]>`
-    SELECT d.input_bucket AS bucket, sum(d.events)::text AS calls, sum(d.input_tokens)::text AS input,
+    SELECT d.input_bucket AS bucket, sum(d.requests)::text AS calls, sum(d.input_tokens)::text AS input,
       sum(d.cached_input_tokens)::text AS cached, sum(d.output_tokens)::text AS output, sum(d.cost_nanos)::text AS cost
     FROM usage_shape_daily d
     WHERE d.day BETWEEN ${from}::date AND ${to}::date AND ${teamScope(principal)}
+      -- calls, not stored rows (a usage-export row stands for many); rows without a request count (negative
+      -- buckets, shape-rollup.ts) have no per-call size and are left out
+      AND d.input_bucket >= 0
       AND ${workloadCondition(q.workload, "d.workload_id")} AND ${modelCondition(q.model, "d.model_id")}
     GROUP BY 1 ORDER BY 1`;
 }
@@ -119,7 +122,7 @@ async function sampleCalls(principal: Principal, q: TokensQuery, from: string, t
     WITH s AS (
       SELECT ${perCall("input_tokens")} AS input, ${perCall("cached_input_tokens")} AS cached, ${perCall("output_tokens")} AS output
       FROM usage_events e TABLESAMPLE SYSTEM (${pagesPercent}) REPEATABLE (42)
-      WHERE e.occurred_at >= ${from}::date AND e.occurred_at < ${addDays(to, 1)}::date
+      WHERE e.occurred_at >= ${from}::date AND e.occurred_at < ${addDays(to, 1)}::date AND e.requests > 0
         AND ${workloadCondition(q.workload, "e.workload_id")} AND ${modelCondition(q.model, "e.model_id")}
         AND ${teamScope(principal, Prisma.raw("e.team_id"))}
     )

@@ -11,7 +11,7 @@ export const MEASURE_COLUMNS = [
   "occurred_at", "model_id", "batch", "service_tier", "user_name", "requests", "input_tokens", "cached_input_tokens", "cache_write_tokens",
   "output_tokens", "reasoning_tokens", "cost_nanos", "source_cost_nanos",
   // The shape roll-up's input bucket of a usage-export row reads its context-window tag (shape-rollup.ts).
-  "tags",
+  "tags", "tool_cost_nanos",
 ] as const;
 
 const RULE_CANDIDATE = "(e.source_team IS NULL OR e.source_workload IS NULL)";

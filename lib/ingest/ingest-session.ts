@@ -1,6 +1,7 @@
 import type pg from "pg";
 import { pool } from "@/lib/db/pool";
 import { defaultTier, InvalidUsageError, normalizeProvider, type PriceResult } from "@/lib/pricing";
+import { toolCallsFromTags } from "@/lib/pricing/server-tools";
 import { loadCompiledRules } from "@/lib/attribution/load-rules";
 import type { CompiledRule } from "@/lib/attribution/rule-sql";
 import { Dimensions } from "./store/dimensions";
@@ -148,6 +149,8 @@ export class IngestSession {
         requests: event.requests,
         // Picks the long-context tier of a usage bucket of many calls (lib/pricing/per-call-tier.ts).
         contextWindow: event.tags["anthropic.context_window"] ?? null,
+        // Server-side tool calls the source reported (web/file search), priced per call (lib/pricing/server-tools.ts).
+        ...toolCallsFromTags(event.tags),
         batch: event.batch,
         serviceTier: event.serviceTier,
       });

@@ -20,7 +20,20 @@ import type { PriceOverrideInput, PriceOverrideOut } from "./override-schema";
  * back whatever applies without it.
  */
 const COLUMNS = `id, provider, model, input_per_mtok::text, cached_input_per_mtok::text, cache_write_per_mtok::text, output_per_mtok::text,
-  valid_from::text, note, created_at, updated_at`;
+  valid_from::text, note, created_at, updated_at, long_context_above, long_input_per_mtok::text, long_cached_input_per_mtok::text,
+  long_cache_write_per_mtok::text, long_output_per_mtok::text, web_search_per_k::text, file_search_per_k::text`;
+
+/** Optional price columns beyond the base four, in this order in INSERT/UPDATE (their input field names). */
+const EXTRA = [
+  ["long_context_above", "longContextAbove"],
+  ["long_input_per_mtok", "longInputPerMtok"],
+  ["long_cached_input_per_mtok", "longCachedInputPerMtok"],
+  ["long_cache_write_per_mtok", "longCacheWritePerMtok"],
+  ["long_output_per_mtok", "longOutputPerMtok"],
+  ["web_search_per_k", "webSearchPerK"],
+  ["file_search_per_k", "fileSearchPerK"],
+] as const;
+const extraValues = (input: PriceOverrideInput) => EXTRA.map(([, key]) => input[key] ?? null);
 
 interface OverrideRow {
   id: number;
@@ -34,6 +47,13 @@ interface OverrideRow {
   note: string | null;
   created_at: Date;
   updated_at: Date;
+  long_context_above: number | null;
+  long_input_per_mtok: string | null;
+  long_cached_input_per_mtok: string | null;
+  long_cache_write_per_mtok: string | null;
+  long_output_per_mtok: string | null;
+  web_search_per_k: string | null;
+  file_search_per_k: string | null;
 }
 
 export interface OverrideChange {
@@ -50,9 +70,10 @@ export async function createPriceOverride(input: PriceOverrideInput, actor: { la
   const provider = normalizeProvider(input.provider, input.model);
   return changePrices(`user:${actor.label}`, "price_override_created", async (client) => {
     const row = await client.query<OverrideRow>(
-      `INSERT INTO price_overrides (provider, model, input_per_mtok, cached_input_per_mtok, cache_write_per_mtok, output_per_mtok, valid_from, note, created_by_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${COLUMNS}`,
-      [provider, input.model, input.inputPerMtok, input.cachedInputPerMtok ?? null, input.cacheWritePerMtok ?? null, input.outputPerMtok, input.validFrom, input.note ?? null, actor.userId],
+      `INSERT INTO price_overrides (provider, model, input_per_mtok, cached_input_per_mtok, cache_write_per_mtok, output_per_mtok, valid_from, note, created_by_id,
+         ${EXTRA.map(([c]) => c).join(", ")})
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, ${EXTRA.map((_, i) => `$${10 + i}`).join(", ")}) RETURNING ${COLUMNS}`,
+      [provider, input.model, input.inputPerMtok, input.cachedInputPerMtok ?? null, input.cacheWritePerMtok ?? null, input.outputPerMtok, input.validFrom, input.note ?? null, actor.userId, ...extraValues(input)],
     );
     const created = row.rows[0];
     return { override: created, touched: [{ provider, model: input.model, validFrom: input.validFrom }] };
@@ -65,8 +86,9 @@ export async function updatePriceOverride(id: number, input: PriceOverrideInput,
     const before = await lockedOverride(client, id);
     const row = await client.query<OverrideRow>(
       `UPDATE price_overrides SET provider = $2, model = $3, input_per_mtok = $4, cached_input_per_mtok = $5, cache_write_per_mtok = $6,
-         output_per_mtok = $7, valid_from = $8, note = $9, updated_at = now() WHERE id = $1 RETURNING ${COLUMNS}`,
-      [id, provider, input.model, input.inputPerMtok, input.cachedInputPerMtok ?? null, input.cacheWritePerMtok ?? null, input.outputPerMtok, input.validFrom, input.note ?? null],
+         output_per_mtok = $7, valid_from = $8, note = $9, ${EXTRA.map(([c], i) => `${c} = $${10 + i}`).join(", ")}, updated_at = now()
+       WHERE id = $1 RETURNING ${COLUMNS}`,
+      [id, provider, input.model, input.inputPerMtok, input.cachedInputPerMtok ?? null, input.cacheWritePerMtok ?? null, input.outputPerMtok, input.validFrom, input.note ?? null, ...extraValues(input)],
     );
     return {
       override: row.rows[0],
@@ -157,12 +179,21 @@ function toOut(r: OverrideRow): PriceOverrideOut {
     cachedInputPerMtok: r.cached_input_per_mtok === null ? null : trimDecimal(r.cached_input_per_mtok),
     cacheWritePerMtok: r.cache_write_per_mtok === null ? null : trimDecimal(r.cache_write_per_mtok),
     outputPerMtok: trimDecimal(r.output_per_mtok),
+    longContextAbove: r.long_context_above,
+    longInputPerMtok: trimOrNull(r.long_input_per_mtok),
+    longCachedInputPerMtok: trimOrNull(r.long_cached_input_per_mtok),
+    longCacheWritePerMtok: trimOrNull(r.long_cache_write_per_mtok),
+    longOutputPerMtok: trimOrNull(r.long_output_per_mtok),
+    webSearchPerK: trimOrNull(r.web_search_per_k),
+    fileSearchPerK: trimOrNull(r.file_search_per_k),
     validFrom: r.valid_from,
     note: r.note,
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
   };
 }
+
+const trimOrNull = (value: string | null) => (value === null ? null : trimDecimal(value));
 
 /** "2.500000000" -> "2.5", "3.000000000" -> "3". */
 function trimDecimal(value: string): string {

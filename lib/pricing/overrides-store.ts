@@ -5,7 +5,9 @@ import type { PriceOverrideInput } from "./index";
 export async function loadPriceOverrides(db: Pick<pg.ClientBase, "query">): Promise<PriceOverrideInput[]> {
   const rows = await db.query(
     `SELECT id, provider, model, input_per_mtok::text, cached_input_per_mtok::text, cache_write_per_mtok::text,
-            output_per_mtok::text, valid_from::text FROM price_overrides ORDER BY valid_from, id`,
+            output_per_mtok::text, valid_from::text, long_context_above, long_input_per_mtok::text, long_cached_input_per_mtok::text,
+            long_cache_write_per_mtok::text, long_output_per_mtok::text, web_search_per_k::text, file_search_per_k::text
+     FROM price_overrides ORDER BY valid_from, id`,
   );
   return rows.rows.map((r) => ({
     id: r.id,
@@ -16,5 +18,12 @@ export async function loadPriceOverrides(db: Pick<pg.ClientBase, "query">): Prom
     cacheWritePerMtok: r.cache_write_per_mtok,
     outputPerMtok: r.output_per_mtok,
     validFrom: new Date(`${r.valid_from}T00:00:00Z`),
+    longContextAbove: r.long_context_above,
+    longInputPerMtok: r.long_input_per_mtok,
+    longCachedInputPerMtok: r.long_cached_input_per_mtok,
+    longCacheWritePerMtok: r.long_cache_write_per_mtok,
+    longOutputPerMtok: r.long_output_per_mtok,
+    webSearchPerK: r.web_search_per_k,
+    fileSearchPerK: r.file_search_per_k,
   }));
 }

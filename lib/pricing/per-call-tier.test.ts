@@ -84,3 +84,27 @@ describe("tierInputPerCall", () => {
     expect(tierInputPerCall(123, undefined)).toEqual({ tokens: 123, basis: "call" });
   });
 });
+
+describe("server-side tools are priced per call (issue 15.5)", () => {
+  it("Anthropic web searches: $10 per 1,000 from the catalogue, on top of tokens, and reported apart", () => {
+    // Tokens: 100,000 * 3,000 + 10,000 * 15,000 = 450,000,000; 25 searches * 10,000,000 (= $0.01 each) = 250,000,000
+    const r = pricer.price(sonnet({ inputTokens: 100_000, outputTokens: 10_000, webSearches: 25 }));
+    expect(r.costNanos).toBe(700_000_000n);
+    expect(r.toolCostNanos).toBe(250_000_000n);
+  });
+
+  it("a price override's web-search rate replaces the catalogue's from its date", () => {
+    const o = createPricer([
+      { id: 3, provider: "anthropic", model: "claude-sonnet-4-5", inputPerMtok: "3", cachedInputPerMtok: null, cacheWritePerMtok: null, outputPerMtok: "15", webSearchPerK: "8", validFrom: new Date("2026-01-01T00:00:00Z") },
+    ]);
+    // 25 * $8 / 1,000 = $0.20 = 200,000,000; tokens as above
+    const r = o.price(sonnet({ inputTokens: 100_000, outputTokens: 10_000, webSearches: 25 }));
+    expect(r).toMatchObject({ costNanos: 650_000_000n, toolCostNanos: 200_000_000n, overrideId: 3 });
+  });
+
+  it("OpenAI file search calls at $2.50 per 1,000", () => {
+    // GPT-4o: 1,000 * 2,500 = 2,500,000 tokens; 4 * 2,500,000 = 10,000,000 tools
+    const r = pricer.price(sonnet({ provider: "openai", model: "gpt-4o", inputTokens: 1_000, outputTokens: 0, fileSearches: 4 }));
+    expect(r).toMatchObject({ costNanos: 12_500_000n, toolCostNanos: 10_000_000n });
+  });
+});

@@ -138,11 +138,12 @@ describe("batch and service tiers", () => {
     expect(pricer.price(call({ provider: "google", model: "gemini-flash-1.5-8b", inputTokens: 3, batch: true })).costNanos).toBe(56n);
   });
 
-  it("OpenAI flex is half price; priority and default are list price", () => {
+  it("OpenAI flex is half price; default is list price; priority has its own published rates", () => {
     const gpt = call({ provider: "openai", model: "gpt-5", inputTokens: 1_000_000, outputTokens: 100_000 });
     const list = 1_250_000_000n + 1_000_000_000n;
     expect(pricer.price({ ...gpt, serviceTier: "flex" }).costNanos).toBe(list / 2n);
-    expect(pricer.price({ ...gpt, serviceTier: "priority" }).costNanos).toBe(list);
+    // GPT-5 priority $2.50 / $20: 1,000,000 * 2,500 + 100,000 * 20,000
+    expect(pricer.price({ ...gpt, serviceTier: "priority" }).costNanos).toBe(2_500_000_000n + 2_000_000_000n);
     expect(pricer.price({ ...gpt, serviceTier: "default" }).costNanos).toBe(list);
     expect(pricer.price({ ...gpt, serviceTier: "flex", batch: true }).costNanos).toBe(list / 2n); // no stacking
   });
@@ -222,9 +223,10 @@ describe("price overrides", () => {
     expect(gpt("2024-12-31T23:59:59Z")).toEqual({ costNanos: 30_000_000n, priceSource: 1, overrideId: null });
   });
 
-  it("the latest validFrom <= occurredAt wins; cache reads without an override price pay the input price", () => {
-    // id 7: 10,000 input (cached at input price) * 2,000 + 1,000 * 8,000
-    expect(gpt("2025-01-01T00:00:00Z")).toEqual({ costNanos: 28_000_000n, priceSource: 2, overrideId: 7 });
+  it("the latest validFrom <= occurredAt wins; cache reads without an override price follow the catalogue's ratio", () => {
+    // id 7: GPT-4o's catalogue cache-read/input ratio is $1.25/$2.50 = 0.5, so cached reads cost 0.5 * $2 = $1:
+    // 6,000 * 2,000 + 4,000 * 1,000 + 1,000 * 8,000 = 12,000,000 + 4,000,000 + 8,000,000
+    expect(gpt("2025-01-01T00:00:00Z")).toEqual({ costNanos: 24_000_000n, priceSource: 2, overrideId: 7 });
     // id 9: 6,000 * 1,500 + 4,000 * 500 + 1,000 * 6,000
     expect(gpt("2025-07-01T00:00:00Z")).toEqual({ costNanos: 17_000_000n, priceSource: 2, overrideId: 9 });
   });

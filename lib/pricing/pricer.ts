@@ -4,9 +4,10 @@ import { periodAt } from "./periods";
 import { cardForInput, type BandedCards } from "./rates";
 import { tierInputPerCall } from "./per-call-tier";
 import { serviceTierCard } from "./service-tier-prices";
+import { toolCostNanos } from "./server-tools";
 import { assertValidCounts, exactCostNanos } from "./cost";
 import { discountPercent } from "./discounts";
-import { indexOverrides, overrideAt, type CompiledOverride } from "./overrides";
+import { indexOverrides, overrideAt, type CompiledOverride, type OverrideIndex } from "./overrides";
 
 const UNPRICED: PriceResult = Object.freeze({ costNanos: null, priceSource: 0, overrideId: null });
 
@@ -36,7 +37,11 @@ export function createPricer(overrides: readonly PriceOverrideInput[]): Pricer {
       if (override === null && resolved !== null) override = overrideAt(byModel.get(resolved.modelKey), ms);
     }
     if (override !== null) {
-      return { bill: override.card.bill, discountPct: discountPercent(call.provider, call.batch, call.serviceTier), priceSource: 2, overrideId: override.id };
+      const pct = discountPercent(call.provider, call.batch, call.serviceTier);
+      if (override.banded.starts.length === 0) return { bill: override.card.bill, discountPct: pct, priceSource: 2, overrideId: override.id };
+      // Long-context tiers kept under an override, chosen per call like the catalogue's (overrides.ts).
+      const { card, assumed } = tieredCard(override.banded, call);
+      return { bill: card.bill, discountPct: pct, priceSource: 2, overrideId: override.id, ...(assumed ? { assumedBaseTier: true } : {}) };
     }
 
     if (resolved === null) return null;
@@ -55,6 +60,12 @@ export function createPricer(overrides: readonly PriceOverrideInput[]): Pricer {
   }
 
   function price(call: PricedCall): PriceResult {
+    const tokens = priceTokens(call);
+    if (!call.webSearches && !call.fileSearches) return tokens;
+    return withToolCost(tokens, call, index);
+  }
+
+  function priceTokens(call: PricedCall): PriceResult {
     assertValidCounts(call);
     const r = rates(call);
     if (r === null) return UNPRICED;
@@ -76,4 +87,24 @@ function tieredCard(rates: BandedCards, call: PricedCall): { card: BandedCards["
   const tier = tierInputPerCall(call.inputTokens, call.requests, call.contextWindow);
   const assumed = tier.basis === "assumed_base" && call.inputTokens > rates.starts[0];
   return { card: cardForInput(rates, tier.tokens), assumed };
+}
+
+/**
+ * Adds server-side tool calls to a priced record (server-tools.ts): the override's per-call rates when it gives
+ * them, else the catalogue's rates of the period in force. Unpriced tokens stay unpriced (null) whatever the tools.
+ */
+function withToolCost(tokens: PriceResult, call: PricedCall, index: OverrideIndex): PriceResult {
+  if (tokens.costNanos === null) return tokens;
+  const ms = call.occurredAt.getTime();
+  const resolved = resolveModel(call.provider, call.model);
+  const catalogue = resolved ? periodAt(resolved.periods, ms).rates?.tools : undefined;
+  let override: CompiledOverride | null = null;
+  if (tokens.overrideId !== null) {
+    const byModel = index.get(call.provider);
+    override = overrideAt(byModel?.get(call.model.trim().toLowerCase()), ms) ?? (resolved ? overrideAt(byModel?.get(resolved.modelKey), ms) : null);
+  }
+  const web = toolCostNanos(call.webSearches ?? 0, override?.webSearchPerK ?? catalogue?.webSearchPerK ?? null);
+  const file = toolCostNanos(call.fileSearches ?? 0, override?.fileSearchPerK ?? catalogue?.fileSearchPerK ?? null);
+  const tool = web === null && file === null ? null : (web ?? 0n) + (file ?? 0n);
+  return { ...tokens, costNanos: tokens.costNanos + (tool ?? 0n), toolCostNanos: tool };
 }

@@ -35,6 +35,11 @@ export interface RateCard {
 export interface BandedCards {
   starts: number[];
   cards: RateCard[];
+  /**
+   * Server-side tool prices of the period, nano-USD per 1,000 calls (genai-prices `web_searches_kcount`,
+   * `storage_searches_kcount` = file search), null when the catalogue has none. Not token prices: server-tools.ts.
+   */
+  tools?: { webSearchPerK: bigint | null; fileSearchPerK: bigint | null };
 }
 
 type RawPrice = number | { base: number; tiers: { start: number; price: number }[] } | undefined;
@@ -75,7 +80,8 @@ export function compileModelPrice(prices: Record<string, unknown>): BandedCards 
       cacheWrite1h: at("cache_write_1h_mtok"),
     });
   });
-  return { starts, cards };
+  const flat = (k: string) => (typeof raw(k) === "number" ? catalogueNumberToNanos(raw(k) as number) : null);
+  return { starts, cards, tools: { webSearchPerK: flat("web_searches_kcount"), fileSearchPerK: flat("storage_searches_kcount") } };
 }
 
 /** Builds a card and its billing fallbacks (also used for database overrides). */

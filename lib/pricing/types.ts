@@ -41,6 +41,9 @@ export interface PricedCall {
    * (what-if groups priced from a roll-up bucket). Default: derived by tierInputPerCall (per-call-tier.ts).
    */
   tierInputTokens?: number;
+  /** Server-side tool calls the record includes (server-tools.ts): priced per call, on top of tokens. */
+  webSearches?: number;
+  fileSearches?: number;
   batch: boolean;
   serviceTier: string | null;
 }
@@ -61,6 +64,11 @@ export interface PriceResult {
    * (per-call-tier.ts): ingestion counts these and says so in the import result.
    */
   assumedBaseTier?: true;
+  /**
+   * The part of costNanos that is server-side tool calls (web/file search), present when the record has any;
+   * null inside means calls were made but no rate is known (they count as $0 and are left out of the cost).
+   */
+  toolCostNanos?: bigint | null;
 }
 
 /** A negotiated / custom price, as stored in price_overrides (Decimal columns arrive as strings). */
@@ -70,13 +78,26 @@ export interface PriceOverrideInput {
   model: string;
   /** USD per million tokens, decimal string such as "2.5" or "2.500000000". */
   inputPerMtok: string;
-  /** Cache-read price; null = billed at the input price. */
+  /** Cache-read price; null = the input price x the catalogue's cache-read/input ratio (input price if none). */
   cachedInputPerMtok: string | null;
-  /** Cache-write price; null = billed at the input price. */
+  /** Cache-write price; null = the input price x the catalogue's cache-write/input ratio (input price if none). */
   cacheWritePerMtok: string | null;
   outputPerMtok: string;
   /** First instant the price applies (inclusive); the latest validFrom <= occurredAt wins. */
   validFrom: Date;
+  /**
+   * Optional long-context rates: calls whose input (one call's, per-call-tier.ts) is above `longContextAbove`
+   * tokens are billed at the long_* rates (blank cache prices follow the same ratio rule as below). Without them,
+   * the catalogue's own long-context tiers scale the override by the catalogue's ratios (overrides.ts).
+   */
+  longContextAbove?: number | null;
+  longInputPerMtok?: string | null;
+  longCachedInputPerMtok?: string | null;
+  longCacheWritePerMtok?: string | null;
+  longOutputPerMtok?: string | null;
+  /** USD per 1,000 server-side web searches / file searches; null = the catalogue's dated rate. */
+  webSearchPerK?: string | null;
+  fileSearchPerK?: string | null;
 }
 
 export type ModelTier = "frontier" | "mid" | "small";

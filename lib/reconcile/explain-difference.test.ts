@@ -71,3 +71,14 @@ describe("compareWithBill", () => {
     expect([normalizeModel("claude-sonnet-4-5-20250929"), normalizeModel("gpt-4o-2024-08-06"), normalizeModel("GPT-4o")]).toEqual(["claude-sonnet-4-5", "gpt-4o", "gpt-4o"]);
   });
 });
+
+describe("server-side tools reconcile with the bill's non-token lines (issue 15.5)", () => {
+  it("the non_token part is billed non-token charges minus the tool charges we priced", () => {
+    // Bill: $100 tokens + $12.50 web search. Ours: $110 that day, of which $10 web searches (so $100 tokens).
+    const bill = [line("2026-10-01", "100"), line("2026-10-01", "12.50", null, "Web Search Usage", null, true)];
+    const c = compareWithBill(bill, new Map([["2026-10-01", usd("110")]]), [], new Map([["2026-10-01", usd("10")]]));
+    // difference 112.50 - 110 = 2.50, all of it non-token (12.50 - 10); tokens agree.
+    expect(c.explanation.map((e) => [e.kind, e.amountNanos])).toEqual([["non_token", usd("2.50")]]);
+    expect(c.explanation[0].detail).toMatch(/our server-side tool charges \(web\/file search\) come to \$10.00/);
+  });
+});

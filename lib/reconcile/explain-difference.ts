@@ -26,6 +26,8 @@ export interface ComputedModel {
   costNanos: bigint;
   requests: number;
   unpricedRequests: number;
+  /** Rows without a price, whatever their request count (a usage-report row has none); default 0. */
+  unpricedEvents?: number;
 }
 
 export interface ExplanationPart {
@@ -57,7 +59,17 @@ export function normalizeModel(name: string): string {
   return name.trim().toLowerCase().replace(/^[a-z0-9-]+\//, "").replace(/-\d{4}-\d{2}-\d{2}$/, "").replace(/-\d{8}$/, "");
 }
 
-export function compareWithBill(bill: readonly BillLineLite[], computedByDay: ReadonlyMap<string, bigint>, computedModels: readonly ComputedModel[]): ProviderComparison {
+/**
+ * `computedToolsByDay`: the part of computedByDay that is server-side tool calls we priced (web/file search,
+ * lib/pricing/server-tools.ts); the non_token part is then the bill's non-token lines minus those on the days both
+ * sides cover, so priced tool calls reconcile with the bill instead of all looking like a gap.
+ */
+export function compareWithBill(
+  bill: readonly BillLineLite[],
+  computedByDay: ReadonlyMap<string, bigint>,
+  computedModels: readonly ComputedModel[],
+  computedToolsByDay: ReadonlyMap<string, bigint> = new Map(),
+): ProviderComparison {
   const billedByDay = new Map<string, bigint>();
   for (const l of bill) billedByDay.set(l.day, (billedByDay.get(l.day) ?? 0n) + l.amountNanos);
   const billed = sum(billedByDay.values());
@@ -74,8 +86,8 @@ export function compareWithBill(bill: readonly BillLineLite[], computedByDay: Re
   const onlyOurs = days.filter((d) => d.billedNanos === null);
   const common = new Set(days.filter((d) => d.billedNanos !== null && d.computedNanos !== null).map((d) => d.day));
 
-  const unpricedNames = new Set(computedModels.filter((m) => m.unpricedRequests > 0 && m.costNanos === 0n).map((m) => normalizeModel(m.model)));
-  const partlyUnpriced = computedModels.filter((m) => m.unpricedRequests > 0);
+  const unpricedNames = new Set(computedModels.filter((m) => (m.unpricedRequests > 0 || (m.unpricedEvents ?? 0) > 0) && m.costNanos === 0n).map((m) => normalizeModel(m.model)));
+  const partlyUnpriced = computedModels.filter((m) => m.unpricedRequests > 0 || (m.unpricedEvents ?? 0) > 0);
   const hasModels = bill.some((l) => l.model !== null);
   let unpricedBilled = 0n;
   let nonToken = 0n;
@@ -93,6 +105,9 @@ export function compareWithBill(bill: readonly BillLineLite[], computedByDay: Re
     }
   }
 
+  const ourTools = sum([...common].map((d) => computedToolsByDay.get(d) ?? 0n));
+  const billedNonToken = nonToken;
+  nonToken -= ourTools;
   const explanation: ExplanationPart[] = [];
   const add = (part: ExplanationPart) => {
     if (part.amountNanos === null || part.amountNanos !== 0n) explanation.push(part);
@@ -121,7 +136,10 @@ export function compareWithBill(bill: readonly BillLineLite[], computedByDay: Re
     kind: "non_token",
     amountNanos: nonToken,
     days: [],
-    detail: `Billed ${formatUsd(nonToken)} for charges that are not model tokens (${[...nonTokenItems].slice(0, 5).join(", ")}), which Rightsize does not track.`,
+    detail:
+      ourTools === 0n
+        ? `Billed ${formatUsd(nonToken)} for charges that are not model tokens (${[...nonTokenItems].slice(0, 5).join(", ")}), which no imported usage reports.`
+        : `Billed ${formatUsd(billedNonToken)} for charges that are not model tokens (${[...nonTokenItems].slice(0, 5).join(", ") || "none"}); our server-side tool charges (web/file search) come to ${formatUsd(ourTools)}, a difference of ${formatUsd(nonToken)}.`,
   });
   const pricing = difference - missingUsage + missingBill - unpricedBilled - nonToken;
   const commonComputed = sum([...common].map((d) => computedByDay.get(d) ?? 0n));

@@ -22,13 +22,14 @@ export async function reconcileMonth(principal: Principal, month: string, now = 
       `SELECT provider, day::text AS day, amount_nanos::text AS amount, model, line_item, token_type, non_token FROM bill_lines WHERE day BETWEEN $1 AND $2`,
       [m.from, to],
     ),
-    pool().query<{ provider: string; day: string; cost: string }>(
-      `SELECT m.provider, d.day::text AS day, sum(d.cost_nanos)::text AS cost
+    pool().query<{ provider: string; day: string; cost: string; tools: string }>(
+      `SELECT m.provider, d.day::text AS day, sum(d.cost_nanos)::text AS cost, sum(d.tool_cost_nanos)::text AS tools
        FROM usage_daily d JOIN models m ON m.id = d.model_id WHERE d.day BETWEEN $1 AND $2 GROUP BY 1, 2`,
       [m.from, to],
     ),
-    pool().query<{ provider: string; model: string; cost: string; requests: string; unpriced: string }>(
-      `SELECT m.provider, m.name AS model, sum(d.cost_nanos)::text AS cost, sum(d.requests)::text AS requests, sum(d.unpriced_requests)::text AS unpriced
+    pool().query<{ provider: string; model: string; cost: string; requests: string; unpriced: string; unpriced_events: string }>(
+      `SELECT m.provider, m.name AS model, sum(d.cost_nanos)::text AS cost, sum(d.requests)::text AS requests, sum(d.unpriced_requests)::text AS unpriced,
+         sum(d.unpriced_events)::text AS unpriced_events
        FROM usage_daily d JOIN models m ON m.id = d.model_id WHERE d.day BETWEEN $1 AND $2 GROUP BY 1, 2`,
       [m.from, to],
     ),
@@ -45,8 +46,9 @@ export async function reconcileMonth(principal: Principal, month: string, now = 
       const days = new Map(byDay.rows.filter((d) => d.provider === provider).map((d) => [d.day, BigInt(d.cost)]));
       const models: ComputedModel[] = byModel.rows
         .filter((x) => x.provider === provider)
-        .map((x) => ({ model: x.model, costNanos: BigInt(x.cost), requests: Number(x.requests), unpricedRequests: Number(x.unpriced) }));
-      const c = compareWithBill(bill, days, models);
+        .map((x) => ({ model: x.model, costNanos: BigInt(x.cost), requests: Number(x.requests), unpricedRequests: Number(x.unpriced), unpricedEvents: Number(x.unpriced_events) }));
+      const tools = new Map(byDay.rows.filter((d) => d.provider === provider).map((d) => [d.day, BigInt(d.tools)]));
+      const c = compareWithBill(bill, days, models, tools);
       // Full precision (not rounded to cents) so the explanation parts add up to the difference exactly.
       const usd = (n: bigint | null) => (n === null ? null : nanosToUsd(n));
       return {

@@ -21,6 +21,7 @@ import { explainAnomalies } from "@/lib/change/explain-anomalies";
 import { monthSavings } from "@/lib/rollouts/server/month-savings";
 import { monthSavingsOut } from "@/lib/rollouts/server/rollout-out";
 import { spendInCurrency } from "@/lib/currency/spend-in-currency";
+import { monthNonTokenCharges } from "./non-token-charges";
 
 const TOP_ANOMALIES = 20;
 
@@ -33,7 +34,7 @@ const TOP_ANOMALIES = 20;
 export async function buildMonthlyReport(principal: Principal, month: string, now = new Date()): Promise<MonthlyReport> {
   const m = reportMonth(month, now);
   await assertMonthHasUsage(principal, m);
-  const [cells, daily, budgets, anomalies, recommendations, teams, orgChange, teamChange, chargeback, delivered, inCurrency, prevInCurrency] = await Promise.all([
+  const [cells, daily, budgets, anomalies, recommendations, teams, orgChange, teamChange, chargeback, delivered, inCurrency, prevInCurrency, nonToken] = await Promise.all([
     querySpendCube(principal, { from: m.from, to: m.to, compare: { from: m.previous.from, to: m.previous.to, ...(m.previous.until ? { until: m.previous.until } : {}) } }),
     querySpend(principal, { groupBy: "day", from: m.from, to: m.to }, now),
     budgetsVsActual(principal, m.to, m.complete),
@@ -46,7 +47,10 @@ export async function buildMonthlyReport(principal: Principal, month: string, no
     monthSavings(principal, m.month, { now }),
     spendInCurrency(principal, m.from, m.to),
     spendInCurrency(principal, m.previous.from, m.previous.to).catch(() => null),
+    monthNonTokenCharges(principal, m.from, m.to),
   ]);
+  const toolsByModel = new Map<string, bigint>();
+  for (const r of nonToken.rows) toolsByModel.set(`${r.provider}/${r.model}`, (toolsByModel.get(`${r.provider}/${r.model}`) ?? 0n) + r.costNanos);
 
   const totals = cubeTotals(cells);
   const total = totals.cur.costNanos;
@@ -59,7 +63,8 @@ export async function buildMonthlyReport(principal: Principal, month: string, no
     if (c.workload.key === "unattributed") noWorkload += c.cur.costNanos;
   }
   const models = breakdown(cells, "model");
-  const unpricedModels = models.filter((g) => g.cur.unpricedRequests > 0).map((g) => ({ key: g.key, requests: g.cur.unpricedRequests }));
+  // Unpriced usage counts rows too: a usage-report row without a request count is unpriced usage all the same.
+  const unpricedModels = models.filter((g) => g.cur.unpricedRequests > 0 || g.cur.unpricedEvents > 0).map((g) => ({ key: g.key, requests: g.cur.unpricedRequests }));
 
   return {
     month: m.month,
@@ -70,6 +75,11 @@ export async function buildMonthlyReport(principal: Principal, month: string, no
     generatedAt: now.toISOString(),
     scope: { allTeams: principal.teamIds === null, teams },
     totals: sumsOut(totals.cur),
+    nonToken: {
+      tokensCostUsd: nanosToUsd(total - nonToken.totalNanos),
+      serverToolsCostUsd: nanosToUsd(nonToken.totalNanos),
+      byModel: [...toolsByModel].map(([key, cost]) => ({ key, costUsd: nanosToUsd(cost) })),
+    },
     previous: {
       ...m.previous,
       costUsd: nanosToUsd(totals.prev.costNanos),
@@ -94,6 +104,7 @@ export async function buildMonthlyReport(principal: Principal, month: string, no
     },
     unpriced: {
       requests: totals.cur.unpricedRequests,
+      events: totals.cur.unpricedEvents,
       requestShare: share(totals.cur.unpricedRequests, totals.cur.requests),
       models: unpricedModels,
     },

@@ -1,5 +1,5 @@
 import { nanosToUsd } from "@/lib/money";
-import { addMeasures } from "@/lib/analytics/measures";
+import { addMeasures, type Measures } from "@/lib/analytics/measures";
 import { csvLine } from "./csv";
 import type { UsageRow } from "./usage-rows";
 
@@ -10,6 +10,8 @@ import type { UsageRow } from "./usage-rows";
 export const USAGE_CSV_COLUMNS = [
   "day", "team", "team_name", "workload", "workload_name", "provider", "model", "tier", "requests", "input_tokens",
   "cached_input_tokens", "cache_write_tokens", "output_tokens", "reasoning_tokens", "cost_usd", "unpriced_requests",
+  // The part of cost_usd that is server-side tool calls (web/file search), not tokens: the non-token line.
+  "tool_cost_usd",
 ] as const;
 
 export function* usageCsv(rows: readonly UsageRow[], onRow?: (done: number) => void): Generator<string> {
@@ -19,6 +21,7 @@ export function* usageCsv(rows: readonly UsageRow[], onRow?: (done: number) => v
     yield csvLine([
       r.day, r.team, r.teamName, r.workload, r.workloadName, r.provider, r.model, r.tier, r.requests, r.inputTokens,
       r.cachedInputTokens, r.cacheWriteTokens, r.outputTokens, r.reasoningTokens, nanosToUsd(r.costNanos), r.unpricedRequests,
+      nanosToUsd(r.toolCostNanos ?? 0n),
     ]);
     onRow?.(++done);
   }
@@ -30,9 +33,10 @@ export function mergeBatch(rows: readonly UsageRow[]): UsageRow[] {
   for (const r of rows) {
     const last = out[out.length - 1];
     if (last && last.day === r.day && last.team === r.team && last.workload === r.workload && last.provider === r.provider && last.model === r.model) {
-      addMeasures(last, r);
+      addMeasures(last as Measures, { unpricedEvents: 0, uncountedEvents: 0, uncountedCostNanos: 0n, ...r });
+      last.toolCostNanos = (last.toolCostNanos ?? 0n) + (r.toolCostNanos ?? 0n);
     } else {
-      out.push({ ...r, batch: false });
+      out.push({ unpricedEvents: 0, uncountedEvents: 0, uncountedCostNanos: 0n, ...r, batch: false });
     }
   }
   return out;

@@ -64,7 +64,16 @@ export const MonthlyReportSchema = z.object({
     outputTokens: z.number().int(),
     reasoningTokens: z.number().int(),
     unpricedRequests: z.number().int(),
+    unpricedEvents: z.number().int().describe("stored rows without a price, whatever their request count"),
+    uncountedEvents: z.number().int().describe("stored rows without a request count (usage-report buckets)"),
   }),
+  nonToken: z
+    .object({
+      tokensCostUsd: usd.describe("model tokens: the total minus the non-token charges"),
+      serverToolsCostUsd: usd.describe("server-side tool calls (web search, file search), priced per call"),
+      byModel: z.array(z.object({ key: z.string(), costUsd: usd })),
+    })
+    .describe("the month's total split into tokens and non-token charges (included in totals.costUsd)"),
   previous: z.object({
     month: z.string(),
     from: z.string(),
@@ -102,6 +111,7 @@ export const MonthlyReportSchema = z.object({
   }),
   unpriced: z.object({
     requests: z.number().int(),
+    events: z.number().int().describe("rows without a price, including usage-report rows that carry no request count"),
     requestShare: fraction,
     models: z.array(z.object({ key: z.string(), requests: z.number().int() })).describe("models without a price: their usage counts as $0"),
   }),

@@ -9,7 +9,10 @@ import { measuresFromRaw, type Measures, type RawMeasures } from "@/lib/analytic
  * with the caller's team scope, in a stable order (day, team, workload, provider, model). The CSV merges the batch
  * split; FOCUS keeps it (batch calls have their own price).
  */
-export interface UsageRow extends Measures {
+/** Row counts added for issue 9.3; optional so rows built elsewhere (tests, FOCUS) stay valid: absent = 0. */
+type RowCounts = "unpricedEvents" | "uncountedEvents" | "uncountedCostNanos";
+
+export interface UsageRow extends Omit<Measures, RowCounts>, Partial<Pick<Measures, RowCounts>> {
   day: string;
   team: string;
   teamName: string;
@@ -19,6 +22,8 @@ export interface UsageRow extends Measures {
   model: string;
   tier: string;
   batch: boolean;
+  /** The part of costNanos that is server-side tool calls, not tokens (non-token-charges.ts); usageRows always sets it. */
+  toolCostNanos?: bigint;
 }
 
 interface Raw extends RawMeasures {
@@ -31,6 +36,7 @@ interface Raw extends RawMeasures {
   model: string;
   tier: string;
   batch: boolean;
+  tool_cost: string;
 }
 
 export async function usageRows(principal: Pick<Principal, "teamIds">, from: string, to: string): Promise<UsageRow[]> {
@@ -40,7 +46,9 @@ export async function usageRows(principal: Pick<Principal, "teamIds">, from: str
       m.provider, m.name AS model, COALESCE(m.tier, 'unknown') AS tier, d.batch,
       sum(d.requests)::text AS requests, sum(d.input_tokens)::text AS input, sum(d.cached_input_tokens)::text AS cached,
       sum(d.cache_write_tokens)::text AS cache_write, sum(d.output_tokens)::text AS output,
-      sum(d.reasoning_tokens)::text AS reasoning, sum(d.cost_nanos)::text AS cost, sum(d.unpriced_requests)::text AS unpriced
+      sum(d.reasoning_tokens)::text AS reasoning, sum(d.cost_nanos)::text AS cost, sum(d.unpriced_requests)::text AS unpriced,
+      sum(d.unpriced_events)::text AS unpriced_events, sum(d.uncounted_events)::text AS uncounted, sum(d.uncounted_cost_nanos)::text AS uncounted_cost,
+      sum(d.tool_cost_nanos)::text AS tool_cost
     FROM usage_daily d JOIN models m ON m.id = d.model_id
     LEFT JOIN teams t ON t.id = d.team_id LEFT JOIN workloads w ON w.id = d.workload_id
     WHERE d.day BETWEEN ${from}::date AND ${to}::date AND ${teamScope(principal)}
@@ -56,6 +64,7 @@ export async function usageRows(principal: Pick<Principal, "teamIds">, from: str
     model: r.model,
     tier: r.tier,
     batch: r.batch,
+    toolCostNanos: BigInt(r.tool_cost),
     ...measuresFromRaw(r),
   }));
 }

@@ -96,6 +96,7 @@ export class BinaryRows {
     }
     at = int32(b, at, ids.batchId);
     at = int32(b, at, e.cacheWrite1hTokens ?? 0);
+    at = int64(b, at, ids.price.toolCostNanos ?? null);
     this.at = at;
     this.count++;
   }

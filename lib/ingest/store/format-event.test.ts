@@ -12,13 +12,13 @@ const event: UsageEvent = {
 
 describe("formatEventRow", () => {
   it("writes COPY text rows in EVENT_COLUMNS order, escaping text and NULLs", () => {
-    expect(formatEventRow(event, { modelId: 7, teamId: 3, workloadId: null, apiKeyId: 9, price: { costNanos: 123456n, priceSource: 1, overrideId: null }, batchId: 11 })).toBe(
+    expect(formatEventRow(event, { modelId: 7, teamId: 3, workloadId: null, apiKeyId: 9, price: { costNanos: 123456n, priceSource: 1, overrideId: null, toolCostNanos: 100000n }, batchId: 11 })).toBe(
       "4b123d00-4459-61bc-958e-96a33db597f8\t2026-01-01T10:00:00.123Z\t1\t7\t3\t\\N\t9\talice\tsearch\\tx\t\\N\tproj_1\t1200\t1000\t0\t300\t20\t1\tt\tflex\t123456\t420000\t1\t\\N\t812\tok\t" +
-        '{"env":"prod","a\\\\\\\\b":"c\\\\nd"}\t11\t0', // last column: cache_write_1h_tokens (absent = 0)
+        '{"env":"prod","a\\\\\\\\b":"c\\\\nd"}\t11\t0\t100000', // last columns: cache_write_1h_tokens (absent = 0), tool_cost_nanos
     );
     const bare = { ...event, source: "file" as const, tags: {}, team: null, user: null, sourceCostNanos: null, latencyMs: null };
     expect(formatEventRow(bare, { modelId: 7, teamId: null, workloadId: 5, apiKeyId: null, price: { costNanos: null, priceSource: 0, overrideId: null }, batchId: 11 })).toBe(
-      "4b123d00-4459-61bc-958e-96a33db597f8\t2026-01-01T10:00:00.123Z\t1\t7\t\\N\t5\t\\N\t\\N\t\\N\t\\N\tproj_1\t1200\t1000\t0\t300\t20\t1\tt\tflex\t\\N\t\\N\t0\t\\N\t\\N\tok\t\\N\t11\t0",
+      "4b123d00-4459-61bc-958e-96a33db597f8\t2026-01-01T10:00:00.123Z\t1\t7\t\\N\t5\t\\N\t\\N\t\\N\t\\N\tproj_1\t1200\t1000\t0\t300\t20\t1\tt\tflex\t\\N\t\\N\t0\t\\N\t\\N\tok\t\\N\t11\t0\t\\N",
     );
   });
 

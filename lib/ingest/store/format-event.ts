@@ -47,5 +47,6 @@ export function formatEventRow(e: UsageEvent, ids: ResolvedIds): string {
     copyJson(e.tags),
     ids.batchId,
     e.cacheWrite1hTokens ?? 0,
+    copyNumber(ids.price.toolCostNanos ?? null),
   ].join("\t");
 }

@@ -1,5 +1,6 @@
 import type pg from "pg";
 import type { Pricer } from "@/lib/pricing";
+import { TOOL_CALLS_SQL } from "@/lib/pricing/server-tools";
 
 /**
  * Prices rows that are already in the database (staged or stored) again, with the same pricer ingestion uses,
@@ -11,7 +12,8 @@ import type { Pricer } from "@/lib/pricing";
  */
 export const PRICE_INPUT_SELECT = `SELECT e.dedup_key, e.occurred_at, m.provider, m.name AS model, e.input_tokens, e.cached_input_tokens,
   e.cache_write_tokens, e.cache_write_1h_tokens, e.output_tokens, e.reasoning_tokens, e.requests, e.tags->>'anthropic.context_window' AS context_window, e.batch, e.service_tier, e.cost_nanos::text AS cost_nanos,
-  e.price_source, e.price_override_id`;
+  e.price_source, e.price_override_id, e.tool_cost_nanos::text AS tool_cost_nanos,
+  ${TOOL_CALLS_SQL.webSearches} AS web_searches, ${TOOL_CALLS_SQL.fileSearches} AS file_searches`;
 
 interface PriceInputRow {
   dedup_key: string;
@@ -31,11 +33,15 @@ interface PriceInputRow {
   cost_nanos: string | null;
   price_source: number;
   price_override_id: number | null;
+  tool_cost_nanos: string | null;
+  web_searches: string | null;
+  file_searches: string | null;
 }
 
 export interface PriceChange {
   dedupKey: string;
   costNanos: bigint | null;
+  toolCostNanos: bigint | null;
   priceSource: number;
   overrideId: number | null;
 }
@@ -57,12 +63,16 @@ export async function priceChanges(client: pg.ClientBase, select: string, params
       reasoningTokens: r.reasoning_tokens,
       requests: r.requests,
       contextWindow: r.context_window,
+      webSearches: countOf(r.web_searches),
+      fileSearches: countOf(r.file_searches),
       batch: r.batch,
       serviceTier: r.service_tier,
     });
     const before = r.cost_nanos === null ? null : BigInt(r.cost_nanos);
-    if (price.costNanos !== before || price.priceSource !== r.price_source || price.overrideId !== r.price_override_id) {
-      changes.push({ dedupKey: r.dedup_key, costNanos: price.costNanos, priceSource: price.priceSource, overrideId: price.overrideId });
+    const tool = price.toolCostNanos ?? null;
+    const toolBefore = r.tool_cost_nanos === null ? null : BigInt(r.tool_cost_nanos);
+    if (price.costNanos !== before || tool !== toolBefore || price.priceSource !== r.price_source || price.overrideId !== r.price_override_id) {
+      changes.push({ dedupKey: r.dedup_key, costNanos: price.costNanos, toolCostNanos: tool, priceSource: price.priceSource, overrideId: price.overrideId });
     }
   }
   return changes;
@@ -74,9 +84,20 @@ export async function writePriceChanges(client: pg.ClientBase, table: string, ch
   for (let i = 0; i < changes.length; i += CHUNK) {
     const part = changes.slice(i, i + CHUNK);
     await client.query(
-      `UPDATE ${table} e SET cost_nanos = c.cost, price_source = c.src, price_override_id = c.ovr
-       FROM unnest($1::uuid[], $2::bigint[], $3::smallint[], $4::int[]) AS c(key, cost, src, ovr) WHERE e.dedup_key = c.key`,
-      [part.map((c) => c.dedupKey), part.map((c) => (c.costNanos === null ? null : c.costNanos.toString())), part.map((c) => c.priceSource), part.map((c) => c.overrideId)],
+      `UPDATE ${table} e SET cost_nanos = c.cost, price_source = c.src, price_override_id = c.ovr, tool_cost_nanos = c.tool
+       FROM unnest($1::uuid[], $2::bigint[], $3::smallint[], $4::int[], $5::bigint[]) AS c(key, cost, src, ovr, tool) WHERE e.dedup_key = c.key`,
+      [
+        part.map((c) => c.dedupKey),
+        part.map((c) => (c.costNanos === null ? null : c.costNanos.toString())),
+        part.map((c) => c.priceSource),
+        part.map((c) => c.overrideId),
+        part.map((c) => (c.toolCostNanos === null ? null : c.toolCostNanos.toString())),
+      ],
     );
   }
+}
+
+/** A tag's digit string as a count (server-tools.ts keeps the same rule for fresh events). */
+function countOf(text: string | null): number {
+  return text !== null && /^\d{1,9}$/.test(text) ? Number(text) : 0;
 }

@@ -17,16 +17,19 @@ export async function applySignedRollups(client: pg.ClientBase, relation: string
   const sums = `sum(e.sign), sum(e.sign * e.requests), sum(e.sign * e.input_tokens), sum(e.sign * e.cached_input_tokens),
     sum(e.sign * e.cache_write_tokens), sum(e.sign * e.output_tokens), sum(e.sign * e.reasoning_tokens), COALESCE(sum(e.sign * e.cost_nanos), 0)`;
   const unpriced = `COALESCE(sum(e.sign * e.requests) FILTER (WHERE e.cost_nanos IS NULL), 0)`;
+  // Same meaning as columns.ts COUNTS_SQL, signed.
+  const counts = `COALESCE(sum(e.sign) FILTER (WHERE e.cost_nanos IS NULL), 0), COALESCE(sum(e.sign) FILTER (WHERE e.requests = 0), 0),
+    COALESCE(sum(e.sign * e.cost_nanos) FILTER (WHERE e.requests = 0), 0)`;
   await client.query(
     `${DAILY_INSERT}
      SELECT ${day}, COALESCE(e.team_id, 0), COALESCE(e.workload_id, 0), e.model_id, e.batch, ${sums},
-       COALESCE(sum(e.sign * e.source_cost_nanos), 0), ${unpriced}
+       COALESCE(sum(e.sign * e.source_cost_nanos), 0), ${unpriced}, COALESCE(sum(e.sign * e.tool_cost_nanos), 0), ${counts}
      FROM ${relation} e GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5 ${DAILY_UPSERT}`,
     params,
   );
   await client.query(
     `${USER_INSERT}
-     SELECT ${day}, COALESCE(e.team_id, 0), COALESCE(e.workload_id, 0), e.user_name, ${sums}, ${unpriced}
+     SELECT ${day}, COALESCE(e.team_id, 0), COALESCE(e.workload_id, 0), e.user_name, ${sums}, ${unpriced}, ${counts}
      FROM ${relation} e WHERE e.user_name IS NOT NULL GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4 ${USER_UPSERT}`,
     params,
   );

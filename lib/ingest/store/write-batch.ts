@@ -61,7 +61,7 @@ export async function writeBatch(client: pg.PoolClient, rows: string[] | BinaryR
       WITH ins AS (
         INSERT INTO usage_events SELECT * FROM staging_events ORDER BY dedup_key ON CONFLICT (dedup_key) DO NOTHING
         RETURNING occurred_at, team_id, workload_id, model_id, batch, service_tier, user_name, requests, input_tokens, cached_input_tokens,
-          cache_write_tokens, output_tokens, reasoning_tokens, cost_nanos, source_cost_nanos,
+          cache_write_tokens, output_tokens, reasoning_tokens, cost_nanos, source_cost_nanos, tool_cost_nanos,
           -- only the tag the shape roll-up reads (one call's size of a usage bucket), not every tag of every row
           CASE WHEN tags ? 'anthropic.context_window' THEN jsonb_build_object('anthropic.context_window', tags->'anthropic.context_window') END AS tags
       ), daily AS (

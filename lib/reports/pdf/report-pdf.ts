@@ -72,7 +72,12 @@ function kpis(doc: Doc, r: MonthlyReport): void {
   const change = r.previous.changeShare;
   const overBudgets = r.budgets.filter((b) => b.status !== "on_track").length;
   kpiRow(doc, [
-    { label: "Total spend", value: usd(r.totals.costUsd), sub: `${int(r.totals.requests)} requests` },
+    {
+      label: "Total spend",
+      value: usd(r.totals.costUsd),
+      // The non-token line: server-side tool calls are inside the total but are not tokens.
+      sub: num(r.nonToken.serverToolsCostUsd) > 0 ? `${usd(r.nonToken.tokensCostUsd)} tokens · ${usd(r.nonToken.serverToolsCostUsd)} tools` : `${int(r.totals.requests)} requests`,
+    },
     {
       label: r.previous.label,
       value: change === null ? "n/a" : signedPct(change),
