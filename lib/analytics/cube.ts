@@ -98,12 +98,13 @@ function dailySource(compare: ComparedPeriod | undefined, start: string, end: st
   const cutDay = compare.to;
   return Prisma.sql`(
     SELECT day, team_id, workload_id, model_id, requests, input_tokens, cached_input_tokens, cache_write_tokens,
-      output_tokens, reasoning_tokens, cost_nanos, unpriced_requests
+      output_tokens, reasoning_tokens, cost_nanos, unpriced_requests, unpriced_events, uncounted_events, uncounted_cost_nanos
     FROM usage_daily WHERE day BETWEEN ${start}::date AND ${end}::date AND day <> ${cutDay}::date
     UNION ALL
     SELECT ${cutDay}::date, COALESCE(e.team_id, 0), COALESCE(e.workload_id, 0), e.model_id, e.requests::bigint,
       e.input_tokens::bigint, e.cached_input_tokens::bigint, e.cache_write_tokens::bigint, e.output_tokens::bigint,
-      e.reasoning_tokens::bigint, COALESCE(e.cost_nanos, 0), CASE WHEN e.cost_nanos IS NULL THEN e.requests ELSE 0 END::bigint
+      e.reasoning_tokens::bigint, COALESCE(e.cost_nanos, 0), CASE WHEN e.cost_nanos IS NULL THEN e.requests ELSE 0 END::bigint,
+      (e.cost_nanos IS NULL)::int::bigint, (e.requests = 0)::int::bigint, CASE WHEN e.requests = 0 THEN COALESCE(e.cost_nanos, 0) ELSE 0 END
     FROM usage_events e
     WHERE e.occurred_at >= ${cutDay}::date AT TIME ZONE 'UTC' AND e.occurred_at < ${compare.until}::timestamptz
   ) d`;
