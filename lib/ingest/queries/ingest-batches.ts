@@ -4,11 +4,13 @@ import type { Principal } from "@/lib/auth/principal";
 import { pool } from "@/lib/db/pool";
 import { notFound } from "@/lib/errors";
 import type { IngestBatchDetailSchema, IngestBatchSchema } from "../api-schemas";
+import { runIsLive } from "../store/run-liveness";
 
 type Batch = z.infer<typeof IngestBatchSchema>;
 type BatchDetail = z.infer<typeof IngestBatchDetailSchema>;
 
-const COLUMNS = `id, source, format, filename, actor, started_at, finished_at, bytes::text, accepted, duplicates, replaced, rejected, skipped, stream_key`;
+const COLUMNS = `id, source, format, filename, actor, started_at, finished_at, bytes::text, accepted, duplicates, replaced, rejected, skipped, stream_key,
+  ${runIsLive("ingest_batches")} AS live`;
 
 interface Row {
   id: number;
@@ -25,6 +27,7 @@ interface Row {
   rejected: number;
   skipped: number;
   stream_key: string | null;
+  live: boolean;
 }
 
 /**
@@ -65,7 +68,8 @@ function toBatch(r: Row): Batch {
     actor: r.actor,
     startedAt: r.started_at.toISOString(),
     finishedAt: r.finished_at?.toISOString() ?? null,
-    status: r.finished_at ? "done" : "unfinished",
+    // No finish time and no live process holding the run: it was interrupted (killed, crashed, broken off).
+    status: r.finished_at ? "done" : r.live ? "running" : "failed",
     bytes: r.bytes === null ? null : Number(r.bytes),
     accepted: r.accepted,
     duplicates: r.duplicates,
