@@ -11,6 +11,11 @@ import { NO_DRIFT, rollupDrift } from "../rollup-check";
 import { createApiKey } from "@/lib/auth/api-keys";
 import { pool } from "@/lib/db/pool";
 import { listIngestBatches } from "@/lib/ingest/queries/ingest-batches";
+import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
+import { migrate } from "@/lib/db/migrate";
+import { runIsLive } from "@/lib/ingest/store/run-liveness";
+import pg from "pg";
+import { rmSync } from "node:fs";
 import { POST as importFile } from "@/app/api/v1/imports/route";
 
 /**
@@ -122,5 +127,52 @@ describe("faults", () => {
     expect(await totals("srv")).toEqual({ calls: String(N), cost: String(N * 156_450) });
     expect(await historyOf("server-killed.ndjson")).toEqual([{ status: "done" }, { status: "failed" }]);
     expect(await rollupDrift()).toEqual(NO_DRIFT);
+  }, 300_000);
+
+  it("PostgreSQL stopped mid-batch and restarted: the run is failed, importing again gives the clean totals", async () => {
+    // A cluster of its own (the shared test cluster must stay up for the other files).
+    const dataDir = path.resolve(".test-data", `faults-${process.pid}`); // like the shared cluster (initdb cannot use a 0700 mkdtemp dir)
+    const port = 54500 + (process.pid % 400);
+    const start = () => startEmbeddedPostgres({ dataDir, port, database: "faults" });
+    let db = await start();
+    const env = { ...childEnv(), DATABASE_URL: db.url };
+    try {
+      await migrate(db.url);
+      const N = 42_000;
+      const file = eventsFile("pg-restart.ndjson", N, "pgr");
+      const count = async () => {
+        const c = new pg.Client({ connectionString: db.url });
+        await c.connect();
+        try {
+          return (await c.query<{ n: number; cost: string; runs: { status: string }[] }>(
+            `SELECT (SELECT count(*)::int FROM usage_events) AS n, (SELECT COALESCE(sum(cost_nanos), 0)::text FROM usage_events) AS cost,
+               (SELECT COALESCE(json_agg(json_build_object('status', CASE WHEN b.finished_at IS NOT NULL THEN 'done' WHEN ${runIsLive("b")} THEN 'running' ELSE 'failed' END) ORDER BY b.id DESC), '[]')
+                FROM ingest_batches b WHERE b.filename = 'pg-restart.ndjson') AS runs`,
+          )).rows[0];
+        } finally {
+          await c.end();
+        }
+      };
+      const child = spawn(process.execPath, ["cli/bin.mjs", "ingest", "--batch-size", "2000", file], { env, stdio: "ignore", detached: true });
+      for (let i = 0; i < 4000 && (await count()).n < 4000; i++) await new Promise((r) => setTimeout(r, 25));
+      await db.stop(); // mid-import: the CLI loses its database
+      const code = await Promise.race([exited(child).then(() => child.exitCode), new Promise((r) => setTimeout(() => r("still running"), 60_000))]);
+      if (code === "still running") process.kill(-child.pid!, "SIGKILL");
+      expect(code).not.toBe(0);
+      db = await start();
+      const after = await count();
+      expect(after.n).toBeLessThan(N);
+      expect(after.n % 2000).toBe(0); // whole batches only
+      expect(after.runs).toEqual([{ status: "failed" }]);
+
+      const again = spawnSync(process.execPath, ["cli/bin.mjs", "ingest", "--json", file], { env, encoding: "utf8", timeout: 300_000 });
+      expect(again.status, again.stderr).toBe(0);
+      const final = await count();
+      expect({ n: final.n, cost: final.cost }).toEqual({ n: N, cost: String(N * 156_450) });
+      expect(final.runs).toEqual([{ status: "done" }, { status: "failed" }]);
+    } finally {
+      await db.stop().catch(() => {});
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   }, 300_000);
 });
