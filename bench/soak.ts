@@ -153,7 +153,8 @@ async function main() {
       for (let i = r; performance.now() < deadline; i++) await timed("read", `${base}${reads[i % reads.length]}`, { headers: userHeaders });
     };
     const whatif = async () => {
-      const bodies = [{ ...window, rules: [{ select: {}, batchShare: 0.5 }] }, { ...window, rules: [{ select: { models: ["gpt-4o-mini"] }, batchShare: 0.3 }] }];
+      // {} selects all traffic, so every run has something to re-price whatever the demo's models are.
+      const bodies = [{ ...window, rules: [{ select: {}, batchShare: 0.5 }] }, { ...window, rules: [{ select: {}, batchShare: 0.2 }] }];
       for (let i = 0; performance.now() < deadline; i++) await timed("whatif", `${base}/api/v1/whatif`, { method: "POST", headers: userHeaders, body: JSON.stringify(bodies[i % bodies.length]) });
     };
     const sampler = setInterval(() => rss.push({ second: Math.round(SECONDS - (deadline - performance.now()) / 1000), mb: mb(treeRss(server!.pid!)) }), 10_000);
