@@ -10,7 +10,7 @@ export interface IngestBatch {
   actor: string | null;
   startedAt: string;
   finishedAt: string | null;
-  status: "done" | "unfinished";
+  status: "done" | "running" | "failed";
   bytes: number | null;
   accepted: number;
   duplicates: number;

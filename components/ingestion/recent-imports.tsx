@@ -26,7 +26,7 @@ export function RecentImports() {
   const batches = useQuery({
     ...ingestBatchesQuery(kind),
     // While an import is running its counts grow batch by batch: follow them.
-    refetchInterval: (q) => (q.state.data?.batches.some((b) => b.status === "unfinished" && !b.stream) ? 5000 : false),
+    refetchInterval: (q) => (q.state.data?.batches.some((b) => b.status === "running" && !b.stream) ? 5000 : false),
   });
   const [open, setOpen] = useState<number | null>(null);
   const list = batches.data?.batches ?? [];
@@ -125,9 +125,10 @@ function skipTitle(reasons: Record<string, number>) {
 function status(b: IngestBatch) {
   if (b.stream) return <span className="badge">live</span>;
   if (b.status === "done") return <span className="badge ok">done</span>;
+  if (b.status === "running") return <span className="badge">running</span>;
   return (
-    <span className="badge risk" title="Still running, or stopped midway: its finished batches are kept; import the file again to complete it">
-      unfinished
+    <span className="badge risk" title="Stopped midway (killed, crashed or broken off): its finished batches are kept; import the file again to complete it">
+      failed
     </span>
   );
 }

@@ -70,7 +70,9 @@ export const IngestBatchSchema = z.object({
   actor: z.string().nullable(),
   startedAt: z.string(),
   finishedAt: z.string().nullable().describe("null while running, or when the run broke off"),
-  status: z.enum(["done", "unfinished"]).describe("unfinished: still running, or stopped midway (its committed batches are kept; importing the file again completes it)"),
+  status: z
+    .enum(["done", "running", "failed"])
+    .describe("failed: stopped midway (killed, crashed, broken off); its committed batches are kept and importing the file again completes it"),
   bytes: z.number().nullable(),
   accepted: z.number().int(),
   duplicates: z.number().int(),

@@ -10,6 +10,7 @@ import { nulField, tagsJson } from "./store/unstorable-text";
 import { loadPricing, type PricingState } from "./store/pricing-guard";
 import { writeBatch } from "./store/write-batch";
 import { closeBatchRecord, openBatchRecord, recordProgress } from "./store/batch-record";
+import { holdRunLock, type RunLock } from "./store/run-liveness";
 import type { RejectedRecord, UsageEvent } from "./usage-event";
 import { addSkip, SKIP } from "./sources/outcome";
 import { addWarnings, describeWarnings, type IngestWarning, type WarningCounts } from "./warnings";
@@ -76,6 +77,8 @@ export class IngestSession {
   private newlyUnpriced = new Set<number>();
   private readonly summary: IngestSummary;
   private readonly warningCounts: WarningCounts = {};
+  /** File imports: held while running, so a dead process's run shows as failed (store/run-liveness.ts). */
+  private runLock: RunLock | null = null;
 
   private constructor(
     private readonly db: pg.Pool,
@@ -96,7 +99,9 @@ export class IngestSession {
       loadCompiledRules(db),
       openBatchRecord(db, ctx),
     ]);
-    return new IngestSession(db, ctx, dims, pricing, rules, batchId);
+    const session = new IngestSession(db, ctx, dims, pricing, rules, batchId);
+    if (!ctx.streamKey) session.runLock = await holdRunLock(db, batchId);
+    return session;
   }
 
   get batchId(): number {
@@ -249,7 +254,11 @@ export class IngestSession {
     if (!this.failure && this.newlyUnpriced.size > 0) {
       await this.db.query("UPDATE models SET unpriced = true WHERE id = ANY($1::int[])", [[...this.newlyUnpriced]]);
     }
-    await closeBatchRecord(this.db, this.ctx, this.summary, this.failure === null);
+    try {
+      await closeBatchRecord(this.db, this.ctx, this.summary, this.failure === null);
+    } finally {
+      await this.runLock?.release();
+    }
     if (this.failure) throw this.failure;
     return this.summary;
   }
@@ -262,6 +271,7 @@ export class IngestSession {
     this.rows = new BinaryRows();
     await Promise.allSettled(this.inFlight);
     await closeBatchRecord(this.db, this.ctx, this.summary, false).catch(() => {});
+    await this.runLock?.release();
     return this.summary;
   }
 }

@@ -4,11 +4,13 @@ import type { Principal } from "@/lib/auth/principal";
 import { pool } from "@/lib/db/pool";
 import { notFound } from "@/lib/errors";
 import type { IngestBatchDetailSchema, IngestBatchSchema } from "../api-schemas";
+import { runIsLive } from "../store/run-liveness";
 
 type Batch = z.infer<typeof IngestBatchSchema>;
 type BatchDetail = z.infer<typeof IngestBatchDetailSchema>;
 
-const COLUMNS = `id, source, format, filename, actor, started_at, finished_at, bytes::text, accepted, duplicates, replaced, rejected, skipped, skip_reasons, heuristic_events, stream_key, warnings`;
+const COLUMNS = `id, source, format, filename, actor, started_at, finished_at, bytes::text, accepted, duplicates, replaced, rejected, skipped, skip_reasons, heuristic_events, stream_key, warnings,
+  ${runIsLive("ingest_batches")} AS live`;
 
 interface Row {
   id: number;
@@ -28,6 +30,7 @@ interface Row {
   heuristic_events: number;
   stream_key: string | null;
   warnings: Batch["warnings"] | null;
+  live: boolean;
 }
 
 /**
@@ -68,7 +71,8 @@ function toBatch(r: Row): Batch {
     actor: r.actor,
     startedAt: r.started_at.toISOString(),
     finishedAt: r.finished_at?.toISOString() ?? null,
-    status: r.finished_at ? "done" : "unfinished",
+    // No finish time and no live process holding the run: it was interrupted (killed, crashed, broken off).
+    status: r.finished_at ? "done" : r.live ? "running" : "failed",
     bytes: r.bytes === null ? null : Number(r.bytes),
     accepted: r.accepted,
     duplicates: r.duplicates,
