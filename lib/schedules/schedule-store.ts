@@ -3,6 +3,7 @@ import { pool } from "@/lib/db/pool";
 import { audit } from "@/lib/audit";
 import { badRequest, notFound } from "@/lib/errors";
 import { redact } from "@/lib/alerts/deliver-webhooks";
+import { refusalAtSave } from "@/lib/net/webhook-target";
 import { emailConfigured, SMTP_HELP } from "@/lib/email/smtp";
 import { currentSlot, describeTiming, nextRunDay } from "./schedule-slots";
 import type { CreateSchedule, DeliveryOut, ScheduleList, ScheduleOut } from "./schedule-schema";
@@ -49,6 +50,11 @@ export async function createSchedule(input: CreateSchedule, actor: string, now =
     const t = await pool().query<{ id: number }>("SELECT id FROM teams WHERE slug = $1", [input.team]);
     if (!t.rows[0]) throw badRequest(`team: no team "${input.team}"`);
     teamId = t.rows[0].id;
+  }
+  // Same guard as budget webhooks (SECURITY.md): no internal addresses, checked here and again at delivery.
+  for (const [i, hook] of input.webhooks.entries()) {
+    const refusal = await refusalAtSave(hook.url);
+    if (refusal) throw badRequest(`webhooks[${i}].url: ${refusal}`);
   }
   const timing = { kind: input.kind, dayOfMonth: input.dayOfMonth ?? null, weekday: input.weekday ?? null };
   const row = await pool().query<{ id: number }>(

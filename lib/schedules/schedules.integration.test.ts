@@ -14,6 +14,9 @@ import { createSchedule } from "./schedule-store";
 import { queueDueSchedules, sendScheduleNow } from "./run-schedules";
 import { runDueReportDeliveries } from "./deliver-reports";
 
+// The receivers below listen on 127.0.0.1, which webhooks may reach only with this switch (SECURITY.md).
+process.env.RIGHTSIZE_WEBHOOK_ALLOW_PRIVATE = "1";
+
 useTestDatabase();
 
 let inbox: Inbox;
@@ -75,7 +78,7 @@ describe("monthly report by email (real SMTP server in this process)", () => {
     const before = inbox.mails.length;
     await runDueReportDeliveries({ now: new Date("2026-11-03T00:01:30Z") });
     const mail = inbox.mails.slice(before).find((m) => m.to.includes("ledger@example.com"))!;
-    expect(mail.attachments.map((a) => a.filename)).toEqual(["rightsize-2026-10.pdf", "rightsize-2026-10-focus-1.2.csv"]);
+    expect(mail.attachments.map((a) => a.filename)).toEqual(["rightsize-2026-10.pdf", "rightsize-2026-10-focus-1.3.csv"]);
     // A schedule created after day N waits for next month's day N (Send now is for the month already past).
     const late = await schedule({ name: "Late", kind: "monthly_report", dayOfMonth: 3, emails: ["late@example.com"] }, new Date("2026-11-20T12:00:00Z"));
     expect(await queueDueSchedules(new Date("2026-11-21T00:00:00Z"))).not.toContain(late.id);

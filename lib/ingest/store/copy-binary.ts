@@ -2,6 +2,7 @@ import { hash } from "node:crypto";
 import type { UsageEvent } from "../usage-event";
 import type { ResolvedIds } from "./format-event";
 import { SOURCE_CODES } from "./dedup-key";
+import { EVENT_COLUMNS } from "./columns";
 
 /**
  * A batch of usage_events rows in PostgreSQL's COPY BINARY format (columns in EVENT_COLUMNS order), written
@@ -14,7 +15,8 @@ import { SOURCE_CODES } from "./dedup-key";
  * value in the type's binary send format (big-endian); an int16 -1 trailer.
  */
 const SIGNATURE = Buffer.from("PGCOPY\n\xff\r\n\0", "latin1");
-const FIELDS = 28;
+// One per EVENT_COLUMNS entry (columns.ts): a column added there needs its value written in add() below.
+const FIELDS = EVENT_COLUMNS.length;
 const CHUNK_BYTES = 1 << 20;
 /** The first buffer is small: an API request often carries a handful of events. */
 const FIRST_BYTES = 64 * 1024;
