@@ -7,8 +7,10 @@ export const dynamic = "force-dynamic";
 
 // PATCH /api/v1/report-schedules/:id - {enabled} pause or resume (admin, finance)
 export const PATCH = withAuth("manage_budgets", async ({ req, principal, params }) => {
+  // The id first: a malformed path is named as such, whatever the body.
+  const id = pathId(params.id, "report schedule");
   const input = ToggleScheduleSchema.parse(await readJsonBody(req));
-  await setScheduleEnabled(pathId(params.id, "report schedule"), input.enabled, `${principal.kind}:${principal.label}`);
+  await setScheduleEnabled(id, input.enabled, `${principal.kind}:${principal.label}`);
   return new Response(null, { status: 204 });
 });
 

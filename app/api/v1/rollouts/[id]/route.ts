@@ -11,8 +11,8 @@ export const GET = withAuth("read", async ({ principal, params }) => Response.js
 
 // PATCH /api/v1/rollouts/:id - confirm (status applied) or dismiss a proposal, link a scenario, move appliedFrom
 export const PATCH = withAuth("edit_workloads", async ({ req, principal, params }) => {
-  const patch = await readJson(req, PatchRolloutSchema);
   const id = idParam(params.id);
+  const patch = await readJson(req, PatchRolloutSchema);
   await patchRollout(principal, id, patch);
   return Response.json(await getRolloutDetail(principal, id));
 });
