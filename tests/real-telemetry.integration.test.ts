@@ -124,9 +124,10 @@ describe("real exporter payloads import and price right (issue 15 must-show)", (
     expect(result).toMatchObject({ format: "anthropic-usage", accepted: 1, rejected: 0 });
     const [row] = await stored(result.batchId);
     expect(row).toMatchObject({ input: 3200, cached: 200, write: 1500, write1h: 1000, output: 500 });
-    // 1500*3 + 500*3.75 + 1000*6 + 200*0.30 + 500*15 = 4500 + 1875 + 6000 + 60 + 7500 = 19,935 µ$ (tokens only; the
-    // 10 web searches are a non-token charge). With every write at the 5-minute rate it would be 17,685 µ$.
-    expect(row.cost).toBe("19935000");
+    // Tokens: 1500*3 + 500*3.75 + 1000*6 + 200*0.30 + 500*15 = 4500 + 1875 + 6000 + 60 + 7500 = 19,935 µ$ (with
+    // every write at the 5-minute rate it would be 17,685 µ$). The report's 10 web searches are priced on top as a
+    // non-token charge: 10 x $10 / 1,000 searches = $0.10 = 100,000 µ$. Stored cost: 119,935 µ$.
+    expect(row.cost).toBe("119935000");
   });
 
   it("OpenAI usage page with rows under `result` (the OpenAPI spec's name) is read, and its ungrouped row explained", async () => {
