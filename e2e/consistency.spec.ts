@@ -32,7 +32,7 @@ test("last month's change is the same on the Overview, on Reports and in the API
   await expect(page.getByTestId("kpis-range")).toContainText(api.previous.label);
 
   await page.goto(`/reports?month=${m.month}`);
-  const report = page.getByTestId("report-change");
+  const report = page.getByTestId("report-change-share");
   await expect(report).toHaveText(/%/);
   expect(percent(await report.innerText())).toBeCloseTo(expected, 1);
   await expect(page.getByTestId("monthly-report")).toContainText(api.previous.label);

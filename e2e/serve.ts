@@ -34,7 +34,9 @@ async function main() {
   const server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
     cwd: root,
     stdio: "inherit",
-    env: { ...process.env, DATABASE_URL: db.url, NEXTAUTH_SECRET: "e2e-secret-0123456789abcdef", NEXTAUTH_URL: `http://localhost:${port}`, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, DATABASE_URL: db.url, NEXTAUTH_SECRET: "e2e-secret-0123456789abcdef", NEXTAUTH_URL: `http://localhost:${port}`, NEXT_TELEMETRY_DISABLED: "1",
+      // The specs' webhook receivers listen on 127.0.0.1, which webhooks may reach only with this switch (SECURITY.md).
+      RIGHTSIZE_WEBHOOK_ALLOW_PRIVATE: "1" },
   });
   const stop = async () => {
     server.kill("SIGTERM");

@@ -69,7 +69,7 @@ function Kpis({ r }: { r: MonthlyReport }) {
       <div className="card kpi" data-testid="report-total"><div className="label">Total spend</div><div className="value">{usd(r.totals.costUsd)}</div><div className="sub">{r.totals.requests.toLocaleString("en-US")} requests</div></div>
       <div className="card kpi">
         <div className="label">Change</div>
-        <div className={`value ${change === null ? "" : change > 0 ? "delta-up" : "delta-down"}`} data-testid="report-change">{change === null ? "—" : signedPct(change)}</div>
+        <div className={`value ${change === null ? "" : change > 0 ? "delta-up" : "delta-down"}`} data-testid="report-change-share">{change === null ? "—" : signedPct(change)}</div>
         <div className="sub">{r.previous.label} ({usd(r.previous.costUsd)})</div>
       </div>
       <div className="card kpi"><div className="label">Tokens</div><div className="value">{compact(r.totals.inputTokens + r.totals.outputTokens)}</div><div className="sub">{compact(r.totals.inputTokens)} in · {compact(r.totals.outputTokens)} out</div></div>
