@@ -1,4 +1,5 @@
 import { addDays, daysBetweenInclusive, monthEnd, monthStart, todayUtc } from "./dates";
+import { sameDayLastMonth } from "./date-range";
 
 /**
  * The one rule for "vs previous" in Rightsize. Every page, report, export and API that compares a period with an
@@ -42,13 +43,11 @@ export function compareWith(from: string, to: string, now: Date = new Date()): C
 }
 
 function monthToDate(today: string, now: Date): Comparison {
-  const lastMonthEnd = addDays(monthStart(today), -1);
-  const sameDay = `${lastMonthEnd.slice(0, 8)}${today.slice(8, 10)}`;
+  const to = sameDayLastMonth(today);
   // Last month has no such day (Mar 31 -> February): its whole month is the fair comparison.
-  const clamped = sameDay > lastMonthEnd;
-  const to = clamped ? lastMonthEnd : sameDay;
+  const clamped = to.slice(8) !== today.slice(8);
   const until = clamped ? undefined : sameTimeOfDay(to, now);
-  const previous = { from: monthStart(lastMonthEnd), to, ...(until ? { until } : {}) };
+  const previous = { from: monthStart(to), to, ...(until ? { until } : {}) };
   const label = clamped
     ? `vs ${monthLabel(previous.from)} (all of last month)`
     : `vs ${shortRange(previous.from, previous.to)}, to ${clock(now)} UTC (same point last month)`;

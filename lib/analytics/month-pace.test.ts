@@ -6,13 +6,13 @@ import { bucketPercentile } from "./bucket-percentiles";
 const usd = (n: number) => BigInt(n) * 1_000_000_000n;
 
 describe("monthPace", () => {
-  it("compares month to date with last month to the same day and projects by weekday", () => {
+  // The comparison with last month follows lib/analytics/comparison.ts (tested there); this module projects.
+  it("sums month to date and projects by weekday", () => {
     // $10 on weekdays, $2 on weekends, from mid-September.
     const spend = new Map(eachDay("2026-09-15", "2026-11-18").map((d) => [d, usd([0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay()) ? 2 : 10)]));
     const pace = monthPace(spend, "2026-11-18");
-    expect(pace).toMatchObject({ monthStart: "2026-11-01", monthEnd: "2026-11-30", lastMonthFrom: "2026-10-01", lastMonthTo: "2026-10-18", daysLeft: 12 });
+    expect(pace).toMatchObject({ monthStart: "2026-11-01", monthEnd: "2026-11-30", daysLeft: 12 });
     expect(pace.monthToDateNanos).toBe(usd(13 * 10 + 5 * 2)); // Nov 1 is a Sunday
-    expect(pace.lastMonthToSameDayNanos).toBe(usd(12 * 10 + 6 * 2)); // Oct 1 is a Thursday
     // Today (a Wednesday) is already fully spent; 8 weekdays and 4 weekend days remain.
     expect(pace.projectedNanos).toBe(pace.monthToDateNanos + usd(8 * 10 + 4 * 2));
     expect(paceHistoryStart("2026-11-18")).toBe("2026-10-01");

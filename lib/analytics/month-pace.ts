@@ -1,7 +1,6 @@
 import { weekdayRates } from "@/lib/forecast/run-rate";
 import { weekdayOf } from "@/lib/forecast/utc-days";
 import { addDays, eachDay, monthEnd, monthStart } from "./dates";
-import { sameDayLastMonth } from "./date-range";
 
 /**
  * This month so far against last month to the same day, and where this month is heading. The run-rate is
@@ -13,9 +12,6 @@ export interface MonthPace {
   monthStart: string;
   monthEnd: string;
   monthToDateNanos: bigint;
-  lastMonthFrom: string;
-  lastMonthTo: string;
-  lastMonthToSameDayNanos: bigint;
   lastMonthTotalNanos: bigint;
   /** Month-to-date plus the expected rest of the month (median / quartiles of weekday rates). */
   projectedNanos: bigint;
@@ -35,8 +31,6 @@ export function monthPace(spendByDay: ReadonlyMap<string, bigint>, today: string
   const sum = (from: string, to: string) => eachDay(from, to).reduce((s, d) => s + (spendByDay.get(d) ?? 0n), 0n);
   const start = monthStart(today);
   const end = monthEnd(today);
-  const lastMonthTo = sameDayLastMonth(today);
-  const lastMonthFrom = monthStart(lastMonthTo);
   const firstDay = [...spendByDay.keys()].sort()[0];
   const rates = weekdayRates({ spendByDay, historyEnd: addDays(today, -1), dataStart: firstDay });
   const mtd = sum(start, today);
@@ -59,10 +53,7 @@ export function monthPace(spendByDay: ReadonlyMap<string, bigint>, today: string
     monthStart: start,
     monthEnd: end,
     monthToDateNanos: mtd,
-    lastMonthFrom,
-    lastMonthTo,
-    lastMonthToSameDayNanos: sum(lastMonthFrom, lastMonthTo),
-    lastMonthTotalNanos: sum(lastMonthFrom, addDays(start, -1)),
+    lastMonthTotalNanos: sum(monthStart(addDays(start, -1)), addDays(start, -1)),
     projectedNanos: mtd + rest.mid,
     projectedLowNanos: mtd + rest.low,
     projectedHighNanos: mtd + rest.high,
