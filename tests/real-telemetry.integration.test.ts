@@ -28,8 +28,8 @@ useTestDatabase();
 const NOW = new Date("2026-12-01T00:00:00Z");
 const file = (name: string) => readFileSync(path.join(process.cwd(), "tests/fixtures/real", name));
 
-async function importFixture(name: string): Promise<ImportResult> {
-  return importStream(Readable.from([file(name)]), { filename: name, actor: "test", now: NOW });
+async function importFixture(name: string, now = NOW): Promise<ImportResult> {
+  return importStream(Readable.from([file(name)]), { filename: name, actor: "test", now });
 }
 
 interface StoredRow {
@@ -111,12 +111,26 @@ describe("real exporter payloads import and price right (issue 15 must-show)", (
     expect(total(await stored(result.batchId))).toBe(377_500n);
   });
 
-  it("OpenLIT: gen_ai usage priced, its own cost kept beside ours", async () => {
-    const result = await importFixture("openlit-openai.otlp.json");
+  it("OpenLIT (captured from the real SDK): cache reads under the dotted semconv name are priced as cache reads", async () => {
+    // Captured on 2026-12-02 15:13 UTC (scripts/capture-fixtures/openlit.cjs), so "now" is the day after.
+    const result = await importFixture("openlit-openai.otlp.json", new Date("2026-12-03T00:00:00Z"));
     expect(result).toMatchObject({ accepted: 1, rejected: 0 });
     const [row] = await stored(result.batchId);
-    // 1000*0.15 + 200*0.60 = 150 + 120 = 270 µ$; gen_ai.usage.cost 0.00027 USD = 270,000 nano-dollars.
-    expect(row).toMatchObject({ cost: "270000", source_cost: "270000" });
+    expect(row).toMatchObject({ model: "gpt-4o-mini-2024-07-18", input: 1200, cached: 1024, output: 80 });
+    // (1200-1024)*0.15 + 1024*0.075 + 80*0.60 = 26.4 + 76.8 + 48 = 151.2 µ$. OpenLIT's own gen_ai.usage.cost
+    // (0.0001512 USD, from the price list the capture gave it) is kept beside ours and agrees.
+    expect(row).toMatchObject({ cost: "151200", source_cost: "151200" });
+  });
+
+  it("Langfuse SDK (captured from @langfuse/openai 5.11.1 over its OTel processor): usage_details parts add up to the call", async () => {
+    // Captured on 2026-12-02 15:15 UTC (scripts/capture-fixtures/langfuse.mjs). Langfuse splits OpenAI's usage into
+    // parts: input 512 (fresh) + input_cached_tokens 1536 = 2048 prompt tokens; output 150; total 2198.
+    const result = await importFixture("langfuse-sdk-openai.otlp.json", new Date("2026-12-03T00:00:00Z"));
+    expect(result).toMatchObject({ accepted: 1, rejected: 0 });
+    const [row] = await stored(result.batchId);
+    expect(row).toMatchObject({ model: "gpt-4o-2024-08-06", input: 2048, cached: 1536, output: 150, user_name: "u-42" });
+    // 512*2.50 + 1536*1.25 + 150*10 = 1280 + 1920 + 1500 = 4700 µ$
+    expect(row.cost).toBe("4700000");
   });
 
   it("Anthropic usage report: 1-hour cache writes are billed at 2x input, 5-minute ones at 1.25x", async () => {
@@ -188,7 +202,7 @@ describe("prompt and completion text is never stored (issue 15 item 2)", () => {
     "gen_ai.tool.definitions", "gen_ai.retrieval.query.text", "gen_ai.content.prompt", "llm.input_messages.0.message.content",
     "llm.output_messages.0.message.content", "llm.prompts.0", "input.value", "output.value", "ai.prompt", "ai.prompt.messages",
     "ai.response.text", "ai.toolCall.args", "ai.toolCall.result", "traceloop.entity.input", "traceloop.entity.output",
-    "langfuse.observation.input", "logfire.msg", "all_messages_events", "final_result", "pydantic_ai.all_messages",
+    "langfuse.observation.input", "langfuse.observation.output", "logfire.msg", "all_messages_events", "final_result", "pydantic_ai.all_messages",
     "my.company.prompt_text", "customer_question",
   ];
 
@@ -219,7 +233,8 @@ describe("prompt and completion text is never stored (issue 15 item 2)", () => {
     const texts = [
       SECRET, "A-1187", "You are a support agent", "lookup_order", "order_id", "in_transit", "Refunds are accepted",
       "What is the refund window", "Summarise ticket 4471", "login loop", "Which plan includes SSO", "Business plan includes SSO",
-      "my_ret", "Observation:",
+      "my_ret", "Observation:", "SECRET-PROMPT-TEXT", "which team owns this ticket", "Route this ticket to billing",
+      "summarise invoice INV-7", "Invoice INV-7 is overdue",
     ];
     const tables = await pool().query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`);
     const leaks: string[] = [];

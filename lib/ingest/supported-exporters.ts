@@ -115,6 +115,15 @@ export const SUPPORTED_EXPORTERS: SupportedExporter[] = [
     user: "userId",
   },
   {
+    name: "Langfuse SDK v4/v5 (its OTel span processor)",
+    via: "OTLP/HTTP, file",
+    tokens: "langfuse.observation.usage_details input, output (+ total) on generation spans",
+    cache: "usage_details input_cached_tokens, cache_read_input_tokens, cache_creation_input_tokens",
+    team: "rules on langfuse.trace.metadata.*",
+    workload: "rules on service.name, langfuse.trace.name",
+    user: "user.id",
+  },
+  {
     name: "Helicone requests (JSON)",
     via: "file",
     tokens: "prompt_tokens, completion_tokens",

@@ -127,7 +127,7 @@ function observation(raw: unknown, path: string, batch: SourceBatch, now: Date):
  * The observation's usage as RawTokens, and whether its parts are known to be separate (summed: they add up to the
  * row's total). Keys are Langfuse usage types; see the file comment.
  */
-function readUsage(raw: Record<string, unknown>): { raw: RawTokens; summed: boolean } | string {
+export function readUsage(raw: Record<string, unknown>): { raw: RawTokens; summed: boolean } | string {
   const details = isPlainObject(raw.usageDetails) && Object.keys(raw.usageDetails).length > 0 ? raw.usageDetails : isPlainObject(raw.usage) ? raw.usage : null;
   const tokens: RawTokens = { input: 0, output: 0, cacheRead: 0, cacheWrite: 0, cacheWrite1h: 0, reasoning: 0 };
   if (details === null) {

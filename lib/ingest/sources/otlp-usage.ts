@@ -6,6 +6,7 @@
  * | OTel GenAI semconv (OpenLIT, Pydantic AI, LiteLLM OTel, current OpenLLMetry) | gen_ai.* | gen_ai.response.model, else gen_ai.request.model | gen_ai.usage.input_tokens / output_tokens / cache_read.input_tokens / cache_creation.input_tokens / reasoning.output_tokens | all input (semconv: input_tokens SHOULD include cached tokens; for Anthropic the cache counts MUST be added to it) |
  * | OpenLLMetry (older names) | gen_ai.usage.prompt_tokens, cache_read_input_tokens | as above | gen_ai.usage.prompt_tokens / completion_tokens / cache_read_input_tokens / cache_creation_input_tokens / reasoning_tokens; cache_creation.ephemeral_1h_input_tokens | all input (its Anthropic instrumentation adds the cache counts into prompt_tokens) |
  * | OpenInference (Arize Phoenix) | openinference.span.kind, llm.token_count.* | llm.model_name | llm.token_count.prompt / completion / prompt_details.cache_read / prompt_details.cache_write / completion_details.reasoning | all input (prompt_details break the prompt count down) |
+ * | Langfuse SDK v4/v5 (its OTel span processor) | langfuse.observation.type | langfuse.observation.model.name | langfuse.observation.usage_details (JSON: Langfuse usage types, read as in its observations export) | separate parts that add up to `total` (see langfuse.ts) |
  * | Vercel AI SDK | ai.operationId | ai.response.model, else ai.model.id | ai.usage.inputTokens or promptTokens / outputTokens or completionTokens / cachedInputTokens or providerMetadata / providerMetadata.anthropic.cacheCreationInputTokens / reasoningTokens | provider-shaped: Anthropic's input excludes the cache, others include it |
  *
  * Which spans are calls: a span is a model call when it carries token usage or names a model. Spans that only
@@ -19,6 +20,7 @@ import { InvalidAttributeValue } from "./otlp-model";
 import { SKIP } from "./outcome";
 import type { InputMeaning, RawTokens } from "./token-meaning";
 import { describeValue } from "./values";
+import { readUsage as readLangfuseUsage } from "./langfuse";
 
 export type SpanCall =
   | { kind: "call"; model: string; provider: string; raw: RawTokens; meaning: InputMeaning; dialect: string }
@@ -62,7 +64,30 @@ export function readSpanCall(attrs: OtlpAttributes): SpanCall {
   const operationId = text(attrs.get("ai.operationId"));
   if (operationId !== null) return vercel(attrs, operationId);
   if (attrs.has("openinference.span.kind") || hasAny(attrs, OPENINFERENCE)) return openInference(attrs);
+  if (attrs.has(LANGFUSE_TYPE)) return langfuse(attrs);
   return semconv(attrs);
+}
+
+const LANGFUSE_TYPE = "langfuse.observation.type";
+export const LANGFUSE_USAGE = "langfuse.observation.usage_details";
+
+/**
+ * Langfuse's own spans: a generation (or embedding) observation is a call; its spans, events, agents, tools and
+ * chains are not. Usage is a JSON object of Langfuse usage types, the same as in its observations export, so the
+ * export's reader decides what the numbers mean.
+ */
+function langfuse(attrs: OtlpAttributes): SpanCall {
+  const type = text(attrs.get(LANGFUSE_TYPE))?.toLowerCase() ?? "";
+  const details = jsonObject(attrs.get(LANGFUSE_USAGE));
+  if (type !== "generation" && type !== "embedding") return { kind: "skip", reason: details ? SKIP.aggregate : SKIP.noUsage };
+  const model = text(attrs.get("langfuse.observation.model.name")) ?? text(attrs.get("gen_ai.response.model")) ?? text(attrs.get("gen_ai.request.model"));
+  if (details === null && model === null) return { kind: "skip", reason: SKIP.noUsage };
+  if (model === null) return { kind: "skip", reason: SKIP.noModel };
+  if (details === null && attrs.has(LANGFUSE_USAGE)) return { kind: "reject", field: LANGFUSE_USAGE, message: "must be a JSON object of token counts" };
+  const usage = readLangfuseUsage({ usageDetails: details ?? {} });
+  if (typeof usage === "string") return { kind: "reject", field: LANGFUSE_USAGE, message: usage };
+  const provider = text(attrs.get("gen_ai.provider.name")) ?? text(attrs.get("gen_ai.system")) ?? "";
+  return { kind: "call", model, provider, raw: usage.raw, meaning: usage.summed ? "all" : "unknown", dialect: "langfuse" };
 }
 
 function semconv(attrs: OtlpAttributes): SpanCall {
@@ -144,6 +169,16 @@ export function text(value: OtlpAttributeValue | undefined): string | null {
 }
 
 type Metadata = Record<string, Record<string, unknown> | undefined>;
+
+function jsonObject(value: OtlpAttributeValue | undefined): Record<string, unknown> | null {
+  if (typeof value !== "string" || value.length > 64 * 1024) return null;
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
 
 function providerMetadata(value: OtlpAttributeValue | undefined): Metadata | null {
   if (typeof value !== "string" || value.length > 64 * 1024) return null;
