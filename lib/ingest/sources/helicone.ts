@@ -8,9 +8,12 @@
  * helicone_user), request_properties / properties (Helicone-Property-* labels), cost (else costUSD). request_body
  * and response_body (the prompt and the completion) are never read.
  *
- * Token meaning: Helicone does not document whether prompt_tokens includes the cache counts, and it has stored
- * providers' own shapes (OpenAI's inclusive count, Anthropic's uncached one). Rows without cache counts need no
- * decision; rows with them go through the last-resort heuristic (token-meaning.ts) and are counted as guessed.
+ * Token meaning: Helicone's own price calculation (its cost package: costOfPrompt and the ClickHouse price query in
+ * packages/cost/index.ts, Apache-2.0) charges prompt_tokens as the fresh, uncached input and adds
+ * prompt_cache_read_tokens and prompt_cache_write_tokens on top, so a row's prompt_tokens excludes the cache counts
+ * ("uncached"). The row's own total_tokens confirms it when present: prompt + completion + cache parts = total means
+ * uncached; prompt + completion = total with cache parts > 0 means an inclusive count (an older row), read as "all".
+ * Rows without cache counts need no decision.
  * Properties become tags (short, unstructured values only); team = property team/Team, workload = property
  * workload/Workload.
  */
@@ -18,7 +21,7 @@ import type { UsageEvent } from "../usage-event";
 import { usdToNanos } from "../../money";
 import { addSkip, emptyBatch, reject, SKIP, type SourceBatch } from "./outcome";
 import { futureError, isRepresentable, parseTimestamp } from "./timestamps";
-import { applyTokenMeaning, type RawTokens } from "./token-meaning";
+import { applyTokenMeaning, type InputMeaning, type RawTokens } from "./token-meaning";
 import { countError, describeValue, isPlainObject, looseCount, optionalText } from "./values";
 
 /** One request row, a page { data: [...] }, or an array of either. Rejections name "data[2].prompt_tokens". */
@@ -59,7 +62,7 @@ function request(raw: unknown, path: string, batch: SourceBatch, now: Date): voi
     addSkip(batch, counts.input + counts.output === 0 ? SKIP.refusedCall : SKIP.noModel);
     return;
   }
-  const tokens = applyTokenMeaning(counts, counts.cacheRead + counts.cacheWrite === 0 ? "all" : "unknown");
+  const tokens = applyTokenMeaning(counts, heliconeInputMeaning(counts, looseCount(raw.total_tokens)));
   if (typeof tokens === "string") return void fail("prompt_tokens", tokens);
 
   let sourceCostNanos: bigint | null = null;
@@ -109,4 +112,12 @@ function request(raw: unknown, path: string, batch: SourceBatch, now: Date): voi
   };
   if (tokens.guessed) event.guessedTokenMeaning = true;
   batch.events.push(event);
+}
+
+/** What a row's prompt_tokens holds (see the file comment); its own total_tokens decides when it can. */
+export function heliconeInputMeaning(counts: RawTokens, totalTokens: number | undefined): InputMeaning {
+  const cache = counts.cacheRead + counts.cacheWrite;
+  if (cache === 0) return "all";
+  if (totalTokens !== undefined && totalTokens === counts.input + counts.output && totalTokens !== counts.input + counts.output + cache) return "all";
+  return "uncached";
 }
