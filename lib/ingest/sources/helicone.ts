@@ -20,19 +20,15 @@
 import type { UsageEvent } from "../usage-event";
 import { usdToNanos } from "../../money";
 import { addSkip, emptyBatch, reject, SKIP, type SourceBatch } from "./outcome";
+import { forEachRecord } from "./record-pages";
 import { futureError, isRepresentable, parseTimestamp } from "./timestamps";
-import { applyTokenMeaning, type InputMeaning, type RawTokens } from "./token-meaning";
+import { applyTokenMeaning, type InputMeaning, type RawTokens, tokenFields } from "./token-meaning";
 import { countError, describeValue, isPlainObject, looseCount, optionalText } from "./values";
 
 /** One request row, a page { data: [...] }, or an array of either. Rejections name "data[2].prompt_tokens". */
 export function heliconeToEvents(value: unknown, now: Date): SourceBatch {
   const batch = emptyBatch();
-  const visit = (item: unknown, path: string) => {
-    if (Array.isArray(item)) item.forEach((x, i) => visit(x, `${path}[${i}]`));
-    else if (isPlainObject(item) && Array.isArray(item.data) && item.request_id === undefined) item.data.forEach((x, i) => visit(x, `${path ? `${path}.` : ""}data[${i}]`));
-    else request(item, path, batch, now);
-  };
-  visit(value, "");
+  forEachRecord(value, "request_id", (item, path) => request(item, path, batch, now));
   return batch;
 }
 
@@ -92,12 +88,7 @@ function request(raw: unknown, path: string, batch: SourceBatch, now: Date): voi
     occurredAt: new Date(created),
     provider: (optionalText(raw.provider, 64) ?? "").toLowerCase(),
     model,
-    inputTokens: tokens.inputTokens,
-    cachedInputTokens: tokens.cachedInputTokens,
-    cacheWriteTokens: tokens.cacheWriteTokens,
-    cacheWrite1hTokens: tokens.cacheWrite1hTokens,
-    outputTokens: tokens.outputTokens,
-    reasoningTokens: tokens.reasoningTokens,
+    ...tokenFields(tokens),
     requests: 1,
     team: property("team", "Team"),
     workload: property("workload", "Workload"),

@@ -18,8 +18,9 @@
 import type { UsageEvent } from "../usage-event";
 import { usdToNanos } from "../../money";
 import { addSkip, emptyBatch, reject, SKIP, type SourceBatch } from "./outcome";
+import { forEachRecord } from "./record-pages";
 import { futureError, isRepresentable, parseTimestamp } from "./timestamps";
-import { applyTokenMeaning, type RawTokens } from "./token-meaning";
+import { applyTokenMeaning, type RawTokens, tokenFields } from "./token-meaning";
 import { describeValue, isPlainObject, looseCount, optionalText } from "./values";
 
 const CALL_TYPES = new Set(["GENERATION", "EMBEDDING"]);
@@ -27,12 +28,7 @@ const CALL_TYPES = new Set(["GENERATION", "EMBEDDING"]);
 /** One observation, a page { data: [...] }, or an array of either. Rejections name "data[2].usageDetails.input". */
 export function langfuseToEvents(value: unknown, now: Date): SourceBatch {
   const batch = emptyBatch();
-  const visit = (item: unknown, path: string) => {
-    if (Array.isArray(item)) item.forEach((x, i) => visit(x, `${path}[${i}]`));
-    else if (isPlainObject(item) && Array.isArray(item.data) && item.id === undefined) item.data.forEach((x, i) => visit(x, `${path ? `${path}.` : ""}data[${i}]`));
-    else observation(item, path, batch, now);
-  };
-  visit(value, "");
+  forEachRecord(value, "id", (item, path) => observation(item, path, batch, now));
   return batch;
 }
 
@@ -101,12 +97,7 @@ function observation(raw: unknown, path: string, batch: SourceBatch, now: Date):
     occurredAt: new Date(start),
     provider: "",
     model,
-    inputTokens: tokens.inputTokens,
-    cachedInputTokens: tokens.cachedInputTokens,
-    cacheWriteTokens: tokens.cacheWriteTokens,
-    cacheWrite1hTokens: tokens.cacheWrite1hTokens,
-    outputTokens: tokens.outputTokens,
-    reasoningTokens: tokens.reasoningTokens,
+    ...tokenFields(tokens),
     requests: 1,
     team: null,
     workload: null,

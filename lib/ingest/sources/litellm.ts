@@ -34,7 +34,7 @@ import type { ParseOutcome, UsageEvent } from "../usage-event";
 import { usdToNanos } from "../../money";
 import { failed } from "./outcome";
 import { futureError, isRepresentable, parseTimestamp } from "./timestamps";
-import { applyTokenMeaning, type InputMeaning, type RawTokens } from "./token-meaning";
+import { applyTokenMeaning, type InputMeaning, type RawTokens, tokenFields } from "./token-meaning";
 import { countError, describeValue, isPlainObject, looseCount, MAX_COUNT, optionalText } from "./values";
 
 const MAX_TAGS = 64;
@@ -117,12 +117,7 @@ export function parseLiteLlmSpendLog(raw: unknown, index: number, now: Date): Pa
     occurredAt: new Date(start),
     provider,
     model,
-    inputTokens: tokens.inputTokens,
-    cachedInputTokens: tokens.cachedInputTokens,
-    cacheWriteTokens: tokens.cacheWriteTokens,
-    cacheWrite1hTokens: tokens.cacheWrite1hTokens,
-    outputTokens: tokens.outputTokens,
-    reasoningTokens: tokens.reasoningTokens,
+    ...tokenFields(tokens),
     requests: 1,
     team: text(metadata.user_api_key_team_alias) ?? text(row.team_id) ?? text(metadata.user_api_key_team_id),
     workload: null,

@@ -79,3 +79,9 @@ export function applyTokenMeaning(raw: RawTokens, meaning: InputMeaning): MeantT
     guessed,
   };
 }
+
+/** The UsageEvent token fields of a meant count (the `guessed` mark is set apart, only when true). */
+export function tokenFields(tokens: MeantTokens) {
+  const { guessed: _guessed, ...fields } = tokens;
+  return fields;
+}
