@@ -20,12 +20,12 @@ export const USAGE_CSV_COLUMNS = [
 export function* usageCsv(rows: readonly UsageRow[], onRow?: (done: number) => void, adjustments: readonly (UsageRow & { addedOn: string })[] = []): Generator<string> {
   yield csvLine(USAGE_CSV_COLUMNS);
   let done = 0;
-  const late = adjustments.map((a) => ({ ...a, day: a.day, addedOn: a.addedOn }));
-  for (const r of [...mergeBatch(rows), ...mergeAdjustments(late)]) {
+  const all: (UsageRow & { addedOn?: string })[] = [...mergeBatch(rows), ...mergeAdjustments(adjustments)];
+  for (const r of all) {
     yield csvLine([
       r.day, r.team, r.teamName, r.workload, r.workloadName, r.provider, r.model, r.tier, r.requests, r.inputTokens,
       r.cachedInputTokens, r.cacheWriteTokens, r.outputTokens, r.reasoningTokens, nanosToUsd(r.costNanos), r.unpricedRequests,
-      nanosToUsd(r.toolCostNanos ?? 0n), "addedOn" in r ? r.addedOn : "",
+      nanosToUsd(r.toolCostNanos ?? 0n), r.addedOn ?? "",
     ]);
     onRow?.(++done);
   }
