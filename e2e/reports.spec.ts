@@ -15,7 +15,7 @@ test("the Reports page shows the month and downloads it as CSV", async ({ page }
   expect(file.suggestedFilename()).toMatch(/^rightsize-\d{4}-\d{2}\.csv$/);
   const text = readFileSync((await file.path())!, "utf8");
   expect(text.split("\r\n")[0]).toBe(
-    "day,team,team_name,workload,workload_name,provider,model,tier,requests,input_tokens,cached_input_tokens,cache_write_tokens,output_tokens,reasoning_tokens,cost_usd,unpriced_requests,tool_cost_usd",
+    "day,team,team_name,workload,workload_name,provider,model,tier,requests,input_tokens,cached_input_tokens,cache_write_tokens,output_tokens,reasoning_tokens,cost_usd,unpriced_requests,tool_cost_usd,adjustment_added_on",
   );
   expect(text.split("\r\n").length).toBeGreaterThan(10);
 });

@@ -13,9 +13,10 @@ import { ReportChange } from "./report-change";
 import { ReportRecommendations } from "./report-recommendations";
 import { ChargebackTable } from "./chargeback-table";
 import { ReportSavingsDelivered } from "./report-savings-delivered";
+import { MonthStatus } from "./month-status";
 
 /** The month's report on screen: the same JSON the API and the PDF serve. */
-export function MonthlyReportView({ month }: { month: string }) {
+export function MonthlyReportView({ month, canClose = false }: { month: string; canClose?: boolean }) {
   const report = useQuery(reportQuery(month));
   if (report.isPending) return <div className="card bg-empty">Building the report…</div>;
   if (report.error) {
@@ -31,6 +32,7 @@ export function MonthlyReportView({ month }: { month: string }) {
   const prevLabel = r.complete ? r.previous.month : `${r.previous.month} to day ${Number(r.previous.to.slice(8))}`;
   return (
     <div data-testid="monthly-report">
+      <MonthStatus r={r} canClose={canClose} />
       {!r.complete && <p className="notice">{r.monthName} is in progress: figures run to now and compare {r.previous.label.replace(/^vs /, "with ")}.</p>}
       <Kpis r={r} />
       {r.reportingCurrency.currency !== "USD" && (

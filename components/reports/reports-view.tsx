@@ -66,7 +66,7 @@ export function ReportsView({ months, defaultMonth, canReconcile, canImport, tea
           <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} className={`tab${tab === t.id ? " active" : ""}`} onClick={() => go({ tab: t.id })}>{t.label}</button>
         ))}
       </div>
-      {tab === "report" && <MonthlyReportView month={month} />}
+      {tab === "report" && <MonthlyReportView month={month} canClose={canImport} />}
       {tab === "statements" && <StatementsView month={month} teams={teams} />}
       {tab === "schedules" && <SchedulesView teams={teams} />}
       {tab === "reconciliation" && <ReconciliationView month={month} canImport={canImport} />}

@@ -8,6 +8,7 @@ import type { WhatIfOptions } from "@/lib/whatif/server/options";
 import type { Preset8020Response } from "@/lib/whatif/server/preset-8020";
 import type { EvalSetSummary } from "@/lib/evals/list-eval-sets";
 import type { ImportEvalsResult } from "@/lib/evals/import-evals";
+import type { WorkloadVerdict } from "@/lib/recommendations/workload-verdict-schema";
 
 /** fetch() for the what-if screens: JSON in and out; the API's error message (it names the rule or field) becomes the Error. */
 export async function apiJson<T>(url: string, init?: { method?: string; body?: unknown; raw?: { body: BodyInit; type: string } }): Promise<T> {
@@ -89,4 +90,10 @@ export const deleteScenario = (id: number) => apiJson<void>(`/api/v1/scenarios/$
 export const importEvalFile = (file: File, p: { set: string; workload?: string }) =>
   apiJson<ImportEvalsResult>(`/api/v1/evals${qs(p)}`, {
     raw: { body: file, type: file.name.toLowerCase().endsWith(".json") ? "application/json" : "text/csv" },
+  });
+
+export const workloadVerdictQuery = (slug: string, p: { from?: string; to?: string } = {}) =>
+  queryOptions({
+    queryKey: ["recommendations", "workload", slug, p],
+    queryFn: () => apiJson<WorkloadVerdict>(`/api/v1/workloads/${encodeURIComponent(slug)}/recommendation${qs(p)}`),
   });

@@ -116,7 +116,8 @@ function UploadForm({ options }: { options: WhatIfOptions }) {
       <p className="muted small">
         CSV or JSON, one row per task and model: <span className="mono">task_id, model, passed</span> (or <span className="mono">score</span> 0–1), optional{" "}
         <span className="mono">eval_set, cost_usd, input_tokens, output_tokens, judge_flagged</span> (judge_flagged: your escalation detector flagged this answer; escalation replay measures the detector from it). A file with problems imports nothing and says what to fix. Same as{" "}
-        <span className="mono">rightsize evals import FILE --set NAME</span>.
+        <span className="mono">rightsize evals import FILE --set NAME</span>.{" "}
+        <a href="/api/v1/evals/template" download data-testid="eval-template">Download a template CSV</a> (the importer&apos;s columns, with three example rows).
       </p>
       <div className="form-grid">
         <label className="field">

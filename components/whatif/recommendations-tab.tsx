@@ -6,6 +6,7 @@ import type { Definition } from "./definition";
 import { pct, usd } from "./format";
 import { ConfidenceBadge, TierBadge } from "./tier-badge";
 import { OverSpecifiedList } from "./over-specified-list";
+import { EvidenceDrawer } from "./evidence-drawer";
 
 /**
  * Rightsizing recommendations: per workload the cheapest model meeting its floor on the evidence, largest saving
@@ -15,6 +16,7 @@ export function RecommendationsTab({ window, onOpen }: { window: { from: string;
   const q = useQuery(recommendationsQuery(window));
   const notes = useQuery(recommendationNotesQuery());
   const [showNone, setShowNone] = useState(false);
+  const [evidence, setEvidence] = useState<string | null>(null);
   if (q.isPending) return <div className="card empty">Pricing every workload on every candidate…</div>;
   if (q.isError) return <div className="error-box">{q.error.message}</div>;
   const d = q.data;
@@ -83,6 +85,7 @@ export function RecommendationsTab({ window, onOpen }: { window: { from: string;
                   </td>
                   <td className="num">{usd(r.monthlyCostUsd)}</td>
                   <td>
+                    {r.revert && <span className="muted small">revert to </span>}
                     <b>{r.candidate.model}</b> <TierBadge tier={r.candidate.tier} />
                   </td>
                   <td className="num">{usd(r.recommendedMonthlyCostUsd)}</td>
@@ -107,6 +110,9 @@ export function RecommendationsTab({ window, onOpen }: { window: { from: string;
                   <td>
                     <button type="button" className="btn small" onClick={() => onOpen(r.scenario as Definition)} data-testid={`open-rec-${r.workload}`}>
                       Open as scenario
+                    </button>{" "}
+                    <button type="button" className="btn small" onClick={() => setEvidence(r.workload)} data-testid={`evidence-${r.workload}`}>
+                      Evidence
                     </button>
                   </td>
                 </tr>
@@ -149,6 +155,7 @@ export function RecommendationsTab({ window, onOpen }: { window: { from: string;
         )}
       </section>
       <OverSpecifiedList limit={10} />
+      {evidence && <EvidenceDrawer slug={evidence} window={window} onClose={() => setEvidence(null)} />}
     </div>
   );
 }

@@ -11,6 +11,7 @@
  * user can fix the file in one go.
  */
 import { usdToNanos } from "@/lib/money";
+import { EVAL_COLUMNS, type EvalColumn } from "./eval-columns";
 
 export interface EvalRow {
   evalSet: string;
@@ -60,8 +61,8 @@ const MAX_ISSUES = 50;
 const MAX_TEXT = 500;
 const MAX_INT32 = 2_147_483_647;
 
-type Column = "eval_set" | "task_id" | "model" | "passed" | "score" | "cost_usd" | "input_tokens" | "output_tokens" | "judge_flagged";
-const COLUMNS: readonly Column[] = ["eval_set", "task_id", "model", "passed", "score", "cost_usd", "input_tokens", "output_tokens", "judge_flagged"];
+type Column = EvalColumn;
+const COLUMNS: readonly Column[] = EVAL_COLUMNS.map((c) => c.name);
 const normalise = (key: string) => key.toLowerCase().replace(/[^a-z0-9]/g, "");
 const BY_KEY = new Map(COLUMNS.map((c) => [normalise(c), c]));
 

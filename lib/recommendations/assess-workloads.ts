@@ -12,6 +12,8 @@ import { loadDims, type WhatIfDims, type WorkloadDim } from "@/lib/whatif/server
 import { loadCallGroups } from "@/lib/whatif/server/load-groups";
 import { loadWhatIfPricing } from "@/lib/whatif/server/pricing";
 import { loadWorkloadInfo } from "@/lib/whatif/server/workload-info";
+import type { MixShift } from "@/lib/rollouts/detect-shift";
+import { modelRef, recentSwitches } from "./model-switch";
 
 /**
  * Every visible workload with traffic in the window, assessed: its current model (the one carrying most of its
@@ -23,6 +25,10 @@ import { loadWorkloadInfo } from "@/lib/whatif/server/workload-info";
  * Candidates are the models the organisation already calls (priced, with a tier) plus every model an eval link
  * maps: a recommendation points at something the company can switch to, and eval evidence can name it. Any
  * catalogue model can still be tried in a scenario.
+ *
+ * A workload that switched model inside the window (model-switch.ts) is assessed on its traffic SINCE the switch:
+ * its current model is the new one, its monthly cost the spend rate since the switch, and the model before the
+ * switch is a candidate ("revert to ...", decide()'s `modelSwitch`).
  */
 export interface WorkloadAssessment {
   workload: WorkloadDim;
@@ -30,6 +36,10 @@ export interface WorkloadAssessment {
   monthlyCostNanos: bigint;
   input: RecommendInput;
   decision: Decision;
+  /** The switch inside the window this assessment starts from, if any. */
+  modelSwitch: MixShift | null;
+  /** The days the monthly costs come from: the window, or the switch day to the window's end. */
+  costFrom: string;
 }
 
 export interface AssessedWindow {
@@ -46,27 +56,38 @@ export interface AssessedWindow {
 export async function assessWorkloads(
   principal: Pick<Principal, "teamIds">,
   window: { from: string; to: string },
-  opts: { team?: string } = {},
+  opts: { team?: string; workload?: string } = {},
 ): Promise<AssessedWindow> {
   const [dims, pricing] = await Promise.all([loadDims(principal), loadWhatIfPricing()]);
-  const workloads = [...dims.workloads.values()].filter((w) => w.visible && (!opts.team || w.teamSlug === opts.team));
-  const [groups, infos] = await Promise.all([
+  const workloads = [...dims.workloads.values()].filter((w) => w.visible && (!opts.team || w.teamSlug === opts.team) && (!opts.workload || w.slug === opts.workload));
+  const [groups, infos, switches] = await Promise.all([
     workloads.length === 0 ? [] : loadCallGroups(principal, dims, { ...window, workloadIds: workloads.map((w) => w.id) }),
     loadWorkloadInfo(workloads),
+    recentSwitches(workloads.map((w) => w.id), window),
   ]);
-  const candidates = candidateModels(dims, infos);
+  const candidates = withPreviousModels(candidateModels(dims, infos), [...switches.values()], dims);
   // Days that price alike are merged first: 18 candidates x ~12,000 day groups would take seconds (merge-days.ts).
   const merged = mergeAcrossDays(groups, window.from, priceBreaks(candidates, pricing.overrides, window));
   const costs = repriceByWorkload({ groups: merged, from: window.from, to: window.to, candidates, price: pricing.price });
   const byModel = costByModel(groups);
+  // Switched workloads: their own traffic since the switch, re-priced on every candidate (few workloads, unmerged groups).
+  const sinceSwitch = new Map<string, { costs: ReturnType<typeof repriceByWorkload>; models: ReturnType<typeof costByModel> }>();
+  for (const w of workloads) {
+    const sw = switches.get(w.id);
+    if (!sw) continue;
+    const own = groups.filter((g) => g.workloadSlug === w.slug && g.day >= sw.day);
+    sinceSwitch.set(w.slug, { costs: repriceByWorkload({ groups: own, from: sw.day, to: window.to, candidates, price: pricing.price }), models: costByModel(own) });
+  }
   const days = daysInclusive(window.from, window.to);
   const tierOf = tierLookup(dims);
 
   const items: WorkloadAssessment[] = [];
   let total = 0n;
   for (const w of workloads) {
-    const c = costs.get(w.slug);
-    const models = byModel.get(w.slug);
+    const since = sinceSwitch.get(w.slug);
+    const sw = since ? switches.get(w.id)! : null;
+    const c = since?.costs.get(w.slug) ?? costs.get(w.slug);
+    const models = since?.models.get(w.slug) ?? byModel.get(w.slug);
     if (!c || !models) continue;
     total += c.currentMonthlyNanos;
     const top = [...models.values()].reduce((a, b) => (b.nanos > a.nanos ? b : a));
@@ -81,8 +102,9 @@ export async function assessWorkloads(
       monthlyCostNanos: c.currentMonthlyNanos,
       candidates: candidates.map<CandidateModel>((m) => ({ ...m, monthlyCostNanos: c.candidates.get(`${m.provider}/${m.model}`) ?? null })),
       evidence: evidenceOf(info),
+      modelSwitch: sw ? { previous: modelRef(sw.from), on: sw.day } : null,
     };
-    items.push({ workload: w, currentModel, monthlyCostNanos: c.currentMonthlyNanos, input, decision: decide(input) });
+    items.push({ workload: w, currentModel, monthlyCostNanos: c.currentMonthlyNanos, input, decision: decide(input), modelSwitch: sw, costFrom: sw?.day ?? window.from });
   }
   return { ...window, windowDays: days, totalMonthlyCostNanos: total, workloadCount: items.length, items };
 }
@@ -102,6 +124,23 @@ function candidateModels(dims: WhatIfDims, infos: Map<string, WorkloadInfo>): (M
     }
   }
   return [...out.values()];
+}
+
+/** The model before each switch is a candidate even when it has no tier (a revert needs no tier guidance). */
+function withPreviousModels(
+  candidates: (ModelRef & { tier: ModelTier | null })[],
+  switches: readonly MixShift[],
+  dims: WhatIfDims,
+): (ModelRef & { tier: ModelTier | null })[] {
+  const out = [...candidates];
+  for (const s of switches) {
+    const ref = modelRef(s.from);
+    if (out.some((c) => c.provider === ref.provider && c.model === ref.model)) continue;
+    const dim = [...dims.models.values()].find((m) => m.provider === ref.provider && m.name === ref.model);
+    if (!dim || dim.unpriced) continue;
+    out.push({ ...ref, tier: (dim.tier as ModelTier | null) ?? defaultTier(ref.provider, ref.model) });
+  }
+  return out;
 }
 
 function costByModel(groups: readonly CallGroup[]): Map<string, Map<string, { ref: ModelRef; nanos: bigint }>> {

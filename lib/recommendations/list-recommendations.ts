@@ -1,10 +1,9 @@
 import "server-only";
 import type { Principal } from "@/lib/auth/principal";
 import { nanosToUsd } from "@/lib/money";
-import { WhatIfRequestSchema } from "@/lib/whatif/schema";
 import { resolveWindow } from "@/lib/whatif/window";
 import { assessWorkloads } from "./assess-workloads";
-import { intervalJson } from "./interval-json";
+import { recommendationOut } from "./recommendation-out";
 import type { RecommendationsResponse } from "./recommendations-schema";
 
 const model = (m: { provider: string; model: string; tier: string | null }) => ({ provider: m.provider, model: m.model, tier: m.tier });
@@ -28,31 +27,7 @@ export async function listRecommendations(
     windowDays: a.windowDays,
     totalMonthlyCostUsd: nanosToUsd(a.totalMonthlyCostNanos),
     totalMonthlySavingUsd: nanosToUsd(recs.reduce((s, x) => s + x.r.monthlySavingNanos, 0n)),
-    recommendations: recs.map(({ i, r }) => ({
-      workload: i.workload.slug,
-      workloadName: i.workload.name,
-      team: i.workload.teamSlug,
-      taskClass: i.workload.taskClass,
-      qualityFloor: i.workload.qualityFloor,
-      currentModel: model(i.currentModel),
-      monthlyCostUsd: nanosToUsd(r.monthlyCostNanos),
-      candidate: model(r.candidate),
-      recommendedMonthlyCostUsd: nanosToUsd(r.recommendedMonthlyCostNanos),
-      monthlySavingUsd: nanosToUsd(r.monthlySavingNanos),
-      annualSavingUsd: nanosToUsd(r.monthlySavingNanos * 12n),
-      confidence: r.confidence,
-      basis: r.basis,
-      passRate: intervalJson(r.interval),
-      proven: i.decision.proven,
-      unprovenReason: i.decision.unprovenReason,
-      evidence: r.evidence,
-      overSpecified: i.decision.overSpecified,
-      scenario: WhatIfRequestSchema.parse({
-        from: a.from,
-        to: a.to,
-        rules: [{ select: { workloads: [i.workload.slug] }, reroute: { provider: r.candidate.provider, model: r.candidate.model } }],
-      }),
-    })),
+    recommendations: recs.map(({ i, r }) => recommendationOut(i, r, a)),
     withoutRecommendation: without.map(({ i, reason }) => ({
       workload: i.workload.slug,
       workloadName: i.workload.name,

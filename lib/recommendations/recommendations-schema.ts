@@ -49,6 +49,11 @@ export const RecommendationSchema = z.object({
   unprovenReason: z.string().nullable().describe("when not proven: what evidence is missing"),
   evidence: z.string(),
   overSpecified: z.boolean(),
+  revert: z.boolean().describe('the candidate is the model the workload ran on before a recent switch: "revert to <model>"'),
+  modelSwitch: z
+    .object({ from: z.string().describe("provider/model before"), to: z.string().describe("provider/model after"), on: z.string().describe("UTC day of the switch") })
+    .nullable()
+    .describe("a switch inside the window: the costs are the spend rate since it (lib/recommendations/model-switch.ts)"),
   scenario: z.unknown().describe("a POST /api/v1/whatif body that reroutes this workload to the candidate over the window"),
 });
 

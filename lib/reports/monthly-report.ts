@@ -22,6 +22,8 @@ import { monthSavings } from "@/lib/rollouts/server/month-savings";
 import { monthSavingsOut } from "@/lib/rollouts/server/rollout-out";
 import { spendInCurrency } from "@/lib/currency/spend-in-currency";
 import { monthNonTokenCharges } from "./non-token-charges";
+import { dataAsOf, restatementForReport } from "./close/restatement";
+import { closedMonth } from "./close/close-month";
 
 const TOP_ANOMALIES = 20;
 
@@ -31,9 +33,12 @@ const TOP_ANOMALIES = 20;
  * provider, budget vs actual, allocation coverage, unpriced usage, the month's anomalies and the top rightsizing
  * opportunities. A month with no usage is a 404 (assertMonthHasUsage).
  */
-export async function buildMonthlyReport(principal: Principal, month: string, now = new Date()): Promise<MonthlyReport> {
+export async function buildMonthlyReport(principal: Principal, month: string, now = new Date(), seenAs: "view" | "export" | "none" = "none"): Promise<MonthlyReport> {
   const m = reportMonth(month, now);
   await assertMonthHasUsage(principal, m);
+  // Freshness and restatement first: the snapshot this report may leave must not see its own figures as a change.
+  const [asOf, closed] = await Promise.all([dataAsOf(), closedMonth(m.month)]);
+  const { restatement } = await restatementForReport(principal, m, seenAs);
   const [cells, daily, budgets, anomalies, recommendations, teams, orgChange, teamChange, chargeback, delivered, inCurrency, prevInCurrency, nonToken] = await Promise.all([
     querySpendCube(principal, { from: m.from, to: m.to, compare: { from: m.previous.from, to: m.previous.to, ...(m.previous.until ? { until: m.previous.until } : {}) } }),
     querySpend(principal, { groupBy: "day", from: m.from, to: m.to }, now),
@@ -73,6 +78,9 @@ export async function buildMonthlyReport(principal: Principal, month: string, no
     to: m.to,
     complete: m.complete,
     generatedAt: now.toISOString(),
+    dataAsOf: asOf ?? now.toISOString(),
+    closed,
+    restatement,
     scope: { allTeams: principal.teamIds === null, teams },
     totals: sumsOut(totals.cur),
     nonToken: {

@@ -9,6 +9,9 @@ import { focusCsv } from "./focus/focus-export";
 import type { FocusVersion } from "./focus/focus-columns";
 import { renderReportPdf } from "./pdf/report-pdf";
 import type { ReportFormat } from "./report-schema";
+import { restatementForReport } from "./close/restatement";
+import { adjustmentRows } from "./close/adjustment-rows";
+import { splitAdjustments } from "./close/split-adjustments";
 
 export interface RenderedReport {
   contentType: string;
@@ -38,7 +41,8 @@ export async function renderMonthlyReport(
   const base = `rightsize-${month}`;
   if (format === "json" || format === "pdf") {
     progress.step?.("Building the report");
-    const report = await buildMonthlyReport(principal, month, now);
+    // JSON is what the Reports page reads (a view); a PDF is handed out (an export).
+    const report = await buildMonthlyReport(principal, month, now, format === "pdf" ? "export" : "view");
     if (format === "json") return { contentType: "application/json", filename: `${base}.json`, body: JSON.stringify(report, null, 2) };
     progress.step?.("Drawing the PDF");
     return { contentType: "application/pdf", filename: `${base}.pdf`, body: await renderReportPdf(report) };
@@ -47,12 +51,15 @@ export async function renderMonthlyReport(
   await assertMonthHasUsage(principal, m);
   progress.step?.("Reading usage");
   if (format === "focus") {
+    await restatementForReport(principal, m, "export");
     progress.step?.(`Writing FOCUS ${focusVersion} CSV`);
     const lines = await focusCsv(principal, m, focusVersion, progress.rows);
     return { contentType: "text/csv; charset=utf-8", filename: `${base}-focus-${focusVersion}.csv`, body: lines.join("") };
   }
-  const rows = await usageRows(principal, m.from, m.to);
+  const { basis } = await restatementForReport(principal, m, "export");
+  const all = await usageRows(principal, m.from, m.to);
+  const { rows, adjustments } = splitAdjustments(all, basis ? await adjustmentRows(principal, m, basis.takenAt) : []);
   progress.step?.("Writing CSV");
-  const lines = [...usageCsv(rows, (done: number) => progress.rows?.(done, rows.length))];
+  const lines = [...usageCsv(rows, (done: number) => progress.rows?.(done, rows.length), adjustments)];
   return { contentType: "text/csv; charset=utf-8", filename: `${base}.csv`, body: lines.join("") };
 }

@@ -12,16 +12,20 @@ export const USAGE_CSV_COLUMNS = [
   "cached_input_tokens", "cache_write_tokens", "output_tokens", "reasoning_tokens", "cost_usd", "unpriced_requests",
   // The part of cost_usd that is server-side tool calls (web/file search), not tokens: the non-token line.
   "tool_cost_usd",
+  // Empty for ordinary rows; on an adjustment row, the UTC day its calls arrived after the month was exported or
+  // closed (lib/reports/close): adjustment rows come last and the cost column still sums to the total.
+  "adjustment_added_on",
 ] as const;
 
-export function* usageCsv(rows: readonly UsageRow[], onRow?: (done: number) => void): Generator<string> {
+export function* usageCsv(rows: readonly UsageRow[], onRow?: (done: number) => void, adjustments: readonly (UsageRow & { addedOn: string })[] = []): Generator<string> {
   yield csvLine(USAGE_CSV_COLUMNS);
   let done = 0;
-  for (const r of mergeBatch(rows)) {
+  const all: (UsageRow & { addedOn?: string })[] = [...mergeBatch(rows), ...mergeAdjustments(adjustments)];
+  for (const r of all) {
     yield csvLine([
       r.day, r.team, r.teamName, r.workload, r.workloadName, r.provider, r.model, r.tier, r.requests, r.inputTokens,
       r.cachedInputTokens, r.cacheWriteTokens, r.outputTokens, r.reasoningTokens, nanosToUsd(r.costNanos), r.unpricedRequests,
-      nanosToUsd(r.toolCostNanos ?? 0n),
+      nanosToUsd(r.toolCostNanos ?? 0n), r.addedOn ?? "",
     ]);
     onRow?.(++done);
   }
@@ -40,4 +44,11 @@ export function mergeBatch(rows: readonly UsageRow[]): UsageRow[] {
     }
   }
   return out;
+}
+
+/** Adjustment rows merged like the ordinary ones, per day they arrived too. */
+function mergeAdjustments(rows: readonly (UsageRow & { addedOn: string })[]): (UsageRow & { addedOn: string })[] {
+  const byDay = new Map<string, (UsageRow & { addedOn: string })[]>();
+  for (const r of rows) byDay.set(r.addedOn, [...(byDay.get(r.addedOn) ?? []), r]);
+  return [...byDay].sort(([a], [b]) => a.localeCompare(b)).flatMap(([addedOn, rs]) => mergeBatch(rs).map((r) => ({ ...r, addedOn })));
 }

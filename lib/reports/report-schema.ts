@@ -5,6 +5,7 @@ import { ChangeFieldsSchema, ChangeRowSchema } from "@/lib/change/change-query";
 import { FOCUS_VERSIONS } from "./focus/focus-columns";
 import { BUDGET_PERIODS, BUDGET_STATUSES } from "@/lib/budgets/budget-schema";
 import { ChargebackResponseSchema } from "@/lib/chargeback/chargeback-schema";
+import { RestatementSchema } from "./close/close-schema";
 
 /** GET /api/v1/reports/monthly: the month's report as JSON, or as CSV, FOCUS 1.3 (or 1.2) CSV or PDF downloads. */
 export const REPORT_FORMATS = ["json", "csv", "focus", "pdf"] as const;
@@ -54,6 +55,10 @@ export const MonthlyReportSchema = z.object({
   to: z.string().describe("last day covered: the month's end, or today for the month in progress"),
   complete: z.boolean().describe("false while the month is in progress"),
   generatedAt: z.string(),
+  dataAsOf: z.string().describe("when the newest data arrived (the last import or API batch); the report covers data received until then"),
+  closed: z.object({ closedAt: z.string(), closedBy: z.string() }).nullable()
+    .describe("the month was closed by finance: later data is kept and listed in `restatement.adjustments`; reopen with DELETE /api/v1/reports/closed-months/{month}"),
+  restatement: RestatementSchema.nullable(),
   scope: z.object({ allTeams: z.boolean(), teams: z.array(z.string()).describe("team slugs, when limited (leads)") }),
   totals: z.object({
     costUsd: usd,

@@ -129,7 +129,7 @@ describe("decide: one decision per workload", () => {
     expect(decisions.get("contracts")).toEqual({
       recommendation: null,
       reason: 'eval set "contracts-golden": no cheaper model meets the floor 99.0% (best: gpt-5-mini 97.0%, 95% CI 95.1%–98.2%)',
-      overSpecified: false, overSpecifiedReason: null, proven: false, unprovenReason: null,
+      overSpecified: false, overSpecifiedReason: null, proven: false, unprovenReason: null, revert: null,
     });
     expect(decisions.get("agent")?.recommendation).toBeNull();
   });

@@ -8,6 +8,10 @@
  * - no eval result for any cheaper candidate: task-class guidance for routine classes only (classification and
  *   extraction -> small tier, summaries/replies/drafts -> mid tier), same provider preferred; confidence "low",
  *   unproven ("run an eval").
+ * A recent model switch (`modelSwitch`, found by lib/recommendations/model-switch.ts): the model before it is a
+ * candidate like any other, priced on the traffic since the switch; when it met the floor on the eval evidence and
+ * is the cheapest that does, the recommendation is "revert to <previous model>" (`revert`). `Decision.revert` says
+ * for every switched workload whether going back qualifies, and why not.
  * Over-specified = there is a recommendation AND (it rests on eval evidence, or a routine class runs on the
  * frontier tier). Candidate monthly costs come from re-pricing the workload's own traffic (see reprice.ts).
  */
@@ -35,6 +39,26 @@ export interface EvalEvidence {
   standIns?: ReadonlyMap<string, string>;
 }
 
+/** The workload moved to its current model recently: from `previous`, on UTC day `on`. */
+export interface ModelSwitch {
+  previous: ModelRef;
+  on: string;
+}
+
+/** Going back to the model before a recent switch, assessed like any candidate. */
+export interface RevertCandidate {
+  to: ModelRef;
+  switchedOn: string;
+  /** This traffic on the previous model, per month; null when it has no price. */
+  monthlyCostNanos: bigint | null;
+  /** The previous model's eval pass rate with its 95% interval; null without an eval result for it. */
+  interval: PassInterval | null;
+  /** Its measured pass rate meets the floor (the lower bound decides confidence, as for any candidate). */
+  metFloor: boolean;
+  /** Why it is (or is not) a candidate, in words. */
+  note: string;
+}
+
 export interface RecommendInput {
   workload: string;
   team?: string | null;
@@ -44,6 +68,7 @@ export interface RecommendInput {
   monthlyCostNanos: bigint;
   candidates: readonly CandidateModel[];
   evidence: EvalEvidence | null;
+  modelSwitch?: ModelSwitch | null;
 }
 
 export interface Recommendation {
@@ -60,6 +85,8 @@ export interface Recommendation {
   /** The candidate's pass rate with its 95% Wilson interval (eval basis only). */
   interval: PassInterval | null;
   evidence: string;
+  /** The candidate is the model the workload ran on before a recent switch: "revert to <model>". */
+  revert: boolean;
 }
 
 /** The one answer per workload. */
@@ -74,6 +101,8 @@ export interface Decision {
   proven: boolean;
   /** For a recommendation that is not proven: what evidence is missing ("unproven: run an eval"). */
   unprovenReason: string | null;
+  /** After a recent model switch: going back, assessed (null without a switch). */
+  revert: RevertCandidate | null;
 }
 
 /** Recommendations for all workloads that have one, largest monthly saving first. */
@@ -104,7 +133,9 @@ export function decide(w: RecommendInput): Decision {
     const r = ev.passRates.find((p) => sameModel(p.model, evalModelFor(ev, ref)));
     return r ? wilsonInterval(r.passes, r.tasks) : null;
   };
-  const none = (reason: string): Decision => ({ recommendation: null, reason, overSpecified: false, overSpecifiedReason: null, proven: false, unprovenReason: null });
+  const revert = revertCandidate(w, intervalOf);
+  const isRevert = (c: ModelRef) => revert !== null && c.provider === revert.to.provider && c.model === revert.to.model;
+  const none = (reason: string): Decision => ({ recommendation: null, reason, overSpecified: false, overSpecifiedReason: null, proven: false, unprovenReason: null, revert });
   const make = (c: Priced, confidence: Confidence, basis: EvidenceBasis, interval: PassInterval | null, evidence: string): Recommendation => ({
     workload: w.workload,
     team: w.team ?? null,
@@ -117,7 +148,8 @@ export function decide(w: RecommendInput): Decision {
     confidence,
     basis,
     interval,
-    evidence,
+    evidence: isRevert(c) ? `revert to ${c.model} (the model before the switch on ${revert!.switchedOn}): ${evidence}` : evidence,
+    revert: isRevert(c),
   });
   if (cheaper.length === 0) return none("no cheaper priced candidate model");
 
@@ -161,6 +193,7 @@ export function decide(w: RecommendInput): Decision {
       unprovenReason: proven
         ? null
         : `unproven: ${best.i.tasks} eval tasks are too few (95% lower bound ${pct(best.i.low)} < floor ${pct(floor)}): run a larger eval`,
+      revert,
     };
   }
 
@@ -184,7 +217,29 @@ export function decide(w: RecommendInput): Decision {
     unprovenReason: ev
       ? `unproven: eval set "${ev.evalSet}" has no results for a cheaper model: run an eval`
       : "unproven: run an eval (the recommendation rests on the task class only)",
+    revert,
   };
+}
+
+/** The previous model of a recent switch as a candidate: priced, cheaper, and whether it met the floor on the evals. */
+function revertCandidate(w: RecommendInput, intervalOf: (ref: ModelRef) => PassInterval | null): RevertCandidate | null {
+  const sw = w.modelSwitch;
+  if (!sw) return null;
+  const cost = w.candidates.find((c) => c.provider === sw.previous.provider && c.model === sw.previous.model)?.monthlyCostNanos ?? null;
+  const interval = intervalOf(sw.previous);
+  const metFloor = interval !== null && interval.rate >= w.qualityFloor - 1e-9;
+  const rate = interval ? `passes ${pct(interval.rate)} (95% CI ${pct(interval.low)}–${pct(interval.high)})` : "";
+  const note =
+    cost === null
+      ? `${sw.previous.model} has no price`
+      : cost >= w.monthlyCostNanos
+        ? `${sw.previous.model} would cost as much or more than ${w.currentModel.model} on this traffic`
+        : interval === null
+          ? `no eval result for ${sw.previous.model}: cannot tell whether it met the ${pct(w.qualityFloor)} floor`
+          : metFloor
+            ? `${sw.previous.model} met the ${pct(w.qualityFloor)} floor: ${rate}`
+            : `${sw.previous.model} is below the ${pct(w.qualityFloor)} floor: ${rate}`;
+  return { to: { provider: sw.previous.provider, model: sw.previous.model }, switchedOn: sw.on, monthlyCostNanos: cost, interval, metFloor, note };
 }
 
 /** Cheapest candidate; on a cost tie the higher measured pass rate. */

@@ -132,4 +132,11 @@ export const EXPECTED: Record<string, Policy> = {
   "PATCH /api/v1/rollouts/[id]": "workloads",
   "GET /api/v1/rollouts/savings": "read",
   "GET /api/v1/scenarios/[id]/export": "read",
+
+  // Issue 16 (3, 6, 7): closed months, a workload's verdict and evidence, the eval CSV template.
+  "GET /api/v1/reports/closed-months": "read",
+  "PUT /api/v1/reports/closed-months/[month]": "finance",
+  "DELETE /api/v1/reports/closed-months/[month]": "finance",
+  "GET /api/v1/workloads/[slug]/recommendation": "read",
+  "GET /api/v1/evals/template": "read",
 };

@@ -9,6 +9,7 @@ import {
   ReconciliationResponseSchema,
 } from "@/lib/reconcile/reconcile-schema";
 import type { ApiOperation } from "./operation";
+import { ClosedMonthSchema, ClosedMonthsResponseSchema } from "@/lib/reports/close/close-schema";
 
 export const reportOperations: ApiOperation[] = [
   {
@@ -25,6 +26,33 @@ export const reportOperations: ApiOperation[] = [
     permission: "read",
     query: MonthlyReportQuerySchema,
     response: MonthlyReportSchema,
+  },
+  {
+    method: "get",
+    path: "/api/v1/reports/closed-months",
+    tag: "Reports",
+    summary: "Months finance closed, with their totals at the close",
+    permission: "read",
+    response: ClosedMonthsResponseSchema,
+  },
+  {
+    method: "put",
+    path: "/api/v1/reports/closed-months/{month}",
+    tag: "Reports",
+    summary: "Close a finished month (YYYY-MM): later data for it is kept and listed as adjustments",
+    description:
+      "Takes a snapshot of the month's totals. Afterwards the monthly report (JSON, PDF, page) says what changed since the close " +
+      "(`restatement`, e.g. \"restated: +$0.01, 3 calls added on Dec 2\") and the CSV lists the late calls as rows with `adjustment_added_on`. " +
+      "A month in progress is a 400, an already closed one a 409. Audit-logged (month_closed). Admin and finance.",
+    permission: "manage_budgets",
+    response: ClosedMonthSchema,
+  },
+  {
+    method: "delete",
+    path: "/api/v1/reports/closed-months/{month}",
+    tag: "Reports",
+    summary: "Reopen a closed month (204; 404 when it is not closed). Audit-logged (month_reopened). Admin and finance.",
+    permission: "manage_budgets",
   },
   {
     method: "post",

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ClassificationPatchSchema, ClassificationSchema } from "@/lib/classify/classification-schema";
+import { WorkloadVerdictQuerySchema, WorkloadVerdictSchema } from "@/lib/recommendations/workload-verdict-schema";
 import { EvalImportQuerySchema, EvalImportResultSchema, EvalSetListSchema } from "@/lib/evals/evals-schema";
 import {
   OverSpecifiedQuerySchema,
@@ -125,6 +126,28 @@ export const whatIfOperations: ApiOperation[] = [
     body: z.string().describe("the file's text"),
     bodyContentTypes: ["text/csv", "application/json"],
     response: EvalImportResultSchema,
+  },
+  {
+    method: "get",
+    path: "/api/v1/evals/template",
+    tag: "Evals",
+    summary: "A CSV template of eval results: the columns the import reads (from the importer's own list) and three example rows",
+    permission: "read",
+    responseContentType: "text/csv",
+  },
+  {
+    method: "get",
+    path: "/api/v1/workloads/{slug}/recommendation",
+    tag: "Workloads",
+    summary: "One workload's verdict (over-specified or not, why), its recommendation with saving and confidence, the evidence and a recent model switch",
+    description:
+      "The same assessment and decide() as GET /api/v1/recommendations, for one workload: eval pass rates with 95% Wilson intervals, " +
+      "tokens per call and reasoning share per model, calls per model per week, and when the workload switched model inside the window " +
+      "the spend rate before and since (costs are then the rate since the switch) with the model before it assessed as a revert candidate. " +
+      "A workload outside the caller's teams is a 404.",
+    permission: "read",
+    query: WorkloadVerdictQuerySchema,
+    response: WorkloadVerdictSchema,
   },
   {
     method: "get",

@@ -63,9 +63,21 @@ function header(doc: Doc, r: MonthlyReport): void {
   doc.font("Helvetica-Bold").fontSize(20).fillColor("#ffffff").text(`AI spend report: ${r.monthName}`, PAGE.margin, 40);
   const scope = r.scope.allTeams ? "All teams" : `Teams: ${r.scope.teams.join(", ") || "none"}`;
   const period = r.complete ? `${r.from} to ${r.to}` : `${r.from} to ${r.to} (month in progress)`;
-  doc.font("Helvetica").fontSize(9).fillColor("#cfd6e4").text(`${period}  ·  ${scope}  ·  generated ${r.generatedAt.slice(0, 16).replace("T", " ")} UTC`, PAGE.margin, 68);
+  const asOf = `data as of ${r.dataAsOf.slice(0, 16).replace("T", " ")} UTC`;
+  doc.font("Helvetica").fontSize(9).fillColor("#cfd6e4").text(`${period}  ·  ${scope}  ·  ${asOf}  ·  generated ${r.generatedAt.slice(0, 16).replace("T", " ")} UTC`, PAGE.margin, 68);
   doc.y = 110;
   doc.x = PAGE.margin;
+  // Closed months and late data: said before any figure, so a reader comparing with an earlier copy knows why.
+  const notes = [
+    r.closed ? `Closed ${r.closed.closedAt.slice(0, 10)} by ${r.closed.closedBy}.` : null,
+    r.restatement ? `${r.restatement.text[0].toUpperCase()}${r.restatement.text.slice(1)} (since the ${r.restatement.basis === "close" ? "close" : r.restatement.basis === "export" ? "last export" : "first view"}, ${r.restatement.since.slice(0, 16).replace("T", " ")} UTC; ${usd(r.restatement.snapshotCostUsd)} then).` : null,
+    ...(r.restatement && r.closed ? r.restatement.adjustments.map((a) => `Adjustment: ${int(a.requests)} calls, ${usd(a.costUsd)}, added ${a.addedOn ?? "without a batch"}.`) : []),
+  ].filter((x): x is string => x !== null);
+  if (notes.length > 0) {
+    doc.font("Helvetica-Bold").fontSize(9).fillColor("#92400e").text(notes.join("  "), PAGE.margin, doc.y, { width: PAGE.width - 2 * PAGE.margin });
+    doc.moveDown(0.6);
+    doc.x = PAGE.margin;
+  }
 }
 
 function kpis(doc: Doc, r: MonthlyReport): void {

@@ -7,6 +7,7 @@ import { NotVisible } from "@/components/explorer/not-visible";
 import { WorkloadView } from "@/components/explorer/workloads/workload-view";
 import { WorkloadClassification } from "@/components/whatif/workload-classification";
 import { AnomaliesCard } from "@/components/budgets/anomalies-card";
+import { WorkloadVerdictCard } from "@/components/whatif/workload-verdict";
 
 export default async function WorkloadPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
@@ -29,6 +30,7 @@ export default async function WorkloadPage({ params }: { params: Promise<{ slug:
         title={w.name}
         subtitle={`Workload “${w.slug}”${w.team ? ` of ${w.team.name}` : ""}${w.taskClass ? ` · ${w.taskClass.replace(/_/g, " ")}` : ""}: cost per call, tokens per call, models and trend. Dates are UTC.`}
       />
+      <WorkloadVerdictCard slug={w.slug} />
       <Suspense>
         <WorkloadView slug={w.slug} team={w.team} />
       </Suspense>
