@@ -56,6 +56,12 @@ export async function promoteDimension(tagKey: string, actor: string): Promise<P
   return { ...toOut(result.row), backfill };
 }
 
+/** Promotes each key not yet a dimension (the demo's first start); already promoted keys are left as they are. */
+export async function ensureDimensions(tagKeys: readonly string[], actor: string): Promise<void> {
+  const have = new Set((await listDimensions()).map((d) => d.tagKey));
+  for (const key of tagKeys) if (!have.has(key)) await promoteDimension(key, actor);
+}
+
 export async function removeDimension(tagKey: string, actor: string): Promise<{ removed: string }> {
   await inTransaction(async (client) => {
     await client.query("LOCK TABLE dimensions IN EXCLUSIVE MODE");
