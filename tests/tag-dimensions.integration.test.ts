@@ -5,6 +5,7 @@ import { NO_DRIFT, rollupDrift } from "./rollup-check";
 import { pool } from "@/lib/db/pool";
 import type { UsageEvent } from "@/lib/ingest/usage-event";
 import { GET as getSpend } from "@/app/api/v1/spend/route";
+import { GET as getSeries } from "@/app/api/v1/spend/series/route";
 import { GET as listDimensions, POST as promote } from "@/app/api/v1/dimensions/route";
 import { DELETE as removeDimension } from "@/app/api/v1/dimensions/[tagKey]/route";
 import { POST as createOverride } from "@/app/api/v1/price-overrides/route";
@@ -116,6 +117,20 @@ describe("GET /api/v1/spend by a tag", () => {
     // combined with a team filter and grouped by the same tag
     const support = await spend("groupBy=tag:customer&team=support&tag.customer=globex");
     expect(costs(support.body)).toEqual([["globex", "0.009"]]);
+  });
+
+  it("stacks the chart series by the tag: top values, (other), and (none) always its own series", async () => {
+    const res = await json(await getSeries(request(`/api/v1/spend/series?${range}&interval=day&stackBy=tag:customer&top=1`, { cookie: admin })));
+    expect(res.status).toBe(200);
+    // kept: acme (0.0195) and (none) (0.007); (other) = globex 0.009 + initech 0.0035 + umbrella 0.0035 = 0.016
+    expect(res.body.series.map((s: { key: string; costUsd: string }) => [s.key, s.costUsd])).toEqual([["acme", "0.0195"], ["(none)", "0.007"], ["(other)", "0.016"]]);
+    // 14th: acme a1 + a2 + a5 + a6 = 0.016, (none) a4, (other) a3; 15th: acme b1, (none) b4, (other) b2 + b3 + b5 = 0.0115
+    expect(res.body.points.map((p: { values: Record<string, string> }) => p.values)).toEqual([
+      { acme: "0.016", "(none)": "0.0035", "(other)": "0.0045" },
+      { acme: "0.0035", "(none)": "0.0035", "(other)": "0.0115" },
+    ]);
+    const filtered = await json(await getSeries(request(`/api/v1/spend/series?${range}&interval=day&stackBy=team&tag.customer=acme`, { cookie: lead })));
+    expect(filtered.body.series.map((s: { key: string; costUsd: string }) => [s.key, s.costUsd])).toEqual([["support", "0.0105"]]);
   });
 
   it("shows a lead only their teams' calls, (none) included", async () => {

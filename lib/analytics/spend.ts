@@ -8,7 +8,7 @@ import { teamScope } from "./scope";
 import { tagSource, topTagValues } from "./tag-spend";
 import { checkRange, monthStart, todayUtc } from "./dates";
 import { addMeasures, measuresFromRaw, zeroMeasures, type Measures, type RawMeasures } from "./measures";
-import type { GroupBy, SpendFilters, SpendQuery, SpendResponse, SpendRow } from "./spend-query";
+import { TAG_GROUP_PREFIX, type GroupBy, type SpendFilters, type SpendQuery, type SpendResponse, type SpendRow } from "./spend-query";
 
 /**
  * Spend grouped one way, read from the daily roll-ups (usage_daily; usage_daily_user for groupBy=user;
@@ -60,6 +60,7 @@ export async function querySpend(principal: Principal, q: SpendQuery, now = new 
   checkRange(from, to);
   const isUser = q.groupBy === "user";
   // A tag grouping or filter reads the promoted key's roll-up (tag-spend.ts); the scope and filters are the same.
+  if (q.top !== undefined && !q.groupBy.startsWith(TAG_GROUP_PREFIX)) throw badRequest("top: only with groupBy=tag:<key>");
   const tag = await tagSource(q);
   const where = [
     Prisma.sql`d.day BETWEEN ${from}::date AND ${to}::date`,

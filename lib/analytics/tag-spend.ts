@@ -20,17 +20,19 @@ export interface TagSource {
 /** Groupings the dimension roll-up can answer besides the tag itself (it has team, workload and day, no model). */
 const WITH_TAG_FILTER = ["team", "workload", "day", "week", "month"];
 
-/** The tag part of a spend query, checked; null when the query involves no tag. */
-export async function tagSource(q: SpendQuery): Promise<TagSource | null> {
+/**
+ * The tag part of a spend query, checked; null when the query involves no tag. `param` names the grouping in
+ * messages (groupBy for /spend, stackBy for /spend/series).
+ */
+export async function tagSource(q: Pick<SpendQuery, "groupBy" | "tag" | "model" | "provider" | "tier">, param = "groupBy"): Promise<TagSource | null> {
   const groupKey = q.groupBy.startsWith(TAG_GROUP_PREFIX) ? q.groupBy.slice(TAG_GROUP_PREFIX.length) : null;
-  if (q.top !== undefined && groupKey === null) throw badRequest("top: only with groupBy=tag:<key>");
   const filter = q.tag;
   if (groupKey === null && !filter) return null;
   if (groupKey !== null && filter && filter.key !== groupKey) {
-    throw badRequest(`tag.${filter.key}: with groupBy=tag:${groupKey}, filter by that key only (each promoted key has its own roll-up)`);
+    throw badRequest(`tag.${filter.key}: with ${param}=tag:${groupKey}, filter by that key only (each promoted key has its own roll-up)`);
   }
   if (groupKey === null && !WITH_TAG_FILTER.includes(q.groupBy)) {
-    throw badRequest(`tag.${filter!.key}: a tag filter works with groupBy ${WITH_TAG_FILTER.join(", ")} or tag:<key> (tag roll-ups have no model or user)`);
+    throw badRequest(`tag.${filter!.key}: a tag filter works with ${param} ${WITH_TAG_FILTER.join(", ")} or tag:<key> (tag roll-ups have no model or user)`);
   }
   if (q.model || q.provider || q.tier) throw badRequest("model, provider and tier filters do not combine with tags (tag roll-ups are kept by team, workload and day)");
   const key = (groupKey ?? filter?.key)!;
