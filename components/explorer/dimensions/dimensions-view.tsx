@@ -5,7 +5,7 @@ import { dimensionsQuery, seriesQuery, spendQuery } from "../api-client";
 import { useExplorerParams } from "../use-explorer-params";
 import { chartInterval } from "../chart-interval";
 import { DateRangePicker } from "../date-range-picker";
-import { SelectFilter, TeamFilter } from "../controls";
+import { TeamFilter } from "../controls";
 import { DataTable } from "../data-table";
 import { ErrorBox, Loading } from "../query-state";
 import { EmptyState } from "../empty-state";
@@ -51,7 +51,17 @@ export function DimensionsView() {
       <div className="explorer-toolbar">
         <DateRangePicker />
         <TeamFilter />
-        <SelectFilter name="key" label="Dimension" allLabel={keys[0]} options={keys.slice(1).map((k) => ({ value: k, label: k }))} />
+        <label className="field">
+          Dimension
+          {/* A value belongs to its key: changing the key clears it. */}
+          <select value={key} onChange={(e) => set({ key: e.target.value === keys[0] ? null : e.target.value, value: null })} aria-label="Dimension">
+            {keys.map((k) => (
+              <option key={k} value={k}>
+                {k}
+              </option>
+            ))}
+          </select>
+        </label>
         {value && (
           <div className="field-inline">
             {key}
