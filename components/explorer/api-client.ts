@@ -7,6 +7,7 @@ import type { TokensResponse } from "@/lib/analytics/tokens-query";
 import type { ChangeResponse } from "@/lib/change/change-query";
 import type { ModelOut } from "@/lib/analytics/model-tiers-schema";
 import type { ChargebackResponse } from "@/lib/chargeback/chargeback-schema";
+import type { DimensionList } from "@/lib/dimensions/dimension-schema";
 
 /**
  * The explorer's reads: one queryOptions factory per resource, every parameter in the key, so two views asking
@@ -53,3 +54,4 @@ export const modelsQuery = () => read<{ models: ModelOut[] }>("models", "/api/v1
 export const teamsQuery = () => read<{ teams: { id: number; slug: string; name: string }[] }>("teams", "/api/v1/teams", {});
 export const changeQuery = (params: Params) => read<ChangeResponse>("spend-change", "/api/v1/spend/change", params);
 export const chargebackQuery = (params: { from: string; to: string }) => read<ChargebackResponse>("chargeback", "/api/v1/reports/chargeback", params);
+export const dimensionsQuery = () => read<DimensionList>("dimensions", "/api/v1/dimensions", {});

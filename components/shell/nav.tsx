@@ -9,6 +9,7 @@ export const NAV_ITEMS = [
   { href: "/teams", label: "Teams" },
   { href: "/workloads", label: "Workloads" },
   { href: "/models", label: "Models" },
+  { href: "/dimensions", label: "Dimensions" },
   { href: "/whatif", label: "What-if" },
   { href: "/rollouts", label: "Rollouts" },
   { href: "/budgets", label: "Budgets" },

@@ -25,15 +25,35 @@ export const FilterParams = {
 };
 export type SpendFilters = { team?: string; workload?: string; model?: string; provider?: string; tier?: (typeof TIER_FILTERS)[number] };
 
+/** `tag:<key>` groups by a promoted tag key (lib/dimensions); the key's syntax is TAG_KEY_RE there. */
+export const TAG_GROUP_PREFIX = "tag:";
+const GROUP_BY_RE = new RegExp(`^(${GROUP_BYS.join("|")}|tag:[A-Za-z0-9_.:/-]{1,128})$`);
+export const DEFAULT_TOP = 20;
+
 export const SpendQuerySchema = z.object({
   ...RangeParams,
-  groupBy: z.enum(GROUP_BYS, { message: `must be one of ${GROUP_BYS.join(", ")}` }).default("team"),
+  groupBy: z
+    .string()
+    .regex(GROUP_BY_RE, `must be one of ${GROUP_BYS.join(", ")}, or tag:<key> for a promoted tag key (GET /api/v1/dimensions)`)
+    .default("team")
+    .describe(`${GROUP_BYS.join(", ")}, or tag:<key> (a promoted tag key; calls without the tag are the "(none)" row)`),
   ...FilterParams,
+  top: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(500)
+    .optional()
+    .describe(`groupBy=tag:<key> only: keep the N costliest values (default ${DEFAULT_TOP}) and fold the rest into "(other)"; "(none)" is always its own row`),
 });
-export type SpendQuery = z.infer<typeof SpendQuerySchema>;
+/**
+ * `tag`: the `tag.<key>=<value>` filter (its name is dynamic, so it is read beside the schema: tag-params.ts);
+ * value "(none)" selects calls without the tag.
+ */
+export type SpendQuery = z.infer<typeof SpendQuerySchema> & { tag?: { key: string; value: string } };
 
 export const SpendRowSchema = z.object({
-  key: z.string().describe("group key: slug, model id, provider, tier, user, or date (YYYY-MM-DD)"),
+  key: z.string().describe('group key: slug, model id, provider, tier, user, date (YYYY-MM-DD), or a tag value ("(none)": calls without the tag; "(other)": values past the top N)'),
   label: z.string(),
   costUsd: z.string().describe("our computed cost, decimal string in USD"),
   inputTokens: z.number().int(),
@@ -51,7 +71,7 @@ export type SpendRow = z.infer<typeof SpendRowSchema>;
 export const SpendResponseSchema = z.object({
   from: z.string(),
   to: z.string(),
-  groupBy: z.enum(GROUP_BYS),
+  groupBy: z.string().describe("as asked: one of the fixed groupings or tag:<key>"),
   rows: z.array(SpendRowSchema),
   totals: SpendRowSchema.omit({ key: true, label: true }),
 });

@@ -5,13 +5,14 @@ import type { Principal } from "@/lib/auth/principal";
 import { badRequest } from "@/lib/errors";
 import { nanosToUsd } from "@/lib/money";
 import { teamScope } from "./scope";
+import { tagSource, topTagValues } from "./tag-spend";
 import { checkRange, monthStart, todayUtc } from "./dates";
 import { addMeasures, measuresFromRaw, zeroMeasures, type Measures, type RawMeasures } from "./measures";
-import type { GroupBy, SpendFilters, SpendQuery, SpendResponse, SpendRow } from "./spend-query";
+import { TAG_GROUP_PREFIX, type GroupBy, type SpendFilters, type SpendQuery, type SpendResponse, type SpendRow } from "./spend-query";
 
 /**
- * Spend grouped one way, read from the daily roll-ups (usage_daily; usage_daily_user for groupBy=user), with the
- * caller's team scope composed in. Time groupings are zero-filled so charts have every bucket.
+ * Spend grouped one way, read from the daily roll-ups (usage_daily; usage_daily_user for groupBy=user;
+ * usage_daily_dimension for groupBy=tag:<key> or a tag.<key> filter), with the caller's team scope composed in. Time groupings are zero-filled so charts have every bucket.
  */
 export const GROUP_KEY: Record<Exclude<GroupBy, "user">, { key: Prisma.Sql; label: Prisma.Sql; time?: string }> = {
   team: { key: Prisma.sql`COALESCE(t.slug, 'unattributed')`, label: Prisma.sql`COALESCE(t.name, 'Unattributed')` },
@@ -42,22 +43,32 @@ export function filterConditions(q: SpendFilters, forUserRollup = false): Prisma
   return where;
 }
 
+/** The measures of roll-up rows aliased `alias` (usage_daily, usage_daily_user, usage_daily_dimension share the names). */
+export function sumsOf(alias: string): Prisma.Sql {
+  const a = Prisma.raw(alias);
+  return Prisma.sql`COALESCE(sum(${a}.cost_nanos), 0)::text AS cost, COALESCE(sum(${a}.input_tokens), 0)::text AS input,
+    COALESCE(sum(${a}.cached_input_tokens), 0)::text AS cached, COALESCE(sum(${a}.cache_write_tokens), 0)::text AS cache_write,
+    COALESCE(sum(${a}.output_tokens), 0)::text AS output, COALESCE(sum(${a}.reasoning_tokens), 0)::text AS reasoning,
+    COALESCE(sum(${a}.requests), 0)::text AS requests, COALESCE(sum(${a}.unpriced_requests), 0)::text AS unpriced,
+    COALESCE(sum(${a}.unpriced_events), 0)::text AS unpriced_events, COALESCE(sum(${a}.uncounted_events), 0)::text AS uncounted,
+    COALESCE(sum(${a}.uncounted_cost_nanos), 0)::text AS uncounted_cost`;
+}
+
 export async function querySpend(principal: Principal, q: SpendQuery, now = new Date()): Promise<SpendResponse> {
   const to = q.to ?? todayUtc(now);
   const from = q.from ?? monthStart(to);
   checkRange(from, to);
   const isUser = q.groupBy === "user";
+  // A tag grouping or filter reads the promoted key's roll-up (tag-spend.ts); the scope and filters are the same.
+  if (q.top !== undefined && !q.groupBy.startsWith(TAG_GROUP_PREFIX)) throw badRequest("top: only with groupBy=tag:<key>");
+  const tag = await tagSource(q);
   const where = [
     Prisma.sql`d.day BETWEEN ${from}::date AND ${to}::date`,
     teamScope(principal),
     ...filterConditions(q, isUser),
+    ...(tag?.where ?? []),
   ];
-  const sums = Prisma.sql`COALESCE(sum(d.cost_nanos), 0)::text AS cost, COALESCE(sum(d.input_tokens), 0)::text AS input,
-    COALESCE(sum(d.cached_input_tokens), 0)::text AS cached, COALESCE(sum(d.cache_write_tokens), 0)::text AS cache_write,
-    COALESCE(sum(d.output_tokens), 0)::text AS output, COALESCE(sum(d.reasoning_tokens), 0)::text AS reasoning,
-    COALESCE(sum(d.requests), 0)::text AS requests, COALESCE(sum(d.unpriced_requests), 0)::text AS unpriced,
-    COALESCE(sum(d.unpriced_events), 0)::text AS unpriced_events, COALESCE(sum(d.uncounted_events), 0)::text AS uncounted,
-    COALESCE(sum(d.uncounted_cost_nanos), 0)::text AS uncounted_cost`;
+  const sums = sumsOf("d");
 
   let rows: RawRow[];
   if (isUser) {
@@ -66,11 +77,16 @@ export async function querySpend(principal: Principal, q: SpendQuery, now = new 
       FROM usage_daily_user d LEFT JOIN teams t ON t.id = d.team_id LEFT JOIN workloads w ON w.id = d.workload_id
       WHERE ${Prisma.join(where, " AND ")}
       GROUP BY 1, 2 ORDER BY sum(d.cost_nanos) DESC, 1`;
+  } else if (tag?.grouped) {
+    rows = await topTagValues<RawRow>(where, sumsOf, q.top);
   } else {
     const g = GROUP_KEY[q.groupBy as Exclude<GroupBy, "user">];
+    const source = tag
+      ? Prisma.sql`usage_daily_dimension d`
+      : Prisma.sql`usage_daily d JOIN models m ON m.id = d.model_id`;
     const grouped = Prisma.sql`
       SELECT ${g.key} AS key, ${g.label} AS label, ${sums}
-      FROM usage_daily d JOIN models m ON m.id = d.model_id
+      FROM ${source}
       LEFT JOIN teams t ON t.id = d.team_id LEFT JOIN workloads w ON w.id = d.workload_id
       WHERE ${Prisma.join(where, " AND ")}
       GROUP BY 1, 2`;

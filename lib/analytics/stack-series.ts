@@ -10,8 +10,11 @@ export interface RawPoint {
   requests: string;
 }
 
-/** Keeps the `top` costliest series (unattributed always kept), folds the rest, zero-fills every bucket. */
-export function stackSeries(raw: RawPoint[], buckets: string[], top: number): Pick<SeriesResponse, "series" | "points"> {
+/**
+ * Keeps the `top` costliest series (`ownSeries` always kept: unattributed spend, or "(none)" for a tag stack),
+ * folds the rest, zero-fills every bucket.
+ */
+export function stackSeries(raw: RawPoint[], buckets: string[], top: number, ownSeries = "unattributed"): Pick<SeriesResponse, "series" | "points"> {
   const totals = new Map<string, { label: string; cost: bigint; requests: number }>();
   for (const r of raw) {
     const t = totals.get(r.key) ?? { label: r.label, cost: 0n, requests: 0 };
@@ -20,8 +23,8 @@ export function stackSeries(raw: RawPoint[], buckets: string[], top: number): Pi
     totals.set(r.key, t);
   }
   const ranked = [...totals.entries()].sort((a, b) => (a[1].cost === b[1].cost ? a[0].localeCompare(b[0]) : a[1].cost > b[1].cost ? -1 : 1));
-  const kept = new Set(ranked.filter(([key]) => key !== "unattributed").slice(0, top).map(([key]) => key));
-  if (totals.has("unattributed")) kept.add("unattributed");
+  const kept = new Set(ranked.filter(([key]) => key !== ownSeries).slice(0, top).map(([key]) => key));
+  if (totals.has(ownSeries)) kept.add(ownSeries);
   const folded = ranked.filter(([key]) => !kept.has(key));
   const seriesKey = (key: string) => (kept.has(key) ? key : OTHER_SERIES);
 

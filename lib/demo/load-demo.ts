@@ -7,6 +7,7 @@ import { storeEvalResults } from "@/lib/evals/store-eval-results";
 import { linkDemoEvalModels } from "@/lib/evals/demo-eval-models";
 import { progressBar } from "@/lib/cli/progress";
 import { seedDemoRollout } from "./seed-rollout";
+import { ensureDimensions } from "@/lib/dimensions/dimensions-admin";
 import { DEFAULT_DEMO_SEED, demoTeams, demoUnattributedSources, demoWorkloads, generateDemoEvents } from "./generate";
 
 export interface LoadDemoOptions {
@@ -39,6 +40,9 @@ export async function loadDemo(options: LoadDemoOptions) {
   await linkEvalSets();
   await linkDemoEvalModels(); // which RouteLLM model stands for which real model (lib/evals/demo-eval-models.ts)
   await seedAttributionRule();
+  // The demo's calls carry customer and feature tags (dimension-tags.ts): promoted before loading, so ingestion
+  // rolls them up as it goes and the Dimensions view has data on first start.
+  await ensureDimensions(["customer", "feature"], "demo");
 
   log(`Loading the demo workspace: ${options.events.toLocaleString("en-US")} calls over ${options.days} days...`);
   const bar = options.quiet ? null : progressBar("Demo", options.events);

@@ -1,6 +1,7 @@
 /** Draws one call of a stream: model, token counts, cache use, batch, user, latency, status. The generator's hot path. */
 import type { UsageEvent } from "@/lib/ingest/usage-event";
 import type { Rng } from "./rng";
+import { addDemoDimensionTags } from "./dimension-tags";
 import type { ModelMix, Stream } from "./streams";
 
 /** Share of calls that fail (provider 5xx, timeouts): they keep their input tokens and have no output. */
@@ -85,6 +86,6 @@ export function sampleEvent(st: Stream, mix: ModelMix, rng: Rng, occurredAtMs: n
     sourceCostNanos: null,
     latencyMs,
     status,
-    tags: { "service.name": st.serviceName, "deployment.environment": st.environment },
+    tags: addDemoDimensionTags({ "service.name": st.serviceName, "deployment.environment": st.environment }, st.workload, externalId),
   };
 }

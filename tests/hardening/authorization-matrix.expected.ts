@@ -56,6 +56,10 @@ export const EXPECTED: Record<string, Policy> = {
   "DELETE /api/v1/bills": "finance",
   "GET /api/v1/bills/reconciliation": "read",
 
+  "GET /api/v1/dimensions": "read",
+  "POST /api/v1/dimensions": "admin",
+  "DELETE /api/v1/dimensions/[tagKey]": "admin",
+
   "GET /api/v1/budgets": "read",
   "POST /api/v1/budgets": "finance",
   "GET /api/v1/budgets/[id]": "read",

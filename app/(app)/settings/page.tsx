@@ -9,6 +9,7 @@ import ModelTiersSection from "@/components/settings/model-tiers";
 import PricesSection from "@/components/settings/prices";
 import AccountSection from "@/components/settings/account";
 import CurrencySection from "@/components/settings/currency";
+import DimensionsSection from "@/components/settings/dimensions";
 
 const TABS = [
   { id: "users", label: "Users", permission: "manage_users", Section: UsersSection },
@@ -17,6 +18,7 @@ const TABS = [
   { id: "models", label: "Model tiers", permission: "manage_settings", Section: ModelTiersSection },
   { id: "prices", label: "Prices", permission: "manage_settings", Section: PricesSection },
   { id: "currency", label: "Currency", permission: "manage_settings", Section: CurrencySection },
+  { id: "dimensions", label: "Dimensions", permission: "manage_settings", Section: DimensionsSection },
   { id: "account", label: "My account", permission: "read", Section: AccountSection },
 ] as const;
 
@@ -27,7 +29,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   const active = tabs.find((t) => t.id === tab) ?? tabs[0];
   return (
     <>
-      <PageHeader title="Settings" subtitle="Users, API keys, attribution rules, model tiers, prices and currency." />
+      <PageHeader title="Settings" subtitle="Users, API keys, attribution rules, model tiers, prices, currency and tag dimensions." />
       {active && (
         <>
           <div className="tabs" role="tablist">

@@ -16,8 +16,12 @@ export const spendOperations: ApiOperation[] = [
     method: "get",
     path: "/api/v1/spend",
     tag: "Spend",
-    summary: "Spend grouped by team, workload, model, provider, tier, user, day, week or month",
-    description: SCOPE,
+    summary: "Spend grouped by team, workload, model, provider, tier, user, day, week, month or a promoted tag key",
+    description:
+      `${SCOPE} groupBy=tag:<key> groups by a tag key promoted to a dimension (GET /api/v1/dimensions): the \`top\` costliest ` +
+      'values, the rest summed as "(other)", calls without the tag as "(none)" (rows add up to the same totals as any other grouping). ' +
+      "Filter by a tag with tag.<key>=<value> (value \"(none)\" for calls without it), with groupBy team, workload, day, week, month " +
+      "or the same tag; one tag key per query, and no model/provider/tier filter with a tag (tag roll-ups are by team, workload and day).",
     permission: "read",
     query: SpendQuerySchema,
     response: SpendResponseSchema,

@@ -22,7 +22,8 @@ import { isPlainObject } from "../sources/values";
 
 export type { SourceBatch } from "../sources/outcome";
 
-export function toEvents(format: FormatId, value: unknown, index: number, now: Date): SourceBatch {
+/** `dimensionKeys`: promoted tag keys, kept by the OTLP parser beside its allow-list (sources/otlp.ts). */
+export function toEvents(format: FormatId, value: unknown, index: number, now: Date, dimensionKeys?: ReadonlySet<string>): SourceBatch {
   if (value instanceof UnreadableRecord) return single(index, { ok: false, error: reject(index, "record", value.message) });
   switch (format) {
     case "native-ndjson":
@@ -48,7 +49,7 @@ export function toEvents(format: FormatId, value: unknown, index: number, now: D
         if (!(error instanceof OtlpDecodeError)) throw error;
         return single(index, { ok: false, error: reject(index, "resourceSpans", error.message) });
       }
-      const batch = otlpToEvents(request, now);
+      const batch = otlpToEvents(request, now, { dimensionKeys });
       batch.rejected = batch.rejected.map((r) => reject(index, `span[${r.index}].${r.field}`, r.message));
       return batch;
     }

@@ -2,6 +2,7 @@ import "server-only";
 import { Readable } from "node:stream";
 import { badRequest } from "@/lib/errors";
 import { detectFormat, FormatDetectionError, FORMAT_DESCRIPTIONS, readRecords, toEvents, type DetectedFormat, type FormatId } from "../formats";
+import { promotedKeySet } from "@/lib/dimensions/promoted-keys";
 import { IngestSession, type IngestSummary } from "../ingest-session";
 import { lineOfPath } from "../formats/line-of-path";
 
@@ -72,8 +73,9 @@ export async function importStream(input: Readable, options: ImportOptions): Pro
     onProgress: options.onProgress,
   });
   try {
+    const dimensionKeys = detected.format.startsWith("otlp") ? await promotedKeySet() : undefined;
     for await (const { line, value, text } of readRecords(rest, detected)) {
-      const batch = toEvents(detected.format, value, line, now);
+      const batch = toEvents(detected.format, value, line, now, dimensionKeys);
       for (const error of batch.rejected) session.reject(text === undefined ? error : { ...error, index: rejectedLine(text, line, value, error.field) });
       if (batch.skipped) session.skipAll(batch.skipReasons);
       if (batch.warnings) session.warn(batch.warnings);

@@ -5,6 +5,7 @@ import { can } from "@/lib/auth/principal";
 import { AppError } from "@/lib/errors";
 import { decodeOtlpJson, decodeOtlpProtobuf, OtlpDecodeError, otlpToEvents, type OtlpTraceRequest } from "../sources/otlp";
 import { IngestSession } from "../ingest-session";
+import { promotedKeySet } from "@/lib/dimensions/promoted-keys";
 import { streamKey } from "../store/batch-record";
 import { maxRequestBytes } from "../limits";
 import { readBodyBuffer } from "../http/request-body";
@@ -38,7 +39,7 @@ export async function ingestOtlpTraces(req: NextRequest, now = new Date()): Prom
       throw error;
     }
     checkOtlpCaps(request);
-    const batch = otlpToEvents(request, now);
+    const batch = otlpToEvents(request, now, { dimensionKeys: await promotedKeySet() });
     const ordinals = spanOrdinals(request);
     const session = await IngestSession.open({
       source: "otlp",

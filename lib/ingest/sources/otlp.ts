@@ -60,6 +60,11 @@ const MAX_TAGS = 64;
 export interface OtlpOptions {
   /** Count invoke_agent/create_agent/invoke_workflow/execute_tool spans that carry usage (default false). */
   includeAgentSpans?: boolean;
+  /**
+   * Tag keys promoted to dimensions (lib/dimensions): kept as tags even when not on the allow-list (an admin
+   * named them as labels); the value rules of the allow-list (short, unstructured) still apply.
+   */
+  dimensionKeys?: ReadonlySet<string>;
 }
 
 /** Rejected records carry index = the span's ordinal in the request (0-based, across all resources/scopes). */
@@ -76,7 +81,7 @@ export function otlpToEvents(request: OtlpTraceRequest, now: Date, options: Otlp
           addSkip(batch, call.reason);
           continue;
         }
-        const outcome = call.kind === "reject" ? reject(index, call.field, call.message) : spanToEvent(span, call, rs.resourceAttributes, index, now);
+        const outcome = call.kind === "reject" ? reject(index, call.field, call.message) : spanToEvent(span, call, rs.resourceAttributes, index, now, options.dimensionKeys);
         if ("field" in outcome) batch.rejected.push(outcome);
         else batch.events.push(outcome);
       }
@@ -93,7 +98,14 @@ function readAgentSpan(attrs: OtlpAttributes, skipped: SpanCall): SpanCall {
   return call.kind === "call" ? call : skipped;
 }
 
-function spanToEvent(span: OtlpSpan, call: Extract<SpanCall, { kind: "call" }>, resource: OtlpAttributes, index: number, now: Date): UsageEvent | RejectedRecord {
+function spanToEvent(
+  span: OtlpSpan,
+  call: Extract<SpanCall, { kind: "call" }>,
+  resource: OtlpAttributes,
+  index: number,
+  now: Date,
+  dimensionKeys?: ReadonlySet<string>,
+): UsageEvent | RejectedRecord {
   if (span.problem) return reject(index, span.problem.field, span.problem.message);
   if (span.traceId === "" || span.spanId === "") {
     return reject(index, span.traceId === "" ? "traceId" : "spanId", "is missing; trace and span ids identify the call, so it can be counted only once");
@@ -149,20 +161,20 @@ function spanToEvent(span: OtlpSpan, call: Extract<SpanCall, { kind: "call" }>, 
     sourceCostNanos,
     latencyMs,
     status: span.statusCode === STATUS_CODE_ERROR || attrs.has("error.type") ? "error" : "ok",
-    tags: collectTags(resource, attrs),
+    tags: collectTags(resource, attrs, dimensionKeys),
   };
   if (tokens.guessed) event.guessedTokenMeaning = true;
   return event;
 }
 
-function collectTags(resource: OtlpAttributes, span: OtlpAttributes): Record<string, string> {
+function collectTags(resource: OtlpAttributes, span: OtlpAttributes, dimensionKeys?: ReadonlySet<string>): Record<string, string> {
   const tags: Record<string, string> = {};
   let count = 0;
   // Span attributes first so they win when both define a key and the cap is reached.
   for (const attrs of [span, resource]) {
     for (const [key, value] of attrs) {
       if (count >= MAX_TAGS) return tags;
-      if (typeof value !== "string" || !isStorableTag(key, value)) continue;
+      if (typeof value !== "string" || !isStorableTag(key, value, dimensionKeys)) continue;
       if (Object.prototype.hasOwnProperty.call(tags, key)) continue;
       tags[key] = value;
       count++;

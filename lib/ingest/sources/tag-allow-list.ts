@@ -39,10 +39,13 @@ const PREFIXES = [
   "traceloop.association.properties.", "ai.telemetry.metadata.", "langfuse.trace.metadata.", "tag.",
 ];
 
-/** True when `key` = `value` may be stored as a tag (see the file comment). */
-export function isStorableTag(key: string, value: string): boolean {
+/**
+ * True when `key` = `value` may be stored as a tag (see the file comment). `promoted`: tag keys an admin promoted
+ * to dimensions (lib/dimensions), labels by that decision, so allowed besides the list (value rules still apply).
+ */
+export function isStorableTag(key: string, value: string, promoted?: ReadonlySet<string>): boolean {
   if (key === "" || key === "__proto__" || value.length > MAX_TAG_VALUE) return false;
-  if (!EXACT.has(key) && !PREFIXES.some((p) => key.startsWith(p))) return false;
+  if (!EXACT.has(key) && !PREFIXES.some((p) => key.startsWith(p)) && !promoted?.has(key)) return false;
   const first = value.trimStart()[0];
   return first !== "{" && first !== "[";
 }

@@ -1,6 +1,7 @@
 import type pg from "pg";
 import { defaultTier, type PriceOverrideInput, type Pricer } from "@/lib/pricing";
 import { applySignedRollups } from "./rollup-delta";
+import { lockedDimensionKeys } from "./dimension-rollup";
 import { PRICE_INPUT_SELECT, priceChanges, writePriceChanges } from "./reprice-rows";
 
 /**
@@ -35,6 +36,8 @@ export async function repriceStoredEvents(client: pg.ClientBase, scope: RepriceS
   const summary: RepriceSummary = { eventsRepriced: 0, costDeltaNanos: 0n, firstDay: null, lastDay: null };
   if (scope.modelIds.length === 0) return summary;
   // Readers keep the old numbers until commit; concurrent ingestion and re-attribution wait (as in reattribute.ts).
+  // Promoted tag keys first (then the roll-ups), the order ingestion takes them in: no lock cycle with a promotion.
+  await lockedDimensionKeys(client);
   await client.query("LOCK TABLE usage_daily, usage_daily_user, usage_shape_daily IN SHARE ROW EXCLUSIVE MODE");
   await client.query(`CREATE TEMP TABLE IF NOT EXISTS repriced_old (LIKE usage_events) ON COMMIT DROP`);
 

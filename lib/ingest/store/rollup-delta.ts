@@ -1,9 +1,11 @@
 import type pg from "pg";
 import { DAILY_INSERT, DAILY_UPSERT, USER_INSERT, USER_UPSERT } from "./columns";
 import { INPUT_BUCKET_SQL, SHAPE_INSERT, SHAPE_UPSERT } from "./shape-rollup";
+import { DIMENSION_INSERT, DIMENSION_UPSERT, dimensionRollupSelect, lockedDimensionKeys } from "./dimension-rollup";
 
 /**
- * Moves stored events in or out of EVERY roll-up (usage_daily, usage_daily_user, usage_shape_daily) by signed
+ * Moves stored events in or out of EVERY roll-up (usage_daily, usage_daily_user, usage_shape_daily and the
+ * promoted tag keys' usage_daily_dimension, which reads the relation's `tags`) by signed
  * deltas: `relation` holds usage_events-shaped rows plus a `sign` column, -1 for a version to take out, +1 for
  * one to put in. Used where stored events change after ingestion: a usage-export bucket re-imported with new
  * totals (replace-changed.ts) and re-pricing (reprice-events.ts). The upserts are ingestion's own (columns.ts,
@@ -40,6 +42,11 @@ export async function applySignedRollups(client: pg.ClientBase, relation: string
      FROM ${relation} e GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8 ${SHAPE_UPSERT}`,
     params,
   );
+  const keys = await lockedDimensionKeys(client);
+  if (keys.length > 0) {
+    const at = params.length + 1;
+    await client.query(`${DIMENSION_INSERT} ${dimensionRollupSelect(relation, `$${at}::text[]`, true)} ${DIMENSION_UPSERT}`, [...params, keys]);
+  }
   // Only rows whose events all went away can reach zero; the day range keeps the clean-up to the touched days.
   const range = await client.query<{ first: string | null; last: string | null }>(
     `SELECT min(${day})::text AS first, max(${day})::text AS last FROM ${relation} e`,
@@ -47,7 +54,7 @@ export async function applySignedRollups(client: pg.ClientBase, relation: string
   );
   const { first, last } = range.rows[0];
   if (first === null || last === null) return;
-  for (const table of ["usage_daily", "usage_daily_user", "usage_shape_daily"]) {
+  for (const table of ["usage_daily", "usage_daily_user", "usage_shape_daily", "usage_daily_dimension"]) {
     await client.query(`DELETE FROM ${table} WHERE day BETWEEN $1::date AND $2::date AND events = 0`, [first, last]);
   }
 }

@@ -8,6 +8,7 @@ import { SHAPE_INSERT, SHAPE_UPSERT, shapeRollupSelect } from "./shape-rollup";
 import { ensureCurrentPricing, type PricingState } from "./pricing-guard";
 import { replaceChanged } from "./replace-changed";
 import type { BinaryRows } from "./copy-binary";
+import { DIMENSION_INSERT, DIMENSION_UPSERT, dimensionRollupSelect, lockedDimensionKeys } from "./dimension-rollup";
 
 /**
  * Writes one batch of formatted COPY rows atomically: COPY into a per-connection temp table, fill missing
@@ -56,22 +57,28 @@ export async function writeBatch(client: pg.PoolClient, rows: string[] | BinaryR
       );
     }
     const pricing = options.pricedWith && (await ensureCurrentPricing(client, "staging_events", options.pricedWith));
+    // Promoted tag keys, locked to the end of the transaction (dimension-rollup.ts): their roll-up is written in
+    // the same statement as the events, so a promotion's back-fill and this batch never both miss rows.
+    const keys = await lockedDimensionKeys(client);
     const replaced = options.replaceChanged ? await replaceChanged(client, "staging_events", options.replaceOnlyKeyId ?? null) : 0;
+    const dimensions = keys.length === 0 ? "" : `, dims AS (${DIMENSION_INSERT} ${dimensionRollupSelect("ins", "$1::text[]")} ${DIMENSION_UPSERT})`;
     const result = await client.query<{ inserted: number }>(`
       WITH ins AS (
         INSERT INTO usage_events SELECT * FROM staging_events ORDER BY dedup_key ON CONFLICT (dedup_key) DO NOTHING
         RETURNING occurred_at, team_id, workload_id, model_id, batch, service_tier, user_name, requests, input_tokens, cached_input_tokens,
           cache_write_tokens, output_tokens, reasoning_tokens, cost_nanos, source_cost_nanos, tool_cost_nanos,
-          -- only the tag the shape roll-up reads (one call's size of a usage bucket), not every tag of every row
-          CASE WHEN tags ? 'anthropic.context_window' THEN jsonb_build_object('anthropic.context_window', tags->'anthropic.context_window') END AS tags
+          -- only the tags the roll-ups read (one call's size of a usage bucket for the shape roll-up; promoted keys
+          -- for the dimension roll-up), not every tag of every row
+          CASE WHEN tags ?| $1::text[] THEN tags
+            WHEN tags ? 'anthropic.context_window' THEN jsonb_build_object('anthropic.context_window', tags->'anthropic.context_window') END AS tags
       ), daily AS (
         ${DAILY_INSERT} ${dailyRollupSelect("ins")} ${DAILY_UPSERT}
       ), users AS (
         ${USER_INSERT} ${userRollupSelect("ins")} ${USER_UPSERT}
       ), shapes AS (
         ${SHAPE_INSERT} ${shapeRollupSelect("ins")} ${SHAPE_UPSERT}
-      )
-      SELECT count(*)::int AS inserted FROM ins`);
+      )${dimensions}
+      SELECT count(*)::int AS inserted FROM ins`, [keys]);
     await client.query("COMMIT");
     return { inserted: result.rows[0].inserted, replaced, pricing };
   } catch (error) {

@@ -1,0 +1,103 @@
+"use client";
+import Link from "next/link";
+import { useQuery } from "@tanstack/react-query";
+import { dimensionsQuery, seriesQuery, spendQuery } from "../api-client";
+import { useExplorerParams } from "../use-explorer-params";
+import { chartInterval } from "../chart-interval";
+import { DateRangePicker } from "../date-range-picker";
+import { TeamFilter } from "../controls";
+import { DataTable } from "../data-table";
+import { ErrorBox, Loading } from "../query-state";
+import { EmptyState } from "../empty-state";
+import { StackedSpendChart } from "@/components/charts/stacked-spend-chart";
+import { spendColumns, valueColumn } from "./dimension-columns";
+
+/** Rows of the value table; values past it are one "(other)" row. */
+const TABLE_TOP = 50;
+
+/**
+ * Spend by a promoted tag key (URL: key, value, team, range): the spend per value over time (top 8 stacked, the
+ * rest as Other, "(none)" always shown) and a table of values. Picking a value shows its spend by workload.
+ */
+export function DimensionsView() {
+  const { range, get, set } = useExplorerParams();
+  const dimensions = useQuery(dimensionsQuery());
+  const keys = (dimensions.data?.dimensions ?? []).map((d) => d.tagKey);
+  const key = keys.find((k) => k === get("key")) ?? keys[0];
+  const value = get("value");
+  const base = { from: range.from, to: range.to, team: get("team") };
+  const tagFilter = key && value ? { [`tag.${key}`]: value } : {};
+  const enabled = key !== undefined;
+  const interval = chartInterval(range.from, range.to);
+  const series = useQuery({ ...seriesQuery({ ...base, ...tagFilter, interval, stackBy: value ? "workload" : `tag:${key}`, top: 8 }), enabled });
+  const table = useQuery({ ...spendQuery({ ...base, ...tagFilter, ...(value ? { groupBy: "workload" } : { groupBy: `tag:${key}`, top: TABLE_TOP }) }), enabled });
+
+  if (dimensions.error) return <ErrorBox error={dimensions.error} />;
+  if (!dimensions.data) return <Loading height={360} />;
+  if (!key) {
+    return (
+      <EmptyState title="No tag dimensions yet">
+        <p>
+          An administrator promotes tag keys your calls carry (for example <code>customer</code> or <code>feature</code>) in{" "}
+          <Link href="/settings?tab=dimensions">Settings › Dimensions</Link>; their history is rolled up right away.
+        </p>
+      </EmptyState>
+    );
+  }
+  const rows = table.data?.rows ?? [];
+  const by = value ? "workload" : key;
+  return (
+    <>
+      <div className="explorer-toolbar">
+        <DateRangePicker />
+        <TeamFilter />
+        <label className="field">
+          Dimension
+          {/* A value belongs to its key: changing the key clears it. */}
+          <select value={key} onChange={(e) => set({ key: e.target.value === keys[0] ? null : e.target.value, value: null })} aria-label="Dimension">
+            {keys.map((k) => (
+              <option key={k} value={k}>
+                {k}
+              </option>
+            ))}
+          </select>
+        </label>
+        {value && (
+          <div className="field-inline">
+            {key}
+            <button type="button" className="btn" onClick={() => set({ value: null })} title={`Clear the ${key} filter`}>
+              {value} ✕
+            </button>
+          </div>
+        )}
+      </div>
+      {table.error ? (
+        <ErrorBox error={table.error} />
+      ) : !table.data ? (
+        <Loading height={360} />
+      ) : rows.length === 0 ? (
+        <EmptyState />
+      ) : (
+        <>
+          <div className="card">
+            <div className="card-head">
+              <h2>
+                {value ? `${key} = ${value}: spend by workload` : `Spend by ${key}`} <span className="hint">per {interval}</span>
+              </h2>
+            </div>
+            {series.error ? <ErrorBox error={series.error} /> : series.data ? <StackedSpendChart data={series.data} /> : <Loading height={300} label="Loading chart" />}
+          </div>
+          <DataTable
+            id="dimension"
+            title={<h2>{value ? `Workloads of ${key} = ${value}` : `By ${key}`}</h2>}
+            columns={[valueColumn(value ? "Workload" : key, value ? null : (r) => set({ value: r.key })), ...spendColumns(rows, table.data.totals.costUsd)]}
+            rows={rows}
+            rowKey={(r) => r.key}
+            defaultSort={{ column: "spend", desc: true }}
+            csvName={`${by.replace(/[^A-Za-z0-9_.-]/g, "-")}-${value ? `${value.replace(/[^A-Za-z0-9_.-]/g, "-")}-` : ""}${range.from}-${range.to}.csv`}
+          />
+        </>
+      )}
+    </>
+  );
+}
