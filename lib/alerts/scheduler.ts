@@ -5,6 +5,7 @@ import { runReportSchedules } from "@/lib/schedules/run-schedules";
 import type pg from "pg";
 import { pool } from "@/lib/db/pool";
 import { ensurePartitionsAhead } from "@/lib/db/event-partitions";
+import { retentionMonthsFromEnv, runRetention } from "@/lib/db/retention";
 
 /**
  * The in-process timer behind budget alerts, started once per server process by instrumentation.ts: evaluate
@@ -34,8 +35,15 @@ export function startAlertScheduler(opts: SchedulerOptions = {}): Scheduler | nu
   // Report schedules (lib/schedules) ride on the same timer: queue what is due, send with the same retry rules.
   const reports = exclusive("Report schedules", () => runReportSchedules());
   // usage_events' monthly partitions ahead of need (lib/db/event-partitions.ts), for a server that runs past a
-  // month end without a restart; no query while the months are known to exist.
-  const partitions = exclusive("Event partitions", () => withClient((client) => ensurePartitionsAhead(client)));
+  // month end without a restart (no query while the months are known to exist), and raw-data retention when
+  // RIGHTSIZE_RAW_RETENTION_MONTHS is set (lib/db/retention.ts; a month goes at the first tick after it expires).
+  const partitions = exclusive("Event partitions", () =>
+    withClient(async (client) => {
+      await ensurePartitionsAhead(client);
+      const keep = retentionMonthsFromEnv();
+      if (keep !== null) await runRetention(client, keep);
+    }),
+  );
   const timers = [
     setTimeout(partitions, opts.firstRunAfterMs ?? 15_000),
     setInterval(partitions, 3_600_000),

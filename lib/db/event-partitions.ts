@@ -67,18 +67,27 @@ export function forgetEventPartitions(client: pg.ClientBase): void {
 
 /**
  * Makes sure each month has its partition. Cheap when they are all known to this process (no query); otherwise
- * one short transaction of its own: the caller must not be inside a transaction.
+ * one short transaction of its own: the caller must not be inside a transaction. A month before the raw-data
+ * retention floor (retention.ts) is not created again: then the floor is returned, and the caller leaves out
+ * the events before it.
  */
-export async function ensureEventPartitions(client: pg.ClientBase, months: Iterable<string>): Promise<void> {
+export async function ensureEventPartitions(client: pg.ClientBase, months: Iterable<string>): Promise<{ refusedBefore: string | null }> {
   const have = knownMonths(client);
   const missing = [...new Set(months)].filter((m) => !have.has(m)).sort();
-  if (missing.length === 0) return;
+  if (missing.length === 0) return { refusedBefore: null };
+  let refusedBefore: string | null = null;
   await client.query("BEGIN");
   try {
     await client.query("SELECT pg_advisory_xact_lock($1)", [PARTITION_LOCK]);
     const existing = await existingMonths(client);
+    const floor = await client.query<{ value: string }>("SELECT value FROM app_settings WHERE key = 'raw_retention_floor'");
+    const first = floor.rows[0]?.value ?? null;
     for (const month of missing) {
       if (existing.has(month)) continue;
+      if (first !== null && month < first) {
+        refusedBefore = first;
+        continue;
+      }
       const name = partitionName(month);
       await client.query(`CREATE TABLE "${name}" (LIKE usage_events INCLUDING DEFAULTS)`);
       await client.query(`ALTER TABLE usage_events ATTACH PARTITION "${name}" FOR VALUES FROM ('${bound(month)}') TO ('${bound(addMonths(month, 1))}')`);
@@ -88,7 +97,8 @@ export async function ensureEventPartitions(client: pg.ClientBase, months: Itera
     await client.query("ROLLBACK").catch(() => {});
     throw error;
   }
-  for (const month of missing) have.add(month);
+  for (const month of missing) if (refusedBefore === null || month >= refusedBefore) have.add(month);
+  return { refusedBefore };
 }
 
 /** The current UTC month and the MONTHS_AHEAD after it (the migrator and the scheduler call this). */

@@ -35,6 +35,8 @@ export interface WriteBatchResult {
   replaced: number;
   /** The prices in force at commit (pricedWith unless overrides changed meanwhile). */
   pricing?: PricingState;
+  /** Rows left out because their month is before the raw-data retention floor (not stored, not duplicates). */
+  expired?: number;
 }
 
 /** `rows`: COPY text rows (format-event.ts) or a COPY BINARY batch (copy-binary.ts, what ingestion sends). */
@@ -42,25 +44,29 @@ export async function writeBatch(client: pg.PoolClient, rows: string[] | BinaryR
   const text = Array.isArray(rows);
   if ((text ? rows.length : rows.count) === 0) return { inserted: 0, replaced: 0, pricing: options.pricedWith };
   const months = text ? new Set(rows.map((r) => r.split("\t", 2)[1].slice(0, 7))) : rows.months;
-  await ensureEventPartitions(client, months);
+  const first = await ensureEventPartitions(client, months);
   try {
-    return await writeOnce(client, rows, rules, options);
+    return await writeOnce(client, rows, rules, options, first.refusedBefore);
   } catch (error) {
-    // A month this process knew was dropped since (retention in another process): create it and write again.
+    // A month this process knew was dropped since (retention in another process): create it and write again,
+    // or, if it is before the retention floor now, write the batch without its events of that month.
     if (!isMissingPartition(error)) throw error;
     forgetEventPartitions(client);
-    await ensureEventPartitions(client, months);
-    return await writeOnce(client, rows, rules, options);
+    const again = await ensureEventPartitions(client, months);
+    return await writeOnce(client, rows, rules, options, again.refusedBefore);
   }
 }
 
-async function writeOnce(client: pg.PoolClient, rows: string[] | BinaryRows, rules: CompiledRule[], options: WriteBatchOptions): Promise<WriteBatchResult> {
+async function writeOnce(client: pg.PoolClient, rows: string[] | BinaryRows, rules: CompiledRule[], options: WriteBatchOptions, dropBefore: string | null): Promise<WriteBatchResult> {
   const text = Array.isArray(rows);
   await client.query("BEGIN");
   try {
     await client.query(`CREATE TEMP TABLE IF NOT EXISTS staging_events (LIKE usage_events INCLUDING DEFAULTS) ON COMMIT DELETE ROWS`);
     const copy = client.query(copyFrom(`COPY staging_events (${EVENT_COLUMNS.join(", ")}) FROM STDIN${text ? "" : " (FORMAT binary)"}`));
     await pipeline(Readable.from(text ? chunked(rows) : rows.chunks()), copy);
+    // Events of months whose raw rows retention dropped (lib/db/retention.ts); the session skips them up front,
+    // this catches a retention run that happened while the batch was being built.
+    const expired = dropBefore === null ? 0 : ((await client.query(`DELETE FROM staging_events WHERE occurred_at < $1::timestamptz`, [`${dropBefore}-01T00:00:00Z`])).rowCount ?? 0);
     if (rules.length > 0) {
       const params: unknown[] = [];
       const cases = ruleCaseExpressions(rules, params);
@@ -92,7 +98,7 @@ async function writeOnce(client: pg.PoolClient, rows: string[] | BinaryRows, rul
       )
       SELECT count(*)::int AS inserted FROM ins`);
     await client.query("COMMIT");
-    return { inserted: result.rows[0].inserted, replaced, pricing };
+    return { inserted: result.rows[0].inserted, replaced, pricing, expired };
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});
     throw error;
