@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { projectRoot } from "@/lib/config/project-root";
+import { ensurePartitionsAhead, eventsArePartitioned } from "./event-partitions";
 
 /**
  * Applies prisma/migrations/<timestamp>_<name>/migration.sql in order, each in its own transaction, and records
@@ -78,6 +79,8 @@ export async function migrate(databaseUrl: string, migrationsDir = defaultMigrat
         throw new MigrationError(name, error);
       }
     }
+    // usage_events' monthly partitions for this month and the next ones exist before anything needs them.
+    if (await eventsArePartitioned(client)) await ensurePartitionsAhead(client);
     return result;
   } finally {
     await client.query("SELECT pg_advisory_unlock(72657369)").catch(() => {});
