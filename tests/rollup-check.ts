@@ -1,6 +1,8 @@
 import { pool } from "@/lib/db/pool";
 import { dailyRollupSelect, userRollupSelect } from "@/lib/ingest/store/columns";
 import { shapeRollupSelect } from "@/lib/ingest/store/shape-rollup";
+import { runRollupSelect } from "@/lib/ingest/store/run-rollup";
+import { outcomeFromTags } from "@/lib/runs/outcome";
 
 /**
  * Rows where a roll-up differs from a fresh recomputation from usage_events (ingestion's own roll-up SELECTs):
@@ -11,6 +13,7 @@ export async function rollupDrift(): Promise<Record<string, unknown[]>> {
     ["usage_daily", dailyRollupSelect("usage_events")],
     ["usage_daily_user", userRollupSelect("usage_events")],
     ["usage_shape_daily", shapeRollupSelect("usage_events")],
+    ["usage_runs", runRollupSelect(`(SELECT e.*, ${outcomeFromTags("e.tags")} AS outcome FROM usage_events e)`)],
   ];
   const out: Record<string, unknown[]> = {};
   for (const [table, select] of tables) {
@@ -24,4 +27,4 @@ export async function rollupDrift(): Promise<Record<string, unknown[]>> {
   return out;
 }
 
-export const NO_DRIFT = { usage_daily: [], usage_daily_user: [], usage_shape_daily: [] };
+export const NO_DRIFT = { usage_daily: [], usage_daily_user: [], usage_shape_daily: [], usage_runs: [] };

@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { DAILY_INSERT, USER_INSERT, dailyRollupSelect, userRollupSelect } from "@/lib/ingest/store/columns";
 import { applySignedRollups } from "@/lib/ingest/store/rollup-delta";
 import { rebuildShapeRollup } from "@/lib/ingest/store/shape-rollup";
+import { rebuildRunRollup } from "@/lib/ingest/store/run-rollup";
 import { attributionSelect, CHANGED, MEASURE_COLUMNS, type AttributionScope } from "./attribution-sql";
 import { loadCompiledRules } from "./load-rules";
 import type { Reattribution } from "./rule-schema";
@@ -53,7 +54,7 @@ export async function reattributeHistory(client: pg.PoolClient, opts: Reattribut
     // Only now are the roll-ups locked against writes (readers keep reading the old numbers until commit): an
     // ingestion batch still running finishes first, one starting later adds its rows after, so no sum is lost,
     // and ingestion waits for the short roll-up step only, not for the whole recomputation.
-    await client.query("LOCK TABLE usage_daily, usage_daily_user, usage_shape_daily IN SHARE ROW EXCLUSIVE MODE");
+    await client.query("LOCK TABLE usage_daily, usage_daily_user, usage_shape_daily, usage_runs IN SHARE ROW EXCLUSIVE MODE");
     if (opts.rollups === "delta") await moveRollupSums(client);
     else daysRebuilt = await rebuildRollups(client, firstDay, lastDay);
   }
@@ -103,6 +104,7 @@ async function rebuildRollups(client: pg.PoolClient, firstDay: string, lastDay: 
   await client.query(`${DAILY_INSERT} ${dailyRollupSelect(events)}`, [firstDay, lastDay]);
   await client.query(`${USER_INSERT} ${userRollupSelect(events)}`, [firstDay, lastDay]);
   await rebuildShapeRollup(client, firstDay, lastDay);
+  await rebuildRunRollup(client, firstDay, lastDay);
   const days = await client.query<{ n: number }>("SELECT ($2::date - $1::date + 1)::int AS n", [firstDay, lastDay]);
   return days.rows[0].n;
 }

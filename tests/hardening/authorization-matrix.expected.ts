@@ -36,6 +36,8 @@ export const EXPECTED: Record<string, Policy> = {
   "GET /api/health": "public",
   "GET /api/v1/openapi.json": "public",
   "POST /api/otlp/v1/traces": "ingest",
+  "GET /api/v1/runs": "read",
+  "GET /api/v1/runs/[runId]": "read",
 
   "POST /api/v1/account/password": "user",
   "GET /api/v1/alerts": "read",

@@ -20,6 +20,7 @@ import { usdToNanos } from "../../money";
 import { addSkip, emptyBatch, reject, SKIP, type SourceBatch } from "./outcome";
 import { futureError, isRepresentable, parseTimestamp } from "./timestamps";
 import { applyTokenMeaning, type RawTokens } from "./token-meaning";
+import { pickRun } from "./run-id";
 import { describeValue, isPlainObject, looseCount, optionalText } from "./values";
 
 const CALL_TYPES = new Set(["GENERATION", "EMBEDDING"]);
@@ -120,6 +121,9 @@ function observation(raw: unknown, path: string, batch: SourceBatch, now: Date):
     tags,
   };
   if (tokens.guessed) event.guessedTokenMeaning = true;
+  // Run grouping (lib/runs/README.md): the observation's sessionId, else its traceId.
+  const run = pickRun(null, raw.sessionId, raw.traceId);
+  if (run) event.run = run;
   batch.events.push(event);
 }
 

@@ -1,6 +1,8 @@
 import type pg from "pg";
 import { DAILY_INSERT, DAILY_UPSERT, USER_INSERT, USER_UPSERT } from "./columns";
 import { INPUT_BUCKET_SQL, SHAPE_INSERT, SHAPE_UPSERT } from "./shape-rollup";
+import { RUN_INSERT, RUN_UPSERT, runRollupSelect } from "./run-rollup";
+import { outcomeFromTags } from "@/lib/runs/outcome";
 
 /**
  * Moves stored events in or out of EVERY roll-up (usage_daily, usage_daily_user, usage_shape_daily) by signed
@@ -38,6 +40,14 @@ export async function applySignedRollups(client: pg.ClientBase, relation: string
      SELECT ${day}, COALESCE(e.team_id, 0), COALESCE(e.workload_id, 0), e.model_id, e.batch, COALESCE(e.service_tier, ''),
        ${INPUT_BUCKET_SQL}, e.cost_nanos IS NOT NULL, ${sums}
      FROM ${relation} e GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8 ${SHAPE_UPSERT}`,
+    params,
+  );
+  await client.query(
+    `${RUN_INSERT} ${runRollupSelect(`(SELECT r.*, ${outcomeFromTags("r.tags")} AS outcome FROM ${relation} r)`, true)} ${RUN_UPSERT}`,
+    params,
+  );
+  await client.query(
+    `DELETE FROM usage_runs u USING (SELECT DISTINCT run_id FROM ${relation} e WHERE e.run_id IS NOT NULL) t WHERE u.run_id = t.run_id AND u.calls = 0`,
     params,
   );
   // Only rows whose events all went away can reach zero; the day range keeps the clean-up to the touched days.
