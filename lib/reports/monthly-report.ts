@@ -22,6 +22,7 @@ import { monthSavings } from "@/lib/rollouts/server/month-savings";
 import { monthSavingsOut } from "@/lib/rollouts/server/rollout-out";
 import { spendInCurrency } from "@/lib/currency/spend-in-currency";
 import { monthNonTokenCharges } from "./non-token-charges";
+import { unitCostsForMonth } from "@/lib/metrics/unit-cost";
 
 const TOP_ANOMALIES = 20;
 
@@ -34,7 +35,7 @@ const TOP_ANOMALIES = 20;
 export async function buildMonthlyReport(principal: Principal, month: string, now = new Date()): Promise<MonthlyReport> {
   const m = reportMonth(month, now);
   await assertMonthHasUsage(principal, m);
-  const [cells, daily, budgets, anomalies, recommendations, teams, orgChange, teamChange, chargeback, delivered, inCurrency, prevInCurrency, nonToken] = await Promise.all([
+  const [cells, daily, budgets, anomalies, recommendations, teams, orgChange, teamChange, chargeback, delivered, inCurrency, prevInCurrency, nonToken, unitCosts] = await Promise.all([
     querySpendCube(principal, { from: m.from, to: m.to, compare: { from: m.previous.from, to: m.previous.to, ...(m.previous.until ? { until: m.previous.until } : {}) } }),
     querySpend(principal, { groupBy: "day", from: m.from, to: m.to }, now),
     budgetsVsActual(principal, m.to, m.complete),
@@ -48,6 +49,7 @@ export async function buildMonthlyReport(principal: Principal, month: string, no
     spendInCurrency(principal, m.from, m.to),
     spendInCurrency(principal, m.previous.from, m.previous.to).catch(() => null),
     monthNonTokenCharges(principal, m.from, m.to),
+    unitCostsForMonth(principal, m.month),
   ]);
   const toolsByModel = new Map<string, bigint>();
   for (const r of nonToken.rows) toolsByModel.set(`${r.provider}/${r.model}`, (toolsByModel.get(`${r.provider}/${r.model}`) ?? 0n) + r.costNanos);
@@ -111,6 +113,7 @@ export async function buildMonthlyReport(principal: Principal, month: string, no
     anomalies: (await explainAnomalies(principal, anomalies.slice(0, TOP_ANOMALIES), m.to)).map(anomalyOut),
     recommendations,
     savingsDelivered: monthSavingsOut(delivered),
+    unitCosts,
   };
 }
 

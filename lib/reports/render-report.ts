@@ -9,6 +9,8 @@ import { focusCsv } from "./focus/focus-export";
 import type { FocusVersion } from "./focus/focus-columns";
 import { renderReportPdf } from "./pdf/report-pdf";
 import type { ReportFormat } from "./report-schema";
+import { unitCostsForMonth } from "@/lib/metrics/unit-cost";
+import { unitCostsCsv } from "@/lib/metrics/unit-costs-csv";
 
 export interface RenderedReport {
   contentType: string;
@@ -45,6 +47,10 @@ export async function renderMonthlyReport(
   }
   const m = reportMonth(month, now);
   await assertMonthHasUsage(principal, m);
+  if (format === "unit-costs") {
+    progress.step?.("Computing unit costs");
+    return { contentType: "text/csv; charset=utf-8", filename: `${base}-unit-costs.csv`, body: unitCostsCsv(await unitCostsForMonth(principal, m.month)) };
+  }
   progress.step?.("Reading usage");
   if (format === "focus") {
     progress.step?.(`Writing FOCUS ${focusVersion} CSV`);

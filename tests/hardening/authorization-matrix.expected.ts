@@ -38,6 +38,9 @@ export const EXPECTED: Record<string, Policy> = {
   "POST /api/otlp/v1/traces": "ingest",
   "GET /api/v1/runs": "read",
   "GET /api/v1/runs/[runId]": "read",
+  "GET /api/v1/metrics": "read",
+  "POST /api/v1/metrics": "ingest",
+  "GET /api/v1/metrics/unit-cost": "read",
 
   "POST /api/v1/account/password": "user",
   "GET /api/v1/alerts": "read",
