@@ -36,7 +36,7 @@ beforeAll(async () => {
     const tokens = 500 * i;
     const status = i === 100 ? "error" : "ok";
     events.push(call({ run: { id: `r${i}`, kind: 1 }, inputTokens: tokens, occurredAt: at(0), status }));
-    const outcome = i <= 40 ? { outcome: "resolved" } : i <= 50 ? { outcome: "escalated" } : {};
+    const outcome: Record<string, string> = i <= 40 ? { outcome: "resolved" } : i <= 50 ? { outcome: "escalated" } : {};
     // the second call of run 100 is on the small model, so the run used two models
     events.push(call({ run: { id: `r${i}`, kind: 1 }, inputTokens: tokens, occurredAt: at(1), status, tags: outcome, model: i === 100 ? "acme-small" : "acme-agent" }));
   }
