@@ -41,6 +41,7 @@ export const EXPECTED: Record<string, Policy> = {
   "GET /api/v1/metrics": "read",
   "POST /api/v1/metrics": "ingest",
   "GET /api/v1/metrics/unit-cost": "read",
+  "POST /api/v1/plans/commitment": "read",
 
   "POST /api/v1/account/password": "user",
   "GET /api/v1/alerts": "read",
