@@ -62,6 +62,15 @@ describe("business metrics", () => {
     expect((await prisma().businessMetric.count({ where: { name: "x" } }))).toBe(0);
   });
 
+  it("from a team-bound key, only for its own team's workloads", async () => {
+    const support = await prisma().team.findUniqueOrThrow({ where: { slug: "support" } });
+    const teamKey = (await createApiKey({ name: "support-metrics", scopes: ["ingest"], teamId: support.id })).key;
+    const send = async (body: unknown) => (await postMetrics(request("/api/v1/metrics", { key: teamKey, body }))).status;
+    expect(await send({ date: "2026-10-04", name: "team_only", value: 1, workload: "tickets-bot" })).toBe(200);
+    expect(await send({ date: "2026-10-04", name: "team_only", value: 1 })).toBe(403);
+    expect(await send({ date: "2026-10-04", name: "team_only", value: 1, team: "elsewhere" })).toBe(403);
+  });
+
   it("give spend per unit over time, exact", async () => {
     const { status, body } = await perUnit("name=tickets_resolved&workload=tickets-bot&from=2026-10-01&to=2026-10-03");
     expect(status).toBe(200);
@@ -96,12 +105,15 @@ describe("business metrics", () => {
     // tickets_resolved: October $0.50 per ticket, September $0.80: (0.50 - 0.80) / 0.80 = -37.5%
     expect(report.unitCosts).toEqual([
       { name: "active_customers", team: null, workload: null, units: "3", costUsd: "2.00", costPerUnitUsd: "0.666666667", previousCostPerUnitUsd: null, changePct: null },
+      // team_only: 1 unit on Oct 4, when tickets-bot spent nothing: $0 per unit
+      { name: "team_only", team: null, workload: "tickets-bot", units: "1", costUsd: "0.00", costPerUnitUsd: "0.00", previousCostPerUnitUsd: null, changePct: null },
       { name: "tickets_resolved", team: null, workload: "tickets-bot", units: "10", costUsd: "5.00", costPerUnitUsd: "0.50", previousCostPerUnitUsd: "0.80", changePct: -37.5 },
     ]);
     const csv = await monthly(request("/api/v1/reports/monthly?month=2026-10&format=unit-costs", { cookie: admin }));
     expect(await csv.text()).toBe(
       "metric,team,workload,units,cost_usd,cost_per_unit_usd,previous_cost_per_unit_usd,change_pct\r\n" +
         "active_customers,,,3,2.00,0.666666667,,\r\n" +
+        "team_only,,tickets-bot,1,0.00,0.00,,\r\n" +
         "tickets_resolved,,tickets-bot,10,5.00,0.50,0.80,-37.5\r\n",
     );
   });
