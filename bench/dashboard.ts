@@ -34,7 +34,8 @@ const EVENTS = Number(values.events ?? 10_000_000);
 const RUNS = Number(values.runs ?? 30);
 const LOADS = Number(values.loads ?? 10);
 const root = path.resolve(import.meta.dirname, "..");
-const work = "/tmp/rs-bench-dashboard";
+// BENCH_WORK: another directory when several benches share a machine (the default one is wiped at start).
+const work = process.env.BENCH_WORK ?? "/tmp/rs-bench-dashboard";
 const port = Number(process.env.BENCH_PORT ?? 3290);
 const secret = "bench-dashboard-secret-0123456789";
 const log = (line: string) => process.stderr.write(`${line}\n`);
