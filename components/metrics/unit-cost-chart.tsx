@@ -9,7 +9,7 @@ const UNITS = "#c9d3ea";
 /** Cost per unit over time (line, left axis) over the metric's units (bars, right axis). Periods without a value leave a gap. */
 export function UnitCostChart({ data, height = 260 }: { data: UnitCostResponse; height?: number }) {
   const rows = data.points.map((p) => ({ period: p.period, perUnit: p.costPerUnitUsd === null ? null : Number(p.costPerUnitUsd), units: p.units === null ? 0 : Number(p.units), raw: p }));
-  const money = (v: number) => (v === 0 ? "$0" : `$${v >= 100 ? v.toFixed(0) : v.toPrecision(2)}`);
+  const money = (v: number) => (v === 0 ? "$0" : `$${v >= 100 ? v.toFixed(0) : Number(v.toPrecision(2))}`);
   return (
     <div role="img" aria-label={`Cost per ${data.name}: ${usdUnit(data.total.costPerUnitUsd)} over the range`} data-testid="unit-cost-chart">
       <ResponsiveContainer width="100%" height={height}>

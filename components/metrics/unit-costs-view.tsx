@@ -52,7 +52,7 @@ export function UnitCostsView({ canUpload }: { canUpload: boolean }) {
           ) : (
             <>
               <div className="grid uc-kpis">
-                <KpiCard label={`Cost per ${chosen.name.replace(/_/g, " ")}`} value={usdUnit(unit.data.total.costPerUnitUsd)} sub={`${range.from} – ${range.to}`} testId="unit-cost-total" />
+                <KpiCard label={`Cost per unit: ${chosen.name.replace(/_/g, " ")}`} value={usdUnit(unit.data.total.costPerUnitUsd)} sub={`${range.from} – ${range.to}`} testId="unit-cost-total" />
                 <KpiCard label="Spend on days with a value" value={usd(unit.data.total.costUsd)} sub={chosen.workload ?? chosen.team ?? "whole organisation"} />
                 <KpiCard label="Units" value={unit.data.total.units === null ? "—" : count(Number(unit.data.total.units))} sub={`${chosen.days} days sent in all`} />
               </div>

@@ -12,13 +12,15 @@ const BREAK_EVEN = "#8a6d00";
 export function LoadCurveChart({ plan, height = 260 }: { plan: CommitmentPlan; height?: number }) {
   const rows = plan.hourly.map((h) => ({ hour: h.hour.slice(5, 13).replace("T", " "), load: h.tokensPerMinute, after: h.afterTokensPerMinute }));
   const cap = plan.offer.capacityTokensPerMinute;
+  // The axis reaches the capacity and the break-even load, so both lines show even when the load stays far below.
+  const peak = Math.max(cap, plan.breakEven.tokensPerMinute ?? 0, ...plan.hourly.map((h) => Math.max(h.tokensPerMinute, h.afterTokensPerMinute ?? 0)));
   return (
     <div role="img" aria-label={`Hourly load of ${plan.model} against a capacity of ${cap} tokens per minute`} data-testid="load-curve-chart">
       <ResponsiveContainer width="100%" height={height}>
         <LineChart data={rows} margin={{ top: 10, right: 16, left: 4, bottom: 0 }}>
           <CartesianGrid vertical={false} stroke="#eef0f4" />
           <XAxis dataKey="hour" tick={{ fontSize: 11, fill: "#5b6575" }} minTickGap={40} tickLine={false} axisLine={{ stroke: "#e3e6eb" }} />
-          <YAxis tickFormatter={(v: number) => compact(v)} tick={{ fontSize: 11, fill: "#5b6575" }} width={52} tickLine={false} axisLine={false} />
+          <YAxis tickFormatter={(v: number) => compact(v)} tick={{ fontSize: 11, fill: "#5b6575" }} width={52} tickLine={false} axisLine={false} domain={[0, Math.ceil(peak * 1.08)]} />
           <Tooltip formatter={(v) => `${compact(Number(v))} tokens/min`} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           <Line name="Load now" dataKey="load" stroke={LOAD} strokeWidth={1.4} dot={false} isAnimationActive={false} />
