@@ -8,8 +8,7 @@ import { addDays } from "@/lib/analytics/dates";
  * `workload`: the busiest workload's slug (biggestWorkload in dashboard.ts).
  */
 export function dashboardQueries(today: string, workload: string): { overview: string[]; explorer: string[] } {
-  const mtd = presetRange("mtd", today);
-  const q = (o: Record<string, string | number>) => new URLSearchParams(Object.entries(o).map(([k, v]) => [k, String(v)])).toString();
+  const { mtd, d90, year } = benchRanges(today);
   const overview = [
     `/api/v1/spend/overview?${q({ ...mtd })}`,
     `/api/v1/spend/series?${q({ ...mtd, interval: "day", stackBy: "team", top: 8 })}`,
@@ -17,8 +16,6 @@ export function dashboardQueries(today: string, workload: string): { overview: s
     `/api/v1/spend?${q({ ...mtd, groupBy: "workload" })}`,
     `/api/v1/spend?${q({ ...mtd, groupBy: "model" })}`,
   ];
-  const d90 = { from: addDays(today, -89), to: today };
-  const year = { from: addDays(today, -364), to: today };
   const explorer = [
     ...["team", "workload", "model", "provider", "tier", "user", "day", "week", "month"].map((g) => `/api/v1/spend?${q({ ...d90, groupBy: g })}`),
     `/api/v1/spend?${q({ ...year, groupBy: "day" })}`,
@@ -40,6 +37,14 @@ export function dashboardQueries(today: string, workload: string): { overview: s
   ];
   return { overview, explorer };
 }
+
+/** The date ranges the benches query: month to date, the last 90 days, the last year. */
+export function benchRanges(today: string) {
+  return { mtd: presetRange("mtd", today), d90: { from: addDays(today, -89), to: today }, year: { from: addDays(today, -364), to: today } };
+}
+
+/** A query string from plain values. */
+export const q = (o: Record<string, string | number>) => new URLSearchParams(Object.entries(o).map(([k, v]) => [k, String(v)])).toString();
 
 /** The busiest workload's slug, from the roll-up. */
 export const BIGGEST_WORKLOAD_SQL = `SELECT w.slug FROM usage_daily d JOIN workloads w ON w.id = d.workload_id GROUP BY w.slug ORDER BY sum(d.requests) DESC LIMIT 1`;

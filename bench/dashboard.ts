@@ -6,10 +6,12 @@
  * Then against the production build (`next start`, built first if sources changed), signed in as an admin:
  * 1. overview: p50/p95 of every /api/v1/spend* request the Overview page issues (target p95 <= 150 ms);
  * 2. other:    p50/p95 of the other groupBy / filter / endpoint combinations of the explorer (target <= 300 ms);
+ * 2b. runs:    p50/p95 of the Runs page and unit-cost requests (issue 13: usage_runs roll-up, run detail read from
+ *              usage_events in the run's time span; target <= 300 ms like the other explorer queries);
  * 3. page:     Overview usable time in Chromium: navigation to KPIs and chart drawn (target <= 1.5 s), first load
  *              and p95 of the following loads.
  * Options: --events N, --runs R (timed requests per query, default 30), --loads L (page loads, default 10),
- * --only overview,other,page (default all), --keep (keep the fresh database).
+ * --only overview,other,runs,page (default all), --keep (keep the fresh database).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
@@ -22,17 +24,18 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded-
 import { migrate } from "@/lib/db/migrate";
 import { needsBuild } from "@/lib/bootstrap/needs-build";
 import { todayUtc } from "@/lib/analytics/dates";
-import { BIGGEST_WORKLOAD_SQL, dashboardQueries, quantile } from "./dashboard-queries";
+import { BIGGEST_WORKLOAD_SQL, benchRanges, dashboardQueries, q, quantile } from "./dashboard-queries";
 import { startMachineMeter } from "./machine";
 import { pgCpuMs, processCpuMs } from "./pg-cpu";
 
 const { values } = parseArgs({ options: { events: { type: "string" }, runs: { type: "string" }, loads: { type: "string" }, only: { type: "string" }, keep: { type: "boolean" } } });
-const ONLY = new Set((values.only ?? "overview,other,page").split(","));
+const ONLY = new Set((values.only ?? "overview,other,runs,page").split(","));
 const EVENTS = Number(values.events ?? 10_000_000);
 const RUNS = Number(values.runs ?? 30);
 const LOADS = Number(values.loads ?? 10);
 const root = path.resolve(import.meta.dirname, "..");
-const work = "/tmp/rs-bench-dashboard";
+// BENCH_WORK: another directory when several benches share a machine (the default one is wiped at start).
+const work = process.env.BENCH_WORK ?? "/tmp/rs-bench-dashboard";
 const port = Number(process.env.BENCH_PORT ?? 3290);
 const secret = "bench-dashboard-secret-0123456789";
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -134,6 +137,24 @@ async function main() {
       for (const path of other) results.push(await timeGet(path, cookie));
       report.otherQueries = { ...summarise(results, 300), results };
     }
+    if (ONLY.has("runs")) {
+      const { mtd, d90, year } = benchRanges(today);
+      const runs = [
+        `/api/v1/runs?${q({ ...d90 })}`,
+        `/api/v1/runs?${q({ ...mtd })}`,
+        `/api/v1/runs?${q({ ...d90, workload: "support-reply-drafts" })}`,
+        `/api/v1/runs?${q({ ...d90, team: "platform", limit: 200 })}`,
+        `/api/v1/metrics/unit-cost?${q({ ...d90, name: "tickets_resolved", workload: "support-reply-drafts" })}`,
+        `/api/v1/metrics/unit-cost?${q({ ...year, name: "tickets_resolved", workload: "support-reply-drafts", granularity: "month" })}`,
+      ];
+      // The most expensive run of the range: its detail reads its calls from usage_events.
+      const top = await fetch(`http://localhost:${port}${runs[0]}`, { headers: { cookie: `next-auth.session-token=${cookie}` } }).then((r) => r.json() as Promise<{ top: { runId: string }[] }>);
+      if (top.top[0]) runs.push(`/api/v1/runs/${encodeURIComponent(top.top[0].runId)}`);
+      log(`timing ${runs.length} run and unit-cost queries, ${RUNS} runs each...`);
+      const results = [];
+      for (const path of runs) results.push(await timeGet(path, cookie));
+      report.runQueries = { ...summarise(results, 300), results, runsInRollup: await countRuns(db.url) };
+    }
     if (ONLY.has("page")) {
       log("loading the overview in Chromium...");
       report.overviewPage = await pageLoads(cookie);
@@ -232,3 +253,11 @@ main().catch((error) => {
   console.error(error);
   process.exit(1);
 });
+
+async function countRuns(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const r = await client.query<{ n: number }>("SELECT count(*)::int AS n FROM usage_runs");
+  await client.end();
+  return r.rows[0].n;
+}

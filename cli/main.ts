@@ -18,6 +18,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   bills: () => import("./commands/bills"),
   scenario: () => import("./commands/scenario"),
   retention: () => import("./commands/retention"),
+  metrics: () => import("./commands/metrics"),
 };
 
 const USAGE = `Usage: rightsize <command> [options]
@@ -37,6 +38,7 @@ Commands:
                                                   write the monthly report
   report --statements --month YYYY-MM --out DIR   one statement PDF per team
   bills import FILE [--provider openai|anthropic] import a provider bill (OpenAI costs / Anthropic cost report)
+  metrics import FILE                             import business metrics (CSV: date,name,value[,team][,workload])
   scenario export ID --format litellm|portkey|openrouter|json [--out FILE]
                                                   write a saved scenario as gateway routing config
   scenario apply ID --from YYYY-MM-DD [--workloads a,b]

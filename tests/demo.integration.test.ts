@@ -42,6 +42,13 @@ describe("the demo workspace", () => {
     const budgets = await pool().query("SELECT scope_type, amount_usd::float AS amount FROM budgets ORDER BY id");
     expect(budgets.rows.map((b) => b.scope_type)).toEqual(["org", "team", "team"]);
     expect(budgets.rows.every((b) => b.amount > 0)).toBe(true);
+    // Runs (issue 13): agent runs, chat sessions and traces, some runaway; a business metric to divide spend by.
+    const runs = await pool().query(`SELECT run_kind::int AS kind, count(*)::int AS n, max(calls)::int AS longest FROM usage_runs GROUP BY 1 ORDER BY 1`);
+    expect(runs.rows.map((r) => r.kind)).toEqual([1, 2, 3]);
+    expect(runs.rows[0].longest).toBeGreaterThanOrEqual(10);
+    const metrics = await pool().query(`SELECT name, count(*)::int AS days FROM business_metrics GROUP BY 1 ORDER BY 1`);
+    expect(metrics.rows.map((m) => m.name)).toEqual(["invoices_processed", "tickets_resolved"]);
+    expect(metrics.rows.every((m) => m.days >= 20)).toBe(true);
 
     const again = await loadDemo(options);
     expect(again).toMatchObject({ accepted: 0, duplicates: 20_000 });

@@ -2,6 +2,8 @@ import { pool } from "@/lib/db/pool";
 import { dailyRollupSelect, userRollupSelect } from "@/lib/ingest/store/columns";
 import { shapeRollupSelect } from "@/lib/ingest/store/shape-rollup";
 import { dimensionRollupSelect } from "@/lib/ingest/store/dimension-rollup";
+import { runRollupSelect } from "@/lib/ingest/store/run-rollup";
+import { outcomeFromTags } from "@/lib/runs/outcome";
 
 /**
  * Rows where a roll-up differs from a fresh recomputation from usage_events (ingestion's own roll-up SELECTs):
@@ -14,6 +16,7 @@ export async function rollupDrift(): Promise<Record<string, unknown[]>> {
     ["usage_shape_daily", shapeRollupSelect("usage_events")],
     // every promoted tag key (none: both sides empty)
     ["usage_daily_dimension", dimensionRollupSelect("usage_events", "ARRAY(SELECT tag_key FROM dimensions)")],
+    ["usage_runs", runRollupSelect(`(SELECT e.*, ${outcomeFromTags("e.tags")} AS outcome FROM usage_events e)`)],
   ];
   const out: Record<string, unknown[]> = {};
   for (const [table, select] of tables) {
@@ -27,4 +30,4 @@ export async function rollupDrift(): Promise<Record<string, unknown[]>> {
   return out;
 }
 
-export const NO_DRIFT = { usage_daily: [], usage_daily_user: [], usage_shape_daily: [], usage_daily_dimension: [] };
+export const NO_DRIFT = { usage_daily: [], usage_daily_user: [], usage_shape_daily: [], usage_daily_dimension: [], usage_runs: [] };

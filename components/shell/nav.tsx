@@ -8,6 +8,8 @@ export const NAV_ITEMS = [
   { href: "/", label: "Overview" },
   { href: "/teams", label: "Teams" },
   { href: "/workloads", label: "Workloads" },
+  { href: "/runs", label: "Runs" },
+  { href: "/unit-costs", label: "Unit costs" },
   { href: "/models", label: "Models" },
   { href: "/dimensions", label: "Dimensions" },
   { href: "/whatif", label: "What-if" },

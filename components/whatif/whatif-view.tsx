@@ -9,12 +9,14 @@ import { decodeDefinition, encodeDefinition, type Definition } from "./definitio
 import { EvalsTab } from "./evals-tab";
 import { RecommendationsTab } from "./recommendations-tab";
 import { ScenarioTab } from "./scenario-tab";
+import { CommitmentTab } from "./commitment-tab";
 
 const TABS = [
   { id: "scenario", label: "Scenario" },
   { id: "recommendations", label: "Recommendations" },
   { id: "compare", label: "Saved & compare" },
   { id: "evals", label: "Evals & classification" },
+  { id: "commitments", label: "Commitments" },
 ] as const;
 type TabId = (typeof TABS)[number]["id"];
 
@@ -92,6 +94,7 @@ export function WhatIfView() {
       {options.data && tab === "evals" && (
         <EvalsTab options={options.data} workload={params.get("workload")} onWorkload={(w) => go({ workload: w })} />
       )}
+      {options.data && tab === "commitments" && <CommitmentTab options={options.data} />}
     </>
   );
 }

@@ -12,6 +12,8 @@ export const MEASURE_COLUMNS = [
   "output_tokens", "reasoning_tokens", "cost_nanos", "source_cost_nanos",
   // The shape roll-up's input bucket of a usage-export row reads its context-window tag (shape-rollup.ts).
   "tags", "tool_cost_nanos",
+  // The run roll-up's key and its ok/error counts (lib/ingest/store/run-rollup.ts).
+  "run_id", "run_kind", "status",
 ] as const;
 
 const RULE_CANDIDATE = "(e.source_team IS NULL OR e.source_workload IS NULL)";

@@ -6,6 +6,7 @@ import { DAILY_INSERT, USER_INSERT, dailyRollupSelect, userRollupSelect } from "
 import { applySignedRollups } from "@/lib/ingest/store/rollup-delta";
 import { rebuildShapeRollup } from "@/lib/ingest/store/shape-rollup";
 import { lockedDimensionKeys, rebuildDimensionRollup } from "@/lib/ingest/store/dimension-rollup";
+import { rebuildRunRollup } from "@/lib/ingest/store/run-rollup";
 import { attributionSelect, CHANGED, MEASURE_COLUMNS, type AttributionScope } from "./attribution-sql";
 import { loadCompiledRules } from "./load-rules";
 import type { Reattribution } from "./rule-schema";
@@ -56,7 +57,7 @@ export async function reattributeHistory(client: pg.PoolClient, opts: Reattribut
     // and ingestion waits for the short roll-up step only, not for the whole recomputation.
     // Promoted tag keys first (then the roll-ups), the order ingestion takes them in: no lock cycle with a promotion.
     await lockedDimensionKeys(client);
-    await client.query("LOCK TABLE usage_daily, usage_daily_user, usage_shape_daily IN SHARE ROW EXCLUSIVE MODE");
+    await client.query("LOCK TABLE usage_daily, usage_daily_user, usage_shape_daily, usage_runs IN SHARE ROW EXCLUSIVE MODE");
     if (opts.rollups === "delta") await moveRollupSums(client);
     else daysRebuilt = await rebuildRollups(client, firstDay, lastDay);
   }
@@ -108,6 +109,7 @@ async function rebuildRollups(client: pg.PoolClient, firstDay: string, lastDay: 
   await client.query(`${USER_INSERT} ${userRollupSelect(events)}`, [firstDay, lastDay]);
   await rebuildShapeRollup(client, firstDay, lastDay);
   await rebuildDimensionRollup(client, firstDay, lastDay);
+  await rebuildRunRollup(client, firstDay, lastDay);
   const days = await client.query<{ n: number }>("SELECT ($2::date - $1::date + 1)::int AS n", [firstDay, lastDay]);
   return days.rows[0].n;
 }

@@ -230,3 +230,25 @@ describe("generateDemoEvents: the company's rhythm and incidents", () => {
     expect(codeCached / codeInput).toBeGreaterThan(0.6);
   });
 });
+
+describe("demo runs", () => {
+  it("group agent, chat and retrieval calls into runs, with outcomes on support sessions and a few runaway loops", async () => {
+    const { DEMO_RUN_WORKLOADS } = await import("./runs");
+    const calls = new Map<string, number>();
+    const outcomes = new Map<string, number>();
+    for (const e of generateDemoEvents({ events: 60_000, days: 30, endDate: new Date("2026-10-31T00:00:00Z"), seed: 3 })) {
+      const shape = e.workload === null ? undefined : DEMO_RUN_WORKLOADS[e.workload];
+      if (!shape) {
+        expect(e.run).toBeUndefined();
+        continue;
+      }
+      expect(e.run?.kind).toBe(shape.kind);
+      calls.set(e.run!.id, (calls.get(e.run!.id) ?? 0) + 1);
+      if (e.tags.outcome) outcomes.set(e.tags.outcome, (outcomes.get(e.tags.outcome) ?? 0) + 1);
+    }
+    expect(calls.size).toBeGreaterThan(1000);
+    // runaway loops: 40+ calls in one run
+    expect([...calls.values()].some((n) => n >= 40)).toBe(true);
+    expect(outcomes.get("resolved")).toBeGreaterThan(outcomes.get("escalated")!);
+  });
+});

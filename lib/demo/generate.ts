@@ -9,6 +9,7 @@ import type { UsageEvent } from "@/lib/ingest/usage-event";
 import { demoIncidents } from "./incidents";
 import { Rng } from "./rng";
 import { sampleEvent } from "./sample-event";
+import { DemoRuns } from "./runs";
 import { HOUR_MS, demoWindow } from "./schedule";
 import { buildStreams } from "./streams";
 import { apportion, cellWeights } from "./volume";
@@ -46,7 +47,7 @@ export function generateDemoEvents(options: DemoOptions): Generator<UsageEvent, 
   // Volumes and per-event draws use separate generators, so changing how events are drawn keeps the volumes.
   const volumeRng = new Rng((seed ^ 0x5bd1e995) >>> 0);
   const counts = apportion(cellWeights(streams, window, incidents, volumeRng), events, volumeRng.next());
-  return emit(streams, counts, window.startMs, window.endMs, days, new Rng(seed), `demo-${seed}-`);
+  return emit(streams, counts, window.startMs, window.endMs, days, new Rng(seed), `demo-${seed}-`, new DemoRuns(seed, `demo-${seed}-`));
 }
 
 function* emit(
@@ -57,6 +58,7 @@ function* emit(
   days: number,
   rng: Rng,
   idPrefix: string,
+  runs: DemoRuns,
 ): Generator<UsageEvent, void, undefined> {
   const S = streams.length;
   const remaining = new Uint32Array(S);
@@ -81,7 +83,9 @@ function* emit(
         total--;
         // Stratified times: the i-th event lands in the i-th of N equal slices of the hour, so times increase.
         const at = hourStart + Math.floor(((i + rng.next()) / N) * span);
-        yield sampleEvent(streams[s], mixes[s], rng, at, idPrefix + n++);
+        const event = sampleEvent(streams[s], mixes[s], rng, at, idPrefix + n++);
+        runs.attach(event);
+        yield event;
       }
     }
   }

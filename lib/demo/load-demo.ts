@@ -8,6 +8,7 @@ import { linkDemoEvalModels } from "@/lib/evals/demo-eval-models";
 import { progressBar } from "@/lib/cli/progress";
 import { seedDemoRollout } from "./seed-rollout";
 import { ensureDimensions } from "@/lib/dimensions/dimensions-admin";
+import { seedDemoMetrics } from "./seed-metrics";
 import { DEFAULT_DEMO_SEED, demoTeams, demoUnattributedSources, demoWorkloads, generateDemoEvents } from "./generate";
 
 export interface LoadDemoOptions {
@@ -67,6 +68,7 @@ export async function loadDemo(options: LoadDemoOptions) {
   bar?.stop();
   await seedDemoBudgets(endDate);
   await seedDemoRollout(endDate, options.days);
+  await seedDemoMetrics();
   log(`Demo loaded: ${summary.accepted.toLocaleString("en-US")} new calls, ${summary.duplicates.toLocaleString("en-US")} already there.`);
   return summary;
 }

@@ -53,6 +53,18 @@ export interface UsageEvent {
    * on the Ingestion page.
    */
   guessedTokenMeaning?: boolean;
+  /**
+   * The run this call belongs to (agent run, chat session or trace): calls sharing it roll up into one run
+   * (lib/runs). Chosen by sources/run-id.ts: an explicit run id, else a session id, else a trace id. Absent = none.
+   */
+  run?: RunRef | null;
+}
+
+/** 1 = an explicit run id, 2 = a session/conversation id, 3 = a trace id (stored as usage_events.run_kind). */
+export type RunKind = 1 | 2 | 3;
+export interface RunRef {
+  id: string;
+  kind: RunKind;
 }
 
 /** A record a parser could not accept: where it was and what was wrong, in words a user can act on. */

@@ -4,7 +4,7 @@
  * Pages whose own filters differ (Reports pick a month, Settings none) are left alone.
  */
 export const CARRIED_FILTERS = ["range", "from", "to", "team"] as const;
-const EXPLORER_PAGES = ["/", "/teams", "/workloads", "/models"];
+const EXPLORER_PAGES = ["/", "/teams", "/workloads", "/models", "/runs", "/unit-costs"];
 
 /** `href` with the carried filters of `params` added (those already in `href` win). */
 export function carryFilters(href: string, params: { get(name: string): string | null }, keys: readonly string[] = CARRIED_FILTERS): string {

@@ -24,6 +24,7 @@ import { spendInCurrency } from "@/lib/currency/spend-in-currency";
 import { monthNonTokenCharges } from "./non-token-charges";
 import { dataAsOf, restatementForReport } from "./close/restatement";
 import { closedMonth } from "./close/close-month";
+import { unitCostsForMonth } from "@/lib/metrics/unit-cost";
 
 const TOP_ANOMALIES = 20;
 
@@ -39,7 +40,7 @@ export async function buildMonthlyReport(principal: Principal, month: string, no
   // Freshness and restatement first: the snapshot this report may leave must not see its own figures as a change.
   const [asOf, closed] = await Promise.all([dataAsOf(), closedMonth(m.month)]);
   const { restatement } = await restatementForReport(principal, m, seenAs);
-  const [cells, daily, budgets, anomalies, recommendations, teams, orgChange, teamChange, chargeback, delivered, inCurrency, prevInCurrency, nonToken] = await Promise.all([
+  const [cells, daily, budgets, anomalies, recommendations, teams, orgChange, teamChange, chargeback, delivered, inCurrency, prevInCurrency, nonToken, unitCosts] = await Promise.all([
     querySpendCube(principal, { from: m.from, to: m.to, compare: { from: m.previous.from, to: m.previous.to, ...(m.previous.until ? { until: m.previous.until } : {}) } }),
     querySpend(principal, { groupBy: "day", from: m.from, to: m.to }, now),
     budgetsVsActual(principal, m.to, m.complete),
@@ -53,6 +54,7 @@ export async function buildMonthlyReport(principal: Principal, month: string, no
     spendInCurrency(principal, m.from, m.to),
     spendInCurrency(principal, m.previous.from, m.previous.to).catch(() => null),
     monthNonTokenCharges(principal, m.from, m.to),
+    unitCostsForMonth(principal, m.month),
   ]);
   const toolsByModel = new Map<string, bigint>();
   for (const r of nonToken.rows) toolsByModel.set(`${r.provider}/${r.model}`, (toolsByModel.get(`${r.provider}/${r.model}`) ?? 0n) + r.costNanos);
@@ -119,6 +121,7 @@ export async function buildMonthlyReport(principal: Principal, month: string, no
     anomalies: (await explainAnomalies(principal, anomalies.slice(0, TOP_ANOMALIES), m.to)).map(anomalyOut),
     recommendations,
     savingsDelivered: monthSavingsOut(delivered),
+    unitCosts,
   };
 }
 

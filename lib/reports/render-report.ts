@@ -12,6 +12,8 @@ import type { ReportFormat } from "./report-schema";
 import { restatementForReport } from "./close/restatement";
 import { adjustmentRows } from "./close/adjustment-rows";
 import { splitAdjustments } from "./close/split-adjustments";
+import { unitCostsForMonth } from "@/lib/metrics/unit-cost";
+import { unitCostsCsv } from "@/lib/metrics/unit-costs-csv";
 
 export interface RenderedReport {
   contentType: string;
@@ -49,6 +51,10 @@ export async function renderMonthlyReport(
   }
   const m = reportMonth(month, now);
   await assertMonthHasUsage(principal, m);
+  if (format === "unit-costs") {
+    progress.step?.("Computing unit costs");
+    return { contentType: "text/csv; charset=utf-8", filename: `${base}-unit-costs.csv`, body: unitCostsCsv(await unitCostsForMonth(principal, m.month)) };
+  }
   progress.step?.("Reading usage");
   if (format === "focus") {
     await restatementForReport(principal, m, "export");

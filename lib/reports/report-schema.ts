@@ -6,15 +6,16 @@ import { FOCUS_VERSIONS } from "./focus/focus-columns";
 import { BUDGET_PERIODS, BUDGET_STATUSES } from "@/lib/budgets/budget-schema";
 import { ChargebackResponseSchema } from "@/lib/chargeback/chargeback-schema";
 import { RestatementSchema } from "./close/close-schema";
+import { UnitCostRowSchema } from "@/lib/metrics/unit-cost-schema";
 
 /** GET /api/v1/reports/monthly: the month's report as JSON, or as CSV, FOCUS 1.3 (or 1.2) CSV or PDF downloads. */
-export const REPORT_FORMATS = ["json", "csv", "focus", "pdf"] as const;
+export const REPORT_FORMATS = ["json", "csv", "focus", "pdf", "unit-costs"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export const MonthlyReportQuerySchema = z.object({
   month: z.string({ message: "give a month, e.g. month=2026-10" }).describe("UTC month YYYY-MM"),
   format: z.enum(REPORT_FORMATS, { message: `must be one of ${REPORT_FORMATS.join(", ")}` }).default("json")
-    .describe("json (this schema) | csv (one row per team x workload x model x day) | focus (FOCUS CSV, see focusVersion) | pdf"),
+    .describe("json (this schema) | csv (one row per team x workload x model x day) | focus (FOCUS CSV, see focusVersion) | pdf | unit-costs (CSV: cost per unit of each business metric vs the previous month)"),
   focusVersion: z.enum(FOCUS_VERSIONS, { message: `must be one of ${FOCUS_VERSIONS.join(", ")}` }).default("1.3")
     .describe("FOCUS version of format=focus: 1.3 (default; ServiceProviderName, HostProviderName) or 1.2"),
 });
@@ -136,5 +137,6 @@ export const MonthlyReportSchema = z.object({
     ),
   }),
   savingsDelivered: MonthSavingsSchema.describe("realised savings of applied rollouts on the month's days (lib/rollouts)"),
+  unitCosts: z.array(UnitCostRowSchema).describe("cost per unit of each business metric (POST /api/v1/metrics) this month and its change vs the previous month"),
 });
 export type MonthlyReport = z.infer<typeof MonthlyReportSchema>;

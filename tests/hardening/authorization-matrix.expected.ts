@@ -36,6 +36,12 @@ export const EXPECTED: Record<string, Policy> = {
   "GET /api/health": "public",
   "GET /api/v1/openapi.json": "public",
   "POST /api/otlp/v1/traces": "ingest",
+  "GET /api/v1/runs": "read",
+  "GET /api/v1/runs/[runId]": "read",
+  "GET /api/v1/metrics": "read",
+  "POST /api/v1/metrics": "ingest",
+  "GET /api/v1/metrics/unit-cost": "read",
+  "POST /api/v1/plans/commitment": "read",
 
   "POST /api/v1/account/password": "user",
   "GET /api/v1/alerts": "read",

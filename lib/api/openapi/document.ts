@@ -13,12 +13,13 @@ import { scheduleOperations } from "./schedules";
 import { rolloutOperations } from "./rollouts";
 import { currencyOperations } from "./currency";
 import { dimensionOperations } from "./dimensions";
+import { unitEconomicsOperations } from "./unit-economics";
 
 /**
  * The OpenAPI 3.1 document of /api/v1, generated from the zod schemas the routes validate with.
  * To document a new route: add its ApiOperation to a list here.
  */
-const OPERATIONS: ApiOperation[] = [...spendOperations, ...attributionOperations, ...modelOperations, ...budgetOperations, ...reportOperations, ...ingestionOperations, ...whatIfOperations, ...keyOperations, ...chargebackOperations, ...statementOperations, ...scheduleOperations, ...rolloutOperations, ...currencyOperations, ...dimensionOperations];
+const OPERATIONS: ApiOperation[] = [...spendOperations, ...attributionOperations, ...modelOperations, ...budgetOperations, ...reportOperations, ...ingestionOperations, ...whatIfOperations, ...keyOperations, ...chargebackOperations, ...statementOperations, ...scheduleOperations, ...rolloutOperations, ...currencyOperations, ...dimensionOperations, ...unitEconomicsOperations];
 
 const jsonSchema = (schema: z.ZodType, io: "input" | "output") =>
   z.toJSONSchema(schema, { target: "draft-2020-12", io, unrepresentable: "any" }) as Record<string, unknown>;

@@ -21,6 +21,7 @@ import { addSkip, emptyBatch, reject, SKIP, type SourceBatch } from "./outcome";
 import { forEachRecord } from "./record-pages";
 import { futureError, isRepresentable, parseTimestamp } from "./timestamps";
 import { applyTokenMeaning, type RawTokens, tokenFields } from "./token-meaning";
+import { pickRun } from "./run-id";
 import { describeValue, isPlainObject, looseCount, optionalText } from "./values";
 
 const CALL_TYPES = new Set(["GENERATION", "EMBEDDING"]);
@@ -111,6 +112,9 @@ function observation(raw: unknown, path: string, batch: SourceBatch, now: Date):
     tags,
   };
   if (tokens.guessed) event.guessedTokenMeaning = true;
+  // Run grouping (lib/runs/README.md): the observation's sessionId, else its traceId.
+  const run = pickRun(null, raw.sessionId, raw.traceId);
+  if (run) event.run = run;
   batch.events.push(event);
 }
 

@@ -33,6 +33,7 @@
 import type { ParseOutcome, UsageEvent } from "../usage-event";
 import { usdToNanos } from "../../money";
 import { failed } from "./outcome";
+import { pickRun } from "./run-id";
 import { futureError, isRepresentable, parseTimestamp } from "./timestamps";
 import { applyTokenMeaning, type InputMeaning, type RawTokens, tokenFields } from "./token-meaning";
 import { countError, describeValue, isPlainObject, looseCount, MAX_COUNT, optionalText } from "./values";
@@ -131,6 +132,10 @@ export function parseLiteLlmSpendLog(raw: unknown, index: number, now: Date): Pa
     tags: collectTags(row, metadata),
   };
   if (tokens.guessed) event.guessedTokenMeaning = true;
+  // Run grouping (lib/runs/README.md): spend_logs_metadata.run_id, else session_id (litellm_session_id), else the trace id.
+  const logMeta = isPlainObject(metadata.spend_logs_metadata) ? metadata.spend_logs_metadata : {};
+  const run = pickRun(logMeta.run_id, row.session_id ?? metadata.litellm_session_id, metadata.trace_id ?? metadata.litellm_trace_id);
+  if (run) event.run = run;
   return { ok: true, event };
 }
 

@@ -66,6 +66,21 @@ export const NativeEventSchema = z
       .describe("Cost the caller computed, in USD (number or decimal string), kept beside Rightsize's own price for reconciliation."),
     latency_ms: z.number().min(0).max(MAX_COUNT).nullish().describe("Call latency in milliseconds."),
     status: z.string().max(NATIVE_LIMITS.shortText).nullish().describe("Outcome, e.g. ok, error, 429."),
+    run_id: z
+      .string()
+      .max(NATIVE_LIMITS.idLength)
+      .nullish()
+      .describe("Agent run this call belongs to: calls with the same run_id roll up into one run (cost per run, calls per run). Wins over session_id and trace_id."),
+    session_id: z
+      .string()
+      .max(NATIVE_LIMITS.idLength)
+      .nullish()
+      .describe("Chat or agent session: calls with the same session_id roll up into one run when they carry no run_id."),
+    trace_id: z
+      .string()
+      .max(NATIVE_LIMITS.idLength)
+      .nullish()
+      .describe("Trace (e.g. the OpenTelemetry trace id of the request): calls with the same trace_id roll up into one run when they carry no run_id or session_id."),
     tags: z
       .record(z.string().min(1).max(NATIVE_LIMITS.tagKeyLength), z.string().max(NATIVE_LIMITS.tagValueLength))
       .nullish()

@@ -11,11 +11,13 @@ import { usdToNanos } from "../../money";
 import { DECIMAL_AMOUNT, NATIVE_LIMITS } from "./native-schema";
 import { failed } from "./outcome";
 import { stableKey } from "./stable-key";
+import { pickRun } from "./run-id";
 import { futureError, isRepresentable, parseTimestamp } from "./timestamps";
 import { countError, describeValue, isCount, MAX_COUNT } from "./values";
 
 export { NativeEventSchema, type NativeEventInput } from "./native-schema";
 
+const RUN_FIELDS = ["run_id", "session_id", "trace_id"] as const;
 const TOKEN_FIELDS = ["input_tokens", "cached_input_tokens", "cache_write_tokens", "output_tokens", "reasoning_tokens", "cache_write_1h_tokens"] as const;
 
 /** `source` is "api" for POST /events and "file" for uploaded files (ids are unique per source). */
@@ -166,6 +168,15 @@ export function parseNativeEvent(raw: unknown, index: number, now: Date, source:
     tags = t as Record<string, string>;
   }
 
+  // Run grouping (lib/runs): run_id, else session_id, else trace_id. Strings only, at most idLength characters.
+  for (const field of RUN_FIELDS) {
+    const value = r[field];
+    if (value === undefined || value === null) continue;
+    if (typeof value !== "string") return failed(index, field, `must be a string, got ${describeValue(value)}`);
+    if (value.length > NATIVE_LIMITS.idLength) return failed(index, field, `is longer than ${NATIVE_LIMITS.idLength} characters`);
+  }
+  const run = pickRun(r.run_id, r.session_id, r.trace_id);
+
   const event: UsageEvent = {
     source,
     externalId: id,
@@ -190,6 +201,7 @@ export function parseNativeEvent(raw: unknown, index: number, now: Date, source:
     tags,
   };
   if (cacheWrite1h > 0) event.cacheWrite1hTokens = cacheWrite1h;
+  if (run) event.run = run;
   return { ok: true, event };
 }
 

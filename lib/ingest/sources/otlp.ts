@@ -32,6 +32,7 @@ import { STATUS_CODE_ERROR, type OtlpAttributes, type OtlpSpan, type OtlpTraceRe
 import { addSkip, emptyBatch, reject, SKIP, type SourceBatch } from "./outcome";
 import { readSpanCall, text, type SpanCall } from "./otlp-usage";
 import { isStorableTag } from "./tag-allow-list";
+import { pickRun } from "./run-id";
 import { futureError, isRepresentable } from "./timestamps";
 import { applyTokenMeaning } from "./token-meaning";
 import { MAX_COUNT } from "./values";
@@ -164,6 +165,9 @@ function spanToEvent(
     tags: collectTags(resource, attrs, dimensionKeys),
   };
   if (tokens.guessed) event.guessedTokenMeaning = true;
+  // Run grouping (lib/runs/README.md): rightsize.run_id, else the conversation/session id, else the trace id.
+  const run = pickRun(pick("rightsize.run_id"), pick("gen_ai.conversation.id", "session.id", "langfuse.session.id"), span.traceId);
+  if (run) event.run = run;
   return event;
 }
 

@@ -15,6 +15,8 @@ const EXACT = new Set([
   // OTel resource and general attributes
   "host.name", "server.address", "process.runtime.name", "user.id", "enduser.id", "session.id", "team", "workload", "project",
   "env", "environment", "tenant", "feature", "cost_center", "application", "app",
+  // A call's business outcome (resolved, escalated...): cost per successful outcome (lib/runs/outcome.ts)
+  "outcome",
   // OTel GenAI semantic conventions (identifiers only; gen_ai.input/output messages are content)
   "gen_ai.provider.name", "gen_ai.system", "gen_ai.operation.name", "gen_ai.request.model", "gen_ai.response.model",
   "gen_ai.agent.name", "gen_ai.agent.id", "gen_ai.conversation.id", "gen_ai.workflow.name", "gen_ai.data_source.id",

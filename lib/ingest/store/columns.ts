@@ -4,6 +4,7 @@ export const EVENT_COLUMNS = [
   "source_team", "source_workload", "source_key", "input_tokens", "cached_input_tokens", "cache_write_tokens",
   "output_tokens", "reasoning_tokens", "requests", "batch", "service_tier", "cost_nanos", "source_cost_nanos",
   "price_source", "price_override_id", "latency_ms", "status", "tags", "ingest_batch_id", "cache_write_1h_tokens", "tool_cost_nanos",
+  "run_id", "run_kind",
 ] as const;
 
 /** Roll-up maintenance shared by ingestion (from inserted rows) and rebuilds (from all events). */

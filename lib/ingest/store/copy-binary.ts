@@ -50,7 +50,7 @@ export class BinaryRows {
   /** `tags`: the event's tags as JSON (tagsJson in unstorable-text.ts), or null for none. */
   add(e: UsageEvent, ids: ResolvedIds, tags: string | null): void {
     // UTF-8 takes at most 3 bytes per UTF-16 code unit.
-    const strings = len(e.user) + len(e.team) + len(e.workload) + len(e.sourceKey) + len(e.serviceTier) + len(e.status) + len(tags) + 1;
+    const strings = len(e.user) + len(e.team) + len(e.workload) + len(e.sourceKey) + len(e.serviceTier) + len(e.status) + len(tags) + len(e.run?.id ?? null) + 1;
     this.reserve(FIXED_BYTES + strings * 3);
     const b = this.buf;
     let at = this.at;
@@ -107,6 +107,12 @@ export class BinaryRows {
     at = int32(b, at, ids.batchId);
     at = int32(b, at, e.cacheWrite1hTokens ?? 0);
     at = int64(b, at, ids.price.toolCostNanos ?? null);
+    at = text(b, at, e.run?.id ?? null);
+    if (e.run) at = int16(b, at, e.run.kind);
+    else {
+      b.writeInt32BE(-1, at);
+      at += 4;
+    }
     this.at = at;
     this.count++;
   }

@@ -48,5 +48,7 @@ export function formatEventRow(e: UsageEvent, ids: ResolvedIds): string {
     ids.batchId,
     e.cacheWrite1hTokens ?? 0,
     copyNumber(ids.price.toolCostNanos ?? null),
+    copyText(e.run?.id ?? null),
+    copyNumber(e.run?.kind ?? null),
   ].join("\t");
 }

@@ -2,6 +2,8 @@ import type pg from "pg";
 import { DAILY_INSERT, DAILY_UPSERT, USER_INSERT, USER_UPSERT } from "./columns";
 import { INPUT_BUCKET_SQL, SHAPE_INSERT, SHAPE_UPSERT } from "./shape-rollup";
 import { DIMENSION_INSERT, DIMENSION_UPSERT, dimensionRollupSelect, lockedDimensionKeys } from "./dimension-rollup";
+import { RUN_INSERT, RUN_UPSERT, runRollupSelect } from "./run-rollup";
+import { outcomeFromTags } from "@/lib/runs/outcome";
 
 /**
  * Moves stored events in or out of EVERY roll-up (usage_daily, usage_daily_user, usage_shape_daily and the
@@ -47,6 +49,14 @@ export async function applySignedRollups(client: pg.ClientBase, relation: string
     const at = params.length + 1;
     await client.query(`${DIMENSION_INSERT} ${dimensionRollupSelect(relation, `$${at}::text[]`, true)} ${DIMENSION_UPSERT}`, [...params, keys]);
   }
+  await client.query(
+    `${RUN_INSERT} ${runRollupSelect(`(SELECT r.*, ${outcomeFromTags("r.tags")} AS outcome FROM ${relation} r)`, true)} ${RUN_UPSERT}`,
+    params,
+  );
+  await client.query(
+    `DELETE FROM usage_runs u USING (SELECT DISTINCT run_id FROM ${relation} e WHERE e.run_id IS NOT NULL) t WHERE u.run_id = t.run_id AND u.calls = 0`,
+    params,
+  );
   // Only rows whose events all went away can reach zero; the day range keeps the clean-up to the touched days.
   const range = await client.query<{ first: string | null; last: string | null }>(
     `SELECT min(${day})::text AS first, max(${day})::text AS last FROM ${relation} e`,

@@ -15,6 +15,7 @@ export function nulField(e: UsageEvent, tagsJson: string | null): string | null 
   if (e.sourceKey !== null && e.sourceKey.includes("\0")) return "sourceKey";
   if (e.serviceTier !== null && e.serviceTier.includes("\0")) return "service_tier";
   if (e.status !== null && e.status.includes("\0")) return "status";
+  if (e.run && e.run.id.includes("\0")) return "run_id";
   // JSON.stringify writes U+0000 as the escape \u0000 (six characters).
   if (tagsJson !== null && tagsJson.includes("\\u0000")) return "tags";
   return null;

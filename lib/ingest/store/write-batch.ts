@@ -5,6 +5,8 @@ import { Readable } from "node:stream";
 import { DAILY_INSERT, DAILY_UPSERT, EVENT_COLUMNS, USER_INSERT, USER_UPSERT, dailyRollupSelect, userRollupSelect } from "./columns";
 import { ruleCaseExpressions, type CompiledRule } from "@/lib/attribution/rule-sql";
 import { SHAPE_INSERT, SHAPE_UPSERT, shapeRollupSelect } from "./shape-rollup";
+import { RUN_INSERT, RUN_UPSERT, runRollupSelect } from "./run-rollup";
+import { outcomeFromTags } from "@/lib/runs/outcome";
 import { ensureCurrentPricing, type PricingState } from "./pricing-guard";
 import { replaceChanged } from "./replace-changed";
 import type { BinaryRows } from "./copy-binary";
@@ -92,6 +94,7 @@ async function writeOnce(client: pg.PoolClient, rows: string[] | BinaryRows, rul
         INSERT INTO usage_events SELECT * FROM staging_events ORDER BY occurred_at, dedup_key ON CONFLICT (occurred_at, dedup_key) DO NOTHING
         RETURNING occurred_at, team_id, workload_id, model_id, batch, service_tier, user_name, requests, input_tokens, cached_input_tokens,
           cache_write_tokens, output_tokens, reasoning_tokens, cost_nanos, source_cost_nanos, tool_cost_nanos,
+          run_id, run_kind, status, ${outcomeFromTags("tags")} AS outcome,
           -- only the tags the roll-ups read (one call's size of a usage bucket for the shape roll-up; promoted keys
           -- for the dimension roll-up), not every tag of every row
           CASE WHEN tags ?| $1::text[] THEN tags
@@ -102,6 +105,8 @@ async function writeOnce(client: pg.PoolClient, rows: string[] | BinaryRows, rul
         ${USER_INSERT} ${userRollupSelect("ins")} ${USER_UPSERT}
       ), shapes AS (
         ${SHAPE_INSERT} ${shapeRollupSelect("ins")} ${SHAPE_UPSERT}
+      ), runs AS (
+        ${RUN_INSERT} ${runRollupSelect("ins")} ${RUN_UPSERT}
       )${dimensions}
       SELECT count(*)::int AS inserted FROM ins`, [keys]);
     await client.query("COMMIT");

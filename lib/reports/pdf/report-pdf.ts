@@ -6,6 +6,7 @@ import { budgetBars, dailyColumns, horizontalBars, waterfallColumns } from "./pd
 import { waterfallSteps, signedUsd } from "@/lib/change/waterfall-steps";
 import { providerName } from "../provider-names";
 import { chargebackSection } from "./chargeback-section";
+import { unitCostsSection } from "./unit-costs-section";
 
 /**
  * The monthly report as a printable A4 PDF, drawn with pdfkit on the server: KPIs, the daily spend chart, spend by
@@ -45,6 +46,7 @@ export function renderReportPdf(report: MonthlyReport): Promise<Buffer> {
   anomalies(doc, report);
   recommendations(doc, report);
   savingsDelivered(doc, report);
+  unitCostsSection(doc, report.unitCosts);
   footers(doc, report);
   doc.end();
   return done;

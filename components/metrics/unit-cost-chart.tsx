@@ -1,0 +1,45 @@
+"use client";
+import { Bar, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { UnitCostResponse } from "@/lib/metrics/unit-cost-schema";
+import { usdUnit } from "@/components/explorer/format";
+
+const PER_UNIT = "#2f5bea";
+const UNITS = "#c9d3ea";
+
+/** Cost per unit over time (line, left axis) over the metric's units (bars, right axis). Periods without a value leave a gap. */
+export function UnitCostChart({ data, height = 260 }: { data: UnitCostResponse; height?: number }) {
+  const rows = data.points.map((p) => ({ period: p.period, perUnit: p.costPerUnitUsd === null ? null : Number(p.costPerUnitUsd), units: p.units === null ? 0 : Number(p.units), raw: p }));
+  const money = (v: number) => (v === 0 ? "$0" : `$${v >= 100 ? v.toFixed(0) : Number(v.toPrecision(2))}`);
+  return (
+    <div role="img" aria-label={`Cost per ${data.name}: ${usdUnit(data.total.costPerUnitUsd)} over the range`} data-testid="unit-cost-chart">
+      <ResponsiveContainer width="100%" height={height}>
+        <ComposedChart data={rows} margin={{ top: 10, right: 12, left: 0, bottom: 0 }}>
+          <CartesianGrid vertical={false} stroke="#eef0f4" />
+          <XAxis dataKey="period" tick={{ fontSize: 11, fill: "#5b6575" }} minTickGap={28} tickLine={false} axisLine={{ stroke: "#e3e6eb" }} />
+          <YAxis yAxisId="usd" tickFormatter={money} tick={{ fontSize: 11, fill: "#5b6575" }} width={56} tickLine={false} axisLine={false} />
+          <YAxis yAxisId="units" orientation="right" tick={{ fontSize: 11, fill: "#8a93a3" }} width={48} tickLine={false} axisLine={false} />
+          <Tooltip
+            content={({ active, payload }) => {
+              if (!active || !payload?.length) return null;
+              const p = (payload[0].payload as (typeof rows)[number]).raw;
+              return (
+                <div className="chart-tooltip">
+                  <b>{p.period}</b>
+                  <div>Per unit: {p.costPerUnitUsd === null ? "no value sent" : usdUnit(p.costPerUnitUsd)}</div>
+                  <div>Spend: {usdUnit(p.costUsd)}</div>
+                  <div>Units: {p.units ?? "—"}</div>
+                </div>
+              );
+            }}
+          />
+          <Bar yAxisId="units" dataKey="units" fill={UNITS} isAnimationActive={false} />
+          <Line yAxisId="usd" dataKey="perUnit" stroke={PER_UNIT} strokeWidth={2.2} dot={false} isAnimationActive={false} connectNulls={false} />
+        </ComposedChart>
+      </ResponsiveContainer>
+      <div className="uc-legend">
+        <span><i style={{ background: PER_UNIT }} /> Cost per unit (left)</span>
+        <span><i style={{ background: UNITS }} /> Units sent (right)</span>
+      </div>
+    </div>
+  );
+}

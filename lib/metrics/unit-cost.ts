@@ -1,0 +1,147 @@
+import "server-only";
+import { pool } from "@/lib/db/pool";
+import type { Principal } from "@/lib/auth/principal";
+import { badRequest, forbidden, notFound } from "@/lib/errors";
+import { addDays, checkRange, eachDay, monthStart, todayUtc } from "@/lib/analytics/dates";
+import { nanosToUsd } from "@/lib/money";
+import { nanosPer } from "@/lib/runs/divide";
+import type { UnitCostQuery, UnitCostResponse, UnitCostRow } from "./unit-cost-schema";
+
+interface SeriesKey {
+  name: string;
+  teamId: number | null;
+  workloadId: number | null;
+}
+
+/**
+ * Spend per unit of a business metric. The spend is the metric's own scope: its workload's spend when it names a
+ * workload (and its team when it names both), else its team's, else the organisation's (all teams only). Only days
+ * that carry a metric value count, so a month with values on 20 days divides 20 days of spend by 20 days of units.
+ * Exact: integer nano-dollars from usage_daily, units as numeric, one half-up rounding per ratio.
+ */
+export async function queryUnitCost(principal: Principal, q: UnitCostQuery, now = new Date()): Promise<UnitCostResponse> {
+  const to = q.to ?? todayUtc(now);
+  const from = q.from ?? monthStart(addDays(to, -89));
+  checkRange(from, to);
+  const key = await resolveSeries(principal, q.name, q.team ?? null, q.workload ?? null);
+  const days = await dailyCostAndUnits(principal, key, from, to);
+  const bucket = (day: string) => (q.granularity === "month" ? day.slice(0, 7) : day);
+  const periods = new Map<string, { cost: bigint; units: number[]; unitsText: string[] }>();
+  for (const day of eachDay(from, to)) if (!periods.has(bucket(day))) periods.set(bucket(day), { cost: 0n, units: [], unitsText: [] });
+  let totalCost = 0n;
+  const totalUnits: string[] = [];
+  for (const d of days) {
+    const p = periods.get(bucket(d.day))!;
+    p.cost += BigInt(d.cost);
+    p.unitsText.push(d.units);
+    totalCost += BigInt(d.cost);
+    totalUnits.push(d.units);
+  }
+  const ratio = (cost: bigint, units: string[]) => {
+    if (units.length === 0) return { costUsd: nanosToUsd(cost), units: null, costPerUnitUsd: null };
+    const sum = sumDecimals(units);
+    const per = nanosPer(cost, sum);
+    return { costUsd: nanosToUsd(cost), units: sum, costPerUnitUsd: per === null ? null : nanosToUsd(per) };
+  };
+  return {
+    name: q.name,
+    team: q.team ?? null,
+    workload: q.workload ?? null,
+    from,
+    to,
+    granularity: q.granularity,
+    points: [...periods.entries()].map(([period, p]) => ({ period, ...ratio(p.cost, p.unitsText) })),
+    total: ratio(totalCost, totalUnits),
+  };
+}
+
+/** Every metric series the caller may see, with its cost per unit in `month` and the month before. */
+export async function unitCostsForMonth(principal: Principal, month: string): Promise<UnitCostRow[]> {
+  const first = `${month}-01`;
+  const last = addDays(monthStart(addDays(first, 32)), -1);
+  const prevFirst = monthStart(addDays(first, -1));
+  const series = await pool().query<{ name: string; team_id: number | null; workload_id: number | null; team: string | null; workload: string | null }>(
+    `SELECT DISTINCT b.name, b.team_id, b.workload_id, t.slug AS team, w.slug AS workload
+     FROM business_metrics b LEFT JOIN teams t ON t.id = b.team_id LEFT JOIN workloads w ON w.id = b.workload_id
+     WHERE b.day BETWEEN $1::date AND $2::date ORDER BY 1, 4 NULLS FIRST, 5 NULLS FIRST`,
+    [prevFirst, last],
+  );
+  const rows: UnitCostRow[] = [];
+  for (const s of series.rows) {
+    const key = { name: s.name, teamId: s.team_id, workloadId: s.workload_id };
+    if (!visible(principal, key, s.workload_id === null ? null : await workloadTeam(s.workload_id))) continue;
+    const now = await dailyCostAndUnits(principal, key, first, last);
+    if (now.length === 0) continue;
+    const prev = await dailyCostAndUnits(principal, key, prevFirst, addDays(first, -1));
+    const sum = (days: { cost: string }[]) => days.reduce((a, d) => a + BigInt(d.cost), 0n);
+    const units = sumDecimals(now.map((d) => d.units));
+    const per = nanosPer(sum(now), units);
+    const prevPer = prev.length === 0 ? null : nanosPer(sum(prev), sumDecimals(prev.map((d) => d.units)));
+    rows.push({
+      name: s.name,
+      team: s.team,
+      workload: s.workload,
+      units,
+      costUsd: nanosToUsd(sum(now)),
+      costPerUnitUsd: per === null ? null : nanosToUsd(per),
+      previousCostPerUnitUsd: prevPer === null ? null : nanosToUsd(prevPer),
+      // A percentage for people (display only); the two exact figures are beside it.
+      changePct: per === null || prevPer === null || prevPer === 0n ? null : Math.round((Number(per - prevPer) / Number(prevPer)) * 1000) / 10,
+    });
+  }
+  return rows;
+}
+
+async function resolveSeries(principal: Principal, name: string, team: string | null, workload: string | null): Promise<SeriesKey> {
+  const teamRow = team ? (await pool().query<{ id: number }>("SELECT id FROM teams WHERE slug = $1", [team])).rows[0] : null;
+  if (team && !teamRow) throw badRequest(`team: no team "${team}"`);
+  const workloadRow = workload ? (await pool().query<{ id: number; team_id: number | null }>("SELECT id, team_id FROM workloads WHERE slug = $1", [workload])).rows[0] : null;
+  if (workload && !workloadRow) throw badRequest(`workload: no workload "${workload}"`);
+  const key = { name, teamId: teamRow?.id ?? null, workloadId: workloadRow?.id ?? null };
+  if (!visible(principal, key, workloadRow?.team_id ?? null)) {
+    throw forbidden(key.teamId === null && key.workloadId === null ? "An organisation-wide unit cost needs access to every team" : "That team or workload is outside your teams");
+  }
+  const exists = await pool().query(
+    "SELECT 1 FROM business_metrics WHERE name = $1 AND team_id IS NOT DISTINCT FROM $2 AND workload_id IS NOT DISTINCT FROM $3 LIMIT 1",
+    [name, key.teamId, key.workloadId],
+  );
+  if (exists.rowCount === 0) throw notFound(`Metric "${name}"${team ? ` for team ${team}` : ""}${workload ? ` for workload ${workload}` : ""}`);
+  return key;
+}
+
+function visible(principal: Pick<Principal, "teamIds">, key: SeriesKey, workloadTeamId: number | null): boolean {
+  if (principal.teamIds === null) return true;
+  const owner = key.teamId ?? workloadTeamId;
+  return owner !== null && principal.teamIds.includes(owner);
+}
+
+async function workloadTeam(workloadId: number): Promise<number | null> {
+  return (await pool().query<{ team_id: number | null }>("SELECT team_id FROM workloads WHERE id = $1", [workloadId])).rows[0]?.team_id ?? null;
+}
+
+/** Per day with a metric value: the scope's exact spend (nano-dollars, text) and the value (numeric, text). */
+async function dailyCostAndUnits(principal: Pick<Principal, "teamIds">, key: SeriesKey, from: string, to: string) {
+  const rows = await pool().query<{ day: string; cost: string; units: string }>(
+    `SELECT b.day::text AS day, b.value::text AS units,
+       COALESCE((SELECT sum(d.cost_nanos) FROM usage_daily d WHERE d.day = b.day
+         AND ($4::int IS NULL OR d.team_id = $4) AND ($5::int IS NULL OR d.workload_id = $5)
+         AND ($6::int[] IS NULL OR d.team_id = ANY($6::int[]))), 0)::text AS cost
+     FROM business_metrics b
+     WHERE b.name = $1 AND b.team_id IS NOT DISTINCT FROM $4 AND b.workload_id IS NOT DISTINCT FROM $5 AND b.day BETWEEN $2::date AND $3::date
+     ORDER BY b.day`,
+    [key.name, from, to, key.teamId, key.workloadId, principal.teamIds],
+  );
+  return rows.rows;
+}
+
+/** Exact sum of decimal strings (numeric(30,9) values), as a decimal string. */
+export function sumDecimals(values: string[]): string {
+  let total = 0n;
+  for (const v of values) {
+    const [whole, frac = ""] = v.split(".");
+    total += BigInt(whole) * 1_000_000_000n + BigInt((frac + "000000000").slice(0, 9));
+  }
+  const s = total.toString().padStart(10, "0");
+  const frac = s.slice(-9).replace(/0+$/, "");
+  return frac ? `${s.slice(0, -9)}.${frac}` : s.slice(0, -9);
+}

@@ -1,0 +1,144 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { prisma } from "@/lib/db/prisma";
+import type { Principal } from "@/lib/auth/principal";
+import { teamScope } from "@/lib/analytics/scope";
+import { checkRange, monthStart, todayUtc } from "@/lib/analytics/dates";
+import { checkFilterValues } from "@/lib/analytics/check-filters";
+import { nanosToUsd } from "@/lib/money";
+import { nanosPer } from "./divide";
+import { RUN_KINDS, type RunRow, type RunsQuery, type RunsResponse, type WorkloadRunStats } from "./run-schemas";
+
+/**
+ * Runs (calls grouped by run/session/trace id, lib/ingest/store/run-rollup.ts) that STARTED in the range, read from
+ * usage_runs with the caller's team scope. Per workload: count, calls, cost, p50/p95/p99/max run cost and the
+ * runaway runs (cost above the workload's p99). Percentiles are percentile_disc on the integer nano-dollar cost in
+ * SQL: nearest rank, so every percentile is the exact cost of a real run (never an interpolated float). With fewer
+ * than 100 runs p99 is the maximum, so nothing is flagged: a p99 needs 100 runs to mean anything.
+ */
+export function runConditions(principal: Pick<Principal, "teamIds">, q: Pick<RunsQuery, "team" | "workload">, from: string, to: string): Prisma.Sql {
+  const where = [
+    Prisma.sql`d.first_at >= (${from}::date::timestamp AT TIME ZONE 'UTC')`,
+    Prisma.sql`d.first_at < ((${to}::date + 1)::timestamp AT TIME ZONE 'UTC')`,
+    teamScope(principal),
+  ];
+  if (q.team) where.push(q.team === "unattributed" ? Prisma.sql`d.team_id = 0` : Prisma.sql`d.team_id = (SELECT id FROM teams WHERE slug = ${q.team})`);
+  if (q.workload) {
+    where.push(q.workload === "unattributed" ? Prisma.sql`d.workload_id = 0` : Prisma.sql`d.workload_id = (SELECT id FROM workloads WHERE slug = ${q.workload})`);
+  }
+  return Prisma.join(where, " AND ");
+}
+
+interface RawStats {
+  workload: string;
+  label: string;
+  runs: number;
+  calls: string;
+  cost: string;
+  p50: string;
+  p95: string;
+  p99: string;
+  max: string;
+  runaway: number;
+  ok: string;
+  outcomes: string;
+  successes: string;
+}
+
+export interface RawRun {
+  run_id: string;
+  run_kind: number;
+  team: string;
+  workload: string;
+  workload_label: string;
+  first_at: Date;
+  last_at: Date;
+  calls: string;
+  cost: string;
+  unpriced: string;
+  errors: string;
+  models: string[];
+  runaway: boolean;
+}
+
+export async function querySummary(principal: Principal, q: RunsQuery, now = new Date()): Promise<RunsResponse> {
+  const to = q.to ?? todayUtc(now);
+  const from = q.from ?? monthStart(to);
+  checkRange(from, to);
+  await checkFilterValues(principal, q);
+  const where = runConditions(principal, q, from, to);
+  const stats = await prisma().$queryRaw<RawStats[]>`
+    WITH r AS (SELECT d.* FROM usage_runs d WHERE ${where}),
+    s AS (
+      SELECT workload_id, count(*)::int AS runs, sum(calls)::text AS calls, sum(cost_nanos)::text AS cost,
+        percentile_disc(0.5) WITHIN GROUP (ORDER BY cost_nanos) AS p50, percentile_disc(0.95) WITHIN GROUP (ORDER BY cost_nanos) AS p95,
+        percentile_disc(0.99) WITHIN GROUP (ORDER BY cost_nanos) AS p99, max(cost_nanos) AS max,
+        sum(ok_calls)::text AS ok, sum(outcome_calls)::text AS outcomes, sum(success_outcomes)::text AS successes
+      FROM r GROUP BY workload_id
+    )
+    SELECT COALESCE(w.slug, 'unattributed') AS workload, COALESCE(w.name, 'Unattributed') AS label, s.runs, s.calls, s.cost,
+      s.p50::text AS p50, s.p95::text AS p95, s.p99::text AS p99, s.max::text AS max,
+      (SELECT count(*)::int FROM r WHERE r.workload_id = s.workload_id AND r.cost_nanos > s.p99) AS runaway, s.ok, s.outcomes, s.successes
+    FROM s LEFT JOIN workloads w ON w.id = s.workload_id
+    ORDER BY s.cost::numeric DESC, 1`;
+  const runs = (order: Prisma.Sql, onlyRunaway: boolean) => prisma().$queryRaw<RawRun[]>`
+    WITH r AS (SELECT d.* FROM usage_runs d WHERE ${where}),
+    p99 AS (SELECT workload_id, percentile_disc(0.99) WITHIN GROUP (ORDER BY cost_nanos) AS p99 FROM r GROUP BY workload_id),
+    flagged AS (SELECT r.*, r.cost_nanos > p99.p99 AS runaway FROM r JOIN p99 USING (workload_id))
+    SELECT f.run_id, f.run_kind::int AS run_kind, COALESCE(t.slug, 'unattributed') AS team, COALESCE(w.slug, 'unattributed') AS workload,
+      COALESCE(w.name, 'Unattributed') AS workload_label, f.first_at, f.last_at, f.calls::text AS calls, f.cost_nanos::text AS cost,
+      f.unpriced_calls::text AS unpriced, f.error_calls::text AS errors, f.runaway,
+      ARRAY(SELECT m.provider || '/' || m.name FROM models m WHERE m.id = ANY(f.model_ids) ORDER BY 1) AS models
+    FROM flagged f LEFT JOIN teams t ON t.id = f.team_id LEFT JOIN workloads w ON w.id = f.workload_id
+    WHERE ${onlyRunaway ? Prisma.sql`f.runaway` : Prisma.sql`TRUE`}
+    ORDER BY ${order} LIMIT ${q.limit}`;
+  const [top, runaway] = await Promise.all([runs(Prisma.sql`f.cost_nanos DESC, f.run_id`, false), runs(Prisma.sql`f.cost_nanos DESC, f.run_id`, true)]);
+  return { from, to, workloads: stats.map(statsOut), top: top.map(runOut), runaway: runaway.map(runOut) };
+}
+
+function statsOut(s: RawStats): WorkloadRunStats {
+  const cost = BigInt(s.cost);
+  const per = (units: bigint | number) => {
+    const v = nanosPer(cost, BigInt(units));
+    return v === null ? null : nanosToUsd(v);
+  };
+  const calls = Number(s.calls);
+  return {
+    workload: s.workload,
+    label: s.label,
+    runs: s.runs,
+    calls,
+    costUsd: nanosToUsd(cost),
+    callsPerRun: (Math.round((calls / s.runs) * 100) / 100).toFixed(2),
+    meanPerRunUsd: per(s.runs),
+    p50Usd: nanosToUsd(s.p50),
+    p95Usd: nanosToUsd(s.p95),
+    p99Usd: nanosToUsd(s.p99),
+    maxUsd: nanosToUsd(s.max),
+    runawayRuns: s.runaway,
+    costPerCallUsd: per(calls),
+    okCalls: Number(s.ok),
+    costPerOkCallUsd: per(BigInt(s.ok)),
+    outcomeCalls: Number(s.outcomes),
+    successfulOutcomes: Number(s.successes),
+    costPerSuccessfulOutcomeUsd: per(BigInt(s.successes)),
+  };
+}
+
+export function runOut(r: RawRun): RunRow {
+  return {
+    runId: r.run_id,
+    kind: RUN_KINDS[r.run_kind as 1 | 2 | 3] ?? "run",
+    team: r.team,
+    workload: r.workload,
+    workloadLabel: r.workload_label,
+    firstAt: r.first_at.toISOString(),
+    lastAt: r.last_at.toISOString(),
+    calls: Number(r.calls),
+    costUsd: nanosToUsd(r.cost),
+    unpricedCalls: Number(r.unpriced),
+    errorCalls: Number(r.errors),
+    models: r.models,
+    runaway: r.runaway,
+  };
+}
