@@ -38,6 +38,23 @@ export function dashboardQueries(today: string, workload: string): { overview: s
   return { overview, explorer };
 }
 
+/** The Dimensions page (customer by value, a customer's workloads) and the API's tag groupings and filters (issue 13). */
+export function dimensionQueries(today: string): string[] {
+  const { mtd, d90, year } = benchRanges(today);
+  return [
+    `/api/v1/spend?${q({ ...d90, groupBy: "tag:customer" })}`,
+    `/api/v1/spend?${q({ ...year, groupBy: "tag:customer", top: 5 })}`,
+    `/api/v1/spend?${q({ ...d90, groupBy: "tag:feature" })}`,
+    `/api/v1/spend?${q({ ...mtd, groupBy: "tag:customer", team: "support" })}`,
+    `/api/v1/spend?${q({ ...d90, groupBy: "team", "tag.customer": "acme" })}`,
+    `/api/v1/spend?${q({ ...d90, groupBy: "workload", "tag.customer": "acme" })}`,
+    `/api/v1/spend?${q({ ...d90, groupBy: "day", "tag.customer": "(none)" })}`,
+    `/api/v1/spend/series?${q({ ...d90, interval: "day", stackBy: "tag:customer", top: 8 })}`,
+    `/api/v1/spend/series?${q({ ...year, interval: "week", stackBy: "tag:feature", top: 8 })}`,
+    `/api/v1/spend/series?${q({ ...d90, interval: "day", stackBy: "workload", top: 8, "tag.customer": "acme" })}`,
+  ];
+}
+
 /** The date ranges the benches query: month to date, the last 90 days, the last year. */
 export function benchRanges(today: string) {
   return { mtd: presetRange("mtd", today), d90: { from: addDays(today, -89), to: today }, year: { from: addDays(today, -364), to: today } };

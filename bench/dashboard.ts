@@ -10,8 +10,12 @@
  *              usage_events in the run's time span; target <= 300 ms like the other explorer queries);
  * 3. page:     Overview usable time in Chromium: navigation to KPIs and chart drawn (target <= 1.5 s), first load
  *              and p95 of the following loads.
+ * 4. dimensions: p50/p95 of the tag-dimension queries (groupBy=tag:<key>, tag.<key> filters, tag-stacked series:
+ *              the Dimensions page and API; target as "other", <= 300 ms), and the time to remove and promote
+ *              `customer` again, i.e. to back-fill its roll-up from every stored call (the demo promotes
+ *              customer and feature before loading).
  * Options: --events N, --runs R (timed requests per query, default 30), --loads L (page loads, default 10),
- * --only overview,other,runs,page (default all), --keep (keep the fresh database).
+ * --only overview,other,runs,page,dimensions (default all), --keep (keep the fresh database).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
@@ -24,12 +28,12 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded-
 import { migrate } from "@/lib/db/migrate";
 import { needsBuild } from "@/lib/bootstrap/needs-build";
 import { todayUtc } from "@/lib/analytics/dates";
-import { BIGGEST_WORKLOAD_SQL, benchRanges, dashboardQueries, q, quantile } from "./dashboard-queries";
+import { BIGGEST_WORKLOAD_SQL, benchRanges, dashboardQueries, dimensionQueries, q, quantile } from "./dashboard-queries";
 import { startMachineMeter } from "./machine";
 import { pgCpuMs, processCpuMs } from "./pg-cpu";
 
 const { values } = parseArgs({ options: { events: { type: "string" }, runs: { type: "string" }, loads: { type: "string" }, only: { type: "string" }, keep: { type: "boolean" } } });
-const ONLY = new Set((values.only ?? "overview,other,runs,page").split(","));
+const ONLY = new Set((values.only ?? "overview,other,runs,page,dimensions").split(","));
 const EVENTS = Number(values.events ?? 10_000_000);
 const RUNS = Number(values.runs ?? 30);
 const LOADS = Number(values.loads ?? 10);
@@ -107,6 +111,18 @@ async function timeGet(pathAndQuery: string, cookie: string) {
   return { query: pathAndQuery, p50: ms(quantile(times, 0.5)), p95: ms(quantile(times, 0.95)), max: ms(times[times.length - 1]) };
 }
 
+/** Removes `customer` and promotes it again: the back-fill of its roll-up from every stored call, end to end. */
+async function timePromote(cookie: string) {
+  const headers = { cookie: `next-auth.session-token=${cookie}`, "content-type": "application/json" };
+  const removed = await fetch(`http://localhost:${port}/api/v1/dimensions/customer`, { method: "DELETE", headers });
+  if (!removed.ok) throw new Error(`DELETE /api/v1/dimensions/customer: ${removed.status} ${await removed.text()}`);
+  const started = performance.now();
+  const res = await fetch(`http://localhost:${port}/api/v1/dimensions`, { method: "POST", headers, body: JSON.stringify({ tagKey: "customer" }) });
+  const body = await res.json();
+  if (res.status !== 201) throw new Error(`POST /api/v1/dimensions: ${res.status} ${JSON.stringify(body)}`);
+  return { ms: ms(performance.now() - started), events: body.backfill.events, taggedEvents: body.backfill.taggedEvents };
+}
+
 function summarise(results: { p95: number }[], target: number) {
   const worst = Math.max(...results.map((r) => r.p95));
   return { queries: results.length, worstP95Ms: worst, targetP95Ms: target, met: worst <= target };
@@ -125,6 +141,7 @@ async function main() {
   try {
     const today = todayUtc();
     const { overview, explorer: other } = dashboardQueries(today, await biggestWorkload(db.url));
+    const dimensions = dimensionQueries(today);
     if (ONLY.has("overview")) {
       log(`timing ${overview.length} overview queries, ${RUNS} runs each...`);
       const results = [];
@@ -154,6 +171,12 @@ async function main() {
       const results = [];
       for (const path of runs) results.push(await timeGet(path, cookie));
       report.runQueries = { ...summarise(results, 300), results, runsInRollup: await countRuns(db.url) };
+    }
+    if (ONLY.has("dimensions")) {
+      log(`timing ${dimensions.length} tag-dimension queries, ${RUNS} runs each...`);
+      const results = [];
+      for (const path of dimensions) results.push(await timeGet(path, cookie));
+      report.dimensionQueries = { ...summarise(results, 300), results, promoteBackfill: await timePromote(cookie) };
     }
     if (ONLY.has("page")) {
       log("loading the overview in Chromium...");
@@ -232,13 +255,14 @@ async function pageLoads(cookie: string) {
 async function datasetSize(url: string) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  const r = await client.query<{ events: string; daily: string; users: string; first: string; last: string }>(
+  const r = await client.query<{ events: string; daily: string; users: string; dims: string; first: string; last: string }>(
     `SELECT (SELECT count(*) FROM usage_events)::text AS events, (SELECT count(*) FROM usage_daily)::text AS daily,
-       (SELECT count(*) FROM usage_daily_user)::text AS users, (SELECT min(day)::text FROM usage_daily) AS first, (SELECT max(day)::text FROM usage_daily) AS last`,
+       (SELECT count(*) FROM usage_daily_user)::text AS users, (SELECT count(*) FROM usage_daily_dimension)::text AS dims,
+       (SELECT min(day)::text FROM usage_daily) AS first, (SELECT max(day)::text FROM usage_daily) AS last`,
   );
   await client.end();
   const x = r.rows[0];
-  return { usageEvents: Number(x.events), usageDailyRows: Number(x.daily), usageDailyUserRows: Number(x.users), days: `${x.first}..${x.last}` };
+  return { usageEvents: Number(x.events), usageDailyRows: Number(x.daily), usageDailyUserRows: Number(x.users), usageDailyDimensionRows: Number(x.dims), days: `${x.first}..${x.last}` };
 }
 
 async function biggestWorkload(url: string): Promise<string> {

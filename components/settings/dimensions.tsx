@@ -32,7 +32,7 @@ export default function DimensionsSection() {
           in the explorer (<Link href="/dimensions">Dimensions</Link>) and the API (<code>groupBy=tag:customer</code>,{" "}
           <code>tag.customer=acme</code>). Its history is rolled up from the stored calls right away; nothing is re-ingested.
         </p>
-        <div className="form-grid">
+        <div className="form-grid" style={{ gridTemplateColumns: "minmax(220px, 420px) auto", justifyContent: "start" }}>
           <label className="field">Tag key<input required value={tagKey} placeholder="e.g. customer, feature, environment" pattern="[A-Za-z0-9_.:/\-]{1,128}" title="letters, digits and . _ - : /" onChange={(e) => setTagKey(e.target.value)} /></label>
           <button className="btn primary" disabled={promote.isPending}>{promote.isPending ? "Rolling up history…" : "Promote"}</button>
         </div>

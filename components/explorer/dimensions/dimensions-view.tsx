@@ -79,7 +79,7 @@ export function DimensionsView() {
         <EmptyState />
       ) : (
         <>
-          <div className="card">
+          <div className="card" style={{ marginBottom: 14 }}>
             <div className="card-head">
               <h2>
                 {value ? `${key} = ${value}: spend by workload` : `Spend by ${key}`} <span className="hint">per {interval}</span>
