@@ -40,7 +40,7 @@ export function Nav({ who, role }: { who: string; role: string }) {
         {role} ·{" "}
         <a href="#" onClick={(e) => { e.preventDefault(); // redirect: false, then a relative navigation: the user lands on the sign-in page of the origin they browse,
           // not on NEXTAUTH_URL's host (which differs behind a proxy or on a second hostname).
-          void signOut({ redirect: false }).then(() => window.location.assign("/signin")); }} style={{ color: "#9fb7ff" }}>
+          void signOut({ redirect: false }).then(() => window.location.assign("/signin")); }} className="signout">
           Sign out
         </a>
       </div>
