@@ -160,7 +160,7 @@ export function BudgetForm({ budget, options, onDone }: { budget: BudgetOut | nu
       <p className="bg-help">Each alert fires once per period. Without a webhook, alerts show in the history below.</p>
       {error && <p className="error-box" role="alert">{error}</p>}
       <div className="bg-form-actions">
-        <button className="btn primary" disabled={save.isPending}>{budget ? "Save changes" : "Create budget"}</button>
+        <button className="btn primary" disabled={save.isPending} aria-busy={save.isPending}>{save.isPending ? "Saving…" : budget ? "Save changes" : "Create budget"}</button>
         <button type="button" className="btn" onClick={onDone}>Cancel</button>
       </div>
     </form>

@@ -91,5 +91,5 @@ function sumText(list: BudgetOut[]): string {
   const monthly = list.filter((b) => b.period === "month" && b.scope.type !== "org");
   if (monthly.length === 0) return "across all periods";
   const total = monthly.reduce((s, b) => s + Number(b.amountUsd), 0);
-  return `${usd(total.toFixed(2))} in monthly team/workload budgets`;
+  return `${usd(total)} in monthly team/workload budgets`;
 }

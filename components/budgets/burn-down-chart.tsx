@@ -47,7 +47,7 @@ export function BurnDownChart({ budget, height = 220 }: { budget: BudgetOut; hei
 }
 
 function ChartTooltip({ row, day, amount }: { row: { actual: number | null; forecast: number | null; range: number[] | null }; day: string; amount: string }) {
-  const money = (v: number) => usd(v.toFixed(2));
+  const money = (v: number) => usd(v);
   return (
     <div className="bg-tooltip">
       <b>{shortDate(day)}</b>

@@ -27,7 +27,7 @@ export function ProviderTierChart({ models }: { models: BreakdownRow[] }) {
           <CartesianGrid horizontal={false} {...chartGrid} />
           <XAxis type="number" tickFormatter={usdCompact} tick={axisTick} tickLine={false} axisLine={false} />
           <YAxis type="category" dataKey="provider" tick={categoryTick} width={90} tickLine={false} axisLine={false} />
-          <Tooltip {...defaultTooltipStyle} formatter={(v, name) => [usd(Number(v).toFixed(2)), String(name)]} cursor={barCursor} />
+          <Tooltip {...defaultTooltipStyle} formatter={(v, name) => [usd(Number(v)), String(name)]} cursor={barCursor} />
           <Legend iconType="square" iconSize={10} wrapperStyle={{ fontSize: 12 }} itemSorter={(item) => TIERS.indexOf(String(item.dataKey))} />
           {used.map((t) => (
             <Bar key={t} dataKey={t} name={t} stackId="tier" fill={TIER_COLORS[t]} isAnimationActive={false} barSize={22} />

@@ -1,7 +1,7 @@
 "use client";
 import "@/components/explorer/explorer.css";
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatUsd, usdToNanos } from "@/lib/money";
+import { usd } from "@/lib/ui/money";
 import { usdAxis } from "./usd-axis";
 import { signedUsd as signed, waterfallSteps, type ChangeFields, type WaterfallStep } from "@/lib/change/waterfall-steps";
 import { chartGrid, axisTick, categoryTick, axisLine, barCursor, chartColors, tierColors } from "@/lib/ui/chart-theme";
@@ -16,7 +16,7 @@ const COLORS: Record<WaterfallStep["kind"], string> = { total: chartColors.accen
 export function WaterfallChart({ change, labels, height = 280 }: { change: ChangeFields; labels: { base: string; current: string }; height?: number }) {
   const steps = waterfallSteps(change, labels);
   return (
-    <div className="chart" data-testid="waterfall-chart" role="img" aria-label={`Change of spend from ${labels.base} (${formatUsd(usdToNanos(change.baseUsd))}) to ${labels.current} (${formatUsd(usdToNanos(change.currentUsd))})`}>
+    <div className="chart" data-testid="waterfall-chart" role="img" aria-label={`Change of spend from ${labels.base} (${usd(change.baseUsd)}) to ${labels.current} (${usd(change.currentUsd)})`}>
       <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 900, height }}>
         <BarChart data={steps} margin={{ top: 22, right: 8, left: 0, bottom: 0 }} barCategoryGap="22%">
           <CartesianGrid vertical={false} {...chartGrid} />

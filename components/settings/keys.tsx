@@ -46,7 +46,7 @@ export default function KeysSection() {
               <label><input type="checkbox" checked={form.read} onChange={(e) => setForm({ ...form, read: e.target.checked })} /> read</label>
             </div>
           </fieldset>
-          <button className="btn primary" disabled={create.isPending}>Create key</button>
+          <button className="btn primary" disabled={create.isPending} aria-busy={create.isPending}>{create.isPending ? "Creating…" : "Create key"}</button>
         </div>
         {create.error && <p className="error-box">{create.error.message}</p>}
         {created && (

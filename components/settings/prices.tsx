@@ -7,11 +7,7 @@ import { PriceOverrideForm, describeChange, draftOf, emptyDraft } from "@/compon
 import { AFTER_PRICE_CHANGE, priceOverridesQuery, type PriceChange } from "@/components/ingestion/queries";
 import styles from "@/components/ingestion/ingestion.module.css";
 
-/** "0.8" -> "$0.80", "2.5" -> "$2.50", "0.0375" -> "$0.0375": at least cents, never fewer digits than stored. */
-const usd = (v: string) => {
-  const [whole, frac = ""] = v.split(".");
-  return `$${whole}.${frac.padEnd(2, "0")}`;
-};
+import { usdPrice as usd } from "@/lib/ui/money";
 
 /**
  * Settings → Prices: unpriced models (price them in one click), and the price overrides (negotiated discounts,
