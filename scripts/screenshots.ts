@@ -77,6 +77,8 @@ async function main() {
         await page.emulateMedia({ colorScheme: scheme });
         await page.goto(url);
         await page.waitForLoadState("networkidle");
+        // Panels that load after the page say so ("Loading…"); wait for them (bounded: a stuck panel is shot as is).
+        await page.waitForFunction(() => !/Loading|Looking up|Re-pricing/.test(document.querySelector("main")?.textContent ?? ""), null, { timeout: 30_000 }).catch(() => undefined);
         // Charts size themselves after layout; give them one frame.
         await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
         const file = path.join(OUT, `${entry.name}-${width}-${scheme}.png`);

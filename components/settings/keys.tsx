@@ -69,7 +69,7 @@ export default function KeysSection() {
                 <td>{k.name}</td>
                 <td className="mono">{k.prefix}…</td>
                 <td>{k.scopes.join(", ")}</td>
-                <td>{k.team ?? <span className="muted">all</span>}</td>
+                <td>{k.team === null ? <span className="muted">all</span> : (teams.data?.teams.find((t) => t.slug === k.team)?.name ?? k.team)}</td>
                 <td className="muted">{k.createdAt.slice(0, 10)}</td>
                 <td className={k.status === "expired" ? undefined : "muted"}>
                   {k.expiresAt ? expiryText(k.expiresAt) : "never"}
