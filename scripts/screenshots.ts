@@ -78,12 +78,17 @@ async function main() {
         await page.goto(url);
         await page.waitForLoadState("networkidle");
         // Panels that load after the page say so ("Loading…"); wait for them (bounded: a stuck panel is shot as is).
-        await page.waitForFunction(() => !/Loading|Looking up|Re-pricing/.test(document.querySelector("main")?.textContent ?? ""), null, { timeout: 30_000 }).catch(() => undefined);
+        await page.waitForFunction(() => !/Loading|Looking up|Re-pricing|Building/.test(document.querySelector("main")?.textContent ?? ""), null, { timeout: 30_000 }).catch(() => undefined);
         // Charts size themselves after layout; give them one frame.
         await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
         const file = path.join(OUT, `${entry.name}-${width}-${scheme}.png`);
-        await page.screenshot({ path: file, fullPage: true });
-        console.log(file);
+        try {
+          await page.screenshot({ path: file, fullPage: true, timeout: 60_000 });
+          console.log(file);
+        } catch (error) {
+          // One slow page must not cost the rest of the set; it is named so it can be shot again (filter).
+          console.log(`FAILED ${entry.name}-${width}-${scheme}: ${(error as Error).message.split("\n")[0]}`);
+        }
       }
     }
   }
