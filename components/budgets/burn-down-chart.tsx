@@ -24,14 +24,14 @@ export function BurnDownChart({ budget, height = 220 }: { budget: BudgetOut; hei
   return (
     <div className="bg-chart" role="img" aria-label={`Burn-down of ${budget.label}: ${usd(budget.spentUsd)} spent of ${usd(budget.amountUsd)}, forecast ${usd(budget.forecastUsd)}`} data-testid="burn-down-chart">
       <ResponsiveContainer width="100%" height={height}>
-        <ComposedChart data={rows} margin={{ top: 10, right: 12, left: 0, bottom: 0 }}>
+        <ComposedChart data={rows} margin={{ top: 18, right: 12, left: 0, bottom: 0 }}>
           <CartesianGrid vertical={false} {...chartGrid} />
           <XAxis dataKey="day" tickFormatter={shortDate} tick={axisTick} minTickGap={28} tickLine={false} axisLine={axisLine} />
           <YAxis tickFormatter={usdAxis} tick={axisTick} width={52} tickLine={false} axisLine={false} domain={[0, niceMax(peak * 1.05)]} />
           <Tooltip content={({ active, payload, label }) => (active && payload?.length ? <ChartTooltip row={payload[0].payload as (typeof rows)[number]} day={String(label)} amount={budget.amountUsd} /> : null)} />
           <Area dataKey="range" stroke="none" fill={FORECAST} fillOpacity={0.14} isAnimationActive={false} connectNulls={false} />
           <ReferenceLine y={amount} stroke={BUDGET} strokeDasharray="5 4" strokeWidth={1.5} label={{ value: `Budget ${usdAxis(amount)}`, position: "insideTopLeft", fontSize: 11, fill: BUDGET }} />
-          <ReferenceLine x={budget.today} stroke={chartColors.reference} strokeDasharray="2 3" label={{ value: "today", position: "insideTopRight", fontSize: 10, fill: chartColors.tick }} />
+          <ReferenceLine x={budget.today} stroke={chartColors.reference} strokeDasharray="2 3" label={{ value: "today", position: "top", fontSize: 10, fill: chartColors.tick }} />
           <Line dataKey="actual" stroke={ACTUAL} strokeWidth={2.2} dot={false} isAnimationActive={false} connectNulls={false} />
           <Line dataKey="forecast" stroke={FORECAST} strokeWidth={1.8} strokeDasharray="6 4" dot={false} isAnimationActive={false} connectNulls={false} />
         </ComposedChart>
