@@ -29,7 +29,7 @@ export function OverSpecifiedList({ team, limit }: { team?: string; limit?: numb
       {q.isError && <div className="error-box">{q.error.message}</div>}
       {q.data && q.data.workloads.length === 0 && <p className="muted">None found: every workload runs on a tier its task class and evidence justify.</p>}
       {q.data && q.data.workloads.length > 0 && (
-        <table className="data">
+        <table className="data wi-overspec">
           <thead>
             <tr>
               <th>Workload</th>
