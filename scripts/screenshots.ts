@@ -43,6 +43,8 @@ const PAGES: { name: string; path: string | ((page: Page) => Promise<string | nu
 async function firstLink(page: Page, list: string, pattern: RegExp): Promise<string | null> {
   await page.goto(list);
   await page.waitForLoadState("networkidle");
+  // The list's table loads after the page: wait for its first matching link (bounded).
+  await page.locator(`main a[href^="${list}/"]`).first().waitFor({ timeout: 30_000 }).catch(() => undefined);
   const hrefs = await page.locator("main a[href]").evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
   return hrefs.find((h) => pattern.test(h)) ?? null;
 }
