@@ -2,7 +2,7 @@
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { TokensResponse } from "@/lib/analytics/tokens-query";
 import { compact, count, pct } from "@/components/explorer/format";
-import { chartGrid, axisTick, axisLine, chartColors, categorical } from "@/lib/ui/chart-theme";
+import { chartGrid, axisTick, axisLine, chartColors, categorical, legendText } from "@/lib/ui/chart-theme";
 
 /** Below this share of calls an input-size bucket is a stray outlier: trimmed from the ends of the chart. */
 const MIN_EDGE_SHARE = 0.002;
@@ -41,7 +41,7 @@ export function InputSizeChart({ data, height = 260 }: { data: TokensResponse; h
               );
             }}
           />
-          <Legend iconSize={10} wrapperStyle={{ fontSize: 12 }} />
+          <Legend formatter={(v) => <span style={legendText}>{v}</span>} iconSize={10} wrapperStyle={{ fontSize: 12 }} />
           <Bar yAxisId="calls" dataKey="share" name="Share of calls" fill={chartColors.accent} isAnimationActive={false} radius={[3, 3, 0, 0]} />
           <Line yAxisId="tokens" dataKey="avgOutput" name="Avg output tokens (right)" stroke={categorical(3)} strokeWidth={2} dot={{ r: 2 }} isAnimationActive={false} />
         </ComposedChart>

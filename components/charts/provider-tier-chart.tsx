@@ -3,7 +3,7 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import type { BreakdownRow } from "@/lib/analytics/breakdown-query";
 import { TIER_COLORS } from "./palette";
 import { usd, usdCompact } from "@/components/explorer/format";
-import { chartGrid, axisTick, categoryTick, axisLine, barCursor, defaultTooltipStyle } from "@/lib/ui/chart-theme";
+import { chartGrid, axisTick, categoryTick, axisLine, barCursor, defaultTooltipStyle, legendText } from "@/lib/ui/chart-theme";
 
 const TIERS = ["frontier", "mid", "small", "unknown"];
 
@@ -28,7 +28,7 @@ export function ProviderTierChart({ models }: { models: BreakdownRow[] }) {
           <XAxis type="number" tickFormatter={usdCompact} tick={axisTick} tickLine={false} axisLine={false} />
           <YAxis type="category" dataKey="provider" tick={categoryTick} width={90} tickLine={false} axisLine={false} />
           <Tooltip {...defaultTooltipStyle} formatter={(v, name) => [usd(Number(v)), String(name)]} cursor={barCursor} />
-          <Legend iconType="square" iconSize={10} wrapperStyle={{ fontSize: 12 }} itemSorter={(item) => TIERS.indexOf(String(item.dataKey))} />
+          <Legend formatter={(v) => <span style={legendText}>{v}</span>} iconType="square" iconSize={10} wrapperStyle={{ fontSize: 12 }} itemSorter={(item) => TIERS.indexOf(String(item.dataKey))} />
           {used.map((t) => (
             <Bar key={t} dataKey={t} name={t} stackId="tier" fill={TIER_COLORS[t]} isAnimationActive={false} barSize={22} />
           ))}

@@ -3,7 +3,7 @@ import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, T
 import type { RolloutDetail } from "@/lib/rollouts/rollout-schema";
 import { usdAxis } from "@/components/charts/usd-axis";
 import { shortDate, usd } from "@/components/whatif/format";
-import { chartGrid, axisTick, axisLine, chartColors } from "@/lib/ui/chart-theme";
+import { chartGrid, axisTick, axisLine, chartColors, legendText } from "@/lib/ui/chart-theme";
 
 /** Per day: what the calls would have cost on the old mix (grey) vs what they cost (blue), and the predicted saving line. */
 export function SavingsChart({ byDay, height = 260 }: { byDay: RolloutDetail["byDay"]; height?: number }) {
@@ -39,7 +39,7 @@ export function SavingsChart({ byDay, height = 260 }: { byDay: RolloutDetail["by
           />
           <Legend
             wrapperStyle={{ fontSize: 12 }}
-            formatter={(v) => ({ counterfactual: "Cost on the old model mix", actual: "Actual cost", realised: "Realised saving", predicted: "Predicted saving" })[v as string] ?? v}
+            formatter={(v) => <span style={legendText}>{({ counterfactual: "Cost on the old model mix", actual: "Actual cost", realised: "Realised saving", predicted: "Predicted saving" })[v as string] ?? v}</span>}
           />
           <Bar dataKey="counterfactual" fill={chartColors.other} isAnimationActive={false} />
           <Bar dataKey="actual" fill={chartColors.accent} isAnimationActive={false} />

@@ -2,7 +2,7 @@
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { WhatIfResponse } from "@/lib/whatif/response";
 import { shortDate, usd, usdCompact } from "./format";
-import { chartGrid, axisTick, axisLine, chartColors } from "@/lib/ui/chart-theme";
+import { chartGrid, axisTick, axisLine, chartColors, legendText } from "@/lib/ui/chart-theme";
 
 /** Daily cost, recorded (baseline) vs under the scenario (point estimate). */
 export function DailyChart({ daily, height = 260 }: { daily: WhatIfResponse["daily"]; height?: number }) {
@@ -25,7 +25,7 @@ export function DailyChart({ daily, height = 260 }: { daily: WhatIfResponse["dai
               ) : null
             }
           />
-          <Legend iconType="plainline" wrapperStyle={{ fontSize: 12 }} formatter={(v) => (v === "baseline" ? "Baseline (recorded)" : "Scenario")} />
+          <Legend iconType="plainline" wrapperStyle={{ fontSize: 12 }} formatter={(v) => <span style={legendText}>{v === "baseline" ? "Baseline (recorded)" : "Scenario"}</span>} />
           <Line type="monotone" dataKey="baseline" stroke={chartColors.baseline} strokeWidth={2} dot={false} isAnimationActive={false} />
           <Line type="monotone" dataKey="scenario" stroke={chartColors.accent} strokeWidth={2} dot={false} isAnimationActive={false} />
         </LineChart>
