@@ -81,7 +81,7 @@ export default function PricesSection() {
                     <td>
                       <span className="muted">{o.provider}/</span>
                       <b>{o.model}</b>
-                      <div className="muted" style={{ fontSize: 12 }}>{o.catalogue ? `catalogue: ${o.catalogue.provider}/${o.catalogue.model}` : "not in the catalogue"}</div>
+                      <div className="muted" style={{ fontSize: 12 }}>{!o.catalogue ? "not in the catalogue" : o.catalogue.provider === o.provider && o.catalogue.model === o.model ? "in the catalogue" : `catalogue: ${o.catalogue.provider}/${o.catalogue.model}`}</div>
                     </td>
                     <td className="num">{price(o.inputPerMtok)}<ListPrice value={o.catalogue?.inputPerMtok} /></td>
                     <td className="num">{price(o.cachedInputPerMtok)}<ListPrice value={o.catalogue?.cachedInputPerMtok} /></td>
