@@ -91,3 +91,19 @@ test("a skip link leads past the sidebar", async ({ page }) => {
   await skip.press("Enter");
   await expect(page.locator("main#main")).toBeFocused();
 });
+
+// Dark mode follows the system setting (prefers-color-scheme): the same pages, the dark token set, no contrast
+// problem either.
+test.describe("dark colour scheme", () => {
+  test.use({ colorScheme: "dark" });
+  for (const path of PAGES) {
+    test(`axe finds no serious or critical accessibility problem in dark mode on ${path}`, async ({ page }) => {
+      await page.goto(path);
+      await expect(page.locator("main h1")).toBeVisible();
+      await page.waitForLoadState("networkidle");
+      // --bg of the dark set (#0e1218): the page really is dark, not the light set under a dark system.
+      expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe("rgb(14, 18, 24)");
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+  }
+});

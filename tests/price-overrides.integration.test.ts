@@ -126,6 +126,11 @@ describe("price overrides re-price stored events", () => {
   it("deleting an override puts back what applies without it", async () => {
     const before = await (await list(request("/api/v1/price-overrides", { cookie: admin.cookie }))).json();
     expect(before.overrides).toHaveLength(2);
+    // Each override lists the catalogue price it replaces (in force today): gpt-4o's list price $2.50 in, $1.25
+    // cached, $10 out per million tokens; the self-hosted acme-70b has none.
+    const byModel = Object.fromEntries(before.overrides.map((o: { model: string; catalogue: unknown }) => [o.model, o.catalogue]));
+    expect(byModel["acme-70b"]).toBeNull();
+    expect(Object.values(byModel).find((c) => c !== null)).toMatchObject({ provider: "openai", model: "gpt-4o", inputPerMtok: "2.5", cachedInputPerMtok: "1.25", outputPerMtok: "10" });
     const res = await call(remove as never, `/api/v1/price-overrides/${overrideId}`, { method: "DELETE", id: overrideId });
     expect(res.body).toMatchObject({ override: null, repricing: { eventsRepriced: 20 } });
     expect((await call(unpriced as never, "/api/v1/unpriced-models", { method: "GET" })).body.models).toEqual([expect.objectContaining({ model: "acme-70b", events: 20 })]);

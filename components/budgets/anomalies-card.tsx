@@ -38,7 +38,7 @@ export function AnomaliesCard({ workload, team, limit = 5 }: { workload?: string
           ))}
         </ul>
       )}
-      {list.length > limit && <p className="muted" style={{ fontSize: 12, margin: "6px 0 0" }}>and {list.length - limit} more (+{usd(list.slice(limit).reduce((s, a) => s + Number(a.sizeUsd), 0).toFixed(2))})</p>}
+      {list.length > limit && <p className="muted" style={{ fontSize: 12, margin: "6px 0 0" }}>and {list.length - limit} more (+{usd(list.slice(limit).reduce((s, a) => s + Number(a.sizeUsd), 0))})</p>}
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { queryOptions } from "@tanstack/react-query";
 import type { BudgetOut } from "@/lib/budgets/budget-schema";
 import type { AlertOut } from "@/lib/alerts/alert-schema";
 import type { AnomalyResponse } from "@/lib/anomaly-scan/anomaly-query";
+import type { SeriesResponse } from "@/lib/analytics/series-query";
 
 /** fetch() for the budget screens: JSON in and out; the API's error message (it names the field) becomes the Error. */
 export async function apiJson<T>(url: string, init?: { method?: string; body?: unknown }): Promise<T> {
@@ -52,3 +53,20 @@ export const anomaliesQuery = (filters: { workload?: string; team?: string; from
       return apiJson<AnomalyResponse>(`/api/v1/anomalies?${p}`);
     },
   });
+
+/** Spend per month of a budget scope over the three full months before today's (the basis of suggested amounts). */
+export const recentSpendQuery = (scope: { team?: string; workload?: string }, today: string) => {
+  const [y, m] = today.split("-").map(Number);
+  const from = new Date(Date.UTC(y, m - 4, 1)).toISOString().slice(0, 10);
+  const to = new Date(Date.UTC(y, m - 1, 0)).toISOString().slice(0, 10);
+  return queryOptions({
+    queryKey: ["budget-recent-spend", scope, from, to],
+    queryFn: () => {
+      const p = new URLSearchParams({ from, to, interval: "month", stackBy: "none" });
+      if (scope.team) p.set("team", scope.team);
+      if (scope.workload) p.set("workload", scope.workload);
+      return apiJson<SeriesResponse>(`/api/v1/spend/series?${p}`);
+    },
+    staleTime: 5 * 60_000,
+  });
+};

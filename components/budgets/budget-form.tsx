@@ -1,9 +1,12 @@
 "use client";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import type { BudgetOut } from "@/lib/budgets/budget-schema";
 import type { ScopeOptions } from "@/lib/budgets/scope-options";
-import { apiJson } from "./api";
+import { Dialog } from "@/components/shell/dialog";
+import { apiJson, recentSpendQuery } from "./api";
+import { suggestAmounts } from "@/lib/budgets/suggest-amount";
+import { usd } from "./format";
 
 interface FormState {
   scopeType: "org" | "team" | "workload";
@@ -46,7 +49,10 @@ export function parseThresholds(text: string): number[] {
   });
 }
 
-/** Create a budget, or change one (amount, thresholds, alerts, webhook; scope and period stay). */
+/**
+ * Create a budget, or change one (amount, thresholds, alerts, webhook; scope and period stay), in a modal dialog that
+ * takes focus (the amount field when editing), with amounts suggested from the scope's recent spend.
+ */
 export function BudgetForm({ budget, options, onDone }: { budget: BudgetOut | null; options: ScopeOptions; onDone(): void }) {
   const qc = useQueryClient();
   const [f, setF] = useState<FormState>(() => initial(budget, options));
@@ -86,8 +92,8 @@ export function BudgetForm({ budget, options, onDone }: { budget: BudgetOut | nu
 
   const error = clientError ?? save.error?.message ?? null;
   return (
-    <form className="card bg-form" onSubmit={submit} aria-label={budget ? "Edit budget" : "New budget"}>
-      <h2>{budget ? `Edit ${budget.label}` : "New budget"}</h2>
+    <Dialog title={budget ? `Edit ${budget.label}` : "New budget"} onClose={onDone}>
+    <form className="bg-form" onSubmit={submit} aria-label={budget ? "Edit budget" : "New budget"}>
       <div className="form-grid">
         <label className="field">
           Scope
@@ -123,8 +129,9 @@ export function BudgetForm({ budget, options, onDone }: { budget: BudgetOut | nu
         </label>
         <label className="field">
           Amount (USD)
-          <input inputMode="decimal" required placeholder="25000" value={f.amountUsd} onChange={(e) => set("amountUsd", e.target.value)} />
+          <input inputMode="decimal" required placeholder="25000" value={f.amountUsd} onChange={(e) => set("amountUsd", e.target.value)} data-autofocus={budget ? "" : undefined} />
         </label>
+        <Suggestions scope={f.scopeType === "team" ? { team: f.team } : f.scopeType === "workload" ? { workload: f.workload } : {}} period={f.period} onPick={(v) => set("amountUsd", v)} />
         <label className="field">
           Alert at (% of the amount)
           <input value={f.thresholds} placeholder="50, 80, 100" onChange={(e) => set("thresholds", e.target.value)} />
@@ -153,9 +160,30 @@ export function BudgetForm({ budget, options, onDone }: { budget: BudgetOut | nu
       <p className="bg-help">Each alert fires once per period. Without a webhook, alerts show in the history below.</p>
       {error && <p className="error-box" role="alert">{error}</p>}
       <div className="bg-form-actions">
-        <button className="btn primary" disabled={save.isPending}>{budget ? "Save changes" : "Create budget"}</button>
+        <button className="btn primary" disabled={save.isPending} aria-busy={save.isPending}>{save.isPending ? "Saving…" : budget ? "Save changes" : "Create budget"}</button>
         <button type="button" className="btn" onClick={onDone}>Cancel</button>
       </div>
     </form>
+    </Dialog>
+  );
+}
+
+/** Buttons that fill the amount from the scope's recent spend (last full month, 3-month average), labelled. */
+function Suggestions({ scope, period, onPick }: { scope: { team?: string; workload?: string }; period: "month" | "quarter" | "year"; onPick(amount: string): void }) {
+  const today = new Date().toISOString().slice(0, 10);
+  const spend = useQuery(recentSpendQuery(scope, today));
+  if (spend.isPending) return <p className="bg-suggest muted" aria-live="polite">Looking up recent spend…</p>;
+  if (spend.error) return null;
+  const suggestions = suggestAmounts(spend.data.points.map((p) => ({ bucket: p.bucket, costUsd: p.costUsd })), today, period);
+  if (suggestions.length === 0) return <p className="bg-suggest muted">No spend in the last three full months to suggest an amount from.</p>;
+  return (
+    <div className="bg-suggest" role="group" aria-label="Suggested amounts from recent spend">
+      <span className="muted">Suggested from recent spend:</span>
+      {suggestions.map((s) => (
+        <button key={s.label} type="button" className="btn" onClick={() => onPick(s.amountUsd)} title={`Spent ${usd(s.basisUsd)}`}>
+          {s.label}: <b>{usd(s.amountUsd)}</b>
+        </button>
+      ))}
+    </div>
   );
 }

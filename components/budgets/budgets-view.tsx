@@ -60,7 +60,7 @@ export function BudgetsView({ canManage, options }: { canManage: boolean; option
       )}
 
       {list.length > 0 && (
-        <div className="grid kpis" style={{ gridTemplateColumns: "repeat(auto-fit, minmax(200px, 1fr))" }}>
+        <div className="grid kpis four">
           <div className="card kpi"><div className="label">Budgets</div><div className="value">{list.length}</div><div className="sub">{sumText(list)}</div></div>
           <div className="card kpi"><div className="label">Over budget</div><div className={`value${counts.over ? " delta-up" : ""}`}>{counts.over}</div><div className="sub">spent more than the amount</div></div>
           <div className="card kpi"><div className="label">At risk</div><div className="value" style={counts.at_risk ? { color: "var(--warn)" } : undefined}>{counts.at_risk}</div><div className="sub">forecast over the amount</div></div>
@@ -91,5 +91,5 @@ function sumText(list: BudgetOut[]): string {
   const monthly = list.filter((b) => b.period === "month" && b.scope.type !== "org");
   if (monthly.length === 0) return "across all periods";
   const total = monthly.reduce((s, b) => s + Number(b.amountUsd), 0);
-  return `${usd(total.toFixed(2))} in monthly team/workload budgets`;
+  return `${usd(total)} in monthly team/workload budgets`;
 }

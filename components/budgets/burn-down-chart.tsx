@@ -2,10 +2,11 @@
 import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { BudgetOut } from "@/lib/budgets/budget-schema";
 import { niceMax, shortDate, usd, usdAxis } from "./format";
+import { chartGrid, axisTick, axisLine, chartColors } from "@/lib/ui/chart-theme";
 
-const ACTUAL = "#2f5bea";
-const FORECAST = "#5b6575";
-const BUDGET = "#c0392b";
+const ACTUAL = chartColors.accent;
+const FORECAST = chartColors.band;
+const BUDGET = chartColors.bad;
 
 /**
  * Burn-down of one budget: cumulative spend so far (solid), the forecast to the period's end (dashed) inside its
@@ -23,14 +24,14 @@ export function BurnDownChart({ budget, height = 220 }: { budget: BudgetOut; hei
   return (
     <div className="bg-chart" role="img" aria-label={`Burn-down of ${budget.label}: ${usd(budget.spentUsd)} spent of ${usd(budget.amountUsd)}, forecast ${usd(budget.forecastUsd)}`} data-testid="burn-down-chart">
       <ResponsiveContainer width="100%" height={height}>
-        <ComposedChart data={rows} margin={{ top: 10, right: 12, left: 0, bottom: 0 }}>
-          <CartesianGrid vertical={false} stroke="#eef0f4" />
-          <XAxis dataKey="day" tickFormatter={shortDate} tick={{ fontSize: 11, fill: "#5b6575" }} minTickGap={28} tickLine={false} axisLine={{ stroke: "#e3e6eb" }} />
-          <YAxis tickFormatter={usdAxis} tick={{ fontSize: 11, fill: "#5b6575" }} width={52} tickLine={false} axisLine={false} domain={[0, niceMax(peak * 1.05)]} />
+        <ComposedChart data={rows} margin={{ top: 18, right: 12, left: 0, bottom: 0 }}>
+          <CartesianGrid vertical={false} {...chartGrid} />
+          <XAxis dataKey="day" tickFormatter={shortDate} tick={axisTick} minTickGap={28} tickLine={false} axisLine={axisLine} />
+          <YAxis tickFormatter={usdAxis} tick={axisTick} width={52} tickLine={false} axisLine={false} domain={[0, niceMax(peak * 1.05)]} />
           <Tooltip content={({ active, payload, label }) => (active && payload?.length ? <ChartTooltip row={payload[0].payload as (typeof rows)[number]} day={String(label)} amount={budget.amountUsd} /> : null)} />
           <Area dataKey="range" stroke="none" fill={FORECAST} fillOpacity={0.14} isAnimationActive={false} connectNulls={false} />
           <ReferenceLine y={amount} stroke={BUDGET} strokeDasharray="5 4" strokeWidth={1.5} label={{ value: `Budget ${usdAxis(amount)}`, position: "insideTopLeft", fontSize: 11, fill: BUDGET }} />
-          <ReferenceLine x={budget.today} stroke="#9aa4b5" strokeDasharray="2 3" label={{ value: "today", position: "insideTopRight", fontSize: 10, fill: "#5b6575" }} />
+          <ReferenceLine x={budget.today} stroke={chartColors.reference} strokeDasharray="2 3" label={{ value: "today", position: "top", fontSize: 10, fill: chartColors.tick }} />
           <Line dataKey="actual" stroke={ACTUAL} strokeWidth={2.2} dot={false} isAnimationActive={false} connectNulls={false} />
           <Line dataKey="forecast" stroke={FORECAST} strokeWidth={1.8} strokeDasharray="6 4" dot={false} isAnimationActive={false} connectNulls={false} />
         </ComposedChart>
@@ -46,7 +47,7 @@ export function BurnDownChart({ budget, height = 220 }: { budget: BudgetOut; hei
 }
 
 function ChartTooltip({ row, day, amount }: { row: { actual: number | null; forecast: number | null; range: number[] | null }; day: string; amount: string }) {
-  const money = (v: number) => usd(v.toFixed(2));
+  const money = (v: number) => usd(v);
   return (
     <div className="bg-tooltip">
       <b>{shortDate(day)}</b>

@@ -1,19 +1,5 @@
-import { formatUsd, usdToNanos } from "@/lib/money";
-
-/** Display formatting for budgets and reports: money arrives as exact decimal strings. */
-export function usd(decimal: string | null | undefined): string {
-  return decimal === null || decimal === undefined ? "—" : formatUsd(usdToNanos(decimal));
-}
-
-/** Whole dollars for big headline numbers ("$25,000"), cents otherwise. */
-export function usdShort(decimal: string): string {
-  const nanos = usdToNanos(decimal);
-  const abs = nanos < 0n ? -nanos : nanos;
-  if (abs < 1_000_000_000_000n) return formatUsd(nanos);
-  return formatUsd(((nanos + 500_000_000n) / 1_000_000_000n) * 1_000_000_000n).replace(/\.00$/, "");
-}
-
-export { usdAxis } from "@/components/charts/usd-axis";
+/** Money: the one formatter (lib/ui/money), re-exported for the budget and report screens. */
+export { usd, usdAxis } from "@/lib/ui/money";
 
 export function pct(fraction: number | null | undefined, digits = 0): string {
   return fraction === null || fraction === undefined ? "—" : `${(fraction * 100).toFixed(digits)}%`;

@@ -2,6 +2,7 @@
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { TokensResponse } from "@/lib/analytics/tokens-query";
 import { compact, count, pct } from "@/components/explorer/format";
+import { chartGrid, axisTick, axisLine, chartColors, categorical, legendText } from "@/lib/ui/chart-theme";
 
 /** Below this share of calls an input-size bucket is a stray outlier: trimmed from the ends of the chart. */
 const MIN_EDGE_SHARE = 0.002;
@@ -19,10 +20,10 @@ export function InputSizeChart({ data, height = 260 }: { data: TokensResponse; h
     <div className="chart" data-testid="input-size-chart" role="img" aria-label="Calls by input size, with average output tokens">
       <ResponsiveContainer width="100%" height={height}>
         <ComposedChart data={rows} margin={{ top: 8, right: 4, left: 0, bottom: 0 }}>
-          <CartesianGrid vertical={false} stroke="#eef0f4" />
-          <XAxis dataKey="label" tick={{ fontSize: 11, fill: "#5b6575" }} tickLine={false} interval="preserveStartEnd" />
-          <YAxis yAxisId="calls" tickFormatter={(v) => `${Number((Number(v) * 100).toFixed(1))}%`} tick={{ fontSize: 11, fill: "#5b6575" }} width={44} tickLine={false} axisLine={false} />
-          <YAxis yAxisId="tokens" orientation="right" tickFormatter={(v) => compact(Number(v))} tick={{ fontSize: 11, fill: "#5b6575" }} width={44} tickLine={false} axisLine={false} />
+          <CartesianGrid vertical={false} {...chartGrid} />
+          <XAxis dataKey="label" tick={axisTick} tickLine={false} interval="preserveStartEnd" />
+          <YAxis yAxisId="calls" tickFormatter={(v) => `${Number((Number(v) * 100).toFixed(1))}%`} tick={axisTick} width={44} tickLine={false} axisLine={false} />
+          <YAxis yAxisId="tokens" orientation="right" tickFormatter={(v) => compact(Number(v))} tick={axisTick} width={44} tickLine={false} axisLine={false} />
           <Tooltip
             content={({ active, payload }) => {
               if (!active || !payload?.length) return null;
@@ -40,9 +41,9 @@ export function InputSizeChart({ data, height = 260 }: { data: TokensResponse; h
               );
             }}
           />
-          <Legend iconSize={10} wrapperStyle={{ fontSize: 12 }} />
-          <Bar yAxisId="calls" dataKey="share" name="Share of calls" fill="#2f5bea" isAnimationActive={false} radius={[3, 3, 0, 0]} />
-          <Line yAxisId="tokens" dataKey="avgOutput" name="Avg output tokens (right)" stroke="#e2703a" strokeWidth={2} dot={{ r: 2 }} isAnimationActive={false} />
+          <Legend formatter={(v) => <span style={legendText}>{v}</span>} iconSize={10} wrapperStyle={{ fontSize: 12 }} />
+          <Bar yAxisId="calls" dataKey="share" name="Share of calls" fill={chartColors.accent} isAnimationActive={false} radius={[3, 3, 0, 0]} />
+          <Line yAxisId="tokens" dataKey="avgOutput" name="Avg output tokens (right)" stroke={categorical(3)} strokeWidth={2} dot={{ r: 2 }} isAnimationActive={false} />
         </ComposedChart>
       </ResponsiveContainer>
       {trimmed > 0 && <p className="muted" style={{ fontSize: 11, margin: "2px 0 0" }}>{trimmed} sparse size bucket{trimmed === 1 ? "" : "s"} at the edges (under 0.2% of calls each) not drawn.</p>}

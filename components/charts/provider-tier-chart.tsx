@@ -3,6 +3,7 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import type { BreakdownRow } from "@/lib/analytics/breakdown-query";
 import { TIER_COLORS } from "./palette";
 import { usd, usdCompact } from "@/components/explorer/format";
+import { chartGrid, axisTick, categoryTick, axisLine, barCursor, defaultTooltipStyle, legendText } from "@/lib/ui/chart-theme";
 
 const TIERS = ["frontier", "mid", "small", "unknown"];
 
@@ -23,11 +24,11 @@ export function ProviderTierChart({ models }: { models: BreakdownRow[] }) {
     <div className="chart" data-testid="provider-tier-chart" role="img" aria-label="Spend per provider by model tier">
       <ResponsiveContainer width="100%" height={Math.max(140, 48 * rows.length + 50)}>
         <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 16, left: 8, bottom: 0 }}>
-          <CartesianGrid horizontal={false} stroke="#eef0f4" />
-          <XAxis type="number" tickFormatter={usdCompact} tick={{ fontSize: 11, fill: "#5b6575" }} tickLine={false} axisLine={false} />
-          <YAxis type="category" dataKey="provider" tick={{ fontSize: 12, fill: "#18202b" }} width={90} tickLine={false} axisLine={false} />
-          <Tooltip formatter={(v, name) => [usd(Number(v).toFixed(2)), String(name)]} cursor={{ fill: "rgba(47,91,234,0.06)" }} />
-          <Legend iconType="square" iconSize={10} wrapperStyle={{ fontSize: 12 }} itemSorter={(item) => TIERS.indexOf(String(item.dataKey))} />
+          <CartesianGrid horizontal={false} {...chartGrid} />
+          <XAxis type="number" tickFormatter={usdCompact} tick={axisTick} tickLine={false} axisLine={false} />
+          <YAxis type="category" dataKey="provider" tick={categoryTick} width={90} tickLine={false} axisLine={false} />
+          <Tooltip {...defaultTooltipStyle} formatter={(v, name) => [usd(Number(v)), String(name)]} cursor={barCursor} />
+          <Legend formatter={(v) => <span style={legendText}>{v}</span>} iconType="square" iconSize={10} wrapperStyle={{ fontSize: 12 }} itemSorter={(item) => TIERS.indexOf(String(item.dataKey))} />
           {used.map((t) => (
             <Bar key={t} dataKey={t} name={t} stackId="tier" fill={TIER_COLORS[t]} isAnimationActive={false} barSize={22} />
           ))}

@@ -16,14 +16,14 @@ export function ShareBar({ segments, format = (v) => String(v), compact = false 
     <div className={compact ? "share compact" : "share"}>
       <div className="share-bar" role="img" aria-label={shown.map((s) => `${s.label} ${pct(s.value / total)}`).join(", ")}>
         {shown.map((s) => (
-          <span key={s.key} title={`${s.label}: ${format(s.value)} (${pct(s.value / total)})`} style={{ width: `${(s.value / total) * 100}%`, background: s.color ?? TIER_COLORS[s.key] ?? "#a0a7b4" }} />
+          <span key={s.key} title={`${s.label}: ${format(s.value)} (${pct(s.value / total)})`} style={{ width: `${(s.value / total) * 100}%`, background: s.color ?? TIER_COLORS[s.key] ?? TIER_COLORS.unknown }} />
         ))}
       </div>
       {!compact && (
         <div className="share-legend">
           {shown.map((s) => (
             <span key={s.key}>
-              <span className="swatch" style={{ background: s.color ?? TIER_COLORS[s.key] ?? "#a0a7b4" }} />
+              <span className="swatch" style={{ background: s.color ?? TIER_COLORS[s.key] ?? TIER_COLORS.unknown }} />
               {s.label} <b>{pct(s.value / total)}</b> <span className="muted">{format(s.value)}</span>
             </span>
           ))}

@@ -3,6 +3,7 @@ import { Bar, BarChart, CartesianGrid, Legend, ReferenceArea, ResponsiveContaine
 import type { SeriesResponse } from "@/lib/analytics/series-query";
 import { seriesColor } from "./palette";
 import { shortDate, usd, usdCompact } from "@/components/explorer/format";
+import { chartGrid, axisTick, axisLine, barCursor, chartColors, legendText } from "@/lib/ui/chart-theme";
 
 /** Spend per day (week, month) as stacked bars, one colour per series, with a tooltip listing every series. */
 export function StackedSpendChart({ data, height = 300 }: { data: SeriesResponse; height?: number }) {
@@ -14,11 +15,11 @@ export function StackedSpendChart({ data, height = 300 }: { data: SeriesResponse
     <div className="chart" data-testid="spend-chart" role="img" aria-label={`Spend per ${data.interval} stacked by ${data.stackBy}`}>
       <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 900, height }}>
         <BarChart data={rows} margin={{ top: 8, right: 8, left: 0, bottom: 0 }} barCategoryGap={rows.length > 60 ? 1 : "18%"}>
-          <CartesianGrid vertical={false} stroke="#eef0f4" />
-          <XAxis dataKey="bucket" tickFormatter={shortDate} tick={{ fontSize: 11, fill: "#5b6575" }} minTickGap={24} tickLine={false} axisLine={{ stroke: "#e3e6eb" }} />
-          <YAxis tickFormatter={usdCompact} tick={{ fontSize: 11, fill: "#5b6575" }} width={56} tickLine={false} axisLine={false} />
+          <CartesianGrid vertical={false} {...chartGrid} />
+          <XAxis dataKey="bucket" tickFormatter={shortDate} tick={axisTick} minTickGap={24} tickLine={false} axisLine={axisLine} />
+          <YAxis tickFormatter={usdCompact} tick={axisTick} width={56} tickLine={false} axisLine={false} />
           <Tooltip
-            cursor={{ fill: "rgba(47,91,234,0.06)" }}
+            cursor={barCursor}
             content={({ active, payload, label }) =>
               active && payload?.length ? (
                 <div className="chart-tooltip">
@@ -39,7 +40,7 @@ export function StackedSpendChart({ data, height = 300 }: { data: SeriesResponse
               ) : null
             }
           />
-          {data.series.length > 1 && <Legend formatter={(key) => <span style={{ color: "#18202b" }}>{labels[String(key)] ?? key}</span>} itemSorter={(item) => order.get(String(item.dataKey)) ?? 99} iconType="square" iconSize={10} wrapperStyle={{ fontSize: 12 }} />}
+          {data.series.length > 1 && <Legend formatter={(key) => <span style={legendText}>{labels[String(key)] ?? key}</span>} itemSorter={(item) => order.get(String(item.dataKey)) ?? 99} iconType="square" iconSize={10} wrapperStyle={{ fontSize: 12 }} />}
           {data.partialBucket && <PartialShade bucket={data.partialBucket} last={rows[rows.length - 1]?.bucket} />}
           {data.series.map((s, i) => (
             <Bar key={s.key} dataKey={s.key} name={s.key} stackId="spend" fill={seriesColor(s.key, i, data.stackBy)} isAnimationActive={false} />
@@ -52,5 +53,5 @@ export function StackedSpendChart({ data, height = 300 }: { data: SeriesResponse
 
 /** Shades the bucket still filling (today, this week, this month) so nobody reads it as a complete one. */
 export function PartialShade({ bucket, last }: { bucket: string; last?: string }) {
-  return <ReferenceArea x1={bucket} x2={last ?? bucket} fill="var(--partial-shade, #8a94a6)" fillOpacity={0.14} stroke="none" ifOverflow="extendDomain" label={{ value: "partial", position: "insideTop", fontSize: 10, fill: "#5b6575" }} />;
+  return <ReferenceArea x1={bucket} x2={last ?? bucket} fill={chartColors.partial} fillOpacity={0.14} stroke="none" ifOverflow="extendDomain" label={{ value: "partial", position: "insideTop", fontSize: 10, fill: chartColors.tick }} />;
 }

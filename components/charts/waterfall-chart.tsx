@@ -1,11 +1,12 @@
 "use client";
 import "@/components/explorer/explorer.css";
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatUsd, usdToNanos } from "@/lib/money";
+import { usd } from "@/lib/ui/money";
 import { usdAxis } from "./usd-axis";
 import { signedUsd as signed, waterfallSteps, type ChangeFields, type WaterfallStep } from "@/lib/change/waterfall-steps";
+import { chartGrid, axisTick, categoryTick, axisLine, barCursor, chartColors, tierColors } from "@/lib/ui/chart-theme";
 
-const COLORS: Record<WaterfallStep["kind"], string> = { total: "#2f5bea", up: "#d64545", down: "#2f9e68", zero: "#c9ced8" };
+const COLORS: Record<WaterfallStep["kind"], string> = { total: chartColors.accent, up: tierColors.frontier, down: tierColors.small, zero: chartColors.other };
 
 
 /**
@@ -15,14 +16,14 @@ const COLORS: Record<WaterfallStep["kind"], string> = { total: "#2f5bea", up: "#
 export function WaterfallChart({ change, labels, height = 280 }: { change: ChangeFields; labels: { base: string; current: string }; height?: number }) {
   const steps = waterfallSteps(change, labels);
   return (
-    <div className="chart" data-testid="waterfall-chart" role="img" aria-label={`Change of spend from ${labels.base} (${formatUsd(usdToNanos(change.baseUsd))}) to ${labels.current} (${formatUsd(usdToNanos(change.currentUsd))})`}>
+    <div className="chart" data-testid="waterfall-chart" role="img" aria-label={`Change of spend from ${labels.base} (${usd(change.baseUsd)}) to ${labels.current} (${usd(change.currentUsd)})`}>
       <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 900, height }}>
         <BarChart data={steps} margin={{ top: 22, right: 8, left: 0, bottom: 0 }} barCategoryGap="22%">
-          <CartesianGrid vertical={false} stroke="#eef0f4" />
-          <XAxis dataKey="name" tick={{ fontSize: 12, fill: "#3b4453" }} interval={0} tickLine={false} axisLine={{ stroke: "#e3e6eb" }} />
-          <YAxis tickFormatter={usdAxis} tick={{ fontSize: 11, fill: "#5b6575" }} width={60} tickLine={false} axisLine={false} />
+          <CartesianGrid vertical={false} {...chartGrid} />
+          <XAxis dataKey="name" tick={categoryTick} interval={0} tickLine={false} axisLine={axisLine} />
+          <YAxis tickFormatter={usdAxis} tick={axisTick} width={60} tickLine={false} axisLine={false} />
           <Tooltip
-            cursor={{ fill: "rgba(47,91,234,0.06)" }}
+            cursor={barCursor}
             content={({ active, payload }) => {
               const s = active && payload?.length ? (payload[0].payload as WaterfallStep) : null;
               return s ? (
@@ -39,7 +40,7 @@ export function WaterfallChart({ change, labels, height = 280 }: { change: Chang
               <Cell key={s.name} fill={COLORS[s.kind]} />
             ))}
             <LabelList dataKey="amountUsd" position="top" content={({ x, y, width, index }) => (
-              <text x={Number(x) + Number(width) / 2} y={Number(y) - 6} textAnchor="middle" fontSize={12} fontWeight={600} fill={steps[index ?? 0].kind === "total" ? "#18202b" : COLORS[steps[index ?? 0].kind]}>
+              <text x={Number(x) + Number(width) / 2} y={Number(y) - 6} textAnchor="middle" fontSize={12} fontWeight={600} fill={steps[index ?? 0].kind === "total" ? chartColors.ink : COLORS[steps[index ?? 0].kind]}>
                 {signed(steps[index ?? 0])}
               </text>
             )} />

@@ -64,7 +64,7 @@ export const costPerCallColumn: C = {
   header: "Cost / call",
   numeric: true,
   sort: (r) => num(r.costPer1kCallsUsd),
-  render: (r) => (r.costPer1kCallsUsd === null ? "—" : usdUnit((Number(r.costPer1kCallsUsd) / 1000).toFixed(12))),
+  render: (r) => (r.costPer1kCallsUsd === null ? "—" : usdUnit(Number(r.costPer1kCallsUsd) / 1000)),
   csv: (r) => (r.costPer1kCallsUsd === null ? null : (Number(r.costPer1kCallsUsd) / 1000).toFixed(9)),
   csvHeader: "Cost per call (USD)",
 };

@@ -1,26 +1,5 @@
-import { formatUsd, usdToNanos } from "@/lib/money";
-
-/** Display formatting for the explorer (money stays exact: decimal strings in, nano-dollars in between). */
-export function usd(decimal: string | null | undefined): string {
-  if (decimal === null || decimal === undefined) return "—";
-  return formatUsd(usdToNanos(decimal));
-}
-
-/**
- * Unit costs (per call, per 1k calls, per million tokens) need more than cents: 2 decimals from $1, 4 from a
- * cent, and two significant digits below ($0.000052), so a cheap workload never reads as "$0.00".
- */
-export function usdUnit(decimal: string | null | undefined): string {
-  if (decimal === null || decimal === undefined) return "—";
-  const v = Number(decimal);
-  if (v === 0) return "$0";
-  if (Math.abs(v) >= 1) return usd(decimal);
-  if (Math.abs(v) >= 0.01) return `$${v.toFixed(4)}`;
-  return `$${v.toPrecision(2).replace(/0+$/, "")}`;
-}
-
-/** "$12.3k", "$1.2M": chart axes and compact cells, where cents would be noise. */
-export { usdAxis as usdCompact } from "@/components/charts/usd-axis";
+/** Money: the one formatter (lib/ui/money), re-exported so the explorer's imports stay short. */
+export { usd, usdUnit, usdAxis as usdCompact, signedUsd, savingClass } from "@/lib/ui/money";
 
 export function count(n: number | null | undefined): string {
   if (n === null || n === undefined) return "—";

@@ -24,7 +24,7 @@ export function ScopeKpis({ data, extra }: { data: OverviewResponse; extra?: Rea
             <h2>Tier mix</h2>
             <span className="hint">share of spend per model tier</span>
           </div>
-          <ShareBar segments={data.tiers.map((t) => ({ key: t.tier, label: t.tier, value: Number(t.costUsd) }))} format={(v) => usd(v.toFixed(2))} />
+          <ShareBar segments={data.tiers.map((t) => ({ key: t.tier, label: t.tier, value: Number(t.costUsd) }))} format={(v) => usd(v)} />
         </div>
       )}
     </>

@@ -1,6 +1,7 @@
 "use client";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useId, useState } from "react";
+import { optionsQuery } from "@/components/whatif/api";
 import { apiJson } from "@/components/settings/api";
 import { AFTER_PRICE_CHANGE, type PriceChange, type PriceOverride } from "./queries";
 import { n } from "./format";
@@ -117,6 +118,7 @@ export function PriceOverrideForm({ initial, id, lockModel, onDone, onCancel }: 
       <input value={d[key]} onChange={(e) => setD({ ...d, [key]: e.target.value })} {...extra} />
     </label>
   );
+  const listId = useId();
   const price = { inputMode: "decimal" as const, placeholder: "USD / 1M tokens", pattern: "\\d{1,9}(\\.\\d{1,9})?" };
   return (
     <form
@@ -127,8 +129,10 @@ export function PriceOverrideForm({ initial, id, lockModel, onDone, onCancel }: 
       aria-label={id === undefined ? "Add a price" : "Edit price"}
     >
       <div className="form-grid">
-        {field("provider", "Provider", { required: true, readOnly: lockModel })}
-        {field("model", "Model", { required: true, readOnly: lockModel })}
+        {field("provider", "Provider", { required: true, readOnly: lockModel, list: lockModel ? undefined : `${listId}-providers`, autoComplete: "off" })}
+        {field("model", "Model", { required: true, readOnly: lockModel, list: lockModel ? undefined : `${listId}-models`, autoComplete: "off" })}
+        {!lockModel && <ModelPickerLists id={listId} provider={d.provider} />}
+        <CatalogueHint provider={d.provider} model={d.model} />
         {field("inputPerMtok", "Input $/1M", { ...price, required: true })}
         {field("cachedInputPerMtok", "Cached input $/1M (optional)", { ...price, placeholder: "catalogue ratio" })}
         {field("cacheWritePerMtok", "Cache write $/1M (optional)", { ...price, placeholder: "catalogue ratio" })}
@@ -168,5 +172,34 @@ export function PriceOverrideForm({ initial, id, lockModel, onDone, onCancel }: 
         </p>
       )}
     </form>
+  );
+}
+
+/**
+ * Provider and model pickers: the price catalogue's chat models (the pricer's own data) and the models seen in
+ * traffic, as suggestions; free text stays allowed for self-hosted and fine-tuned models the catalogue lacks.
+ */
+function ModelPickerLists({ id, provider }: { id: string; provider: string }) {
+  const options = useQuery(optionsQuery());
+  const all = [...(options.data?.targets ?? []), ...(options.data?.models ?? []).map((m) => ({ provider: m.provider, model: m.model, name: m.model }))];
+  const providers = [...new Set(all.map((m) => m.provider))].sort();
+  const models = [...new Map(all.filter((m) => !provider || m.provider === provider.trim().toLowerCase()).map((m) => [m.model, m])).values()];
+  return (
+    <>
+      <datalist id={`${id}-providers`}>{providers.map((p) => <option key={p} value={p} />)}</datalist>
+      <datalist id={`${id}-models`}>{models.map((m) => <option key={m.model} value={m.model}>{m.name !== m.model ? m.name : undefined}</option>)}</datalist>
+    </>
+  );
+}
+
+/** The catalogue's current list price of the model being priced, so the override can be compared with it. */
+function CatalogueHint({ provider, model }: { provider: string; model: string }) {
+  const options = useQuery(optionsQuery());
+  const hit = options.data?.targets.find((t) => t.source === "catalogue" && t.provider === provider.trim().toLowerCase() && t.model.toLowerCase() === model.trim().toLowerCase());
+  if (!provider || !model) return null;
+  return (
+    <p className={styles.hint} style={{ gridColumn: "1 / -1", margin: 0 }} data-testid="catalogue-hint">
+      {hit ? <>Catalogue price today: input <b>${hit.inputPerMtok}</b>, output <b>${hit.outputPerMtok}</b> per 1M tokens.</> : options.isPending ? "Looking up the catalogue…" : "Not in the price catalogue: every call of this model is priced only by this override."}
+    </p>
   );
 }

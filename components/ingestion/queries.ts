@@ -84,6 +84,8 @@ export interface PriceOverride {
   note: string | null;
   createdAt: string;
   updatedAt: string;
+  /** The catalogue's price in force today (list responses only). */
+  catalogue?: { provider: string; model: string; inputPerMtok: string | null; cachedInputPerMtok: string | null; cacheWritePerMtok: string | null; outputPerMtok: string | null } | null;
 }
 
 export interface PriceChange {

@@ -21,7 +21,7 @@ export function BudgetVsActual({ budgets }: { budgets: MonthlyReport["budgets"] 
             <tbody>
               {budgets.map((b) => {
                 const scale = Math.max(1, b.actualShare, Number(b.forecastUsd) / Number(b.amountUsd));
-                const color = b.status === "over" ? "var(--bad)" : b.status === "at_risk" ? "#e0a030" : "var(--good)";
+                const color = b.status === "over" ? "var(--bad)" : b.status === "at_risk" ? "var(--risk)" : "var(--good)";
                 return (
                   <tr key={b.id}>
                     <td>{b.label}</td>

@@ -2,6 +2,7 @@
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { PartialShade } from "@/components/charts/stacked-spend-chart";
 import { shortDate, usd, usdAxis } from "@/components/budgets/format";
+import { chartGrid, axisTick, axisLine, barCursor, chartColors } from "@/lib/ui/chart-theme";
 
 /** The month's spend per UTC day; days with an anomaly are red; today (still filling) is shaded. */
 export function DailySpendChart({ daily, anomalyDays, partialDay = null }: { daily: { day: string; costUsd: string }[]; anomalyDays: Set<string>; partialDay?: string | null }) {
@@ -10,11 +11,11 @@ export function DailySpendChart({ daily, anomalyDays, partialDay = null }: { dai
     <div role="img" aria-label="Spend per day" data-testid="daily-chart">
       <ResponsiveContainer width="100%" height={220}>
         <BarChart data={rows} margin={{ top: 8, right: 8, left: 0, bottom: 0 }} barCategoryGap="16%">
-          <CartesianGrid vertical={false} stroke="#eef0f4" />
-          <XAxis dataKey="day" tickFormatter={shortDate} tick={{ fontSize: 11, fill: "#5b6575" }} minTickGap={20} tickLine={false} axisLine={{ stroke: "#e3e6eb" }} />
-          <YAxis tickFormatter={usdAxis} tick={{ fontSize: 11, fill: "#5b6575" }} width={52} tickLine={false} axisLine={false} />
+          <CartesianGrid vertical={false} {...chartGrid} />
+          <XAxis dataKey="day" tickFormatter={shortDate} tick={axisTick} minTickGap={20} tickLine={false} axisLine={axisLine} />
+          <YAxis tickFormatter={usdAxis} tick={axisTick} width={52} tickLine={false} axisLine={false} />
           <Tooltip
-            cursor={{ fill: "rgba(47,91,234,0.06)" }}
+            cursor={barCursor}
             content={({ active, payload }) => {
               const row = active && payload?.length ? (payload[0].payload as (typeof rows)[number]) : null;
               return row ? (
@@ -29,7 +30,7 @@ export function DailySpendChart({ daily, anomalyDays, partialDay = null }: { dai
           />
           {partialDay && <PartialShade bucket={partialDay} />}
           <Bar dataKey="cost" isAnimationActive={false} radius={[2, 2, 0, 0]}>
-            {rows.map((r) => <Cell key={r.day} fill={anomalyDays.has(r.day) ? "#c0392b" : "#2f5bea"} />)}
+            {rows.map((r) => <Cell key={r.day} fill={anomalyDays.has(r.day) ? chartColors.bad : chartColors.accent} />)}
           </Bar>
         </BarChart>
       </ResponsiveContainer>

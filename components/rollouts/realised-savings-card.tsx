@@ -2,7 +2,7 @@
 import "./rollouts.css";
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
-import { usd } from "@/components/whatif/format";
+import { savingClass, usd } from "@/components/whatif/format";
 import { monthSavingsQuery } from "./api";
 
 /** For the Overview: this month's realised savings of applied rollouts, against what their scenarios predicted. */
@@ -13,7 +13,7 @@ export function RealisedSavingsCard() {
     <section className="card ro-month" aria-label="Savings delivered this month" data-testid="overview-realised">
       <div>
         <div className="label muted small">Savings delivered this month</div>
-        <div className="value delta-down" style={{ fontSize: 22, fontWeight: 600 }}>{m ? usd(m.realisedSavingUsd) : q.isError ? "–" : "…"}</div>
+        <div className={`value ${m ? savingClass(m.realisedSavingUsd) : ""}`} style={{ fontSize: 22, fontWeight: 600 }}>{m ? usd(m.realisedSavingUsd) : q.isError ? "–" : "…"}</div>
       </div>
       <div className="muted small">
         {q.isError && q.error.message}

@@ -1,6 +1,6 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import { pct, shortDate, usd } from "@/components/whatif/format";
+import { pct, savingClass, shortDate, usd } from "@/components/whatif/format";
 import { rolloutQuery } from "./api";
 import { SavingsChart } from "./savings-chart";
 
@@ -29,7 +29,7 @@ export function RolloutDetailCard({ id }: { id: number }) {
       <div className="grid kpis">
         <div className="card kpi">
           <div className="label">Realised saving</div>
-          <div className="value delta-down" data-testid="rollout-realised">{usd(d.realisedSavingUsd)}</div>
+          <div className={`value ${savingClass(d.realisedSavingUsd)}`} data-testid="rollout-realised">{usd(d.realisedSavingUsd)}</div>
           <div className="sub">cost on the old model mix − actual cost</div>
         </div>
         <div className="card kpi">

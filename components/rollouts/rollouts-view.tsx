@@ -5,7 +5,7 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import type { RolloutOut } from "@/lib/rollouts/rollout-schema";
 import { scenariosQuery } from "@/components/whatif/api";
-import { shortDate, usd } from "@/components/whatif/format";
+import { savingClass, shortDate, usd } from "@/components/whatif/format";
 import { monthSavingsQuery, patchRollout, rolloutsQuery } from "./api";
 import { RolloutDetailCard } from "./rollout-detail";
 
@@ -34,7 +34,7 @@ export function RolloutsView({ canEdit }: { canEdit: boolean }) {
       <div className="grid kpis">
         <div className="card kpi">
           <div className="label">Realised this month</div>
-          <div className="value delta-down" data-testid="month-realised">{month.data ? usd(month.data.realisedSavingUsd) : "…"}</div>
+          <div className={`value ${month.data ? savingClass(month.data.realisedSavingUsd) : ""}`} data-testid="month-realised">{month.data ? usd(month.data.realisedSavingUsd) : "…"}</div>
           <div className="sub">
             {month.data?.predictedSavingUsd ? `predicted ${usd(month.data.predictedSavingUsd)} for the same traffic` : "applied rollouts, on this month's days"}
           </div>

@@ -3,6 +3,7 @@ import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, T
 import type { RolloutDetail } from "@/lib/rollouts/rollout-schema";
 import { usdAxis } from "@/components/charts/usd-axis";
 import { shortDate, usd } from "@/components/whatif/format";
+import { chartGrid, axisTick, axisLine, chartColors, legendText } from "@/lib/ui/chart-theme";
 
 /** Per day: what the calls would have cost on the old mix (grey) vs what they cost (blue), and the predicted saving line. */
 export function SavingsChart({ byDay, height = 260 }: { byDay: RolloutDetail["byDay"]; height?: number }) {
@@ -18,9 +19,9 @@ export function SavingsChart({ byDay, height = 260 }: { byDay: RolloutDetail["by
     <div role="img" aria-label="Daily cost: counterfactual vs actual, and realised vs predicted saving" data-testid="rollout-chart">
       <ResponsiveContainer width="100%" height={height}>
         <ComposedChart data={rows} margin={{ top: 8, right: 12, left: 0, bottom: 0 }}>
-          <CartesianGrid vertical={false} stroke="#eef0f4" />
-          <XAxis dataKey="day" tickFormatter={shortDate} tick={{ fontSize: 11, fill: "#5b6575" }} minTickGap={24} tickLine={false} axisLine={{ stroke: "#e3e6eb" }} />
-          <YAxis tickFormatter={usdAxis} tick={{ fontSize: 11, fill: "#5b6575" }} width={56} tickLine={false} axisLine={false} />
+          <CartesianGrid vertical={false} {...chartGrid} />
+          <XAxis dataKey="day" tickFormatter={shortDate} tick={axisTick} minTickGap={24} tickLine={false} axisLine={axisLine} />
+          <YAxis tickFormatter={usdAxis} tick={axisTick} width={56} tickLine={false} axisLine={false} />
           <Tooltip
             content={({ active, payload, label }) => {
               if (!active || !payload?.length) return null;
@@ -38,12 +39,12 @@ export function SavingsChart({ byDay, height = 260 }: { byDay: RolloutDetail["by
           />
           <Legend
             wrapperStyle={{ fontSize: 12 }}
-            formatter={(v) => ({ counterfactual: "Cost on the old model mix", actual: "Actual cost", realised: "Realised saving", predicted: "Predicted saving" })[v as string] ?? v}
+            formatter={(v) => <span style={legendText}>{({ counterfactual: "Cost on the old model mix", actual: "Actual cost", realised: "Realised saving", predicted: "Predicted saving" })[v as string] ?? v}</span>}
           />
-          <Bar dataKey="counterfactual" fill="#c9ced8" isAnimationActive={false} />
-          <Bar dataKey="actual" fill="#2f5bea" isAnimationActive={false} />
-          <Line type="monotone" dataKey="realised" stroke="#1a7f4b" strokeWidth={2} dot={false} isAnimationActive={false} />
-          <Line type="monotone" dataKey="predicted" stroke="#b26a00" strokeDasharray="5 4" strokeWidth={2} dot={false} isAnimationActive={false} connectNulls />
+          <Bar dataKey="counterfactual" fill={chartColors.other} isAnimationActive={false} />
+          <Bar dataKey="actual" fill={chartColors.accent} isAnimationActive={false} />
+          <Line type="monotone" dataKey="realised" stroke={chartColors.good} strokeWidth={2} dot={false} isAnimationActive={false} />
+          <Line type="monotone" dataKey="predicted" stroke={chartColors.warn} strokeDasharray="5 4" strokeWidth={2} dot={false} isAnimationActive={false} connectNulls />
         </ComposedChart>
       </ResponsiveContainer>
     </div>

@@ -2,6 +2,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { apiJson } from "./api";
+import { Dialog } from "@/components/shell/dialog";
+import { CopyButton } from "@/components/shell/copy-button";
 
 interface KeyRow { id: number; name: string; prefix: string; scopes: string[]; team: string | null; createdAt: string; lastUsedAt: string | null; expiresAt: string | null; status: "active" | "expired" | "revoked" }
 
@@ -15,6 +17,7 @@ export default function KeysSection() {
   const teams = useQuery({ queryKey: ["teams"], queryFn: () => apiJson<{ teams: { slug: string; name: string }[] }>("/api/v1/teams") });
   const [form, setForm] = useState({ name: "", ingest: true, read: false, team: "", expiresAt: "" });
   const [created, setCreated] = useState<string | null>(null);
+  const [revoking, setRevoking] = useState<KeyRow | null>(null);
   const create = useMutation({
     mutationFn: () =>
       apiJson<{ key: string }>("/api/v1/keys", {
@@ -25,7 +28,7 @@ export default function KeysSection() {
   });
   const revoke = useMutation({
     mutationFn: (id: number) => apiJson(`/api/v1/keys/${id}`, { method: "DELETE" }),
-    onSuccess: () => void qc.invalidateQueries({ queryKey: ["keys"] }),
+    onSuccess: () => { setRevoking(null); void qc.invalidateQueries({ queryKey: ["keys"] }); },
   });
 
   return (
@@ -43,13 +46,16 @@ export default function KeysSection() {
               <label><input type="checkbox" checked={form.read} onChange={(e) => setForm({ ...form, read: e.target.checked })} /> read</label>
             </div>
           </fieldset>
-          <button className="btn primary" disabled={create.isPending}>Create key</button>
+          <button className="btn primary" disabled={create.isPending} aria-busy={create.isPending}>{create.isPending ? "Creating…" : "Create key"}</button>
         </div>
         {create.error && <p className="error-box">{create.error.message}</p>}
         {created && (
           <div style={{ marginTop: 12 }}>
             <p><b>Copy this key now.</b> It is shown only once; Rightsize stores only its hash.</p>
-            <div className="secret" data-testid="new-api-key">{created}</div>
+            <div className="secret-row">
+              <div className="secret" data-testid="new-api-key">{created}</div>
+              <CopyButton text={created} label="Copy key" />
+            </div>
           </div>
         )}
       </form>
@@ -63,20 +69,35 @@ export default function KeysSection() {
                 <td>{k.name}</td>
                 <td className="mono">{k.prefix}…</td>
                 <td>{k.scopes.join(", ")}</td>
-                <td>{k.team ?? <span className="muted">all</span>}</td>
+                <td>{k.team === null ? <span className="muted">all</span> : (teams.data?.teams.find((t) => t.slug === k.team)?.name ?? k.team)}</td>
                 <td className="muted">{k.createdAt.slice(0, 10)}</td>
                 <td className={k.status === "expired" ? undefined : "muted"}>
                   {k.expiresAt ? expiryText(k.expiresAt) : "never"}
                   {k.status === "expired" && <> <span className="badge bad">expired</span></>}
                 </td>
                 <td className="muted">{k.lastUsedAt ? minuteUtc(k.lastUsedAt) : "never"}</td>
-                <td>{k.status === "revoked" ? <span className="badge bad">revoked</span> : <button className="btn" onClick={() => revoke.mutate(k.id)}>Revoke</button>}</td>
+                <td>{k.status === "revoked" ? <span className="badge bad">revoked</span> : <button type="button" className="btn danger" onClick={() => { revoke.reset(); setRevoking(k); }}>Revoke</button>}</td>
               </tr>
             ))}
             {keys.data?.keys.length === 0 && <tr><td colSpan={8} className="muted">No keys yet. Create one to send usage from your gateway or scripts.</td></tr>}
           </tbody>
         </table>
       </div>
+      {revoking && (
+        <Dialog title={`Revoke the key "${revoking.name}"?`} onClose={() => setRevoking(null)}>
+          <p>
+            Anything sending with <span className="mono">{revoking.prefix}…</span> ({revoking.scopes.join(", ")}) is refused from now on. A revoked key cannot be
+            restored; create a new one instead.
+          </p>
+          {revoke.error && <p className="error-box" role="alert">{revoke.error.message}</p>}
+          <div className="modal-actions">
+            <button type="button" className="btn" onClick={() => setRevoking(null)} data-autofocus="">Cancel</button>
+            <button type="button" className="btn primary danger-fill" disabled={revoke.isPending} onClick={() => revoke.mutate(revoking.id)}>
+              {revoke.isPending ? "Revoking…" : "Revoke key"}
+            </button>
+          </div>
+        </Dialog>
+      )}
     </div>
   );
 }

@@ -33,7 +33,7 @@ export default function ModelTiersSection() {
         list price per million output tokens (frontier from $10, mid from $1.50, small below); models without a known price have no tier
         until you set one.
       </div>
-      {saved && <div className="notice" role="status" style={{ background: "#e3f5ea", borderColor: "#bfe5cd" }}>{saved}</div>}
+      {saved && <div className="notice success" role="status">{saved}</div>}
       {change.error && <div className="error-box">{change.error.message}</div>}
       <div className="card">
         <div className="card-head">

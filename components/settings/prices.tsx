@@ -7,11 +7,7 @@ import { PriceOverrideForm, describeChange, draftOf, emptyDraft } from "@/compon
 import { AFTER_PRICE_CHANGE, priceOverridesQuery, type PriceChange } from "@/components/ingestion/queries";
 import styles from "@/components/ingestion/ingestion.module.css";
 
-/** "0.8" -> "$0.80", "2.5" -> "$2.50", "0.0375" -> "$0.0375": at least cents, never fewer digits than stored. */
-const usd = (v: string) => {
-  const [whole, frac = ""] = v.split(".");
-  return `$${whole}.${frac.padEnd(2, "0")}`;
-};
+import { usdPrice as usd } from "@/lib/ui/money";
 
 /**
  * Settings → Prices: unpriced models (price them in one click), and the price overrides (negotiated discounts,
@@ -85,11 +81,12 @@ export default function PricesSection() {
                     <td>
                       <span className="muted">{o.provider}/</span>
                       <b>{o.model}</b>
+                      <div className="muted" style={{ fontSize: 12 }}>{!o.catalogue ? "not in the catalogue" : o.catalogue.provider === o.provider && o.catalogue.model === o.model ? "in the catalogue" : `catalogue: ${o.catalogue.provider}/${o.catalogue.model}`}</div>
                     </td>
-                    <td className="num">{price(o.inputPerMtok)}</td>
-                    <td className="num">{price(o.cachedInputPerMtok)}</td>
-                    <td className="num">{price(o.cacheWritePerMtok)}</td>
-                    <td className="num">{price(o.outputPerMtok)}</td>
+                    <td className="num">{price(o.inputPerMtok)}<ListPrice value={o.catalogue?.inputPerMtok} /></td>
+                    <td className="num">{price(o.cachedInputPerMtok)}<ListPrice value={o.catalogue?.cachedInputPerMtok} /></td>
+                    <td className="num">{price(o.cacheWritePerMtok)}<ListPrice value={o.catalogue?.cacheWritePerMtok} /></td>
+                    <td className="num">{price(o.outputPerMtok)}<ListPrice value={o.catalogue?.outputPerMtok} /></td>
                     <td className={styles.nowrap}>{o.validFrom}</td>
                     <td className="muted">{o.note}</td>
                     <td>
@@ -121,8 +118,14 @@ export default function PricesSection() {
             </tbody>
           </table>
         )}
-        <p className={styles.hint}>Prices per million tokens, in USD. Empty cached/cache-write prices bill those tokens at the input price.</p>
+        <p className={styles.hint}>Prices per million tokens, in USD; under each, the catalogue&apos;s list price in force today, which the override replaces. Empty cached/cache-write prices bill those tokens at the input price.</p>
       </section>
     </div>
   );
+}
+
+/** The catalogue's list price under an override's price ("list $2.50"), or nothing when the catalogue has none. */
+function ListPrice({ value }: { value: string | null | undefined }) {
+  if (value === null || value === undefined) return null;
+  return <div className="muted" style={{ fontSize: 12 }} title="Catalogue list price in force today">list {usd(value)}</div>;
 }

@@ -59,7 +59,7 @@ export default function RulesSection() {
         re-attributes all history, so every chart and report follows.
       </div>
       {result && (
-        <div className="notice" role="status" data-testid="rule-result" style={{ background: "#e3f5ea", borderColor: "#bfe5cd" }}>
+        <div className="notice success" role="status" data-testid="rule-result">
           {result.text}
         </div>
       )}

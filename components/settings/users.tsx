@@ -58,7 +58,7 @@ export default function UsersSection() {
                     </select>
                   )}
                 </td>
-                <td>{u.teams.join(", ") || <span className="muted">all (not a lead)</span>}</td>
+                <td>{u.teams.map((slug) => teams.data?.teams.find((t) => t.slug === slug)?.name ?? slug).join(", ") || <span className="muted">all (not a lead)</span>}</td>
                 <td>{u.disabled ? <span className="badge bad">disabled</span> : <span className="badge ok">active</span>}</td>
                 <td className="muted">{u.createdAt.slice(0, 10)}</td>
                 <td><button className="btn" onClick={() => update.mutate({ id: u.id, body: { disabled: !u.disabled } })}>{u.disabled ? "Enable" : "Disable"}</button></td>

@@ -3,8 +3,9 @@ import { useState } from "react";
 import type { WhatIfResponse } from "@/lib/whatif/response";
 import type { WhatIfOptions } from "@/lib/whatif/server/options";
 import type { Definition } from "./definition";
-import { isNegative, usd } from "./format";
+import { savingClass, usd } from "./format";
 import { QualityCell } from "./quality-cell";
+import { namesFrom } from "./names";
 
 type Line = WhatIfResponse["byWorkload"][number];
 
@@ -13,7 +14,8 @@ export function WorkloadBreakdown({ r, definition, options }: { r: WhatIfRespons
   const [showUnchanged, setShowUnchanged] = useState(false);
   const changed = r.byWorkload.filter((w) => w.rule !== null);
   const unchanged = r.byWorkload.filter((w) => w.rule === null);
-  const nameOf = (slug: string | null) => (slug === null ? "Unattributed" : (options?.workloads.find((w) => w.slug === slug)?.name ?? slug));
+  const names = namesFrom(options);
+  const nameOf = names.workload;
   const target = (w: Line) => {
     const rule = w.rule === null ? null : definition.rules[w.rule];
     if (!rule) return <span className="muted">unchanged</span>;
@@ -33,7 +35,7 @@ export function WorkloadBreakdown({ r, definition, options }: { r: WhatIfRespons
     <tr key={`${w.workload}|${w.team}`} className={w.rule === null ? "wi-row-muted" : w.quality.ok === false ? "wi-row-broken" : undefined}>
       <td>
         <b>{nameOf(w.workload)}</b>
-        <div className="muted small">{w.team ?? "no team"}</div>
+        <div className="muted small">{w.team === null ? "no team" : names.team(w.team)}</div>
       </td>
       <td>
         {w.currentModel?.model ?? "—"}
@@ -44,7 +46,7 @@ export function WorkloadBreakdown({ r, definition, options }: { r: WhatIfRespons
         {usd(w.scenarioUsd)}
         {w.lowUsd !== w.highUsd && <div className="muted small">{usd(w.lowUsd)} – {usd(w.highUsd)}</div>}
       </td>
-      <td className={`num ${isNegative(w.savingsUsd) ? "delta-up" : w.savingsUsd === "0.00" ? "" : "delta-down"}`}>{usd(w.savingsUsd)}</td>
+      <td className={`num ${savingClass(w.savingsUsd)}`}>{usd(w.savingsUsd)}</td>
       <td className="wi-quality-col">
         <QualityCell q={w.quality} changed={w.rule !== null} />
         {w.rule !== null && !w.quality.evidence.startsWith("no eval set linked") && <div className="muted small wi-evidence">{w.quality.evidence}</div>}
@@ -81,7 +83,8 @@ export function WorkloadBreakdown({ r, definition, options }: { r: WhatIfRespons
   );
 }
 
-export function TeamBreakdown({ r }: { r: WhatIfResponse }) {
+export function TeamBreakdown({ r, options }: { r: WhatIfResponse; options: WhatIfOptions | undefined }) {
+  const names = namesFrom(options);
   return (
     <section className="card" aria-label="By team">
       <h2>By team</h2>
@@ -97,13 +100,13 @@ export function TeamBreakdown({ r }: { r: WhatIfResponse }) {
         <tbody>
           {r.byTeam.map((t) => (
             <tr key={t.team ?? "unattributed"}>
-              <td>{t.team ?? <span className="muted">unattributed</span>}</td>
+              <td>{t.team === null ? <span className="muted">Unattributed</span> : names.team(t.team)}</td>
               <td className="num">{usd(t.baselineUsd)}</td>
               <td className="num">
                 {usd(t.scenarioUsd)}
                 {t.lowUsd !== t.highUsd && <div className="muted small">{usd(t.lowUsd)} – {usd(t.highUsd)}</div>}
               </td>
-              <td className={`num ${isNegative(t.savingsUsd) ? "delta-up" : t.savingsUsd === "0.00" ? "" : "delta-down"}`}>{usd(t.savingsUsd)}</td>
+              <td className={`num ${savingClass(t.savingsUsd)}`}>{usd(t.savingsUsd)}</td>
             </tr>
           ))}
         </tbody>

@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useState } from "react";
 import { useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
-import { deleteScenario, runQuery, scenariosQuery } from "./api";
+import { deleteScenario, optionsQuery, runQuery, scenariosQuery } from "./api";
 import { CompareTable, type Column } from "./compare-table";
 import type { Definition } from "./definition";
 
@@ -22,6 +22,7 @@ export function CompareTab({
 }) {
   const client = useQueryClient();
   const saved = useQuery(scenariosQuery());
+  const options = useQuery(optionsQuery());
   // Ticks answer at once; the URL (shareable) follows.
   const [selected, setSelected] = useState(fromUrl);
   useEffect(() => setSelected(fromUrl), [fromUrl.join(",")]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -97,7 +98,7 @@ export function CompareTab({
         )}
       </section>
       {columns.length === 0 && <div className="card empty">Tick two or more saved scenarios to compare them side by side.</div>}
-      {columns.length > 0 && <CompareTable columns={columns} results={runs.map((r) => ({ data: r.data, error: r.error?.message ?? null }))} />}
+      {columns.length > 0 && <CompareTable columns={columns} results={runs.map((r) => ({ data: r.data, error: r.error?.message ?? null }))} options={options.data} />}
     </div>
   );
 }

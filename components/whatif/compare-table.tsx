@@ -1,7 +1,9 @@
 "use client";
 import type { WhatIfResponse } from "@/lib/whatif/response";
 import type { Definition } from "./definition";
-import { isNegative, usd } from "./format";
+import { savingClass, usd } from "./format";
+import type { WhatIfOptions } from "@/lib/whatif/server/options";
+import { namesFrom } from "./names";
 
 export interface Column {
   key: string;
@@ -10,17 +12,18 @@ export interface Column {
 }
 
 /** Scenarios in columns: the headline figures, then saving per team and per changed workload (with quality). */
-export function CompareTable({ columns, results }: { columns: Column[]; results: { data: WhatIfResponse | undefined; error: string | null }[] }) {
+export function CompareTable({ columns, results, options }: { columns: Column[]; results: { data: WhatIfResponse | undefined; error: string | null }[]; options?: WhatIfOptions }) {
+  const names = namesFrom(options);
   const cell = (i: number, f: (r: WhatIfResponse) => React.ReactNode) => {
     const r = results[i];
     if (r.error) return <span className="wi-error-text">{r.error}</span>;
     return r.data ? f(r.data) : <span className="muted">…</span>;
   };
-  const saving = (v: string) => <span className={isNegative(v) ? "delta-up" : "delta-down"}>{usd(v)}</span>;
+  const saving = (v: string) => <span className={savingClass(v)}>{usd(v)}</span>;
   const workloads = new Map<string, string>();
   const teams = new Set<string>();
   for (const r of results) {
-    for (const w of r.data?.byWorkload ?? []) if (w.rule !== null) workloads.set(`${w.workload}|${w.team}`, w.workload ?? "unattributed");
+    for (const w of r.data?.byWorkload ?? []) if (w.rule !== null) workloads.set(`${w.workload}|${w.team}`, `${names.workload(w.workload)}${w.team ? ` (${names.team(w.team)})` : ""}`);
     for (const t of r.data?.byTeam ?? []) teams.add(t.team ?? "unattributed");
   }
   const rows: [string, (r: WhatIfResponse) => React.ReactNode][] = [
@@ -76,9 +79,9 @@ export function CompareTable({ columns, results }: { columns: Column[]; results:
             <tr className="wi-section-row">
               <th colSpan={columns.length + 1}>Saving by team (window)</th>
             </tr>
-            {[...teams].sort().map((t) => (
+            {[...teams].sort((a, b) => names.team(a).localeCompare(names.team(b))).map((t) => (
               <tr key={`team-${t}`}>
-                <th scope="row">{t}</th>
+                <th scope="row">{names.team(t)}</th>
                 {columns.map((c, i) => (
                   <td key={c.key} className="num">
                     {cell(i, (r) => {

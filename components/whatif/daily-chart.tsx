@@ -2,6 +2,7 @@
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { WhatIfResponse } from "@/lib/whatif/response";
 import { shortDate, usd, usdCompact } from "./format";
+import { chartGrid, axisTick, axisLine, chartColors, legendText } from "@/lib/ui/chart-theme";
 
 /** Daily cost, recorded (baseline) vs under the scenario (point estimate). */
 export function DailyChart({ daily, height = 260 }: { daily: WhatIfResponse["daily"]; height?: number }) {
@@ -10,9 +11,9 @@ export function DailyChart({ daily, height = 260 }: { daily: WhatIfResponse["dai
     <div role="img" aria-label="Daily cost: baseline vs scenario" data-testid="whatif-daily-chart">
       <ResponsiveContainer width="100%" height={height}>
         <LineChart data={rows} margin={{ top: 8, right: 12, left: 0, bottom: 0 }}>
-          <CartesianGrid vertical={false} stroke="#eef0f4" />
-          <XAxis dataKey="day" tickFormatter={shortDate} tick={{ fontSize: 11, fill: "#5b6575" }} minTickGap={24} tickLine={false} axisLine={{ stroke: "#e3e6eb" }} />
-          <YAxis tickFormatter={usdCompact} tick={{ fontSize: 11, fill: "#5b6575" }} width={56} tickLine={false} axisLine={false} />
+          <CartesianGrid vertical={false} {...chartGrid} />
+          <XAxis dataKey="day" tickFormatter={shortDate} tick={axisTick} minTickGap={24} tickLine={false} axisLine={axisLine} />
+          <YAxis tickFormatter={usdCompact} tick={axisTick} width={56} tickLine={false} axisLine={false} />
           <Tooltip
             content={({ active, payload, label }) =>
               active && payload?.length ? (
@@ -24,9 +25,9 @@ export function DailyChart({ daily, height = 260 }: { daily: WhatIfResponse["dai
               ) : null
             }
           />
-          <Legend iconType="plainline" wrapperStyle={{ fontSize: 12 }} formatter={(v) => (v === "baseline" ? "Baseline (recorded)" : "Scenario")} />
-          <Line type="monotone" dataKey="baseline" stroke="#8a94a6" strokeWidth={2} dot={false} isAnimationActive={false} />
-          <Line type="monotone" dataKey="scenario" stroke="#2f5bea" strokeWidth={2} dot={false} isAnimationActive={false} />
+          <Legend iconType="plainline" wrapperStyle={{ fontSize: 12 }} formatter={(v) => <span style={legendText}>{v === "baseline" ? "Baseline (recorded)" : "Scenario"}</span>} />
+          <Line type="monotone" dataKey="baseline" stroke={chartColors.baseline} strokeWidth={2} dot={false} isAnimationActive={false} />
+          <Line type="monotone" dataKey="scenario" stroke={chartColors.accent} strokeWidth={2} dot={false} isAnimationActive={false} />
         </LineChart>
       </ResponsiveContainer>
     </div>

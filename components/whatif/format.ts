@@ -1,13 +1,5 @@
-import { formatUsd, usdToNanos } from "@/lib/money";
-
-/** Money stays exact: the API's decimal strings go to nano-dollars and are formatted from there. */
-export function usd(decimal: string | null | undefined): string {
-  if (decimal === null || decimal === undefined) return "—";
-  return formatUsd(usdToNanos(decimal));
-}
-
-/** "$12.3k" for chart axes. */
-export { usdAxis as usdCompact } from "@/components/charts/usd-axis";
+/** Money: the one formatter (lib/ui/money); amounts stay exact decimal strings until formatted. */
+export { usd, usdAxis as usdCompact, savingClass } from "@/lib/ui/money";
 
 export function pct(fraction: number | null | undefined, digits = 1): string {
   if (fraction === null || fraction === undefined || Number.isNaN(fraction)) return "—";

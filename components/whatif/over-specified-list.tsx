@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { overSpecifiedQuery } from "./api";
 import { pct, usd } from "./format";
 import { ConfidenceBadge, TierBadge } from "./tier-badge";
+import { useTeamName } from "@/components/shell/team-names";
 
 /**
  * Over-specified workloads with the monthly money at stake (the saving of their recommendation), largest first.
@@ -12,10 +13,11 @@ import { ConfidenceBadge, TierBadge } from "./tier-badge";
  */
 export function OverSpecifiedList({ team, limit }: { team?: string; limit?: number }) {
   const q = useQuery(overSpecifiedQuery({ team, limit }));
+  const teamName = useTeamName();
   return (
     <section className="card wi-overspec" aria-label="Over-specified workloads" data-testid="over-specified-list">
       <div className="wi-card-head">
-        <h2>Over-specified workloads{team ? ` · ${team}` : ""}</h2>
+        <h2>Over-specified workloads{team ? ` · ${teamName(team)}` : ""}</h2>
         {q.data && Number(q.data.totalMonthlyAtStakeUsd) > 0 && (
           <span className="wi-at-stake">
             <b>{usd(q.data.totalMonthlyAtStakeUsd)}</b> a month at stake
@@ -27,7 +29,7 @@ export function OverSpecifiedList({ team, limit }: { team?: string; limit?: numb
       {q.isError && <div className="error-box">{q.error.message}</div>}
       {q.data && q.data.workloads.length === 0 && <p className="muted">None found: every workload runs on a tier its task class and evidence justify.</p>}
       {q.data && q.data.workloads.length > 0 && (
-        <table className="data">
+        <table className="data wi-overspec">
           <thead>
             <tr>
               <th>Workload</th>
@@ -43,7 +45,7 @@ export function OverSpecifiedList({ team, limit }: { team?: string; limit?: numb
                 <td>
                   <a href={`/workloads/${encodeURIComponent(w.workload)}`}>{w.workloadName}</a>
                   <div className="muted small">
-                    {w.team ?? "no team"} · {w.taskClass?.replace(/_/g, " ") ?? "unclassified"}
+                    {teamName(w.team)} · {w.taskClass?.replace(/_/g, " ") ?? "unclassified"}
                     {w.taskClass && !w.taskClassConfirmed && " (not confirmed)"}
                   </div>
                 </td>

@@ -1,18 +1,19 @@
 import type { WhatIfResponse } from "@/lib/whatif/response";
-import { isNegative, usd } from "./format";
+import { savingClass, usd } from "./format";
 
 /** The answer first: what it would have cost, the range, and what that means per month and year. */
 export function ResultKpis({ r }: { r: WhatIfResponse }) {
-  const saves = !isNegative(r.savingsUsd);
+  // Three states: a saving (green), an extra cost (red), or no change at all (neutral: $0.00 is not good news).
+  const tone = savingClass(r.savingsUsd);
   // Only what the scenario changes counts here; a workload already below its floor today is flagged in its row.
   const broken = r.byWorkload.filter((w) => w.rule !== null && w.quality.ok === false).length;
   const held = r.byWorkload.filter((w) => w.rule !== null && w.quality.ok === true).length;
   const unmeasured = r.byWorkload.filter((w) => w.rule !== null && w.quality.ok === null).length;
   return (
     <>
-      <div className={`wi-headline ${saves ? "good" : "bad"}`} data-testid="whatif-headline">
+      <div className={`wi-headline ${tone === "delta-down" ? "good" : tone === "delta-up" ? "bad" : ""}`} data-testid="whatif-headline">
         <div>
-          <div className="wi-headline-label">{saves ? "Projected saving" : "Projected extra cost"}</div>
+          <div className="wi-headline-label">{tone === "delta-up" ? "Projected extra cost" : tone === "delta-down" ? "Projected saving" : "No change in cost"}</div>
           <div className="wi-headline-value" data-testid="monthly-savings">
             {usd(r.monthlySavingsUsd.replace(/^-/, ""))} <span>per month</span>
           </div>
@@ -46,7 +47,7 @@ export function ResultKpis({ r }: { r: WhatIfResponse }) {
         </div>
         <div className="card kpi">
           <div className="label">Saving over the window</div>
-          <div className={`value ${saves ? "delta-down" : "delta-up"}`}>{usd(r.savingsUsd)}</div>
+          <div className={`value ${savingClass(r.savingsUsd)}`}>{usd(r.savingsUsd)}</div>
           <div className="sub">
             range {usd(r.savingsLowUsd)} – {usd(r.savingsHighUsd)}
           </div>

@@ -1,11 +1,15 @@
 import type { Rule } from "./definition";
+import type { Names } from "./names";
 
 /** One line per rule, in words: what it selects and what it changes. */
-export function ruleSummary(rule: Rule): { selects: string; changes: string } {
+export function ruleSummary(rule: Rule, names?: Names): { selects: string; changes: string } {
   const s = rule.select;
+  // Teams and workloads by their names (the definition holds slugs).
+  const workloads = names ? s.workloads?.map(names.workload) : s.workloads;
+  const teams = names ? s.teams?.map(names.team) : s.teams;
   const list = (what: string, xs: string[] | undefined) =>
     xs && xs.length > 0 ? `${xs.length === 1 ? xs[0] : `${xs.length} ${what} (${xs.slice(0, 3).join(", ")}${xs.length > 3 ? ", …" : ""})`}` : null;
-  const parts = [list("workloads", s.workloads), list("teams", s.teams), list("task classes", s.taskClasses), list("models", s.models)].filter(Boolean);
+  const parts = [list("workloads", workloads), list("teams", teams), list("task classes", s.taskClasses), list("models", s.models)].filter(Boolean);
   const changes: string[] = [];
   if (rule.reroute) changes.push(`reroute to ${rule.reroute.model}`);
   if (rule.outputFactor !== undefined && rule.outputFactor !== 1) changes.push(`output ×${rule.outputFactor}`);

@@ -23,7 +23,7 @@ export function ScenarioResult({ r, definition, options }: { r: WhatIfResponse; 
           <h2>Daily cost: baseline vs scenario</h2>
           <DailyChart daily={r.daily} />
         </section>
-        <TeamBreakdown r={r} />
+        <TeamBreakdown r={r} options={options} />
       </div>
       <WorkloadBreakdown r={r} definition={definition} options={options} />
       <details className="card wi-check">

@@ -1,4 +1,5 @@
 "use client";
+import { namesFrom } from "./names";
 import { useEffect, useState } from "react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import type { ScenarioOut } from "@/lib/scenarios/scenario-schema";
@@ -39,9 +40,19 @@ export function ScenarioTab({
   useEffect(() => {
     if (committed) setDraft(committed);
   }, [committed]);
+  // "Run" starts at once: the URL (which owns the committed definition) takes a server round trip to follow, and
+  // until then the page would still show its old empty state. The requested definition runs meanwhile.
+  const [requested, setRequested] = useState<Definition | null>(null);
+  const committedKey = JSON.stringify(committed);
+  useEffect(() => setRequested(null), [committedKey]);
+  const active = requested ?? committed;
+  const start = (def: Definition) => {
+    setRequested(def);
+    onRun(def);
+  };
   useEffect(() => setName(saved?.name ?? ""), [saved?.id, saved?.name]);
 
-  const run = useQuery(runQuery(committed));
+  const run = useQuery(runQuery(active));
   const problems = draftProblems(draft);
   const setRule = (i: number, rule: Definition["rules"][number]) => setDraft({ ...draft, rules: draft.rules.map((r, j) => (j === i ? rule : r)) });
   const move = (i: number, d: -1 | 1) => {
@@ -73,7 +84,7 @@ export function ScenarioTab({
           setDraft(def);
           setNote(n);
           setEditing(false);
-          onRun(def);
+          start(def);
         }}
       />
       <section className="card wi-builder" aria-label="Scenario rules">
@@ -93,7 +104,7 @@ export function ScenarioTab({
         {!editing && (
           <ol className="wi-rule-summary" data-testid="rule-summary">
             {draft.rules.map((rule, i) => {
-              const t = ruleSummary(rule);
+              const t = ruleSummary(rule, namesFrom(options));
               return (
                 <li key={i}>
                   <b>{t.selects}</b>: {t.changes}
@@ -131,11 +142,12 @@ export function ScenarioTab({
             onClick={() => {
               setNote(null);
               setEditing(false);
-              onRun(draft);
+              start(draft);
             }}
             data-testid="run-scenario"
+            aria-busy={run.isFetching}
           >
-            Run scenario
+            {run.isFetching ? "Running…" : "Run scenario"}
           </button>
           <span className="wi-spacer" />
           <label className="field">
@@ -172,14 +184,18 @@ export function ScenarioTab({
           )}
         </div>
       )}
-      {!committed && <div className="card empty">Build rules or start from a preset, then run the scenario to see the money and quality effect.</div>}
-      {committed && run.isPending && <div className="card empty">Re-pricing the window&apos;s traffic…</div>}
-      {committed && run.isError && (
+      {!active && <div className="card empty">Build rules or start from a preset, then run the scenario to see the money and quality effect.</div>}
+      {active && run.isPending && (
+        <div className="card empty" role="status" data-testid="whatif-running">
+          <span className="spinner" aria-hidden="true" /> Re-pricing the window&apos;s traffic…
+        </div>
+      )}
+      {active && run.isError && (
         <div className="error-box" role="alert" data-testid="whatif-error">
           {run.error.message}
         </div>
       )}
-      {committed && run.data && <ScenarioResult r={run.data} definition={committed} options={options} />}
+      {active && run.data && <ScenarioResult r={run.data} definition={active} options={options} />}
     </div>
   );
 }

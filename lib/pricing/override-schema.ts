@@ -94,4 +94,18 @@ export const RepricingSchema = z
   .describe("What re-pricing the stored events did, in the same transaction as the change");
 
 export const PriceOverrideChangeSchema = z.object({ override: PriceOverrideSchema.nullable(), repricing: RepricingSchema });
-export const PriceOverrideListSchema = z.object({ overrides: z.array(PriceOverrideSchema) });
+export const CataloguePriceSchema = z
+  .object({
+    provider: z.string().describe("catalogue provider that matched (e.g. `google` for `vertex`)"),
+    model: z.string().describe("catalogue model id the name resolved to"),
+    inputPerMtok: z.string().nullable(),
+    cachedInputPerMtok: z.string().nullable(),
+    cacheWritePerMtok: z.string().nullable(),
+    outputPerMtok: z.string().nullable(),
+  })
+  .describe("the bundled catalogue's list price in force today, USD per million tokens (lowest context tier); null prices are not published");
+export type CataloguePrice = z.infer<typeof CataloguePriceSchema>;
+
+export const PriceOverrideListSchema = z.object({
+  overrides: z.array(PriceOverrideSchema.extend({ catalogue: CataloguePriceSchema.nullable().describe("the catalogue price this override replaces (in force today); null for models the catalogue does not know") })),
+});

@@ -87,7 +87,7 @@ export function OverviewKpis({ data }: { data: OverviewResponse }) {
             <h2>Spend by model tier</h2>
             <span className="hint">Tiers are set per model in Settings › Model tiers</span>
           </div>
-          <ShareBar segments={data.tiers.map((t) => ({ key: t.tier, label: t.tier, value: Number(t.costUsd) }))} format={(v) => usd(v.toFixed(2))} />
+          <ShareBar segments={data.tiers.map((t) => ({ key: t.tier, label: t.tier, value: Number(t.costUsd) }))} format={(v) => usd(v)} />
         </div>
       )}
     </>

@@ -59,7 +59,7 @@ export function WorkloadView({ slug, team }: { slug: string; team: { slug: strin
             <KpiCard
               testId="kpi-cost-per-call"
               label="Cost per call"
-              value={o.range.costPer1kCallsUsd === null ? "—" : usdUnit((Number(o.range.costPer1kCallsUsd) / 1000).toFixed(12))}
+              value={o.range.costPer1kCallsUsd === null ? "—" : usdUnit(Number(o.range.costPer1kCallsUsd) / 1000)}
               sub={`${count(o.range.requests)} calls · ${usdUnit(o.range.pricePerMtokUsd)} per M tokens`}
             />
             <KpiCard
