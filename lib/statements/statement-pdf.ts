@@ -129,12 +129,12 @@ function topTables(doc: Doc, s: TeamStatement): void {
 
 function savings(doc: Doc, s: TeamStatement): void {
   sectionHeading(doc, "Savings delivered", s.savings.note, 40);
-  if (s.savings.items.length === 0) {
+  if (s.savings.rollouts.length === 0) {
     paragraph(doc, "None measured this month.", { color: COLORS.muted });
     return;
   }
-  for (const x of s.savings.items.slice(0, 3)) paragraph(doc, `${x.workload}: ${x.fromModel} -> ${x.toModel} on ${x.day}, saved ${usd(x.savedUsd)} so far.`, { size: 8.5 });
-  paragraph(doc, `Total savings delivered: ${usd(s.savings.knownUsd)}`, { bold: true, color: COLORS.good });
+  for (const x of s.savings.rollouts.slice(0, 3)) paragraph(doc, `${x.label} (${x.workloads.join(", ")}, from ${x.appliedFrom}): saved ${usd(x.realisedSavingUsd)} over ${x.days} days.`, { size: 8.5 });
+  paragraph(doc, `Total savings delivered: ${usd(s.savings.realisedSavingUsd)}`, { bold: true, color: COLORS.good });
 }
 
 function footer(doc: Doc, s: TeamStatement): void {
