@@ -43,12 +43,14 @@ export type CreateSchedule = z.infer<typeof CreateScheduleSchema>;
  * stored schedule and the result is checked by CreateScheduleSchema itself, so an edit is validated exactly like a
  * create (and its webhooks get the same SSRF check at save).
  */
-const optionalClearable = ["dayOfMonth", "weekday", "attachment", "team"] as const;
 export const PatchScheduleSchema = z
   .object({
     name: z.unknown().optional(),
     kind: z.unknown().optional(),
-    ...Object.fromEntries(optionalClearable.map((f) => [f, z.unknown().optional()])),
+    dayOfMonth: z.unknown().optional(),
+    weekday: z.unknown().optional(),
+    attachment: z.unknown().optional(),
+    team: z.unknown().optional(),
     emails: z.unknown().optional(),
     webhooks: z.unknown().optional(),
     toTeamLeads: z.unknown().optional(),

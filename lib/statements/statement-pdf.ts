@@ -1,5 +1,6 @@
 import PDFDocument from "pdfkit";
 import { formatUsd, usdToNanos } from "@/lib/money";
+import { inCurrency } from "@/lib/reports/pdf/in-currency";
 import { COLORS, CONTENT_WIDTH, PAGE, kpiRow, paragraph, sectionHeading, table, type Doc } from "@/lib/reports/pdf/pdf-layout";
 import type { TeamStatement } from "./statement-schema";
 
@@ -101,7 +102,7 @@ function budgets(doc: Doc, s: TeamStatement): void {
     { header: "Actual", width: 75, align: "right" },
     { header: "Used", width: 55, align: "right" },
     { header: "Status", width: 75 },
-  ], s.budgets.slice(0, MAX_BUDGETS).map((b) => [b.label, b.periodKey, usd(b.amountUsd), usd(b.actualUsd), pct(b.actualShare), label[b.status]]), { rowHeight: 14, fontSize: 8 });
+  ], s.budgets.slice(0, MAX_BUDGETS).map((b) => [b.label, b.periodKey, inCurrency(b.amount, b.currency), inCurrency(b.actual, b.currency), pct(b.actualShare), label[b.status]]), { rowHeight: 14, fontSize: 8 });
 }
 
 function topTables(doc: Doc, s: TeamStatement): void {
