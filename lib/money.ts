@@ -51,10 +51,12 @@ const SYMBOLS: Record<string, string> = { USD: "$", EUR: "€", GBP: "£", JPY: 
  * GBP, JPY, INR), "CHF 1,234.57" otherwise; decimals as formatUsd. Amounts in nano-units of the currency.
  */
 export function formatMoney(nanos: bigint | string | number, currency: string): string {
-  const usd = formatUsd(nanos);
-  if (currency === "USD") return usd;
-  const symbol = SYMBOLS[currency];
-  return symbol ? usd.replace("$", symbol) : usd.replace("$", `${currency} `);
+  return formatUsd(nanos).replace("$", currencyPrefix(currency));
+}
+
+/** "$", "€", ... or "CHF " for a currency without a well-known symbol. */
+export function currencyPrefix(currency: string): string {
+  return SYMBOLS[currency] ?? `${currency} `;
 }
 
 function numberToPlainString(n: number): string {

@@ -1,8 +1,18 @@
-import { formatUsd, usdToNanos } from "@/lib/money";
+import { currencyPrefix, formatMoney, formatUsd, usdToNanos } from "@/lib/money";
 
 /** Display formatting for budgets and reports: money arrives as exact decimal strings. */
 export function usd(decimal: string | null | undefined): string {
   return decimal === null || decimal === undefined ? "—" : formatUsd(usdToNanos(decimal));
+}
+
+/** An exact decimal in a currency: "€1,234.50" (USD: "$1,234.50"). */
+export function money(decimal: string | null | undefined, currency: string): string {
+  return decimal === null || decimal === undefined ? "—" : formatMoney(usdToNanos(decimal), currency);
+}
+
+/** Compact axis label in a currency ("€1.2k"). */
+export function moneyAxis(value: number, currency: string): string {
+  return usdAxisOf(value).replace("$", currencyPrefix(currency));
 }
 
 /** Whole dollars for big headline numbers ("$25,000"), cents otherwise. */
@@ -14,6 +24,7 @@ export function usdShort(decimal: string): string {
 }
 
 export { usdAxis } from "@/components/charts/usd-axis";
+import { usdAxis as usdAxisOf } from "@/components/charts/usd-axis";
 
 export function pct(fraction: number | null | undefined, digits = 0): string {
   return fraction === null || fraction === undefined ? "—" : `${(fraction * 100).toFixed(digits)}%`;
