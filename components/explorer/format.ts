@@ -1,9 +1,20 @@
-import { formatUsd, usdToNanos } from "@/lib/money";
+import { formatMoney, formatUsd, usdToNanos } from "@/lib/money";
 
 /** Display formatting for the explorer (money stays exact: decimal strings in, nano-dollars in between). */
 export function usd(decimal: string | null | undefined): string {
   if (decimal === null || decimal === undefined) return "—";
   return formatUsd(usdToNanos(decimal));
+}
+
+/** An amount in the reporting currency ("€1,234.50"); the API sends it as `cost` beside `costUsd`. */
+export function money(decimal: string | null | undefined, currency: string): string {
+  if (decimal === null || decimal === undefined) return "—";
+  return formatMoney(usdToNanos(decimal), currency);
+}
+
+/** A row's spend for display: `cost` in the reporting currency when the API sent one, else its USD cost. */
+export function spendText(r: { costUsd: string; cost?: string }, currency: string): string {
+  return r.cost !== undefined ? money(r.cost, currency) : usd(r.costUsd);
 }
 
 /**

@@ -1,4 +1,5 @@
 import "server-only";
+import { loadRateSeries, reportingCurrency } from "@/lib/currency/rates-store";
 import type { Principal } from "@/lib/auth/principal";
 import { buildMonthlyReport } from "./monthly-report";
 import { reportMonth } from "./report-month";
@@ -51,8 +52,8 @@ export async function renderMonthlyReport(
     const lines = await focusCsv(principal, m, focusVersion, progress.rows);
     return { contentType: "text/csv; charset=utf-8", filename: `${base}-focus-${focusVersion}.csv`, body: lines.join("") };
   }
-  const rows = await usageRows(principal, m.from, m.to);
+  const [rows, rates] = await Promise.all([usageRows(principal, m.from, m.to), reportingCurrency().then((c) => loadRateSeries(c, m.to))]);
   progress.step?.("Writing CSV");
-  const lines = [...usageCsv(rows, (done: number) => progress.rows?.(done, rows.length))];
+  const lines = [...usageCsv(rows, (done: number) => progress.rows?.(done, rows.length), rates)];
   return { contentType: "text/csv; charset=utf-8", filename: `${base}.csv`, body: lines.join("") };
 }
