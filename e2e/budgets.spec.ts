@@ -8,7 +8,7 @@ test("a budget created on the Budgets page shows its status and burn-down chart"
   await form.getByLabel("Team", { exact: true }).selectOption({ label: "Legal" });
   await form.getByLabel("Amount (USD)").fill("0");
   await form.getByRole("button", { name: "Create budget" }).click();
-  await expect(form.getByRole("alert")).toContainText("amountUsd: must be greater than zero");
+  await expect(form.getByRole("alert")).toContainText("amount: must be greater than zero");
 
   await form.getByLabel("Amount (USD)").fill("5000");
   await form.getByLabel("Alert at (% of the amount)").fill("50, 80, 100");

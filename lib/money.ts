@@ -44,6 +44,21 @@ export function formatUsd(nanos: bigint | string | number): string {
   return `${value < 0n ? "-" : ""}$${grouped}.${frac}`;
 }
 
+const SYMBOLS: Record<string, string> = { USD: "$", EUR: "€", GBP: "£", JPY: "¥", INR: "₹" };
+
+/**
+ * Formats an amount of any currency for people: "€1,234.57" for the currencies with a well-known symbol (USD, EUR,
+ * GBP, JPY, INR), "CHF 1,234.57" otherwise; decimals as formatUsd. Amounts in nano-units of the currency.
+ */
+export function formatMoney(nanos: bigint | string | number, currency: string): string {
+  return formatUsd(nanos).replace("$", currencyPrefix(currency));
+}
+
+/** "$", "€", ... or "CHF " for a currency without a well-known symbol. */
+export function currencyPrefix(currency: string): string {
+  return SYMBOLS[currency] ?? `${currency} `;
+}
+
 function numberToPlainString(n: number): string {
   if (!Number.isFinite(n)) throw new Error(`not a finite amount: ${n}`);
   // toFixed(12) avoids exponent notation for small floats from JSON sources (e.g. 1e-7).

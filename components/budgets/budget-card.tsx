@@ -2,10 +2,12 @@
 import type { BudgetOut } from "@/lib/budgets/budget-schema";
 import { BurnDownChart } from "./burn-down-chart";
 import { StatusBadge } from "./status-badge";
-import { STATUS_CLASS, longPeriod, pct, shortDate, usd } from "./format";
+import { STATUS_CLASS, longPeriod, money, pct, shortDate } from "./format";
 
 /** One budget: status, spent of amount, forecast with its range, the run-out date, and the burn-down chart. */
 export function BudgetCard({ budget: b, canManage, onEdit, onDelete }: { budget: BudgetOut; canManage: boolean; onEdit(): void; onDelete(): void }) {
+  // Figures in the budget's own currency (USD, or the reporting currency it was set in).
+  const usd = (d: string) => money(d, b.currency);
   const fill = Math.min(1, b.spentShare);
   const forecastAt = Math.min(1, b.forecastShare);
   const runsOutNote = b.status === "over" ? "over budget since then" : b.runsOutOn ? "at the current pace" : "stays within budget";
@@ -17,6 +19,7 @@ export function BudgetCard({ budget: b, canManage, onEdit, onDelete }: { budget:
           <div className="bg-sub">
             {b.name ? `${b.scope.label} · ` : ""}
             {longPeriod(b.period, b.periodKey)} · {b.daysLeft === 0 ? "last day" : `${b.daysLeft} days left`}
+            {b.currency !== "USD" && ` · in ${b.currency}, each day at its exchange rate`}
           </div>
         </div>
         <StatusBadge status={b.status} />
@@ -25,14 +28,14 @@ export function BudgetCard({ budget: b, canManage, onEdit, onDelete }: { budget:
       <div className="bg-figures">
         <div className="bg-figure">
           <div className="bg-label">Spent</div>
-          <div className="bg-value">{usd(b.spentUsd)}</div>
-          <div className="bg-note">{pct(b.spentShare)} of {usd(b.amountUsd)}</div>
+          <div className="bg-value">{usd(b.spent)}</div>
+          <div className="bg-note">{pct(b.spentShare)} of {usd(b.amount)}{b.currency !== "USD" && <> · <span title="Spend converted at each day's exchange rate">{money(b.spentUsd, "USD")}</span></>}</div>
         </div>
         <div className="bg-figure">
           <div className="bg-label">Forecast</div>
-          <div className="bg-value">{usd(b.forecastUsd)}</div>
+          <div className="bg-value">{usd(b.forecast)}</div>
           <div className="bg-note" title="Each remaining day at the 25th-75th percentile of the same weekday over the last 4 weeks">
-            {b.insufficientHistory ? "no history yet" : `likely ${usd(b.forecastLowUsd)} – ${usd(b.forecastHighUsd)}`}
+            {b.insufficientHistory ? "no history yet" : `likely ${usd(b.forecastLow)} – ${usd(b.forecastHigh)}`}
           </div>
         </div>
         <div className="bg-figure">

@@ -13,7 +13,8 @@ interface FormState {
   team: string;
   workload: string;
   period: "month" | "quarter" | "year";
-  amountUsd: string;
+  amount: string;
+  currency: string;
   thresholds: string;
   name: string;
   alertOnForecast: boolean;
@@ -22,13 +23,15 @@ interface FormState {
   webhookFormat: "" | "slack" | "json";
 }
 
-function initial(b: BudgetOut | null, options: ScopeOptions): FormState {
+function initial(b: BudgetOut | null, options: ScopeOptions, reportingCurrency: string): FormState {
   return {
     scopeType: b?.scope.type ?? "team",
     team: b?.scope.team ?? options.teams[0]?.slug ?? "",
     workload: b?.scope.workload ?? options.workloads[0]?.slug ?? "",
     period: b?.period ?? "month",
-    amountUsd: b ? String(Number(b.amountUsd)) : "",
+    amount: b ? b.amount.replace(/\.00$/, "") : "",
+    // A new budget defaults to the reporting currency: finance plans in it.
+    currency: b?.currency ?? reportingCurrency,
     thresholds: (b?.thresholds ?? [0.5, 0.8, 1]).map((t) => String(Math.round(t * 10_000) / 100)).join(", "),
     name: b?.name ?? "",
     alertOnForecast: b?.alertOnForecast ?? true,
@@ -53,9 +56,10 @@ export function parseThresholds(text: string): number[] {
  * Create a budget, or change one (amount, thresholds, alerts, webhook; scope and period stay), in a modal dialog that
  * takes focus (the amount field when editing), with amounts suggested from the scope's recent spend.
  */
-export function BudgetForm({ budget, options, onDone }: { budget: BudgetOut | null; options: ScopeOptions; onDone(): void }) {
+export function BudgetForm({ budget, options, onDone, reportingCurrency = "USD" }: { budget: BudgetOut | null; options: ScopeOptions; onDone(): void; reportingCurrency?: string }) {
   const qc = useQueryClient();
-  const [f, setF] = useState<FormState>(() => initial(budget, options));
+  const [f, setF] = useState<FormState>(() => initial(budget, options, reportingCurrency));
+  const currencies = [...new Set(["USD", reportingCurrency, budget?.currency ?? "USD"])];
   const [clientError, setClientError] = useState<string | null>(null);
   const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setF((s) => ({ ...s, [key]: value }));
   const save = useMutation({
@@ -79,7 +83,8 @@ export function BudgetForm({ budget, options, onDone }: { budget: BudgetOut | nu
     }
     const common = {
       name: f.name.trim() || null,
-      amountUsd: f.amountUsd.trim().replace(/[$,\s]/g, ""),
+      amount: f.amount.trim().replace(/[$€£¥₹,\s]/g, ""),
+      currency: f.currency,
       thresholds,
       alertOnForecast: f.alertOnForecast,
       alertOnAnomaly: f.alertOnAnomaly,
@@ -128,10 +133,19 @@ export function BudgetForm({ budget, options, onDone }: { budget: BudgetOut | nu
           </select>
         </label>
         <label className="field">
-          Amount (USD)
-          <input inputMode="decimal" required placeholder="25000" value={f.amountUsd} onChange={(e) => set("amountUsd", e.target.value)} data-autofocus={budget ? "" : undefined} />
+          Amount ({f.currency})
+          <input inputMode="decimal" required placeholder="25000" value={f.amount} onChange={(e) => set("amount", e.target.value)} data-autofocus={budget ? "" : undefined} />
         </label>
-        <Suggestions scope={f.scopeType === "team" ? { team: f.team } : f.scopeType === "workload" ? { workload: f.workload } : {}} period={f.period} onPick={(v) => set("amountUsd", v)} />
+        {/* Suggestions come from recent spend in USD: offered for USD amounts only. */}
+        {f.currency === "USD" && <Suggestions scope={f.scopeType === "team" ? { team: f.team } : f.scopeType === "workload" ? { workload: f.workload } : {}} period={f.period} onPick={(v) => set("amount", v)} />}
+        {currencies.length > 1 && (
+          <label className="field">
+            Currency
+            <select value={f.currency} onChange={(e) => set("currency", e.target.value)} title="Spend is converted at each day's exchange rate and compared with the amount in this currency">
+              {currencies.map((c) => <option key={c} value={c}>{c}{c === reportingCurrency && c !== "USD" ? " (reporting currency)" : ""}</option>)}
+            </select>
+          </label>
+        )}
         <label className="field">
           Alert at (% of the amount)
           <input value={f.thresholds} placeholder="50, 80, 100" onChange={(e) => set("thresholds", e.target.value)} />

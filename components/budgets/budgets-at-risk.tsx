@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { budgetsQuery } from "./api";
 import { StatusBadge } from "./status-badge";
-import { longPeriod, pct, shortDate, usd } from "./format";
+import { longPeriod, money, pct, shortDate } from "./format";
 
 /**
  * For the overview: the budgets that are over or heading over, with how far and when they run out. Fetches its own
@@ -32,7 +32,7 @@ export function BudgetsAtRisk({ team }: { team?: string } = {}) {
               <span className="bg-title">{b.label} <span className="muted" style={{ fontWeight: 400 }}>· {longPeriod(b.period, b.periodKey)}</span></span>
               <StatusBadge status={b.status} />
               <span className="bg-meta">
-                {usd(b.spentUsd)} of {usd(b.amountUsd)} spent ({pct(b.spentShare)}); forecast {usd(b.forecastUsd)} ({pct(b.forecastShare)})
+                {money(b.spent, b.currency)} of {money(b.amount, b.currency)} spent ({pct(b.spentShare)}); forecast {money(b.forecast, b.currency)} ({pct(b.forecastShare)})
                 {b.runsOutOn ? ` · ${b.status === "over" ? "over since" : "runs out"} ${shortDate(b.runsOutOn)}` : ""}
               </span>
             </li>

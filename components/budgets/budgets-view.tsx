@@ -9,10 +9,11 @@ import { apiJson, budgetsQuery } from "./api";
 import { BudgetCard } from "./budget-card";
 import { BudgetForm } from "./budget-form";
 import { AlertHistory } from "./alert-history";
-import { usd } from "./format";
+import { money } from "./format";
+import { nanosToUsd, usdToNanos } from "@/lib/money";
 
 /** The Budgets page: totals, one card per budget with its burn-down, the create/edit form and the alert history. */
-export function BudgetsView({ canManage, options }: { canManage: boolean; options: ScopeOptions }) {
+export function BudgetsView({ canManage, options, reportingCurrency = "USD" }: { canManage: boolean; options: ScopeOptions; reportingCurrency?: string }) {
   const qc = useQueryClient();
   const budgets = useQuery(budgetsQuery());
   const [editing, setEditing] = useState<BudgetOut | "new" | null>(null);
@@ -47,7 +48,7 @@ export function BudgetsView({ canManage, options }: { canManage: boolean; option
       {evaluate.error && <p className="error-box">{evaluate.error.message}</p>}
       {remove.error && <p className="error-box">{remove.error.message}</p>}
 
-      {editing && <BudgetForm key={editing === "new" ? "new" : editing.id} budget={editing === "new" ? null : editing} options={options} onDone={() => setEditing(null)} />}
+      {editing && <BudgetForm key={editing === "new" ? "new" : editing.id} budget={editing === "new" ? null : editing} options={options} reportingCurrency={reportingCurrency} onDone={() => setEditing(null)} />}
 
       {budgets.error && <p className="error-box">{budgets.error.message}</p>}
       {budgets.isPending && <div className="card bg-empty">Loading budgets…</div>}
@@ -90,6 +91,8 @@ export function BudgetsView({ canManage, options }: { canManage: boolean; option
 function sumText(list: BudgetOut[]): string {
   const monthly = list.filter((b) => b.period === "month" && b.scope.type !== "org");
   if (monthly.length === 0) return "across all periods";
-  const total = monthly.reduce((s, b) => s + Number(b.amountUsd), 0);
-  return `${usd(total)} in monthly team/workload budgets`;
+  // Exact sums per currency (amounts are 2-decimal strings): EUR and USD budgets are not added together.
+  const totals = new Map<string, bigint>();
+  for (const b of monthly) totals.set(b.currency, (totals.get(b.currency) ?? 0n) + usdToNanos(b.amount));
+  return `${[...totals].map(([c, n]) => money(nanosToUsd(n, 2), c)).join(" + ")} in monthly team/workload budgets`;
 }

@@ -1,5 +1,5 @@
 /** Money: the one formatter (lib/ui/money), re-exported for the budget and report screens. */
-export { usd, usdAxis } from "@/lib/ui/money";
+export { usd, usdAxis, money, moneyAxis } from "@/lib/ui/money";
 
 export function pct(fraction: number | null | undefined, digits = 0): string {
   return fraction === null || fraction === undefined ? "—" : `${(fraction * 100).toFixed(digits)}%`;

@@ -3,7 +3,7 @@ import type { BreakdownRow } from "@/lib/analytics/breakdown-query";
 import { BarCell, type Column } from "./data-table";
 import { TierBadge } from "./tier-badge";
 import { ShareBar } from "@/components/charts/share-bar";
-import { compact, count, pct, signedPct, usd, usdUnit } from "./format";
+import { compact, count, pct, signedPct, spendText, usdUnit } from "./format";
 
 /**
  * Columns shared by the teams, workloads and models tables (rows of GET /api/v1/spend/breakdown). Each table
@@ -24,16 +24,22 @@ export function nameColumn(header: string, href: ((r: BreakdownRow) => string) |
 
 export const keyColumn = (header: string): C => ({ id: "key", header, csvOnly: true, render: () => null, csv: (r) => r.key });
 
-export function spendColumn(rows: BreakdownRow[]): C {
+/**
+ * Spend: in the reporting currency when one is set (`currency`, the response's currency.code; rows then carry
+ * `cost`), else USD. The bar and the sort use the USD figure (the same order: one rate per day for all rows).
+ */
+export function spendColumn(rows: BreakdownRow[], currency = "USD"): C {
   const max = Math.max(0, ...rows.map((r) => Number(r.costUsd)));
+  const local = currency !== "USD";
   return {
     id: "spend",
-    header: "Spend",
+    header: local ? `Spend (${currency})` : "Spend",
+    title: local ? `In ${currency}: each day's spend at that day's exchange rate` : undefined,
     numeric: true,
     sort: (r) => Number(r.costUsd),
-    render: (r) => <BarCell fraction={max ? Number(r.costUsd) / max : 0}>{usd(r.costUsd)}</BarCell>,
-    csv: (r) => r.costUsd,
-    csvHeader: "Spend (USD)",
+    render: (r) => <BarCell fraction={max ? Number(r.costUsd) / max : 0}>{spendText(r, currency)}</BarCell>,
+    csv: (r) => (local ? (r.cost ?? null) : r.costUsd),
+    csvHeader: `Spend (${currency})`,
   };
 }
 

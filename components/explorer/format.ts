@@ -1,5 +1,5 @@
 /** Money: the one formatter (lib/ui/money), re-exported so the explorer's imports stay short. */
-export { usd, usdUnit, usdAxis as usdCompact, signedUsd, savingClass } from "@/lib/ui/money";
+export { usd, usdUnit, usdAxis as usdCompact, signedUsd, savingClass, money, spendText } from "@/lib/ui/money";
 
 export function count(n: number | null | undefined): string {
   if (n === null || n === undefined) return "—";

@@ -1,6 +1,6 @@
 import type { OverviewResponse } from "@/lib/analytics/overview-query";
 import { KpiCard, Delta } from "./kpi-card";
-import { compact, count, pct, usd, usdUnit } from "./format";
+import { compact, count, pct, spendText, usd, usdUnit } from "./format";
 import { ShareBar } from "@/components/charts/share-bar";
 
 /** KPIs of one team or workload: the range vs the previous period, this month's pace, unit costs and tier mix. */
@@ -11,7 +11,7 @@ export function ScopeKpis({ data, extra }: { data: OverviewResponse; extra?: Rea
   return (
     <>
       <div className="grid kpis four">
-        <KpiCard testId="kpi-range-spend" label="Spend in range" value={usd(r.costUsd)} sub={<Delta value={r.changeShare} suffix={data.previous.label} testId="range-change" />} />
+        <KpiCard testId="kpi-range-spend" label="Spend in range" value={spendText(r, data.currency.code)} sub={<><Delta value={r.changeShare} suffix={data.previous.label} testId="range-change" />{r.cost !== undefined && <div className="muted">{data.currency.code}, each day at its rate · {usd(r.costUsd)}</div>}</>} />
         <KpiCard label="Month to date" value={usd(m.monthToDateUsd)} sub={<>projected {usd(m.projectedUsd)} by month end<br /><Delta value={m.changeShare} suffix={m.comparisonLabel} testId="mtd-change" /></>} />
         <KpiCard label="Calls" value={count(r.requests)} sub={`${usdUnit(r.costPer1kCallsUsd)} per 1k calls · ${usdUnit(r.pricePerMtokUsd)} per M tokens`} />
         {extra ?? (

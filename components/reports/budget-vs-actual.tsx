@@ -1,6 +1,6 @@
 import type { MonthlyReport } from "@/lib/reports/report-schema";
 import { StatusBadge } from "@/components/budgets/status-badge";
-import { longPeriod, pct, usd } from "@/components/budgets/format";
+import { longPeriod, money, pct } from "@/components/budgets/format";
 
 /** Each budget's amount against what was spent in its period through the report's last day. */
 export function BudgetVsActual({ budgets }: { budgets: MonthlyReport["budgets"] }) {
@@ -20,21 +20,21 @@ export function BudgetVsActual({ budgets }: { budgets: MonthlyReport["budgets"] 
             </thead>
             <tbody>
               {budgets.map((b) => {
-                const scale = Math.max(1, b.actualShare, Number(b.forecastUsd) / Number(b.amountUsd));
+                const scale = Math.max(1, b.actualShare, Number(b.forecast) / Number(b.amount));
                 const color = b.status === "over" ? "var(--bad)" : b.status === "at_risk" ? "var(--risk)" : "var(--good)";
                 return (
                   <tr key={b.id}>
                     <td>{b.label}</td>
                     <td className="muted">{longPeriod(b.period, b.periodKey)}</td>
-                    <td className="num">{usd(b.amountUsd)}</td>
-                    <td className="num">{usd(b.actualUsd)} <span className="muted">({pct(b.actualShare)})</span></td>
+                    <td className="num">{money(b.amount, b.currency)}</td>
+                    <td className="num">{money(b.actual, b.currency)} <span className="muted">({pct(b.actualShare)})</span></td>
                     <td>
                       <span className="rp-bar" title={`amount at ${pct(1 / scale)} of the bar`}>
                         <span style={{ width: `${(Math.min(b.actualShare, scale) / scale) * 100}%`, background: color }} />
-                        <i style={{ left: `${(Number(b.forecastUsd) / Number(b.amountUsd) / scale) * 100}%` }} />
+                        <i style={{ left: `${(Number(b.forecast) / Number(b.amount) / scale) * 100}%` }} />
                       </span>
                     </td>
-                    <td className="num">{usd(b.forecastUsd)}</td>
+                    <td className="num">{money(b.forecast, b.currency)}</td>
                     <td><StatusBadge status={b.status} /></td>
                   </tr>
                 );

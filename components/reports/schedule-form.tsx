@@ -3,43 +3,50 @@ import { useState } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiJson } from "@/components/budgets/api";
 import { WEEKDAYS } from "@/lib/schedules/schedule-slots";
+import type { ScheduleOut } from "@/lib/schedules/schedule-schema";
 
-/** New report schedule: the monthly report on day N, or a team's weekly digest; email and/or Slack/webhook. */
-export function ScheduleForm({ teams, emailOn, onDone }: { teams: { slug: string; name: string }[]; emailOn: boolean; onDone: () => void }) {
+/**
+ * A report schedule: the monthly report on day N, or a team's weekly digest; email and/or Slack/webhook. New, or
+ * (with `initial`) an edit sent as PATCH with every field, the other kind's fields cleared with null; the server
+ * validates it exactly like a create. A schedule with several webhooks edits the first here; the others are kept.
+ */
+export function ScheduleForm({ teams, emailOn, onDone, initial }: { teams: { slug: string; name: string }[]; emailOn: boolean; onDone: () => void; initial?: ScheduleOut }) {
   const qc = useQueryClient();
-  const [kind, setKind] = useState<"monthly_report" | "weekly_digest">("monthly_report");
-  const [name, setName] = useState("Month-end AI spend report");
-  const [day, setDay] = useState(3);
-  const [weekday, setWeekday] = useState(1);
-  const [attachment, setAttachment] = useState<"csv" | "focus">("csv");
-  const [team, setTeam] = useState(teams[0]?.slug ?? "");
-  const [emails, setEmails] = useState("");
-  const [webhook, setWebhook] = useState("");
-  const [format, setFormat] = useState<"slack" | "json">("slack");
-  const [toLeads, setToLeads] = useState(true);
+  const [kind, setKind] = useState<"monthly_report" | "weekly_digest">(initial?.kind ?? "monthly_report");
+  const [name, setName] = useState(initial?.name ?? "Month-end AI spend report");
+  const [day, setDay] = useState(initial?.dayOfMonth ?? 3);
+  const [weekday, setWeekday] = useState(initial?.weekday ?? 1);
+  const [attachment, setAttachment] = useState<"csv" | "focus">(initial?.attachment ?? "csv");
+  const [team, setTeam] = useState(initial?.team ?? teams[0]?.slug ?? "");
+  const [emails, setEmails] = useState(initial?.emails.join(", ") ?? "");
+  const [webhook, setWebhook] = useState(initial?.webhooks[0]?.url ?? "");
+  const [format, setFormat] = useState<"slack" | "json">(initial?.webhooks[0]?.format ?? "slack");
+  const [toLeads, setToLeads] = useState(initial?.toTeamLeads ?? true);
   const create = useMutation({
-    mutationFn: () =>
-      apiJson("/api/v1/report-schedules", {
-        method: "POST",
-        body: {
-          name,
-          kind,
-          ...(kind === "monthly_report" ? { dayOfMonth: day, attachment } : { weekday, team, toTeamLeads: toLeads }),
-          emails: emails.split(/[,\s]+/).filter(Boolean),
-          webhooks: webhook.trim() ? [{ url: webhook.trim(), format }] : [],
-        },
-      }),
+    mutationFn: () => {
+      const monthly = kind === "monthly_report";
+      const fields = {
+        name,
+        kind,
+        ...(monthly ? { dayOfMonth: day, attachment } : { weekday, team, toTeamLeads: toLeads }),
+        emails: emails.split(/[,\s]+/).filter(Boolean),
+        webhooks: [...(webhook.trim() ? [{ url: webhook.trim(), format }] : []), ...(initial?.webhooks.slice(1) ?? [])],
+      };
+      if (!initial) return apiJson("/api/v1/report-schedules", { method: "POST", body: fields });
+      const cleared = monthly ? { weekday: null, team: null, toTeamLeads: null } : { dayOfMonth: null, attachment: null };
+      return apiJson(`/api/v1/report-schedules/${initial.id}`, { method: "PATCH", body: { ...cleared, ...fields } });
+    },
     onSuccess: () => {
       qc.invalidateQueries({ queryKey: ["report-schedules"] });
       onDone();
     },
   });
   return (
-    <form className="card bg-form" onSubmit={(e) => { e.preventDefault(); create.mutate(); }} aria-label="New report schedule">
-      <h2>New schedule</h2>
+    <form className="card bg-form" onSubmit={(e) => { e.preventDefault(); create.mutate(); }} aria-label={initial ? `Edit schedule ${initial.name}` : "New report schedule"}>
+      <h2>{initial ? `Edit ${initial.name}` : "New schedule"}</h2>
       <div className="form-grid">
         <label className="field">Report
-          <select value={kind} onChange={(e) => { const k = e.target.value as typeof kind; setKind(k); setName(k === "monthly_report" ? "Month-end AI spend report" : "Weekly team digest"); }}>
+          <select value={kind} onChange={(e) => { const k = e.target.value as typeof kind; setKind(k); if (!initial) setName(k === "monthly_report" ? "Month-end AI spend report" : "Weekly team digest"); }}>
             <option value="monthly_report">Monthly report</option>
             <option value="weekly_digest">Weekly team digest</option>
           </select>
@@ -80,7 +87,7 @@ export function ScheduleForm({ teams, emailOn, onDone }: { teams: { slug: string
       )}
       {create.error && <p className="error-box" style={{ marginTop: 10 }}>{create.error.message}</p>}
       <div className="bg-form-actions">
-        <button className="btn primary" type="submit" disabled={create.isPending}>{create.isPending ? "Saving…" : "Create schedule"}</button>
+        <button className="btn primary" type="submit" disabled={create.isPending}>{create.isPending ? "Saving…" : initial ? "Save changes" : "Create schedule"}</button>
         <button className="btn" type="button" onClick={onDone}>Cancel</button>
       </div>
     </form>

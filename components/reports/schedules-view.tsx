@@ -25,13 +25,14 @@ export function SchedulesView({ teams }: { teams: { slug: string; name: string }
       </div>
       {adding && <ScheduleForm teams={teams} emailOn={email.configured} onDone={() => setAdding(false)} />}
       {list.length === 0 && !adding && <div className="card empty"><p>No schedules yet. Create one to have the monthly report or a team digest delivered.</p></div>}
-      {list.map((s) => <ScheduleCard key={s.id} s={s} smtpHelp={email.help} />)}
+      {list.map((s) => <ScheduleCard key={s.id} s={s} smtpHelp={email.help} teams={teams} emailOn={email.configured} />)}
     </div>
   );
 }
 
-function ScheduleCard({ s, smtpHelp }: { s: ScheduleOut; smtpHelp: string | null }) {
+function ScheduleCard({ s, smtpHelp, teams, emailOn }: { s: ScheduleOut; smtpHelp: string | null; teams: { slug: string; name: string }[]; emailOn: boolean }) {
   const qc = useQueryClient();
+  const [editing, setEditing] = useState(false);
   const refresh = () => qc.invalidateQueries({ queryKey: ["report-schedules"] });
   const send = useMutation({ mutationFn: () => apiJson(`/api/v1/report-schedules/${s.id}/send`, { method: "POST" }), onSettled: refresh });
   const toggle = useMutation({ mutationFn: () => apiJson(`/api/v1/report-schedules/${s.id}`, { method: "PATCH", body: { enabled: !s.enabled } }), onSettled: refresh });
@@ -41,6 +42,7 @@ function ScheduleCard({ s, smtpHelp }: { s: ScheduleOut; smtpHelp: string | null
     ...(s.toTeamLeads ? [`Email: leads of ${s.team}`] : []),
     ...s.webhooks.map((w) => `${w.format === "slack" ? "Slack" : "Webhook"}: ${hostOf(w.url)}`),
   ];
+  if (editing) return <ScheduleForm teams={teams} emailOn={emailOn} initial={s} onDone={() => setEditing(false)} />;
   return (
     <section className="card table-card rp-section" aria-label={`Schedule ${s.name}`}>
       <div style={{ padding: "0 16px", display: "flex", justifyContent: "space-between", gap: 12, flexWrap: "wrap" }}>
@@ -53,6 +55,7 @@ function ScheduleCard({ s, smtpHelp }: { s: ScheduleOut; smtpHelp: string | null
         </div>
         <div style={{ display: "flex", gap: 6, alignItems: "flex-start" }}>
           <button className="btn primary" type="button" disabled={send.isPending} onClick={() => send.mutate()}>{send.isPending ? "Sending…" : "Send now"}</button>
+          <button className="btn" type="button" onClick={() => setEditing(true)}>Edit</button>
           <button className="btn" type="button" onClick={() => toggle.mutate()}>{s.enabled ? "Pause" : "Resume"}</button>
           <button className="btn" type="button" onClick={() => { if (confirm(`Delete "${s.name}" and its delivery history?`)) remove.mutate(); }}>Delete</button>
         </div>

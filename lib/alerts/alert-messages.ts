@@ -1,4 +1,4 @@
-import { formatUsd } from "@/lib/money";
+import { formatMoney } from "@/lib/money";
 import type { BudgetPeriod } from "@/lib/forecast/period";
 
 /**
@@ -7,6 +7,8 @@ import type { BudgetPeriod } from "@/lib/forecast/period";
  */
 export interface BudgetFigures {
   label: string;
+  /** Currency of the amounts below (the budget's: USD or the reporting currency). */
+  currency: string;
   period: BudgetPeriod;
   periodKey: string;
   amountNanos: bigint;
@@ -39,6 +41,7 @@ export function percent(threshold: number): string {
 }
 
 function forecastPart(f: BudgetFigures): string {
+  const formatUsd = (n: bigint) => formatMoney(n, f.currency);
   const range = f.forecastLowNanos !== f.forecastHighNanos ? ` (likely ${formatUsd(f.forecastLowNanos)}–${formatUsd(f.forecastHighNanos)})` : "";
   return `forecast ${formatUsd(f.forecastNanos)}${range}`;
 }
@@ -48,6 +51,7 @@ export function thresholdTitle(f: BudgetFigures, threshold: number): string {
 }
 
 export function thresholdMessage(f: BudgetFigures, threshold: number): string {
+  const formatUsd = (n: bigint) => formatMoney(n, f.currency);
   const budget = `its ${formatUsd(f.amountNanos)} budget for ${periodName(f.periodKey)}`;
   const used = percentOf(f.spentNanos, f.amountNanos);
   const runsOut = f.runsOutOn && f.spentNanos <= f.amountNanos ? `; at this rate it runs out on ${f.runsOutOn}` : "";
@@ -62,6 +66,7 @@ export function forecastTitle(f: BudgetFigures): string {
 }
 
 export function forecastMessage(f: BudgetFigures): string {
+  const formatUsd = (n: bigint) => formatMoney(n, f.currency);
   const runsOut = f.runsOutOn ? `; at this rate it runs out on ${f.runsOutOn}` : "";
   return (
     `${f.label} is on course to exceed its ${formatUsd(f.amountNanos)} budget for ${periodName(f.periodKey)}: ` +

@@ -1,6 +1,6 @@
 import "server-only";
 import { pool } from "@/lib/db/pool";
-import { formatUsd, nanosToUsd } from "@/lib/money";
+import { formatMoney, nanosToUsd } from "@/lib/money";
 import type { BudgetState } from "@/lib/budgets/budget-status";
 import { budgetCrossings } from "./threshold-crossings";
 import { forecastMessage, forecastTitle, percent, percentOf, thresholdMessage, thresholdTitle, type BudgetFigures } from "./alert-messages";
@@ -27,6 +27,7 @@ export async function raiseBudgetAlerts(state: BudgetState, now = new Date()): P
 
   const figures: BudgetFigures = {
     label: b.name ?? b.scope.label,
+    currency: b.currency,
     period: b.period,
     periodKey: f.period.key,
     amountNanos: b.amountNanos,
@@ -46,7 +47,9 @@ export async function raiseBudgetAlerts(state: BudgetState, now = new Date()): P
       id: b.id,
       label: figures.label,
       period: b.period,
-      amountUsd: nanosToUsd(b.amountNanos, 2),
+      amountUsd: nanosToUsd(state.amountUsdNanos, 2),
+      currency: b.currency,
+      amount: nanosToUsd(b.amountNanos, 2),
       scope: { type: b.scope.type, team: b.scope.team, workload: b.scope.workload },
     },
     facts: facts(figures),
@@ -62,7 +65,8 @@ export async function raiseBudgetAlerts(state: BudgetState, now = new Date()): P
             threshold: c.threshold,
             title: thresholdTitle(figures, c.threshold),
             message: thresholdMessage(figures, c.threshold),
-            amountNanos: f.spentNanos,
+            // alerts.amount_usd stays USD (the alerts API's amountUsd); the message speaks the budget's currency.
+            amountNanos: state.usd.spentNanos,
             webhooks: c.threshold === highestNew ? webhooks : [],
           }
         : {
@@ -71,7 +75,7 @@ export async function raiseBudgetAlerts(state: BudgetState, now = new Date()): P
             threshold: null,
             title: forecastTitle(figures),
             message: forecastMessage(figures),
-            amountNanos: f.forecastNanos,
+            amountNanos: state.usd.forecastNanos,
             webhooks,
           };
     const r = await raiseAlert(alert, now);
@@ -81,6 +85,7 @@ export async function raiseBudgetAlerts(state: BudgetState, now = new Date()): P
 }
 
 function facts(f: BudgetFigures): [string, string][] {
+  const formatUsd = (n: bigint) => formatMoney(n, f.currency);
   const out: [string, string][] = [
     ["Spent", `${formatUsd(f.spentNanos)} (${percentOf(f.spentNanos, f.amountNanos)})`],
     ["Budget", formatUsd(f.amountNanos)],

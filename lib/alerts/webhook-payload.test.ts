@@ -5,6 +5,7 @@ import { forecastMessage, periodName, percentOf, thresholdMessage, thresholdTitl
 
 const figures: BudgetFigures = {
   label: "Team Search & Discovery",
+  currency: "USD",
   period: "month",
   periodKey: "2026-10",
   amountNanos: usdToNanos("25000"),

@@ -13,7 +13,7 @@ export interface AlertEvent {
   periodKey: string;
   threshold: number | null;
   createdAt: string;
-  budget: { id: number; label: string; period: string; amountUsd: string; scope: { type: string; team: string | null; workload: string | null } } | null;
+  budget: { id: number; label: string; period: string; amountUsd: string; currency?: string; amount?: string; scope: { type: string; team: string | null; workload: string | null } } | null;
   /** Figures worth a glance (label -> formatted value), in display order. */
   facts: [string, string][];
   /** Link back to the app (the Budgets page), when the app's URL is known. */

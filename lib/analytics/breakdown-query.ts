@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { BREAKDOWN_BYS } from "./breakdown";
 import { FilterParams, RangeParams } from "./spend-query";
+import { CurrencyOutSchema } from "./currency-out";
+export { CurrencyOutSchema, type CurrencyOut } from "./currency-out";
 
 /** GET /api/v1/spend/breakdown: the explorer's tables (teams, workloads, models, providers, tiers). */
 export const BreakdownQuerySchema = z.object({
@@ -28,6 +30,7 @@ export const MeasuresSchema = z.object({
   costPer1kCallsUsd: usd.nullable().describe("cost of the rows with a request count / their requests x 1,000 (rows without one are left out: uncountedEvents)"),
   pricePerMtokUsd: usd.nullable().describe("effective price per million tokens (input + output)"),
   cacheHitShare: fraction.describe("cached input tokens / input tokens"),
+  cost: z.string().optional().describe("costUsd in the reporting currency (`currency`), present when one other than USD is set: each day at its rate"),
 });
 export type MeasuresOut = z.infer<typeof MeasuresSchema>;
 
@@ -37,6 +40,7 @@ export const BreakdownRowSchema = MeasuresSchema.extend({
   key: z.string().describe("slug, provider/model, provider or tier; `unattributed` for spend no team/workload owns"),
   label: z.string(),
   previousCostUsd: usd.describe("the same measure over the previous period of equal length"),
+  previousCost: z.string().optional().describe("previousCostUsd in the reporting currency, with `cost`"),
   changeShare: fraction.describe("(cost - previous) / previous"),
   spendShare: fraction.describe("this row's share of the total cost"),
   frontierSpendShare: fraction,
@@ -69,6 +73,7 @@ export const BreakdownResponseSchema = z.object({
   previous: PreviousPeriodSchema,
   by: z.enum(BREAKDOWN_BYS),
   rows: z.array(BreakdownRowSchema),
-  totals: MeasuresSchema.extend({ previousCostUsd: usd }),
+  totals: MeasuresSchema.extend({ previousCostUsd: usd, previousCost: z.string().optional() }),
+  currency: CurrencyOutSchema,
 });
 export type BreakdownResponse = z.infer<typeof BreakdownResponseSchema>;

@@ -7,6 +7,7 @@ import { filterConditions } from "./spend";
 import type { SpendFilters } from "./spend-query";
 import type { Measures } from "./measures";
 import type { ComparedPeriod } from "./comparison";
+import { assertRates, localCostSum, localCurrency, missingRateDay, rateJoin } from "@/lib/currency/local-cost-sql";
 
 /**
  * Spend of a range (and optionally a comparison range) per (team, workload, model) cell, read from usage_daily in
@@ -27,6 +28,12 @@ export interface CubeQuery extends SpendFilters {
   to: string;
   /** A second range summed into `prev` (the previous period, see comparison.ts); omit for none. */
   compare?: ComparedPeriod;
+  /**
+   * A reporting currency other than USD: each cell also sums its cost in it (Measures.localCostNanos), each
+   * usage_daily row at the last rate on or before its day, rounded once (half away from zero); a day with spend and
+   * no rate is a 400 naming the day.
+   */
+  currency?: string;
 }
 
 interface RawCell {
@@ -71,11 +78,14 @@ export async function querySpendCube(principal: Pick<Principal, "teamIds">, q: C
   const inCur = Prisma.sql`d.day BETWEEN ${q.from}::date AND ${q.to}::date`;
   const inPrev = q.compare ? Prisma.sql`d.day BETWEEN ${q.compare.from}::date AND ${q.compare.to}::date` : Prisma.sql`FALSE`;
   const where = [Prisma.sql`d.day BETWEEN ${start}::date AND ${end}::date`, teamScope(principal), ...filterConditions(q)];
+  const local = localCurrency(q.currency);
+  const fx = rateJoin(local);
+  const localSums = Prisma.sql`${localCostSum(local, "cur_local_cost", inCur)} ${localCostSum(local, "prev_local_cost", inPrev)} ${missingRateDay(local)}`;
   const rows = await prisma().$queryRaw<RawCell[]>`
     WITH c AS (
-      SELECT d.team_id, d.workload_id, d.model_id, ${sums("cur", inCur)}, ${sums("prev", inPrev)}
+      SELECT d.team_id, d.workload_id, d.model_id, ${sums("cur", inCur)}, ${sums("prev", inPrev)} ${localSums}
       FROM ${dailySource(q.compare, start, end)} JOIN models m ON m.id = d.model_id
-      LEFT JOIN teams t ON t.id = d.team_id LEFT JOIN workloads w ON w.id = d.workload_id
+      LEFT JOIN teams t ON t.id = d.team_id LEFT JOIN workloads w ON w.id = d.workload_id ${fx}
       WHERE ${Prisma.join(where, " AND ")}
       GROUP BY d.team_id, d.workload_id, d.model_id
     )
@@ -85,6 +95,7 @@ export async function querySpendCube(principal: Pick<Principal, "teamIds">, q: C
       m.provider, m.name AS model_name, COALESCE(m.tier, 'unknown') AS tier, m.tier_source
     FROM c JOIN models m ON m.id = c.model_id
     LEFT JOIN teams t ON t.id = c.team_id LEFT JOIN workloads w ON w.id = c.workload_id LEFT JOIN teams o ON o.id = w.team_id`;
+  assertRates(local, rows as { missing_rate_day?: string | null }[]);
   return rows.map(toCell);
 }
 
@@ -124,6 +135,7 @@ function measures(r: RawCell, prefix: string): Measures {
     unpricedEvents: n("unpriced_events"),
     uncountedEvents: n("uncounted"),
     uncountedCostNanos: BigInt(r[`${prefix}_uncounted_cost`] as string),
+    ...(r[`${prefix}_local_cost`] !== undefined ? { localCostNanos: BigInt(r[`${prefix}_local_cost`] as string) } : {}),
   };
 }
 

@@ -1,7 +1,7 @@
 import { nanosToUsd } from "@/lib/money";
 import { costPer, share, type Measures } from "./measures";
 import type { BreakdownAggregate } from "./breakdown";
-import type { BreakdownRow, MeasuresOut } from "./breakdown-query";
+import type { BreakdownRow, CurrencyOut, MeasuresOut } from "./breakdown-query";
 
 /** The sums alone, cost as a decimal string in USD (the first fields of MeasuresOut, in its order). */
 export function sumsOut(m: Measures) {
@@ -29,6 +29,15 @@ export function measuresOut(m: Measures): MeasuresOut {
     costPer1kCallsUsd: perCall === null ? null : nanosToUsd(perCall),
     pricePerMtokUsd: perMtok === null ? null : nanosToUsd(perMtok),
     cacheHitShare: share(m.cachedInputTokens, m.inputTokens),
+    ...(m.localCostNanos !== undefined ? { cost: nanosToUsd(m.localCostNanos) } : {}),
+  };
+}
+
+/** The response's currency block (breakdown-query.ts CurrencyOutSchema). */
+export function currencyOut(code: string): CurrencyOut {
+  return {
+    code,
+    note: code === "USD" ? "amounts in USD" : `cost and previousCost in ${code}: each day's spend at that day's rate (the last on or before it); *Usd fields stay USD`,
   };
 }
 
@@ -45,6 +54,7 @@ export function breakdownRowOut(a: BreakdownAggregate, totalCost: bigint): Break
     label: a.label,
     ...measuresOut(a.cur),
     previousCostUsd: nanosToUsd(a.prev.costNanos),
+    ...(a.prev.localCostNanos !== undefined ? { previousCost: nanosToUsd(a.prev.localCostNanos) } : {}),
     changeShare: a.prev.costNanos === 0n ? null : share(a.cur.costNanos - a.prev.costNanos, a.prev.costNanos),
     spendShare: share(a.cur.costNanos, totalCost),
     frontierSpendShare: share(a.tierCost.frontier ?? 0n, a.cur.costNanos),

@@ -16,6 +16,11 @@ export interface Measures {
   /** Stored rows whose request count is unknown (requests = 0), and their cost: per-call figures leave them out. */
   uncountedEvents: number;
   uncountedCostNanos: bigint;
+  /**
+   * The cost in the reporting currency, nano-units, when one was asked for (cube.ts `currency`): each usage_daily
+   * row converted at its day's rate and rounded once, then summed, as lib/currency/spend-in-currency.ts does.
+   */
+  localCostNanos?: bigint;
 }
 
 export function zeroMeasures(): Measures {
@@ -38,6 +43,7 @@ export function addMeasures(a: Measures, b: Measures): Measures {
   a.unpricedEvents += b.unpricedEvents;
   a.uncountedEvents += b.uncountedEvents;
   a.uncountedCostNanos += b.uncountedCostNanos;
+  if (b.localCostNanos !== undefined) a.localCostNanos = (a.localCostNanos ?? 0n) + b.localCostNanos;
   return a;
 }
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { FilterParams, RangeParams } from "./spend-query";
 import { MeasuresSchema, PreviousPeriodSchema } from "./breakdown-query";
+import { CurrencyOutSchema } from "./currency-out";
 
 /** GET /api/v1/spend/overview: the overview's KPIs for a range, plus this month's pace (always the current UTC month). */
 export const OverviewQuerySchema = z.object({ ...RangeParams, ...FilterParams });
@@ -13,7 +14,8 @@ export const OverviewResponseSchema = z.object({
   from: z.string(),
   to: z.string(),
   previous: PreviousPeriodSchema,
-  range: MeasuresSchema.extend({ previousCostUsd: usd, changeShare: fraction }),
+  range: MeasuresSchema.extend({ previousCostUsd: usd, previousCost: z.string().optional().describe("previousCostUsd in the reporting currency, with `cost`"), changeShare: fraction }),
+  currency: CurrencyOutSchema.describe("range.cost/previousCost are in it when it is not USD; the month pace and tiers stay USD"),
   coverage: z.object({
     teamShare: fraction.describe("share of spend attributed to a team"),
     workloadShare: fraction.describe("share of spend attributed to a workload"),

@@ -9,14 +9,14 @@ import { checkRange, monthStart, todayUtc } from "./dates";
 import { compareWith, previousOut } from "./comparison";
 import { querySpendCube } from "./cube";
 import { breakdown, cubeTotals } from "./breakdown";
-import { measuresOut } from "./format-measures";
+import { currencyOut, measuresOut } from "./format-measures";
 import { share } from "./measures";
 import { monthPace, paceHistoryStart } from "./month-pace";
 import type { SpendFilters } from "./spend-query";
 import type { OverviewQuery, OverviewResponse } from "./overview-query";
 
 /** The overview's KPIs: the range vs the previous period, allocation coverage, tier shares, and this month's pace. */
-export async function queryOverview(principal: Principal, q: OverviewQuery, now = new Date()): Promise<OverviewResponse> {
+export async function queryOverview(principal: Principal, q: OverviewQuery, now = new Date(), currency = "USD"): Promise<OverviewResponse> {
   const today = todayUtc(now);
   const to = q.to ?? today;
   const from = q.from ?? monthStart(to);
@@ -26,7 +26,7 @@ export async function queryOverview(principal: Principal, q: OverviewQuery, now 
   const mtd = compareWith(monthStart(today), today, now);
   const rangeIsMtd = from === monthStart(today) && to >= today;
   const [cells, daily, mtdCells] = await Promise.all([
-    querySpendCube(principal, { ...q, from, to, compare: comparison.previous }),
+    querySpendCube(principal, { ...q, from, to, compare: comparison.previous, currency }),
     dailySpend(principal, q, paceHistoryStart(today), today),
     rangeIsMtd ? null : querySpendCube(principal, { ...q, from: monthStart(today), to: today, compare: mtd.previous }),
   ]);
@@ -51,8 +51,10 @@ export async function queryOverview(principal: Principal, q: OverviewQuery, now 
     range: {
       ...measuresOut(totals.cur),
       previousCostUsd: nanosToUsd(totals.prev.costNanos),
+      ...(totals.prev.localCostNanos !== undefined ? { previousCost: nanosToUsd(totals.prev.localCostNanos) } : {}),
       changeShare: totals.prev.costNanos === 0n ? null : share(total - totals.prev.costNanos, totals.prev.costNanos),
     },
+    currency: currencyOut(currency),
     coverage: {
       teamShare: share(total - noTeam, total),
       workloadShare: share(total - noWorkload, total),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DATE_RE } from "./dates";
+import { CurrencyOutSchema } from "./currency-out";
 
 /** GET /api/v1/spend query parameters (public contract; documented in the OpenAPI document). */
 export const GROUP_BYS = ["team", "workload", "model", "provider", "tier", "user", "day", "week", "month"] as const;
@@ -65,6 +66,7 @@ export const SpendRowSchema = z.object({
   unpricedRequests: z.number().int(),
   unpricedEvents: z.number().int().describe("stored rows without a price, whatever their request count (usage-report rows carry none)"),
   uncountedEvents: z.number().int().describe("stored rows whose request count is unknown (usage-report buckets): counted in cost and tokens, left out of per-call figures"),
+  cost: z.string().optional().describe("costUsd in the reporting currency (response `currency`), present when one other than USD is set: each day at its rate"),
 });
 export type SpendRow = z.infer<typeof SpendRowSchema>;
 
@@ -74,5 +76,6 @@ export const SpendResponseSchema = z.object({
   groupBy: z.string().describe("as asked: one of the fixed groupings or tag:<key>"),
   rows: z.array(SpendRowSchema),
   totals: SpendRowSchema.omit({ key: true, label: true }),
+  currency: CurrencyOutSchema,
 });
 export type SpendResponse = z.infer<typeof SpendResponseSchema>;

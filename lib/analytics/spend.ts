@@ -6,6 +6,8 @@ import { badRequest } from "@/lib/errors";
 import { nanosToUsd } from "@/lib/money";
 import { teamScope } from "./scope";
 import { tagSource, topTagValues } from "./tag-spend";
+import { assertRates, localCostSum, localCurrency, missingRateDay, rateJoin } from "@/lib/currency/local-cost-sql";
+import { currencyOut } from "./format-measures";
 import { checkRange, monthStart, todayUtc } from "./dates";
 import { addMeasures, measuresFromRaw, zeroMeasures, type Measures, type RawMeasures } from "./measures";
 import { TAG_GROUP_PREFIX, type GroupBy, type SpendFilters, type SpendQuery, type SpendResponse, type SpendRow } from "./spend-query";
@@ -28,6 +30,8 @@ export const GROUP_KEY: Record<Exclude<GroupBy, "user">, { key: Prisma.Sql; labe
 interface RawRow extends RawMeasures {
   key: string;
   label: string;
+  local_cost?: string;
+  missing_rate_day?: string | null;
 }
 
 export function filterConditions(q: SpendFilters, forUserRollup = false): Prisma.Sql[] {
@@ -54,7 +58,7 @@ export function sumsOf(alias: string): Prisma.Sql {
     COALESCE(sum(${a}.uncounted_cost_nanos), 0)::text AS uncounted_cost`;
 }
 
-export async function querySpend(principal: Principal, q: SpendQuery, now = new Date()): Promise<SpendResponse> {
+export async function querySpend(principal: Principal, q: SpendQuery, now = new Date(), currency = "USD"): Promise<SpendResponse> {
   const to = q.to ?? todayUtc(now);
   const from = q.from ?? monthStart(to);
   checkRange(from, to);
@@ -62,19 +66,22 @@ export async function querySpend(principal: Principal, q: SpendQuery, now = new 
   // A tag grouping or filter reads the promoted key's roll-up (tag-spend.ts); the scope and filters are the same.
   if (q.top !== undefined && !q.groupBy.startsWith(TAG_GROUP_PREFIX)) throw badRequest("top: only with groupBy=tag:<key>");
   const tag = await tagSource(q);
+  // Top tag values are ranked in their own query (tag-spend.ts), which has no exchange-rate join: a tag grouping
+  // answers in USD (no `cost`; currency says USD) rather than with a converted figure it did not compute.
+  const local = tag?.grouped ? null : localCurrency(currency);
   const where = [
     Prisma.sql`d.day BETWEEN ${from}::date AND ${to}::date`,
     teamScope(principal),
     ...filterConditions(q, isUser),
     ...(tag?.where ?? []),
   ];
-  const sums = sumsOf("d");
+  const sums = Prisma.sql`${sumsOf("d")} ${localCostSum(local, "local_cost")} ${missingRateDay(local)}`;
 
   let rows: RawRow[];
   if (isUser) {
     rows = await prisma().$queryRaw<RawRow[]>`
       SELECT d.user_name AS key, d.user_name AS label, ${sums}
-      FROM usage_daily_user d LEFT JOIN teams t ON t.id = d.team_id LEFT JOIN workloads w ON w.id = d.workload_id
+      FROM usage_daily_user d LEFT JOIN teams t ON t.id = d.team_id LEFT JOIN workloads w ON w.id = d.workload_id ${rateJoin(local)}
       WHERE ${Prisma.join(where, " AND ")}
       GROUP BY 1, 2 ORDER BY sum(d.cost_nanos) DESC, 1`;
   } else if (tag?.grouped) {
@@ -87,7 +94,7 @@ export async function querySpend(principal: Principal, q: SpendQuery, now = new 
     const grouped = Prisma.sql`
       SELECT ${g.key} AS key, ${g.label} AS label, ${sums}
       FROM ${source}
-      LEFT JOIN teams t ON t.id = d.team_id LEFT JOIN workloads w ON w.id = d.workload_id
+      LEFT JOIN teams t ON t.id = d.team_id LEFT JOIN workloads w ON w.id = d.workload_id ${rateJoin(local)}
       WHERE ${Prisma.join(where, " AND ")}
       GROUP BY 1, 2`;
     rows = g.time
@@ -101,13 +108,15 @@ export async function querySpend(principal: Principal, q: SpendQuery, now = new 
             COALESCE(g.cached, '0') AS cached, COALESCE(g.cache_write, '0') AS cache_write, COALESCE(g.output, '0') AS output,
             COALESCE(g.reasoning, '0') AS reasoning, COALESCE(g.requests, '0') AS requests, COALESCE(g.unpriced, '0') AS unpriced,
             COALESCE(g.unpriced_events, '0') AS unpriced_events, COALESCE(g.uncounted, '0') AS uncounted, COALESCE(g.uncounted_cost, '0') AS uncounted_cost
+            ${local ? Prisma.sql`, COALESCE(g.local_cost, '0') AS local_cost, g.missing_rate_day` : Prisma.empty}
           FROM buckets b LEFT JOIN g ON g.key = b.key ORDER BY b.key`
       : await prisma().$queryRaw<RawRow[]>`${grouped} ORDER BY sum(d.cost_nanos) DESC, 1`;
   }
-  const measures = rows.map((r) => measuresFromRaw(r));
+  assertRates(local, rows);
+  const measures = rows.map((r) => ({ ...measuresFromRaw(r), ...(local ? { localCostNanos: BigInt(r.local_cost ?? "0") } : {}) }));
   const out: SpendRow[] = rows.map((r, i) => ({ key: r.key, label: r.label, ...spendMeasures(measures[i]) }));
   const totals = spendMeasures(measures.reduce(addMeasures, zeroMeasures()));
-  return { from, to, groupBy: q.groupBy, rows: out, totals };
+  return { from, to, groupBy: q.groupBy, rows: out, totals, currency: currencyOut(local ?? "USD") };
 }
 
 export function bucketExpr(time: string): Prisma.Sql {
@@ -129,5 +138,6 @@ function spendMeasures(m: Measures): SpendResponse["totals"] {
     unpricedRequests: m.unpricedRequests,
     unpricedEvents: m.unpricedEvents,
     uncountedEvents: m.uncountedEvents,
+    ...(m.localCostNanos !== undefined ? { cost: nanosToUsd(m.localCostNanos) } : {}),
   };
 }

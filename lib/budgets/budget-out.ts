@@ -8,7 +8,7 @@ import type { BudgetState } from "./budget-status";
  * is the credential), so only callers who manage budgets get it back.
  */
 export function toBudgetOut(state: BudgetState, opts: { canManage: boolean; includeSeries: boolean }): BudgetOut {
-  const { budget: b, forecast: f } = state;
+  const { budget: b, forecast: f, usd: u } = state;
   const out: BudgetOut = {
     id: b.id,
     name: b.name,
@@ -20,18 +20,24 @@ export function toBudgetOut(state: BudgetState, opts: { canManage: boolean; incl
     periodEnd: f.period.end,
     today: state.today,
     daysLeft: state.daysLeft,
-    amountUsd: nanosToUsd(b.amountNanos, 2),
+    amountUsd: nanosToUsd(state.amountUsdNanos, 2),
+    currency: b.currency,
+    amount: nanosToUsd(b.amountNanos, 2),
+    spent: nanosToUsd(f.spentNanos, 2),
+    forecast: nanosToUsd(f.forecastNanos, 2),
+    forecastLow: nanosToUsd(f.forecastLowNanos, 2),
+    forecastHigh: nanosToUsd(f.forecastHighNanos, 2),
     thresholds: b.thresholds,
     alertOnForecast: b.alertOnForecast,
     alertOnAnomaly: b.alertOnAnomaly,
     webhookUrl: opts.canManage ? b.webhookUrl : null,
     webhookConfigured: b.webhookUrl !== null,
     webhookFormat: b.webhookFormat,
-    spentUsd: nanosToUsd(f.spentNanos, 2),
+    spentUsd: nanosToUsd(u.spentNanos, 2),
     spentShare: share(f.spentNanos, b.amountNanos) ?? 0,
-    forecastUsd: nanosToUsd(f.forecastNanos, 2),
-    forecastLowUsd: nanosToUsd(f.forecastLowNanos, 2),
-    forecastHighUsd: nanosToUsd(f.forecastHighNanos, 2),
+    forecastUsd: nanosToUsd(u.forecastNanos, 2),
+    forecastLowUsd: nanosToUsd(u.forecastLowNanos, 2),
+    forecastHighUsd: nanosToUsd(u.forecastHighNanos, 2),
     forecastShare: share(f.forecastNanos, b.amountNanos) ?? 0,
     runsOutOn: f.runsOutOn,
     status: f.status,
@@ -49,17 +55,28 @@ export function toBudgetOut(state: BudgetState, opts: { canManage: boolean; incl
  * today's expected spend shows up from tomorrow's point.
  */
 export function burnDown(state: BudgetState): BurnDownPointOut[] {
+  const usd = points(state, state.usd);
+  const local = points(state, state.forecast);
+  return usd.map((p, i) => ({
+    day: p.day,
+    actualUsd: p.actual,
+    forecastUsd: p.forecast,
+    forecastLowUsd: p.forecastLow,
+    forecastHighUsd: p.forecastHigh,
+    actual: local[i].actual,
+    forecast: local[i].forecast,
+    forecastLow: local[i].forecastLow,
+    forecastHigh: local[i].forecastHigh,
+  }));
+}
+
+function points(state: BudgetState, f: BudgetState["forecast"]) {
   let actual = 0n;
-  return state.forecast.series.map((p) => {
+  return f.series.map((p) => {
     const past = p.day <= state.today;
     if (p.actualNanos !== null) actual += p.actualNanos;
     const isToday = p.day === state.today;
-    return {
-      day: p.day,
-      actualUsd: past ? nanosToUsd(actual, 2) : null,
-      forecastUsd: isToday ? nanosToUsd(actual, 2) : past ? null : nanosToUsd(p.cumulativeNanos, 2),
-      forecastLowUsd: isToday ? nanosToUsd(actual, 2) : past ? null : nanosToUsd(p.cumulativeLowNanos, 2),
-      forecastHighUsd: isToday ? nanosToUsd(actual, 2) : past ? null : nanosToUsd(p.cumulativeHighNanos, 2),
-    };
+    const at = (n: bigint) => (isToday ? nanosToUsd(actual, 2) : past ? null : nanosToUsd(n, 2));
+    return { day: p.day, actual: past ? nanosToUsd(actual, 2) : null, forecast: at(p.cumulativeNanos), forecastLow: at(p.cumulativeLowNanos), forecastHigh: at(p.cumulativeHighNanos) };
   });
 }

@@ -9,7 +9,10 @@ export interface BudgetRecord {
   id: number;
   name: string | null;
   period: BudgetPeriod;
-  amountUsd: string;
+  /** ISO 4217 code of the amount (USD unless set in the reporting currency). */
+  currency: string;
+  /** The amount in `currency` ("25000.00"); amountNanos is the same in nano-units of it. */
+  amount: string;
   amountNanos: bigint;
   thresholds: number[];
   alertOnForecast: boolean;
@@ -42,6 +45,7 @@ interface Row {
   workload_id: number | null;
   period: BudgetPeriod;
   amount_usd: string;
+  currency: string;
   thresholds: string[] | null;
   alert_on_forecast: boolean;
   alert_on_anomaly: boolean;
@@ -107,7 +111,8 @@ function toRecord(r: Row): BudgetRecord {
     id: r.id,
     name: r.name,
     period: r.period,
-    amountUsd: r.amount_usd,
+    currency: r.currency,
+    amount: r.amount_usd,
     amountNanos: usdToNanos(r.amount_usd),
     thresholds: (r.thresholds ?? []).map(Number).sort((a, b) => a - b),
     alertOnForecast: r.alert_on_forecast,

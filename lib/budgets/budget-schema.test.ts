@@ -28,7 +28,9 @@ describe("CreateBudgetSchema", () => {
   });
 
   it("refuses unknown fields, two scopes at once, a bad period and a non-http webhook", () => {
-    expect(errorOf({ period: "month", amount: "10", amountUsd: "10" })).toMatch(/Unrecognized key/);
+    expect(errorOf({ period: "month", amountEur: "10", amountUsd: "10" })).toMatch(/Unrecognized key/);
+    // amount (with currency) is the other way to give the amount: one of the two.
+    expect(errorOf({ period: "month", amount: "10", amountUsd: "10" })).toBe("amount: give amountUsd (USD) or amount with currency, not both");
     expect(errorOf({ scope: { team: "a", workload: "b" }, period: "month", amountUsd: "10" })).toMatch(/scope: give a team or a workload, not both/);
     expect(errorOf({ period: "week", amountUsd: "10" })).toMatch(/period: must be one of month, quarter, year/);
     expect(errorOf({ period: "month", amountUsd: "10", webhookUrl: "ftp://x.example/hook" })).toMatch(/webhookUrl: must be an http/);

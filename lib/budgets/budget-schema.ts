@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { BUDGET_PERIODS } from "@/lib/forecast/period";
+import { CURRENCY_RE } from "@/lib/currency/rates";
 
 /**
  * The public contract of /api/v1/budgets: what a caller sends (validated with the messages a finance person can act
@@ -18,32 +19,42 @@ export const DEFAULT_THRESHOLDS = [0.5, 0.8, 1];
 const AMOUNT_RE = /^-?\d+(\.\d+)?$/;
 
 /** "25000" or 25000 -> "25000.00"; refuses zero, negative, more than cents, and absurd sizes. */
-export const AmountUsdSchema = z
-  .union([z.string(), z.number()])
-  .describe('budget amount in USD, a decimal string such as "25000" or "1250.50"')
-  .transform((value, ctx) => {
-    const text = typeof value === "number" ? String(value) : value.trim();
-    if (!AMOUNT_RE.test(text)) {
-      ctx.addIssue({ code: "custom", message: `must be an amount in USD such as "25000" or "1250.50", got "${text}"` });
-      return z.NEVER;
-    }
-    const [whole, frac = ""] = text.replace(/^-/, "").split(".");
-    const isZero = /^0*$/.test(whole) && /^0*$/.test(frac);
-    if (text.startsWith("-") || isZero) {
-      ctx.addIssue({ code: "custom", message: `must be greater than zero, got "${text}"` });
-      return z.NEVER;
-    }
-    if (frac.replace(/0+$/, "").length > 2) {
-      ctx.addIssue({ code: "custom", message: `has more than 2 decimals ("${text}"); budgets are in dollars and cents` });
-      return z.NEVER;
-    }
-    const normalizedWhole = whole.replace(/^0+(?=\d)/, "");
-    if (normalizedWhole.length > 15) {
-      ctx.addIssue({ code: "custom", message: `is too large ("${text}"); at most 999,999,999,999,999.99` });
-      return z.NEVER;
-    }
-    return `${normalizedWhole}.${(frac + "00").slice(0, 2)}`;
-  });
+function amountSchema(unit: "USD" | null) {
+  const inUnit = unit ? " in USD" : "";
+  return z
+    .union([z.string(), z.number()])
+    .describe(unit ? 'budget amount in USD, a decimal string such as "25000" or "1250.50"' : 'budget amount in `currency`, a decimal string such as "25000" or "1250.50"')
+    .transform((value, ctx) => {
+      const text = typeof value === "number" ? String(value) : value.trim();
+      if (!AMOUNT_RE.test(text)) {
+        ctx.addIssue({ code: "custom", message: `must be an amount${inUnit} such as "25000" or "1250.50", got "${text}"` });
+        return z.NEVER;
+      }
+      const [whole, frac = ""] = text.replace(/^-/, "").split(".");
+      const isZero = /^0*$/.test(whole) && /^0*$/.test(frac);
+      if (text.startsWith("-") || isZero) {
+        ctx.addIssue({ code: "custom", message: `must be greater than zero, got "${text}"` });
+        return z.NEVER;
+      }
+      if (frac.replace(/0+$/, "").length > 2) {
+        ctx.addIssue({ code: "custom", message: unit ? `has more than 2 decimals ("${text}"); budgets are in dollars and cents` : `has more than 2 decimals ("${text}"); budgets are in whole units and cents` });
+        return z.NEVER;
+      }
+      const normalizedWhole = whole.replace(/^0+(?=\d)/, "");
+      if (normalizedWhole.length > 15) {
+        ctx.addIssue({ code: "custom", message: `is too large ("${text}"); at most 999,999,999,999,999.99` });
+        return z.NEVER;
+      }
+      return `${normalizedWhole}.${(frac + "00").slice(0, 2)}`;
+    });
+}
+export const AmountUsdSchema = amountSchema("USD");
+/** An amount in the budget's currency (with `currency`); same rules as amountUsd. */
+export const AmountSchema = amountSchema(null);
+export const BudgetCurrencySchema = z
+  .string()
+  .regex(CURRENCY_RE, "must be an ISO 4217 code such as USD or EUR")
+  .describe("currency of `amount`: USD or the reporting currency (GET /api/v1/currency); default USD");
 
 /** Fractions of the amount (0.8 = 80%), each above 0 and at most 10 (1000%); sorted, duplicates dropped. */
 export const ThresholdsSchema = z
@@ -93,18 +104,32 @@ const BudgetFields = {
   webhookFormat: z.enum(WEBHOOK_FORMATS).describe('"slack" (Slack-compatible {text, blocks}) or "json" (plain JSON event)'),
 };
 
+/** Exactly one of amountUsd (USD) and amount (+ currency, default USD); amountUsd with another currency is refused. */
+function checkAmount(b: { amountUsd?: string; amount?: string; currency?: string }, ctx: z.RefinementCtx, required: boolean) {
+  if (b.amountUsd !== undefined && b.amount !== undefined) ctx.addIssue({ code: "custom", path: ["amount"], message: "give amountUsd (USD) or amount with currency, not both" });
+  if (b.amountUsd !== undefined && b.currency !== undefined && b.currency !== "USD") {
+    ctx.addIssue({ code: "custom", path: ["currency"], message: `amountUsd is in USD; for a budget in ${b.currency} give amount` });
+  }
+  if (b.currency !== undefined && b.amount === undefined && b.amountUsd === undefined) ctx.addIssue({ code: "custom", path: ["amount"], message: "a currency needs its amount" });
+  if (required && b.amountUsd === undefined && b.amount === undefined) ctx.addIssue({ code: "custom", path: ["amountUsd"], message: 'give the budget amount: amountUsd, or amount with currency (e.g. {"amount": "25000", "currency": "EUR"})' });
+}
+
 export const CreateBudgetSchema = z
   .object({
     scope: BudgetScopeInputSchema.default({}),
     period: z.enum(BUDGET_PERIODS, { message: `must be one of ${BUDGET_PERIODS.join(", ")}` }),
     ...BudgetFields,
+    amountUsd: BudgetFields.amountUsd.optional(),
+    amount: AmountSchema.optional(),
+    currency: BudgetCurrencySchema.optional(),
     thresholds: BudgetFields.thresholds.default(DEFAULT_THRESHOLDS),
     alertOnForecast: BudgetFields.alertOnForecast.default(true),
     alertOnAnomaly: BudgetFields.alertOnAnomaly.default(true),
     webhookUrl: BudgetFields.webhookUrl.optional(),
     webhookFormat: BudgetFields.webhookFormat.optional().describe('default "slack" for hooks.slack.com URLs, else "json"'),
   })
-  .strict();
+  .strict()
+  .superRefine((b, ctx) => checkAmount(b, ctx, true));
 export type CreateBudgetInput = z.infer<typeof CreateBudgetSchema>;
 
 /** PATCH: any subset; the scope and period of a budget do not change (create another budget instead). */
@@ -112,13 +137,16 @@ export const UpdateBudgetSchema = z
   .object({
     name: BudgetFields.name,
     amountUsd: BudgetFields.amountUsd.optional(),
+    amount: AmountSchema.optional().describe("new amount in `currency` (or the budget's own currency when none is given)"),
+    currency: BudgetCurrencySchema.optional(),
     thresholds: BudgetFields.thresholds.optional(),
     alertOnForecast: BudgetFields.alertOnForecast.optional(),
     alertOnAnomaly: BudgetFields.alertOnAnomaly.optional(),
     webhookUrl: BudgetFields.webhookUrl.optional(),
     webhookFormat: BudgetFields.webhookFormat.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((b, ctx) => checkAmount(b, ctx, false));
 export type UpdateBudgetInput = z.infer<typeof UpdateBudgetSchema>;
 
 const usd = z.string().describe("decimal string in USD");
@@ -131,12 +159,18 @@ export const BudgetScopeSchema = z.object({
   label: z.string().describe('e.g. "Organisation", "Team Search & Discovery", "Workload Ticket triage"'),
 });
 
+const money = z.string().describe("decimal string in the budget's currency");
+
 export const BurnDownPointSchema = z.object({
   day,
   actualUsd: usd.nullable().describe("cumulative spend through this day; null after today"),
   forecastUsd: usd.nullable().describe("cumulative forecast (median); null before today"),
   forecastLowUsd: usd.nullable(),
   forecastHighUsd: usd.nullable(),
+  actual: money.nullable().describe("actualUsd in the budget's currency (each day at its rate)"),
+  forecast: money.nullable(),
+  forecastLow: money.nullable(),
+  forecastHigh: money.nullable(),
 });
 
 export const BudgetSchema = z.object({
@@ -150,7 +184,13 @@ export const BudgetSchema = z.object({
   periodEnd: day,
   today: day,
   daysLeft: z.number().int().describe("whole days after today until the period ends"),
-  amountUsd: usd,
+  amountUsd: usd.describe("the amount in USD; for a budget in another currency, its amount at the latest rate on or before today (indicative)"),
+  currency: z.string().describe("ISO 4217 code of amount, spent and forecast; USD unless the budget was set in the reporting currency"),
+  amount: money.describe("the budget amount, in currency"),
+  spent: money.describe("spent so far in currency: each day's spend at that day's rate (last on or before it)"),
+  forecast: money.describe("forecast in currency: the converted daily spend projected like forecastUsd"),
+  forecastLow: money,
+  forecastHigh: money,
   thresholds: z.array(z.number()),
   alertOnForecast: z.boolean(),
   alertOnAnomaly: z.boolean(),
@@ -158,7 +198,7 @@ export const BudgetSchema = z.object({
   webhookConfigured: z.boolean(),
   webhookFormat: z.enum(WEBHOOK_FORMATS),
   spentUsd: usd.describe("spent so far in the period (today included, partial)"),
-  spentShare: z.number().describe("spent / amount (1 = 100%)"),
+  spentShare: z.number().describe("spent / amount (1 = 100%), compared in the budget's currency"),
   forecastUsd: usd.describe("spent + expected spend to the period end (weekday-aware run-rate, median)"),
   forecastLowUsd: usd.describe("forecast with each weekday at its 25th percentile"),
   forecastHighUsd: usd.describe("forecast with each weekday at its 75th percentile"),

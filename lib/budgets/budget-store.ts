@@ -6,6 +6,7 @@ import { audit } from "@/lib/audit";
 import { redactUrl, refusalAtSave } from "@/lib/net/webhook-target";
 import type { CreateBudgetInput, UpdateBudgetInput } from "./budget-schema";
 import { loadBudget, type BudgetRecord } from "./budget-record";
+import { reportingCurrency } from "@/lib/currency/rates-store";
 
 /** Creates a budget for the organisation, a team or a workload; one budget per scope and period. */
 export async function createBudget(input: CreateBudgetInput, actor: string): Promise<BudgetRecord> {
@@ -19,6 +20,7 @@ export async function createBudget(input: CreateBudgetInput, actor: string): Pro
   }
   const webhookUrl = input.webhookUrl ?? null;
   await checkWebhookTarget(webhookUrl);
+  const { amount, currency } = await amountOf(input, "USD");
   const created = await prisma().budget.create({
     data: {
       name: input.name ?? null,
@@ -26,7 +28,8 @@ export async function createBudget(input: CreateBudgetInput, actor: string): Pro
       teamId: scope.teamId,
       workloadId: scope.workloadId,
       period: input.period,
-      amountUsd: input.amountUsd,
+      amountUsd: amount!,
+      currency,
       thresholds: input.thresholds,
       alertOnForecast: input.alertOnForecast,
       alertOnAnomaly: input.alertOnAnomaly,
@@ -34,7 +37,7 @@ export async function createBudget(input: CreateBudgetInput, actor: string): Pro
       webhookFormat: input.webhookFormat ?? defaultFormat(webhookUrl),
     },
   });
-  await audit(actor, "budget_created", `budget:${created.id}`, { scope: scope.description, period: input.period, amountUsd: input.amountUsd });
+  await audit(actor, "budget_created", `budget:${created.id}`, { scope: scope.description, period: input.period, amount, currency });
   return (await loadBudget(created.id))!;
 }
 
@@ -43,11 +46,14 @@ export async function updateBudget(id: number, input: UpdateBudgetInput, actor: 
   if (!before) throw notFound(`budget ${id}`);
   const webhookUrl = input.webhookUrl === undefined ? undefined : input.webhookUrl;
   await checkWebhookTarget(webhookUrl ?? null);
+  const { amount, currency } = await amountOf(input, before.currency);
   await prisma().budget.update({
     where: { id },
     data: {
       name: input.name,
-      amountUsd: input.amountUsd,
+      // The amount column holds the amount in `currency`: a new currency comes with its amount (the schema says so).
+      amountUsd: amount,
+      currency: amount === undefined ? undefined : currency,
       thresholds: input.thresholds,
       alertOnForecast: input.alertOnForecast,
       alertOnAnomaly: input.alertOnAnomaly,
@@ -73,7 +79,26 @@ export async function deleteBudget(id: number, actor: string): Promise<void> {
     [id],
   );
   await prisma().budget.delete({ where: { id } });
-  await audit(actor, "budget_deleted", `budget:${id}`, { scope: before.scope.label, period: before.period, amountUsd: before.amountUsd });
+  await audit(actor, "budget_deleted", `budget:${id}`, { scope: before.scope.label, period: before.period, amount: before.amount, currency: before.currency });
+}
+
+/**
+ * The amount to store and its currency: amountUsd is USD; amount is in `currency`, else in `fallback` (USD for a new
+ * budget, the budget's own currency on change). A currency other than USD must be the reporting currency (its
+ * rates are the ones kept up to date); a budget already in it keeps it after the reporting currency changes.
+ */
+async function amountOf(input: { amountUsd?: string; amount?: string; currency?: string }, fallback: string): Promise<{ amount: string | undefined; currency: string }> {
+  if (input.amountUsd !== undefined) return { amount: input.amountUsd, currency: "USD" };
+  const currency = input.currency ?? fallback;
+  if (currency !== "USD" && currency !== fallback) {
+    const reporting = await reportingCurrency();
+    if (currency !== reporting) {
+      throw badRequest(`currency: a budget can be in USD or the reporting currency (${reporting}); set the reporting currency first (PUT /api/v1/currency)`, [
+        { field: "currency", message: `must be USD or ${reporting}` },
+      ]);
+    }
+  }
+  return { amount: input.amount, currency };
 }
 
 /** A webhook that points at an internal address (SSRF) is refused when saved: 400 naming the field. */

@@ -51,6 +51,14 @@ export function convertNanos(usdNanos: bigint, rate: bigint): bigint {
   return product < 0n ? -q : q;
 }
 
+/** nano-units of the currency -> USD nano-dollars at `rate` (the inverse of convertNanos), rounded once. */
+export function convertToUsdNanos(nanos: bigint, rate: bigint): bigint {
+  const product = nanos * RATE_ONE;
+  const abs = product < 0n ? -product : product;
+  const q = (abs * 2n + rate) / (2n * rate);
+  return product < 0n ? -q : q;
+}
+
 /** "0.9234" -> rate at RATE_SCALE (rejects more than 12 decimals, negatives and zero). */
 export function parseRate(text: string, where: string): bigint {
   const m = /^(\d+)(?:\.(\d+))?$/.exec(text.trim());

@@ -2,7 +2,7 @@
  * Exact pricing of LLM calls: costs in bigint nano-dollars from the bundled @pydantic/genai-prices catalogue,
  * plus what the catalogue does not know (batch/flex discounts, negotiated price overrides).
  */
-export type { CallRates, PricedCall, PriceResult, PriceSource, PriceOverrideInput, Pricer, ModelTier } from "./types";
+export type { CallRates, PricedCall, PriceResult, PriceSource, PriceOverrideInput, Pricer, ModelTier, ToolRates } from "./types";
 export { PRICE_SOURCE } from "./types";
 export { createPricer } from "./pricer";
 export { InvalidUsageError } from "./cost";

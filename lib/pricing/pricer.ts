@@ -1,4 +1,4 @@
-import type { CallRates, PriceOverrideInput, PricedCall, PriceResult, Pricer } from "./types";
+import type { CallRates, PriceOverrideInput, PricedCall, PriceResult, Pricer, ToolRates } from "./types";
 import { resolveModel } from "./catalogue";
 import { periodAt } from "./periods";
 import { cardForInput, type BandedCards } from "./rates";
@@ -74,7 +74,13 @@ export function createPricer(overrides: readonly PriceOverrideInput[]): Pricer {
     return result;
   }
 
-  return { price, rates };
+  /** The per-call tool rates `price` would use (FOCUS unit prices of the non-token charges); null = none known. */
+  function toolRates(call: PricedCall): ToolRates {
+    const r = rates(call);
+    return r === null ? { webSearchPerK: null, fileSearchPerK: null } : toolRatesOf(call, r.overrideId, index);
+  }
+
+  return { price, rates, toolRates };
 }
 
 /**
@@ -95,16 +101,22 @@ function tieredCard(rates: BandedCards, call: PricedCall): { card: BandedCards["
  */
 function withToolCost(tokens: PriceResult, call: PricedCall, index: OverrideIndex): PriceResult {
   if (tokens.costNanos === null) return tokens;
+  const r = toolRatesOf(call, tokens.overrideId, index);
+  const web = toolCostNanos(call.webSearches ?? 0, r.webSearchPerK);
+  const file = toolCostNanos(call.fileSearches ?? 0, r.fileSearchPerK);
+  const tool = web === null && file === null ? null : (web ?? 0n) + (file ?? 0n);
+  return { ...tokens, costNanos: tokens.costNanos + (tool ?? 0n), toolCostNanos: tool };
+}
+
+/** Tool rates (nano-USD per 1,000 calls) of the override that priced the tokens, else the catalogue's dated ones. */
+function toolRatesOf(call: PricedCall, overrideId: number | null, index: OverrideIndex): ToolRates {
   const ms = call.occurredAt.getTime();
   const resolved = resolveModel(call.provider, call.model);
   const catalogue = resolved ? periodAt(resolved.periods, ms).rates?.tools : undefined;
   let override: CompiledOverride | null = null;
-  if (tokens.overrideId !== null) {
+  if (overrideId !== null) {
     const byModel = index.get(call.provider);
     override = overrideAt(byModel?.get(call.model.trim().toLowerCase()), ms) ?? (resolved ? overrideAt(byModel?.get(resolved.modelKey), ms) : null);
   }
-  const web = toolCostNanos(call.webSearches ?? 0, override?.webSearchPerK ?? catalogue?.webSearchPerK ?? null);
-  const file = toolCostNanos(call.fileSearches ?? 0, override?.fileSearchPerK ?? catalogue?.fileSearchPerK ?? null);
-  const tool = web === null && file === null ? null : (web ?? 0n) + (file ?? 0n);
-  return { ...tokens, costNanos: tokens.costNanos + (tool ?? 0n), toolCostNanos: tool };
+  return { webSearchPerK: override?.webSearchPerK ?? catalogue?.webSearchPerK ?? null, fileSearchPerK: override?.fileSearchPerK ?? catalogue?.fileSearchPerK ?? null };
 }

@@ -120,4 +120,12 @@ export interface Pricer {
   price(call: PricedCall): PriceResult;
   /** The rates `price` would use for this call (token counts matter only through the input size's tier); null when unpriced. */
   rates(call: PricedCall): CallRates | null;
+  /** The server-side tool rates `price` would use for this call (override, else the catalogue's dated rates). */
+  toolRates(call: PricedCall): ToolRates;
+}
+
+/** nano-USD per 1,000 server-side tool calls; null when no rate is known (server-tools.ts). */
+export interface ToolRates {
+  webSearchPerK: bigint | null;
+  fileSearchPerK: bigint | null;
 }

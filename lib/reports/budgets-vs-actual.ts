@@ -15,7 +15,8 @@ export async function budgetsVsActual(principal: Pick<Principal, "teamIds">, las
   const asOf = new Date(`${lastDay}T23:59:59Z`);
   const visible = (await loadBudgets()).filter((b) => canSeeBudget(principal, b));
   const states = await Promise.all(visible.map((b) => budgetState(principal, b, asOf)));
-  return states.map(({ budget: b, forecast: f }) => {
+  // f: in the budget's currency (what status compares); u: the same in USD.
+  return states.map(({ budget: b, forecast: f, usd: u, amountUsdNanos }) => {
     // A period that ended with a finished month is final: there is no "rest of today" left to forecast.
     const final = complete && f.period.end === lastDay;
     const forecastNanos = final ? f.spentNanos : f.forecastNanos;
@@ -24,10 +25,14 @@ export async function budgetsVsActual(principal: Pick<Principal, "teamIds">, las
       label: b.name ?? b.scope.label,
       period: b.period,
       periodKey: f.period.key,
-      amountUsd: nanosToUsd(b.amountNanos, 2),
-      actualUsd: nanosToUsd(f.spentNanos, 2),
+      amountUsd: nanosToUsd(amountUsdNanos, 2),
+      actualUsd: nanosToUsd(u.spentNanos, 2),
       actualShare: share(f.spentNanos, b.amountNanos) ?? 0,
-      forecastUsd: nanosToUsd(forecastNanos, 2),
+      forecastUsd: nanosToUsd(final ? u.spentNanos : u.forecastNanos, 2),
+      currency: b.currency,
+      amount: nanosToUsd(b.amountNanos, 2),
+      actual: nanosToUsd(f.spentNanos, 2),
+      forecast: nanosToUsd(forecastNanos, 2),
       status: final ? (f.spentNanos > b.amountNanos ? "over" : "on_track") : f.status,
     };
   });

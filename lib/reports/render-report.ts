@@ -1,4 +1,5 @@
 import "server-only";
+import { loadRateSeries, reportingCurrency } from "@/lib/currency/rates-store";
 import type { Principal } from "@/lib/auth/principal";
 import { buildMonthlyReport } from "./monthly-report";
 import { reportMonth } from "./report-month";
@@ -63,9 +64,9 @@ export async function renderMonthlyReport(
     return { contentType: "text/csv; charset=utf-8", filename: `${base}-focus-${focusVersion}.csv`, body: lines.join("") };
   }
   const { basis } = await restatementForReport(principal, m, "export");
-  const all = await usageRows(principal, m.from, m.to);
+  const [all, rates] = await Promise.all([usageRows(principal, m.from, m.to), reportingCurrency().then((c) => loadRateSeries(c, m.to))]);
   const { rows, adjustments } = splitAdjustments(all, basis ? await adjustmentRows(principal, m, basis.takenAt) : []);
   progress.step?.("Writing CSV");
-  const lines = [...usageCsv(rows, (done: number) => progress.rows?.(done, rows.length), adjustments)];
+  const lines = [...usageCsv(rows, (done: number) => progress.rows?.(done, rows.length), adjustments, rates)];
   return { contentType: "text/csv; charset=utf-8", filename: `${base}.csv`, body: lines.join("") };
 }

@@ -1,6 +1,7 @@
 import { nanosToUsd } from "@/lib/money";
 import { addMeasures, type Measures } from "@/lib/analytics/measures";
 import { csvLine } from "./csv";
+import { convertNanos, rateOn, type RateSeries } from "@/lib/currency/rates";
 import type { UsageRow } from "./usage-rows";
 
 /**
@@ -17,15 +18,30 @@ export const USAGE_CSV_COLUMNS = [
   "adjustment_added_on",
 ] as const;
 
-export function* usageCsv(rows: readonly UsageRow[], onRow?: (done: number) => void, adjustments: readonly (UsageRow & { addedOn: string })[] = []): Generator<string> {
-  yield csvLine(USAGE_CSV_COLUMNS);
+/**
+ * With a reporting currency other than USD (`rates`), one more column `cost_<code>` (e.g. cost_eur): the row's cost
+ * in it, each roll-up row at its day's rate (the last on or before it) rounded once before the batch split is
+ * merged, as spendInCurrency does, so the column sums to the report's total in that currency. The USD columns stay.
+ * Adjustment rows (late calls of an exported or closed month) come last, after the ordinary rows.
+ */
+export function* usageCsv(
+  rows: readonly UsageRow[],
+  onRow?: (done: number) => void,
+  adjustments: readonly (UsageRow & { addedOn: string })[] = [],
+  rates?: RateSeries,
+): Generator<string> {
+  const local = rates && rates.currency !== "USD" ? rates : null;
+  yield csvLine(local ? [...USAGE_CSV_COLUMNS, `cost_${local.currency.toLowerCase()}`] : USAGE_CSV_COLUMNS);
   let done = 0;
-  const all: (UsageRow & { addedOn?: string })[] = [...mergeBatch(rows), ...mergeAdjustments(adjustments)];
+  const convert = <T extends UsageRow>(list: readonly T[]): readonly T[] =>
+    local ? list.map((r) => ({ ...r, localCostNanos: convertNanos(r.costNanos, rateOn(local, r.day)) })) : list;
+  const all: (UsageRow & { addedOn?: string })[] = [...mergeBatch(convert(rows)), ...mergeAdjustments(convert(adjustments))];
   for (const r of all) {
     yield csvLine([
       r.day, r.team, r.teamName, r.workload, r.workloadName, r.provider, r.model, r.tier, r.requests, r.inputTokens,
       r.cachedInputTokens, r.cacheWriteTokens, r.outputTokens, r.reasoningTokens, nanosToUsd(r.costNanos), r.unpricedRequests,
       nanosToUsd(r.toolCostNanos ?? 0n), r.addedOn ?? "",
+      ...(local ? [nanosToUsd(r.localCostNanos ?? 0n)] : []),
     ]);
     onRow?.(++done);
   }

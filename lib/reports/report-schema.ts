@@ -46,6 +46,10 @@ export const ReportBudgetSchema = z.object({
   actualUsd: usd.describe("spent in the budget's period through the report's last day"),
   actualShare: z.number(),
   forecastUsd: usd.describe("actual + expected to the period's end (= actual when the period ends within the month)"),
+  currency: z.string().describe("the budget's currency (USD, or the reporting currency it was set in); status compares in it"),
+  amount: z.string().describe("amount in currency"),
+  actual: z.string().describe("actualUsd in currency, each day at its rate"),
+  forecast: z.string().describe("forecastUsd in currency"),
   status: z.enum(BUDGET_STATUSES),
 });
 

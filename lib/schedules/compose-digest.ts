@@ -1,6 +1,6 @@
 import "server-only";
 import { addDays } from "@/lib/analytics/dates";
-import { formatUsd, usdToNanos } from "@/lib/money";
+import { formatMoney, formatUsd, usdToNanos } from "@/lib/money";
 import { querySpendCube } from "@/lib/analytics/cube";
 import { breakdown, cubeTotals } from "@/lib/analytics/breakdown";
 import { budgetsVsActual } from "@/lib/reports/budgets-vs-actual";
@@ -33,7 +33,7 @@ export async function composeDigest(team: { id: number; slug: string; name: stri
     .slice(0, CHANGES)
     .map((g) => `${g.label} ${g.delta > 0n ? "+" : "-"}${formatUsd(g.delta < 0n ? -g.delta : g.delta)} (now ${formatUsd(g.cur)})`);
   const over = overSpecified?.workloads ?? [];
-  const budgetLines = budgets.map((b) => `${b.label}: ${formatUsd(usdToNanos(b.actualUsd))} of ${formatUsd(usdToNanos(b.amountUsd))} (${b.status.replace("_", " ")})`);
+  const budgetLines = budgets.map((b) => `${b.label}: ${formatMoney(usdToNanos(b.actual), b.currency)} of ${formatMoney(usdToNanos(b.amount), b.currency)} (${b.status.replace("_", " ")})`);
   return {
     type: "report.weekly_digest",
     subject: `${team.name} weekly AI spend ${from} to ${to}: ${formatUsd(spend)}`,

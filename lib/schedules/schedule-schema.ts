@@ -9,7 +9,7 @@ const webhook = z.object({
   format: z.enum(WEBHOOK_FORMATS, { message: "must be slack or json" }).default("json"),
 });
 
-export const CreateScheduleSchema = z
+const ScheduleFields = z
   .object({
     name: z.string().trim().min(1, "give the schedule a name").max(120),
     kind: z.enum(SCHEDULE_KINDS, { message: "must be monthly_report or weekly_digest" }),
@@ -21,8 +21,9 @@ export const CreateScheduleSchema = z
     webhooks: z.array(webhook).max(10).default([]).describe("Slack incoming webhooks (format slack) or any JSON endpoint"),
     toTeamLeads: z.boolean().default(false).describe("weekly_digest: also email the team's leads"),
   })
-  .strict()
-  .superRefine((s, ctx) => {
+  .strict();
+
+export const CreateScheduleSchema = ScheduleFields.superRefine((s, ctx) => {
     if (s.kind === "monthly_report") {
       if (s.dayOfMonth === undefined) ctx.addIssue({ code: "custom", path: ["dayOfMonth"], message: "a monthly report needs dayOfMonth (1-28)" });
       for (const f of ["weekday", "team"] as const) if (s[f] !== undefined) ctx.addIssue({ code: "custom", path: [f], message: `only for weekly_digest` });
@@ -35,6 +36,43 @@ export const CreateScheduleSchema = z
     if (s.emails.length === 0 && s.webhooks.length === 0 && !s.toTeamLeads) ctx.addIssue({ code: "custom", path: ["emails"], message: "give at least one email recipient or webhook" });
   });
 export type CreateSchedule = z.infer<typeof CreateScheduleSchema>;
+
+/**
+ * PATCH /api/v1/report-schedules/{id}: {enabled} pauses or resumes; any field of the create body changes it (null
+ * clears an optional one, e.g. dayOfMonth when switching to a weekly digest). The changed fields are laid over the
+ * stored schedule and the result is checked by CreateScheduleSchema itself, so an edit is validated exactly like a
+ * create (and its webhooks get the same SSRF check at save).
+ */
+export const PatchScheduleSchema = z
+  .object({
+    name: z.unknown().optional(),
+    kind: z.unknown().optional(),
+    dayOfMonth: z.unknown().optional(),
+    weekday: z.unknown().optional(),
+    attachment: z.unknown().optional(),
+    team: z.unknown().optional(),
+    emails: z.unknown().optional(),
+    webhooks: z.unknown().optional(),
+    toTeamLeads: z.unknown().optional(),
+    enabled: z.boolean({ message: "enabled must be true or false" }).optional(),
+  })
+  .strict()
+  .refine((p) => Object.values(p).some((v) => v !== undefined), { message: "nothing to change: give enabled, or fields of the schedule (name, kind, dayOfMonth, weekday, attachment, team, emails, webhooks, toTeamLeads)" })
+  .describe("any subset of the create body, and/or enabled");
+export type PatchSchedule = z.infer<typeof PatchScheduleSchema>;
+
+/** The stored schedule as a create body, the changes laid over it (null removes a field), for CreateScheduleSchema. */
+export function mergeSchedulePatch(current: Record<string, unknown>, patch: PatchSchedule): Record<string, unknown> {
+  const { enabled: _enabled, ...fields } = patch;
+  void _enabled;
+  const merged: Record<string, unknown> = { ...current };
+  for (const [k, v] of Object.entries(fields)) {
+    if (v === undefined) continue;
+    if (v === null) delete merged[k];
+    else merged[k] = v;
+  }
+  return merged;
+}
 
 export const DeliverySchema = z.object({
   id: z.number().int(),
@@ -78,4 +116,3 @@ export type ScheduleList = z.infer<typeof ScheduleListSchema>;
 
 export const SendNowResponseSchema = z.object({ periodKey: z.string(), deliveries: z.array(DeliverySchema) });
 
-export const ToggleScheduleSchema = z.object({ enabled: z.boolean({ message: "enabled must be true or false" }) }).strict();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { currentSlot, nextRunDay, sendNowSlot } from "./schedule-slots";
+import { currentSlot, keyAfterEdit, nextRunDay, sendNowSlot } from "./schedule-slots";
 
 const monthly = { kind: "monthly_report" as const, dayOfMonth: 3, weekday: null };
 const mondays = { kind: "weekly_digest" as const, dayOfMonth: null, weekday: 1 };
@@ -31,5 +31,17 @@ describe("schedule slots (UTC)", () => {
   it("send now: last month, or the 7 days up to yesterday", () => {
     expect(sendNowSlot("monthly_report", at("2026-12-02T10:00:00Z")).period).toEqual({ kind: "month", month: "2026-11" });
     expect(sendNowSlot("weekly_digest", at("2026-12-02T10:00:00Z")).period).toEqual({ kind: "week", from: "2026-11-25", to: "2026-12-01" });
+  });
+
+  it("an edited timing never re-sends what was sent, and its current slot counts as sent (as at create)", () => {
+    // Day 3 sent November's report on Dec 3; moved to day 10 on Dec 5: day 10's slot is not due yet (null), so the
+    // key stays "2026-11" and Dec 10 does not send November again.
+    expect(keyAfterEdit({ ...monthly, lastPeriodKey: "2026-11" }, { ...monthly, dayOfMonth: 10 }, at("2026-12-05T00:00:00Z"))).toBe("2026-11");
+    // Moved to day 1 on Dec 5: day 1's slot (November) is the one already sent: "2026-11".
+    expect(keyAfterEdit({ ...monthly, lastPeriodKey: "2026-10" }, { ...monthly, dayOfMonth: 1 }, at("2026-12-05T00:00:00Z"))).toBe("2026-11");
+    // Mondays -> Tuesdays on Wednesday Dec 2: Tuesday Dec 1 is later than Monday Nov 30 and counts as sent.
+    expect(keyAfterEdit({ ...mondays, lastPeriodKey: "2026-11-30" }, { ...mondays, weekday: 2 }, at("2026-12-02T10:00:00Z"))).toBe("2026-12-01");
+    // Monthly -> weekly: the keys mean other things; only the new current slot counts.
+    expect(keyAfterEdit({ ...monthly, lastPeriodKey: "2026-11" }, mondays, at("2026-12-02T10:00:00Z"))).toBe("2026-11-30");
   });
 });

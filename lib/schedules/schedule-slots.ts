@@ -34,6 +34,19 @@ export function currentSlot(s: Timing, now: Date): Slot | null {
   return { key: sendDay, period: { kind: "week", from: addDays(sendDay, -7), to: addDays(sendDay, -1) } };
 }
 
+/**
+ * last_period_key after an edit of the timing. Same kind: keep the later of the key already sent and the new
+ * timing's current slot (keys of one kind sort by date), so nothing sent is sent again and, as at create, the
+ * current slot of the new timing is not sent at once. Another kind: its keys mean other things, so only the new
+ * current slot counts as sent.
+ */
+export function keyAfterEdit(before: Timing & { lastPeriodKey: string | null }, after: Timing, now: Date): string | null {
+  const current = currentSlot(after, now)?.key ?? null;
+  if (before.kind !== after.kind) return current;
+  if (before.lastPeriodKey === null) return current;
+  return current !== null && current > before.lastPeriodKey ? current : before.lastPeriodKey;
+}
+
 /** "Send now": the latest complete period, whatever the timer did (last month; the 7 days up to yesterday). */
 export function sendNowSlot(kind: Timing["kind"], now: Date): Slot {
   const today = todayUtc(now);
@@ -51,7 +64,9 @@ export function nextRunDay(s: Timing & { lastPeriodKey: string | null }, now: Da
   if (slot && slot.key !== s.lastPeriodKey) return today; // due now
   if (s.kind === "monthly_report") {
     const thisMonth = `${today.slice(0, 7)}-${String(s.dayOfMonth).padStart(2, "0")}`;
-    if (thisMonth > today) return thisMonth;
+    // This month's day N is next unless its slot (the month before) was already sent, e.g. after a timing edit.
+    const thisMonthKey = addDays(`${today.slice(0, 7)}-01`, -1).slice(0, 7);
+    if (thisMonth > today && s.lastPeriodKey !== thisMonthKey) return thisMonth;
     const next = addDays(`${today.slice(0, 7)}-28`, 7).slice(0, 7);
     return `${next}-${String(s.dayOfMonth).padStart(2, "0")}`;
   }

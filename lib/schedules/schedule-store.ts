@@ -5,8 +5,8 @@ import { badRequest, notFound } from "@/lib/errors";
 import { redact } from "@/lib/alerts/deliver-webhooks";
 import { refusalAtSave } from "@/lib/net/webhook-target";
 import { emailConfigured, SMTP_HELP } from "@/lib/email/smtp";
-import { currentSlot, describeTiming, nextRunDay } from "./schedule-slots";
-import type { CreateSchedule, DeliveryOut, ScheduleList, ScheduleOut } from "./schedule-schema";
+import { currentSlot, describeTiming, keyAfterEdit, nextRunDay } from "./schedule-slots";
+import { CreateScheduleSchema, mergeSchedulePatch, type CreateSchedule, type DeliveryOut, type PatchSchedule, type ScheduleList, type ScheduleOut } from "./schedule-schema";
 
 export interface ScheduleRecord {
   id: number;
@@ -45,17 +45,7 @@ export async function loadSchedule(id: number): Promise<ScheduleRecord> {
  * (creating a schedule on the 20th does not mail last month's report at once: "Send now" does that).
  */
 export async function createSchedule(input: CreateSchedule, actor: string, now = new Date()): Promise<ScheduleOut> {
-  let teamId: number | null = null;
-  if (input.team) {
-    const t = await pool().query<{ id: number }>("SELECT id FROM teams WHERE slug = $1", [input.team]);
-    if (!t.rows[0]) throw badRequest(`team: no team "${input.team}"`);
-    teamId = t.rows[0].id;
-  }
-  // Same guard as budget webhooks (SECURITY.md): no internal addresses, checked here and again at delivery.
-  for (const [i, hook] of input.webhooks.entries()) {
-    const refusal = await refusalAtSave(hook.url);
-    if (refusal) throw badRequest(`webhooks[${i}].url: ${refusal}`);
-  }
+  const teamId = await checkTargets(input);
   const timing = { kind: input.kind, dayOfMonth: input.dayOfMonth ?? null, weekday: input.weekday ?? null };
   const row = await pool().query<{ id: number }>(
     `INSERT INTO report_schedules (name, kind, day_of_month, weekday, attachment, team_id, emails, webhooks, to_team_leads, last_period_key, created_by)
@@ -67,16 +57,65 @@ export async function createSchedule(input: CreateSchedule, actor: string, now =
   return scheduleOut(await loadSchedule(row.rows[0].id), await recentDeliveries(row.rows[0].id), now);
 }
 
+/**
+ * Edits a schedule: the changes laid over the stored one are validated by the create schema and the same save-time
+ * checks (team exists, webhooks pass the SSRF guard). A changed timing keeps the slots already sent, and its current
+ * slot counts as sent, as at create (keyAfterEdit), so an edit never re-sends a period or mails a past one at once.
+ */
+export async function updateSchedule(id: number, patch: PatchSchedule, actor: string, now = new Date()): Promise<ScheduleOut> {
+  const before = await loadSchedule(id);
+  const input = CreateScheduleSchema.parse(mergeSchedulePatch(asCreateBody(before), patch));
+  const teamId = await checkTargets(input);
+  const timing = { kind: input.kind, dayOfMonth: input.dayOfMonth ?? null, weekday: input.weekday ?? null };
+  await pool().query(
+    `UPDATE report_schedules SET name = $2, kind = $3, day_of_month = $4, weekday = $5, attachment = $6, team_id = $7, emails = $8,
+       webhooks = $9::jsonb, to_team_leads = $10, enabled = COALESCE($11, enabled), last_period_key = $12 WHERE id = $1`,
+    [id, input.name, input.kind, timing.dayOfMonth, timing.weekday, input.kind === "monthly_report" ? (input.attachment ?? "csv") : null, teamId,
+      input.emails, JSON.stringify(input.webhooks), input.toTeamLeads, patch.enabled ?? null, keyAfterEdit(before, timing, now)],
+  );
+  const changed = Object.keys(patch).filter((k) => k !== "enabled");
+  if (changed.length) await audit(actor, "report_schedule.update", `report_schedule:${id}`, { fields: changed });
+  if (patch.enabled !== undefined && patch.enabled !== before.enabled) {
+    await audit(actor, patch.enabled ? "report_schedule.enable" : "report_schedule.disable", `report_schedule:${id}`);
+  }
+  return scheduleOut(await loadSchedule(id), await recentDeliveries(id), now);
+}
+
+/** A stored schedule as the body that would create it (what an edit is laid over). */
+function asCreateBody(s: ScheduleRecord): Record<string, unknown> {
+  return {
+    name: s.name,
+    kind: s.kind,
+    ...(s.dayOfMonth !== null ? { dayOfMonth: s.dayOfMonth } : {}),
+    ...(s.weekday !== null ? { weekday: s.weekday } : {}),
+    ...(s.attachment !== null ? { attachment: s.attachment } : {}),
+    ...(s.teamSlug !== null ? { team: s.teamSlug } : {}),
+    emails: s.emails,
+    webhooks: s.webhooks,
+    toTeamLeads: s.toTeamLeads,
+  };
+}
+
+/** Save-time checks shared by create and edit: the team exists; webhooks pass the SSRF guard. Returns the team id. */
+async function checkTargets(input: CreateSchedule): Promise<number | null> {
+  let teamId: number | null = null;
+  if (input.team) {
+    const t = await pool().query<{ id: number }>("SELECT id FROM teams WHERE slug = $1", [input.team]);
+    if (!t.rows[0]) throw badRequest(`team: no team "${input.team}"`);
+    teamId = t.rows[0].id;
+  }
+  // Same guard as budget webhooks (SECURITY.md): no internal addresses, checked here and again at delivery.
+  for (const [i, hook] of input.webhooks.entries()) {
+    const refusal = await refusalAtSave(hook.url);
+    if (refusal) throw badRequest(`webhooks[${i}].url: ${refusal}`);
+  }
+  return teamId;
+}
+
 export async function deleteSchedule(id: number, actor: string): Promise<void> {
   const deleted = await pool().query("DELETE FROM report_schedules WHERE id = $1", [id]);
   if (!deleted.rowCount) throw notFound(`report schedule ${id}`);
   await audit(actor, "report_schedule.delete", `report_schedule:${id}`);
-}
-
-export async function setScheduleEnabled(id: number, enabled: boolean, actor: string): Promise<void> {
-  const updated = await pool().query("UPDATE report_schedules SET enabled = $2 WHERE id = $1", [id, enabled]);
-  if (!updated.rowCount) throw notFound(`report schedule ${id}`);
-  await audit(actor, enabled ? "report_schedule.enable" : "report_schedule.disable", `report_schedule:${id}`);
 }
 
 export async function listSchedules(now = new Date()): Promise<ScheduleList> {

@@ -12,7 +12,8 @@ import { loadAllocationRules } from "@/lib/chargeback/rule-store";
 import { reportMonth, monthName } from "@/lib/reports/report-month";
 import { hasActivity, reportRow } from "@/lib/reports/report-rows";
 import { budgetsVsActual } from "@/lib/reports/budgets-vs-actual";
-import { savingsDelivered } from "./savings-delivered";
+import { monthSavings } from "@/lib/rollouts/server/month-savings";
+import { monthSavingsOut } from "@/lib/rollouts/server/rollout-out";
 import type { TeamRef } from "@/lib/chargeback/split-shared-cost";
 import type { TeamStatement } from "./statement-schema";
 
@@ -30,8 +31,9 @@ export async function statementTeam(principal: Principal, slug: string): Promise
 
 /**
  * One team's month for its statement: what it is charged (direct + allocated share of shared spend, as in the
- * chargeback), change vs the previous month, its budgets, top workloads and models, and savings delivered by
- * switches to cheaper models. Everything is read with the team's own scope, so numbers match what its lead sees.
+ * chargeback), change vs the previous month, its budgets, top workloads and models, and savings delivered: the
+ * realised savings of applied rollouts (lib/rollouts/server/month-savings.ts, the one definition the monthly report
+ * and the Overview use). Everything is read with the team's own scope, so numbers match what its lead sees.
  */
 export async function buildTeamStatement(team: TeamRef, month: string, now = new Date()): Promise<TeamStatement> {
   const m = reportMonth(month, now);
@@ -43,7 +45,7 @@ export async function buildTeamStatement(team: TeamRef, month: string, now = new
     computeChargeback({ teamIds: null }, m.previous.from, m.previous.to),
     budgetsVsActual(scope, m.to, m.complete),
     loadAllocationRules(),
-    savingsDelivered(team.id, m.from, m.to),
+    monthSavings(scope, m.month, { now }),
     pool().query<{ id: number; name: string }>("SELECT id, name FROM workloads"),
   ]);
   const total = cubeTotals(cells).cur.costNanos;
@@ -55,7 +57,6 @@ export async function buildTeamStatement(team: TeamRef, month: string, now = new
   const pools = new Map(charge.pools.map((p) => [p.ruleId, p]));
   const names = new Map(workloadNames.rows.map((w) => [w.id, w.name]));
   const top = (by: "workload" | "model") => breakdown(cells, by).filter(hasActivity).slice(0, TOP);
-  const knownSavings = savings.reduce((s, x) => s + x.savedNanos, 0n);
 
   return {
     team: { key: team.slug, label: team.name },
@@ -82,11 +83,10 @@ export async function buildTeamStatement(team: TeamRef, month: string, now = new
     topWorkloads: top("workload").map((g) => ({ ...reportRow(g, total, g.topModel?.label ?? null), sharedPool: pooled.has(g.key) })),
     topModels: top("model").map((g) => reportRow(g, total, g.tier)),
     savings: {
-      knownUsd: nanosToUsd(knownSavings),
-      items: savings.map((s) => ({ workload: names.get(s.workloadId) ?? `#${s.workloadId}`, day: s.day, fromModel: s.fromModel, toModel: s.toModel, savedUsd: nanosToUsd(s.savedNanos) })),
-      note: savings.length
-        ? "Workloads moved to a cheaper model this month: the new model's spend against the same tokens at the old model's price."
-        : "No switch to a cheaper model this month. Savings are shown where a workload's model change can be measured.",
+      ...monthSavingsOut(savings),
+      note: savings.rollouts.length
+        ? "Realised savings of applied rollouts on this month's days: the same calls at the mix before each rollout, less what they cost."
+        : "No applied rollout saved money this month. Savings are measured for rollouts (applied scenarios and detected model switches).",
     },
   };
 }

@@ -1,5 +1,6 @@
 import PDFDocument from "pdfkit";
 import { formatUsd, usdToNanos } from "@/lib/money";
+import { inCurrency } from "@/lib/reports/pdf/in-currency";
 import { COLORS, CONTENT_WIDTH, PAGE, kpiRow, paragraph, sectionHeading, table, type Doc } from "@/lib/reports/pdf/pdf-layout";
 import type { TeamStatement } from "./statement-schema";
 
@@ -101,7 +102,7 @@ function budgets(doc: Doc, s: TeamStatement): void {
     { header: "Actual", width: 75, align: "right" },
     { header: "Used", width: 55, align: "right" },
     { header: "Status", width: 75 },
-  ], s.budgets.slice(0, MAX_BUDGETS).map((b) => [b.label, b.periodKey, usd(b.amountUsd), usd(b.actualUsd), pct(b.actualShare), label[b.status]]), { rowHeight: 14, fontSize: 8 });
+  ], s.budgets.slice(0, MAX_BUDGETS).map((b) => [b.label, b.periodKey, inCurrency(b.amount, b.currency), inCurrency(b.actual, b.currency), pct(b.actualShare), label[b.status]]), { rowHeight: 14, fontSize: 8 });
 }
 
 function topTables(doc: Doc, s: TeamStatement): void {
@@ -129,12 +130,12 @@ function topTables(doc: Doc, s: TeamStatement): void {
 
 function savings(doc: Doc, s: TeamStatement): void {
   sectionHeading(doc, "Savings delivered", s.savings.note, 40);
-  if (s.savings.items.length === 0) {
+  if (s.savings.rollouts.length === 0) {
     paragraph(doc, "None measured this month.", { color: COLORS.muted });
     return;
   }
-  for (const x of s.savings.items.slice(0, 3)) paragraph(doc, `${x.workload}: ${x.fromModel} -> ${x.toModel} on ${x.day}, saved ${usd(x.savedUsd)} so far.`, { size: 8.5 });
-  paragraph(doc, `Total savings delivered: ${usd(s.savings.knownUsd)}`, { bold: true, color: COLORS.good });
+  for (const x of s.savings.rollouts.slice(0, 3)) paragraph(doc, `${x.label} (${x.workloads.join(", ")}, from ${x.appliedFrom}): saved ${usd(x.realisedSavingUsd)} over ${x.days} days.`, { size: 8.5 });
+  paragraph(doc, `Total savings delivered: ${usd(s.savings.realisedSavingUsd)}`, { bold: true, color: COLORS.good });
 }
 
 function footer(doc: Doc, s: TeamStatement): void {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ReportBudgetSchema, ReportRowSchema } from "@/lib/reports/report-schema";
+import { MonthSavingsSchema } from "@/lib/rollouts/rollout-schema";
 
 /** GET /api/v1/reports/statements: one team's one-page statement for a month (PDF, or its data as JSON). */
 export const StatementQuerySchema = z.object({
@@ -29,10 +30,8 @@ export const TeamStatementSchema = z.object({
   budgets: z.array(ReportBudgetSchema),
   topWorkloads: z.array(ReportRowSchema.extend({ sharedPool: z.boolean().describe("a shared pool: its cost is allocated to teams, not charged here directly") })),
   topModels: z.array(ReportRowSchema),
-  savings: z.object({
-    knownUsd: usd.describe("sum of the savings below"),
-    items: z.array(z.object({ workload: z.string(), day: z.string(), fromModel: z.string(), toModel: z.string(), savedUsd: usd })),
-    note: z.string(),
-  }),
+  savings: MonthSavingsSchema.extend({ note: z.string() }).describe(
+    "realised savings of the team's applied rollouts on the month's days: the same figures as the monthly report's savingsDelivered for a reader of this team",
+  ),
 });
 export type TeamStatement = z.infer<typeof TeamStatementSchema>;

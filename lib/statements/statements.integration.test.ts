@@ -11,6 +11,8 @@ import { createPriceOverride } from "@/lib/pricing/overrides-admin";
 import { createBudget } from "@/lib/budgets/budget-store";
 import { CreateBudgetSchema } from "@/lib/budgets/budget-schema";
 import { pdfText } from "@/lib/reports/testing/pdf-text";
+import { pool } from "@/lib/db/pool";
+import { buildMonthlyReport } from "@/lib/reports/monthly-report";
 import { GET as statementRoute } from "@/app/api/v1/reports/statements/route";
 import { createExampleRules, flatCall, seedChargebackMonth } from "@/lib/chargeback/testing/flat-price-seed";
 
@@ -30,6 +32,11 @@ beforeAll(async () => {
   );
   await ingest(eachDay("2026-09-24", "2026-10-31").map((day) => flatCall(day, "search", "summarise", 1_000, day >= "2026-10-03" ? { model: "flat-half" } : {})));
   await createExampleRules();
+  // The switch is recorded as an applied rollout (as a confirmed detection would be): savings are measured for rollouts.
+  await pool().query(
+    `INSERT INTO rollouts (status, applied_from, workload_ids, source, note, created_by)
+     VALUES ('applied', '2026-10-03', ARRAY[(SELECT id FROM workloads WHERE slug = 'summarise')], 'detected', 'Summarise on flat-half', 'test')`,
+  );
   await createBudget(CreateBudgetSchema.parse({ scope: { team: "search" }, period: "month", amountUsd: "0.02" }), "test");
   admin = await userWithSession("admin@statements.test", "admin");
   lead = await userWithSession("lead@statements.test", "lead", ["support"]);
@@ -71,8 +78,22 @@ describe("GET /api/v1/reports/statements", () => {
     ]);
     // Models: flat-1 = 3M + 10.001M + 2M = 15,001,000; flat-half = 29 x 500,000 = 14,500,000.
     expect(s.topModels.map((m: { label: string; costUsd: string }) => [m.label, m.costUsd])).toEqual([["flat-1", "0.015001"], ["flat-half", "0.0145"]]);
-    // Savings: from Oct 3 summarise's 29,000 tokens cost 14,500,000 on flat-half against 29,000,000 at flat-1's price.
-    expect(s.savings).toMatchObject({ knownUsd: "0.0145", items: [{ workload: "summarise", day: "2026-10-03", fromModel: "flat-1", toModel: "flat-half", savedUsd: "0.0145" }] });
+    // Savings (the rollout's realised savings): Oct 3-31, 29 days of 1,000 tokens on flat-half (500,000 nanos a day)
+    // against the mix of the 14 days before (all flat-1: 1,000,000 a day) = 29 x 500,000 = 14,500,000; no prediction.
+    expect(s.savings).toMatchObject({
+      realisedSavingUsd: "0.0145",
+      predictedSavingUsd: null,
+      rollouts: [{ label: "Summarise on flat-half", appliedFrom: "2026-10-03", workloads: ["summarise"], days: 29, realisedSavingUsd: "0.0145" }],
+    });
+  });
+
+  it("savings delivered equal the monthly report's for a reader of the same team and month (one definition)", async () => {
+    const searchId = (await pool().query<{ id: number }>("SELECT id FROM teams WHERE slug = 'search'")).rows[0].id;
+    const report = await buildMonthlyReport({ kind: "user", id: 0, label: "search lead", role: "lead", teamIds: [searchId], scopes: ["read"] }, "2026-10");
+    const { note, ...statementSavings } = (await (await get("month=2026-10&team=search&format=json")).json()).savings;
+    expect(note).toMatch(/rollouts/);
+    expect(statementSavings).toEqual(report.savingsDelivered);
+    expect(report.savingsDelivered.realisedSavingUsd).toBe("0.0145");
   });
 
   it("pdf: one page with the team, its charges, allocated share, budgets, top workloads and models, savings", async () => {
@@ -82,7 +103,7 @@ describe("GET /api/v1/reports/statements", () => {
     const pdf = Buffer.from(await res.arrayBuffer());
     expect(pdf.toString("latin1").match(/\/Type \/Page\b/g)).toHaveLength(1);
     const text = pdfText(pdf);
-    for (const expected of ["search: October 2026", "TOTAL CHARGED", "ALLOCATED SHARE", "Platform gateway", "Shared gateway", "Budget vs actual", "Top workloads", "summarise", "shared-gateway (shared: allocated)", "Top models", "flat-half", "Savings delivered", "flat-1 -> flat-half on 2026-10-03"]) {
+    for (const expected of ["search: October 2026", "TOTAL CHARGED", "ALLOCATED SHARE", "Platform gateway", "Shared gateway", "Budget vs actual", "Top workloads", "summarise", "shared-gateway (shared: allocated)", "Top models", "flat-half", "Savings delivered", "Summarise on flat-half (summarise, from 2026-10-03): saved $0.01 over 29 days."]) {
       expect(text).toContain(expected);
     }
   });

@@ -1,4 +1,4 @@
-import { NANOS_PER_USD, formatUsd, usdToNanos } from "@/lib/money";
+import { NANOS_PER_USD, currencyPrefix, formatMoney, formatUsd, usdToNanos } from "@/lib/money";
 
 /**
  * The one money formatter of the UI: tables, tooltips, KPIs and chart axes all format through here, so one amount
@@ -78,3 +78,19 @@ export function savingClass(value: Amount): string {
   return nanos > 0n ? "delta-down" : nanos < 0n ? "delta-up" : "";
 }
 
+
+/** An amount in the reporting currency ("€1,234.50"); USD formats as `usd` does. */
+export function money(value: Amount, currency: string): string {
+  if (value === null || value === undefined) return "—";
+  return currency === "USD" ? usd(value) : formatMoney(toNanos(value), currency);
+}
+
+/** Compact axis label in a currency ("€1.2k"). */
+export function moneyAxis(value: number, currency: string): string {
+  return usdAxis(value).replace("$", currencyPrefix(currency));
+}
+
+/** A row's spend for display: `cost` in the reporting currency when the API sent one, else its USD cost. */
+export function spendText(r: { costUsd: string; cost?: string }, currency: string): string {
+  return r.cost !== undefined ? money(r.cost, currency) : usd(r.costUsd);
+}

@@ -2,6 +2,7 @@ import { requirePagePrincipal } from "@/lib/auth/session";
 import { can } from "@/lib/auth/principal";
 import { budgetScopeOptions } from "@/lib/budgets/scope-options";
 import { BudgetsView } from "@/components/budgets/budgets-view";
+import { reportingCurrency } from "@/lib/currency/rates-store";
 
 export const dynamic = "force-dynamic";
 
@@ -10,5 +11,6 @@ export default async function BudgetsPage() {
   const principal = await requirePagePrincipal();
   const canManage = can(principal, "manage_budgets");
   const options = canManage ? await budgetScopeOptions(principal) : { teams: [], workloads: [] };
-  return <BudgetsView canManage={canManage} options={options} />;
+  // Budgets can be set in USD or the reporting currency (the form offers both when one is set).
+  return <BudgetsView canManage={canManage} options={options} reportingCurrency={await reportingCurrency()} />;
 }

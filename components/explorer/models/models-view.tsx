@@ -43,7 +43,7 @@ export function ModelsView() {
     ...(by === "model"
       ? [col.providerColumn, col.tierColumn]
       : []),
-    col.spendColumn(rows),
+    col.spendColumn(rows, table.data?.currency.code),
     col.changeColumn,
     col.callsColumn,
     ...col.tokensColumns.filter((c) => c.id !== "cached"),

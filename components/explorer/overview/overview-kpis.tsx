@@ -1,6 +1,6 @@
 import type { OverviewResponse } from "@/lib/analytics/overview-query";
 import { KpiCard, Delta } from "../kpi-card";
-import { compact, count, pct, shortDate, usd, usdUnit } from "../format";
+import { compact, count, pct, shortDate, spendText, usd, usdUnit } from "../format";
 import { ShareBar } from "@/components/charts/share-bar";
 
 /** Two rows of KPIs: the month's pace (always the current UTC month), then the selected range. */
@@ -68,8 +68,11 @@ export function OverviewKpis({ data }: { data: OverviewResponse }) {
         <KpiCard
           testId="kpi-range-spend"
           label={`Spend ${shortDate(data.from)} – ${shortDate(data.to)}`}
-          value={usd(r.costUsd)}
-          sub={<Delta value={r.changeShare} suffix={data.previous.label} testId="range-change" />}
+          value={spendText(r, data.currency.code)}
+          sub={<>
+            <Delta value={r.changeShare} suffix={data.previous.label} testId="range-change" />
+            {r.cost !== undefined && <div className="muted" data-testid="range-spend-usd">{data.currency.code}, each day at its rate · {usd(r.costUsd)}</div>}
+          </>}
         />
         <KpiCard testId="kpi-calls" label="Calls" value={count(r.requests)} sub={`${compact(r.inputTokens + r.outputTokens)} tokens (${compact(r.outputTokens)} output)`} />
         <KpiCard testId="kpi-cost-per-1k" label="Cost per 1k calls" value={usdUnit(r.costPer1kCallsUsd)} sub={`${usdUnit(r.pricePerMtokUsd)} per million tokens`} />

@@ -2,6 +2,7 @@ import "server-only";
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Principal } from "@/lib/auth/principal";
 import { rangeFromParams } from "@/lib/analytics/date-range";
+import { reportingCurrency } from "@/lib/currency/rates-store";
 import { queryOverview } from "@/lib/analytics/overview";
 import { querySeries } from "@/lib/analytics/series";
 import { querySpend } from "@/lib/analytics/spend";
@@ -28,9 +29,9 @@ export async function OverviewPrefetch({ principal, searchParams, children }: { 
     await checkFilterValues(principal, f);
     const seriesParams = { ...f, interval: "day" as const, stackBy: stackBy as "team" | "tier", top: 8 };
     const [overview, series, ...tops] = await Promise.all([
-      queryOverview(principal, f),
+      queryOverview(principal, f, new Date(), await reportingCurrency()),
       querySeries(principal, seriesParams),
-      ...(["team", "workload", "model"] as const).map((groupBy) => querySpend(principal, { ...f, groupBy })),
+      ...(["team", "workload", "model"] as const).map(async (groupBy) => querySpend(principal, { ...f, groupBy }, new Date(), await reportingCurrency())),
     ]);
     client.setQueryData(overviewQuery(filters).queryKey, overview);
     client.setQueryData(seriesQuery({ ...filters, interval: "day", stackBy, top: 8 }).queryKey, series);

@@ -5,7 +5,7 @@ import { spendQuery, type Params } from "../api-client";
 import { useExplorerParams } from "../use-explorer-params";
 import { ErrorBox, Loading } from "../query-state";
 import { BarCell } from "../data-table";
-import { pct, usd } from "../format";
+import { pct, spendText } from "../format";
 import { usdToNanos } from "@/lib/money";
 
 const SHOWN = 6;
@@ -21,7 +21,7 @@ export function TopList({ title, groupBy, filters, hrefBase }: { title: string; 
   return (
     <div className="card" data-testid={`top-${groupBy}s`}>
       <div className="card-head">
-        <h2>{title}</h2>
+        <h2>{title}{q.data && q.data.currency.code !== "USD" && <span className="hint"> in {q.data.currency.code}</span>}</h2>
         <Link className="hint" href={withFilters(hrefBase)}>
           See all →
         </Link>
@@ -41,7 +41,7 @@ export function TopList({ title, groupBy, filters, hrefBase }: { title: string; 
                 <tr key={r.key} className={r.key === "unattributed" ? "unattributed" : undefined}>
                   <td style={{ whiteSpace: "normal" }}>{r.key === "unattributed" ? r.label : <Link href={href(r.key)}>{r.label}</Link>}</td>
                   <td className="num">
-                    <BarCell fraction={max ? cost / max : 0}>{usd(r.costUsd)}</BarCell>
+                    <BarCell fraction={max ? cost / max : 0}>{spendText(r, q.data.currency.code)}</BarCell>
                   </td>
                   <td className="num muted" style={{ width: 56 }}>{pct(total ? cost / total : null, 0)}</td>
                 </tr>

@@ -25,7 +25,7 @@ export function TeamView({ slug }: { slug: string }) {
   const workloadColumns: Column<BreakdownRow>[] = [
     col.keyColumn("Workload slug"),
     col.nameColumn("Workload", (r) => withRange(`/workloads/${r.key}`)),
-    col.spendColumn(workloadRows),
+    col.spendColumn(workloadRows, workloads.data?.currency.code),
     col.changeColumn,
     col.shareColumn,
     col.callsColumn,
@@ -39,7 +39,7 @@ export function TeamView({ slug }: { slug: string }) {
     col.nameColumn("Model", (r) => withRange(`/models?model=${encodeURIComponent(r.key)}`)),
     col.providerColumn,
     col.tierColumn,
-    col.spendColumn(modelRows),
+    col.spendColumn(modelRows, models.data?.currency.code),
     col.shareColumn,
     col.callsColumn,
     col.pricePerMtokColumn,

@@ -23,7 +23,7 @@ export function TeamsView() {
   const columns: Column<BreakdownRow>[] = [
     col.keyColumn("Team slug"),
     col.nameColumn("Team", (r) => withRange(`/teams/${r.key}`)),
-    col.spendColumn(rows),
+    col.spendColumn(rows, teams.data?.currency.code),
     col.changeColumn,
     col.shareColumn,
     col.callsColumn,

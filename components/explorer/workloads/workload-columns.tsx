@@ -7,7 +7,7 @@ import * as col from "../breakdown-columns";
  * Columns of the workloads table. Exported as a list so other views can extend the table with their own
  * columns (task class, over-specified flag, ...) by passing `extraColumns` to WorkloadsTable, or insert them here.
  */
-export function workloadColumns(rows: BreakdownRow[], withRange: (href: string) => string): Column<BreakdownRow>[] {
+export function workloadColumns(rows: BreakdownRow[], withRange: (href: string) => string, currency = "USD"): Column<BreakdownRow>[] {
   return [
     col.keyColumn("Workload slug"),
     col.nameColumn("Workload", (r) => withRange(`/workloads/${r.key}`)),
@@ -18,7 +18,7 @@ export function workloadColumns(rows: BreakdownRow[], withRange: (href: string) 
       render: (r) => (r.team ? <Link href={withRange(`/teams/${r.team.key}`)}>{r.team.label}</Link> : <span className="muted">—</span>),
       csv: (r) => r.team?.key ?? null,
     },
-    col.spendColumn(rows),
+    col.spendColumn(rows, currency),
     col.changeColumn,
     col.callsColumn,
     col.costPerCallColumn,

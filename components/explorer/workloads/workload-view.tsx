@@ -12,7 +12,7 @@ import { KpiCard, Delta } from "../kpi-card";
 import { TierBadge } from "../tier-badge";
 import { TopUsers } from "../top-users";
 import { TokensCard } from "./tokens-card";
-import { count, pct, usd, usdUnit } from "../format";
+import { count, pct, spendText, usd, usdUnit } from "../format";
 import * as col from "../breakdown-columns";
 import { ChangeCard } from "../change-card";
 
@@ -31,7 +31,7 @@ export function WorkloadView({ slug, team }: { slug: string; team: { slug: strin
     col.nameColumn("Model", (r) => withRange(`/models?model=${encodeURIComponent(r.key)}`)),
     col.providerColumn,
     col.tierColumn,
-    col.spendColumn(modelRows),
+    col.spendColumn(modelRows, models.data?.currency.code),
     col.shareColumn,
     col.callsColumn,
     col.costPerCallColumn,
@@ -55,7 +55,7 @@ export function WorkloadView({ slug, team }: { slug: string; team: { slug: strin
       ) : (
         <>
           <div className="grid kpis four">
-            <KpiCard testId="kpi-range-spend" label="Spend in range" value={usd(o.range.costUsd)} sub={<Delta value={o.range.changeShare} suffix={o.previous.label} testId="range-change" />} />
+            <KpiCard testId="kpi-range-spend" label="Spend in range" value={spendText(o.range, o.currency.code)} sub={<><Delta value={o.range.changeShare} suffix={o.previous.label} testId="range-change" />{o.range.cost !== undefined && <div className="muted">{o.currency.code}, each day at its rate · {usd(o.range.costUsd)}</div>}</>} />
             <KpiCard
               testId="kpi-cost-per-call"
               label="Cost per call"

@@ -32,7 +32,7 @@ export function WorkloadsView() {
         <>
           <SpendChartCard title="Spend by workload" filters={filters} stacks={["workload", "tier"]} />
           <div style={{ height: 14 }} />
-          <WorkloadsTable rows={rows} csvName={`workloads-${range.from}-${range.to}.csv`} />
+          <WorkloadsTable rows={rows} currency={workloads.data?.currency.code} csvName={`workloads-${range.from}-${range.to}.csv`} />
         </>
       )}
     </>

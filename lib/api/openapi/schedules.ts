@@ -1,4 +1,4 @@
-import { CreateScheduleSchema, DeliverySchema, ScheduleListSchema, ScheduleSchema, SendNowResponseSchema, ToggleScheduleSchema } from "@/lib/schedules/schedule-schema";
+import { CreateScheduleSchema, DeliverySchema, ScheduleListSchema, ScheduleSchema, SendNowResponseSchema, PatchScheduleSchema } from "@/lib/schedules/schedule-schema";
 import type { ApiOperation } from "./operation";
 
 export const scheduleOperations: ApiOperation[] = [
@@ -29,9 +29,15 @@ export const scheduleOperations: ApiOperation[] = [
     method: "patch",
     path: "/api/v1/report-schedules/{id}",
     tag: "Reports",
-    summary: "Pause or resume a schedule",
+    summary: "Edit, pause or resume a schedule",
+    description:
+      "{enabled} pauses or resumes. Any field of the create body changes the schedule; null removes an optional one " +
+      '(e.g. {"kind":"weekly_digest","dayOfMonth":null,"attachment":null,"weekday":1,"team":"search"}). The stored ' +
+      "schedule with the changes laid over it is validated exactly like a create (same messages, webhooks checked " +
+      "against internal addresses at save). A new timing keeps what was already sent; its current period counts as sent.",
     permission: "manage_budgets",
-    body: ToggleScheduleSchema,
+    body: PatchScheduleSchema,
+    response: ScheduleSchema,
   },
   {
     method: "delete",

@@ -1,13 +1,12 @@
-import type { CallRates } from "@/lib/pricing";
+import type { CallRates, ToolRates } from "@/lib/pricing";
 
 /**
  * The charges of one usage row, one per meter: each token type priced apart (input, cached input, cache writes,
  * output, reasoning) and per-request fees. A meter carries its quantity, its units and its contracted and list
  * rates, so the FOCUS record builder (focus-record.ts) never needs to know what it meters.
  *
- * Adding a non-token charge (e.g. server-side web search calls): give the row its count, and push one more
- * ChargeMeter here with key "web_search", skuMeter "Web search calls", consumedUnit "Requests", pricingUnit
- * "1000 Requests" (unitScale 3) and its rates per 1,000 calls; costs, unit prices, SKU ids and sums follow.
+ * Non-token charges (server-side web and file search calls, toolMeters below) are meters too, marked `nonToken`:
+ * their billed cost is the stored tool cost (usage_events.tool_cost_nanos), split apart from the token cost.
  */
 export interface ChargeMeter {
   /** x_TokenType / SKU suffix: input, cached_input, cache_write, output, reasoning, requests. */
@@ -22,6 +21,53 @@ export interface ChargeMeter {
   /** nano-USD per pricing unit x (100 - discount %): the rate after batch/flex discounts, kept integral. */
   contracted100: bigint;
   list100: bigint;
+  /** A charge that is not model tokens: billed from the row's tool cost, not its token cost. */
+  nonToken?: true;
+}
+
+/** Server-side tool calls of a row (lib/pricing/server-tools.ts) and what they were billed, nano-USD. */
+export interface ToolUse {
+  webSearches: number;
+  fileSearches: number;
+  costNanos: bigint;
+}
+
+const TOOL_METERS = [
+  { key: "web_search", skuMeter: "Web search calls", count: (t: ToolUse) => t.webSearches, rate: "webSearchPerK" },
+  { key: "file_search", skuMeter: "File search calls", count: (t: ToolUse) => t.fileSearches, rate: "fileSearchPerK" },
+] as const;
+
+/**
+ * One non-token meter per tool with calls: quantity in Requests, priced per 1,000 (PricingUnit "1000 Requests"),
+ * at the dated tool rate the pricer used (contracted: an override's rate when it gives one; list: the catalogue's).
+ * Batch discounts do not apply to tools (server-tools.ts), so the rate is x 100 with no discount.
+ */
+export function toolMeters(t: ToolUse, contracted: ToolRates, list: ToolRates): ChargeMeter[] {
+  return TOOL_METERS.filter((m) => m.count(t) > 0).map((m) => ({
+    key: m.key,
+    skuMeter: m.skuMeter,
+    consumedQuantity: BigInt(m.count(t)),
+    consumedUnit: "Requests" as const,
+    pricingUnit: "1000 Requests",
+    unitScale: 3,
+    contracted100: (contracted[m.rate] ?? 0n) * 100n,
+    list100: (list[m.rate] ?? contracted[m.rate] ?? 0n) * 100n,
+    nonToken: true as const,
+  }));
+}
+
+/**
+ * The row's billed cost over its meters: token meters share the token cost, tool meters the tool cost, each split
+ * exactly (splitBilled), so BilledCost of the tool charges is what was stored as tool cost, to the nano-dollar.
+ */
+export function splitRowBilled(total: bigint, toolCost: bigint, meters: readonly ChargeMeter[]): bigint[] {
+  const tokens = meters.filter((m) => !m.nonToken);
+  const tools = meters.filter((m) => m.nonToken);
+  const tokenParts = splitBilled(total - toolCost, tokens);
+  const toolParts = tools.length ? splitBilled(toolCost, tools) : [];
+  let ti = 0;
+  let oi = 0;
+  return meters.map((m) => (m.nonToken ? toolParts[oi++] : tokenParts[ti++]));
 }
 
 export interface MeterTokens {

@@ -4,7 +4,7 @@ import type { Principal } from "@/lib/auth/principal";
 import { createPricer, type CallRates, type Pricer } from "@/lib/pricing";
 import { loadPriceOverrides } from "@/lib/pricing/overrides-store";
 import { csvLine } from "../csv";
-import { chargeMeters } from "./charge-meters";
+import { chargeMeters, toolMeters } from "./charge-meters";
 import { focusColumnNames, type FocusVersion } from "./focus-columns";
 import { focusRecords, type FocusUsageRow } from "./focus-record";
 import { focusUsageRows, type ShapeUsageRow } from "./focus-usage-rows";
@@ -66,6 +66,8 @@ export function priceRow(row: ShapeUsageRow, p: FocusPricers): { usage: FocusUsa
   const list = row.priced ? p.list.rates(call(perCall)) : null;
   const base = contracted ? p.contracted.rates(call(1)) : null;
   const meters = chargeMeters({ ...row, requests: row.requests }, contracted, list);
+  // Server-side tool calls: non-token charges at the dated tool rates of the row's day (list: the catalogue's).
+  if (row.toolCostNanos !== 0n) meters.push(...toolMeters({ webSearches: row.webSearches, fileSearches: row.fileSearches, costNanos: row.toolCostNanos }, p.contracted.toolRates(call(perCall)), p.list.toolRates(call(perCall))));
   return {
     usage: {
       day: row.day,
@@ -81,6 +83,7 @@ export function priceRow(row: ShapeUsageRow, p: FocusPricers): { usage: FocusUsa
       requests: row.requests,
       unpricedRequests: row.priced ? 0 : row.requests,
       costNanos: row.costNanos,
+      toolCostNanos: row.toolCostNanos,
       priceSource: contracted?.priceSource ?? 0,
       longContext: !!(contracted && base && contracted.bill.input !== base.bill.input),
     },

@@ -1,7 +1,7 @@
 import { nanosToUsd } from "@/lib/money";
 import { addDays } from "@/lib/analytics/dates";
 import { providerName, serviceName } from "../provider-names";
-import { splitBilled, type ChargeMeter } from "./charge-meters";
+import { splitRowBilled, type ChargeMeter } from "./charge-meters";
 import { exactDecimal } from "./exact-decimal";
 import type { FocusRecord, FocusVersion } from "./focus-columns";
 import { RATE_SCALE, convertNanos } from "@/lib/currency/rates";
@@ -21,6 +21,8 @@ export interface FocusUsageRow {
   requests: number;
   unpricedRequests: number;
   costNanos: bigint;
+  /** The part of costNanos that is server-side tool calls (billed on the nonToken meters). */
+  toolCostNanos: bigint;
   /** 0 unpriced, 1 catalogue, 2 price override. */
   priceSource: number;
   /** Calls above a long-context threshold are billed at another price: another SkuPriceId. */
@@ -40,11 +42,12 @@ export const USD_RATE = 10n ** BigInt(RATE_SCALE);
 /**
  * The FOCUS records of one row: one charge per meter (charge-meters.ts). Costs are exact decimals:
  * ListCost = ListUnitPrice x PricingQuantity and ContractedCost = ContractedUnitPrice x PricingQuantity digit for
- * digit; BilledCost = EffectiveCost = our cost of the row split over its meters (sums exactly to the row). The two
+ * digit; BilledCost = EffectiveCost = our cost of the row split over its meters (sums exactly to the row; tool
+ * charges get the row's stored tool cost, token charges the rest). The two
  * differ only by the half nano-dollar per call our per-call rounding allows. Pure.
  */
 export function focusRecords(row: FocusUsageRow, meters: ChargeMeter[], ctx: RecordContext, rate: bigint = USD_RATE): FocusRecord[] {
-  const billed = splitBilled(row.costNanos, meters);
+  const billed = splitRowBilled(row.costNanos, row.toolCostNanos, meters);
   return meters.map((m, i) => record(row, m, billed[i], i === 0, ctx, rate));
 }
 
@@ -71,7 +74,7 @@ function record(row: FocusUsageRow, m: ChargeMeter, billedNanos: bigint, first: 
     BillingPeriodStart: `${ctx.month}-01T00:00:00Z`,
     ChargeCategory: "Usage",
     ChargeClass: null,
-    ChargeDescription: `${row.model} ${m.skuMeter.toLowerCase()}${row.batch ? " (batch)" : ""}${row.longContext ? " (long context)" : ""} for ${row.workloadName} (${row.teamName})${unpriced}`,
+    ChargeDescription: `${row.model} ${m.skuMeter.toLowerCase()}${m.nonToken ? " (server-side tool, not tokens)" : ""}${row.batch ? " (batch)" : ""}${row.longContext ? " (long context)" : ""} for ${row.workloadName} (${row.teamName})${unpriced}`,
     ChargeFrequency: "Usage-Based",
     ChargePeriodEnd: `${addDays(row.day, 1)}T00:00:00Z`,
     ChargePeriodStart: `${row.day}T00:00:00Z`,

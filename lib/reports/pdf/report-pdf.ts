@@ -1,5 +1,6 @@
 import PDFDocument from "pdfkit";
 import { formatUsd, usdToNanos } from "@/lib/money";
+import { inCurrency } from "@/lib/reports/pdf/in-currency";
 import type { MonthlyReport, ReportRow } from "../report-schema";
 import { COLORS, CONTENT_WIDTH, PAGE, kpiRow, paragraph, sectionHeading, table, tableHeight, type Doc } from "./pdf-layout";
 import { budgetBars, dailyColumns, horizontalBars, waterfallColumns } from "./pdf-charts";
@@ -207,11 +208,11 @@ function budgets(doc: Doc, r: MonthlyReport): void {
   const status = { over: "OVER", at_risk: "at risk", on_track: "on track" } as const;
   budgetBars(doc, r.budgets.map((b) => ({
     label: `${b.label} (${b.periodKey})`,
-    amount: num(b.amountUsd),
-    actual: num(b.actualUsd),
-    forecast: num(b.forecastUsd),
+    amount: num(b.amount),
+    actual: num(b.actual),
+    forecast: num(b.forecast),
     status: b.status,
-    caption: `${usd(b.actualUsd)} of ${usd(b.amountUsd)} (${pct(b.actualShare, 0)}) · ${status[b.status]}`,
+    caption: `${inCurrency(b.actual, b.currency)} of ${inCurrency(b.amount, b.currency)} (${pct(b.actualShare, 0)}) · ${status[b.status]}`,
   })));
 }
 

@@ -4,6 +4,7 @@ import { SpendQuerySchema } from "@/lib/analytics/spend-query";
 import { parseParams } from "@/lib/analytics/parse-params";
 import { splitTagParams } from "@/lib/analytics/tag-params";
 import { checkFilterValues } from "@/lib/analytics/check-filters";
+import { reportingCurrency } from "@/lib/currency/rates-store";
 
 export const dynamic = "force-dynamic";
 
@@ -13,5 +14,5 @@ export const GET = withAuth("read", async ({ req, principal }) => {
   const { rest, tag } = splitTagParams(req.nextUrl.searchParams);
   const query = { ...parseParams(SpendQuerySchema, rest), tag };
   await checkFilterValues(principal, query);
-  return Response.json(await querySpend(principal, query));
+  return Response.json(await querySpend(principal, query, new Date(), await reportingCurrency()));
 });

@@ -1,17 +1,16 @@
 import { withAuth } from "@/lib/api/with-auth";
 import { pathId, readJsonBody } from "@/lib/budgets/request-input";
-import { deleteSchedule, setScheduleEnabled } from "@/lib/schedules/schedule-store";
-import { ToggleScheduleSchema } from "@/lib/schedules/schedule-schema";
+import { deleteSchedule, updateSchedule } from "@/lib/schedules/schedule-store";
+import { PatchScheduleSchema } from "@/lib/schedules/schedule-schema";
 
 export const dynamic = "force-dynamic";
 
-// PATCH /api/v1/report-schedules/:id - {enabled} pause or resume (admin, finance)
+// PATCH /api/v1/report-schedules/:id - {enabled} pause or resume, and/or any create field to edit; validated like a create (admin, finance)
 export const PATCH = withAuth("manage_budgets", async ({ req, principal, params }) => {
   // The id first: a malformed path is named as such, whatever the body.
   const id = pathId(params.id, "report schedule");
-  const input = ToggleScheduleSchema.parse(await readJsonBody(req));
-  await setScheduleEnabled(id, input.enabled, `${principal.kind}:${principal.label}`);
-  return new Response(null, { status: 204 });
+  const input = PatchScheduleSchema.parse(await readJsonBody(req));
+  return Response.json(await updateSchedule(id, input, `${principal.kind}:${principal.label}`));
 });
 
 // DELETE /api/v1/report-schedules/:id - delete a schedule and its delivery history (admin, finance)

@@ -3,6 +3,7 @@ import { queryBreakdown } from "@/lib/analytics/query-breakdown";
 import { BreakdownQuerySchema } from "@/lib/analytics/breakdown-query";
 import { parseParams } from "@/lib/analytics/parse-params";
 import { checkFilterValues } from "@/lib/analytics/check-filters";
+import { reportingCurrency } from "@/lib/currency/rates-store";
 
 export const dynamic = "force-dynamic";
 
@@ -10,5 +11,5 @@ export const dynamic = "force-dynamic";
 export const GET = withAuth("read", async ({ req, principal }) => {
   const query = parseParams(BreakdownQuerySchema, req.nextUrl.searchParams);
   await checkFilterValues(principal, query);
-  return Response.json(await queryBreakdown(principal, query));
+  return Response.json(await queryBreakdown(principal, query, new Date(), await reportingCurrency()));
 });

@@ -1,0 +1,49 @@
+import { test, expect } from "@playwright/test";
+
+/**
+ * The reporting currency on the pages (issue 12.3): a budget set in EUR (spend converted at each day's rate), and
+ * the explorer's spend in EUR with the currency named. The currency goes back to USD afterwards (specs share the
+ * server). Screenshots (1280 wide) go to SCREENSHOT_DIR when set.
+ */
+const shots = process.env.SCREENSHOT_DIR;
+
+test("budgets and the explorer in the reporting currency", async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const rates = await page.request.post("/api/v1/exchange-rates", {
+    data: { rates: [{ day: "2026-01-01", currency: "EUR", unitsPerUsd: "0.92" }, { day: "2026-11-01", currency: "EUR", unitsPerUsd: "0.95" }] },
+  });
+  expect(rates.status()).toBe(201);
+  expect((await page.request.put("/api/v1/currency", { data: { reportingCurrency: "EUR" } })).status()).toBe(200);
+  try {
+    await page.goto("/budgets");
+    await page.getByRole("button", { name: "New budget" }).first().click();
+    const form = page.getByRole("form", { name: "New budget" });
+    // A new budget defaults to the reporting currency.
+    await expect(form.getByLabel("Currency")).toHaveValue("EUR");
+    await form.locator("label", { hasText: /^Scope/ }).locator("select").selectOption("org");
+    await form.locator("label", { hasText: /^Period/ }).locator("select").selectOption("quarter");
+    await form.getByLabel("Amount (EUR)").fill("250000");
+    await form.getByRole("button", { name: "Create budget" }).click();
+    const card = page.getByRole("article", { name: "Organisation" }).filter({ hasText: "Q4 2026" });
+    await expect(card).toContainText("in EUR, each day at its exchange rate");
+    await expect(card).toContainText("of €250,000.00");
+    await expect(card.getByTestId("burn-down-chart").locator("svg.recharts-surface")).toBeVisible();
+    if (shots) await card.screenshot({ path: `${shots}/budget-eur.png` });
+
+    await page.goto("/");
+    const spend = page.getByTestId("kpi-range-spend");
+    await expect(spend).toContainText("€");
+    await expect(spend).toContainText("EUR, each day at its rate");
+    await expect(page.getByTestId("top-teams")).toContainText("in EUR");
+    if (shots) await page.screenshot({ path: `${shots}/overview-eur.png`, fullPage: true });
+
+    await page.goto("/teams");
+    await expect(page.getByRole("columnheader", { name: "Spend (EUR)" })).toBeVisible();
+    if (shots) await page.screenshot({ path: `${shots}/teams-eur.png`, fullPage: true });
+  } finally {
+    await page.request.put("/api/v1/currency", { data: { reportingCurrency: "USD" } });
+    const budgets = (await (await page.request.get("/api/v1/budgets")).json()).budgets as { id: number; currency: string }[];
+    for (const b of budgets.filter((x) => x.currency === "EUR")) await page.request.delete(`/api/v1/budgets/${b.id}`);
+  }
+});
