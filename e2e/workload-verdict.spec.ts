@@ -1,5 +1,8 @@
 import { test, expect, type Page } from "@playwright/test";
 
+// Each test assesses every workload on every candidate (and runs a what-if): slow on a loaded CI machine.
+test.describe.configure({ timeout: 180_000 });
+
 /**
  * Issue 16.6-16.8 on the demo workspace (e2e/serve.ts): a workload's verdict, Simulate opening What-if with the rule
  * filled in, the evidence drawer, and the demo's model switch (call-summaries moves to a frontier model for its
