@@ -1,5 +1,8 @@
 import { test, expect, type Page } from "@playwright/test";
 
+// Each test assesses every workload on every candidate (and runs a what-if): slow on a loaded CI machine.
+test.describe.configure({ timeout: 180_000 });
+
 /**
  * Issue 16.6-16.8 on the demo workspace (e2e/serve.ts): a workload's verdict, Simulate opening What-if with the rule
  * filled in, the evidence drawer, and the demo's model switch (call-summaries moves to a frontier model for its
@@ -86,4 +89,36 @@ test("a recent model switch shows the spend rate since it and the revert candida
   await expect(sw).toContainText(/Switched from .+ to .+ on .+: spend rate \$[\d,.]+ \/ month in the 14 days before, \$[\d,.]+ \/ month since/);
   await expect(sw).toContainText("Revert:");
   await page.screenshot({ path: "/tmp/workload-switch-1280.png", fullPage: true });
+});
+
+test("closing last month, then 3 late calls worth $0.01: the Reports page says restated and lists the adjustment", async ({ page }) => {
+  // Finance's view of last month (e2e/serve.ts loads 60 days of demo data up to today, so last month is complete).
+  const now = new Date();
+  const last = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
+  const closed = await page.request.put(`/api/v1/reports/closed-months/${last}`);
+  expect(closed.status()).toBe(201);
+  // gpt-4o: 2,500 nano-dollars an input token, 10,000 an output token:
+  // 1,000 x 2,500 = 2,500,000; again; 1,000 x 2,500 + 250 x 10,000 = 5,000,000: 10,000,000 nanos = $0.01.
+  const call = (id: string, output: number) => ({
+    id: `e2e-late-${last}-${id}`, timestamp: `${last}-15T12:00:00Z`, provider: "openai", model: "gpt-4o",
+    input_tokens: 1000, output_tokens: output, team: "support", workload: "ticket-triage",
+  });
+  const sent = await page.request.post("/api/v1/events", { data: [call("a", 0), call("b", 0), call("c", 250)] });
+  expect(sent.ok()).toBe(true);
+
+  const today = now.toLocaleString("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
+  for (const width of [1280, 800]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(`/reports?month=${last}`);
+    await expect(page.getByTestId("report-data-as-of")).toContainText("UTC", { timeout: 60_000 });
+    await expect(page.getByTestId("report-closed")).toBeVisible();
+    const note = page.getByTestId("report-restatement");
+    await expect(note).toContainText(`Restated: +$0.01, 3 calls added on ${today}`);
+    await expect(note).toContainText("Adjustment: 3 calls, $0.01, added");
+    await page.screenshot({ path: `/tmp/reports-restated-${width}.png`, fullPage: false });
+  }
+  // Reopen from the page (finance and admin): the closed badge goes.
+  await page.getByTestId("close-month").click();
+  await expect(page.getByTestId("report-closed")).toBeHidden();
+  await expect(page.getByTestId("close-month")).toHaveText("Close month");
 });

@@ -29,7 +29,7 @@ export function WorkloadVerdictCard({ slug }: { slug: string }) {
         <h2>Verdict</h2>
         <span className={`badge ${badge}`} data-testid="verdict-status">{v.verdict.headline}</span>
         <span className="muted small">
-          {shortDate(v.from)} – {shortDate(v.to)}, floor {pct(v.workload.qualityFloor, 0)}
+          on the last full days {shortDate(v.from)} – {shortDate(v.to)} (UTC), whatever the range below · quality floor {pct(v.workload.qualityFloor, 0)}
         </span>
       </div>
       <p className="wv-why" data-testid="verdict-why">{v.verdict.why}</p>
