@@ -19,8 +19,9 @@ test("runs: cost per run by workload, runaway runs, and one run's calls", async 
 
 test("unit costs: spend per ticket resolved over time", async ({ page }) => {
   await page.goto("/unit-costs?range=30d");
-  await expect(page.getByLabel("Metric")).toBeVisible({ timeout: 30_000 });
-  await page.getByLabel("Metric").selectOption({ label: "tickets_resolved · support-reply-drafts" });
+  const metric = page.locator("select[aria-label=Metric]");
+  await expect(metric).toBeVisible({ timeout: 30_000 });
+  await metric.selectOption({ label: "tickets_resolved · support-reply-drafts" });
   await expect(page.getByTestId("unit-cost-total")).toContainText("$");
   await expect(page.getByTestId("unit-cost-chart")).toBeVisible();
   await page.screenshot({ path: "/tmp/unit-costs.png", fullPage: true });

@@ -33,8 +33,8 @@ const OUTCOME_COLUMNS: Column<WorkloadRunStats>[] = [
   money("perCall", "Per call", (r) => r.costPerCallUsd),
   { id: "ok", header: "Ok calls", numeric: true, render: (r) => count(r.okCalls), sort: (r) => r.okCalls, csv: (r) => r.okCalls },
   money("perOk", "Per ok call", (r) => r.costPerOkCallUsd, "All cost divided by the calls whose status is ok"),
-  { id: "outcomes", header: "Successful / tagged outcomes", numeric: true, render: (r) => (r.outcomeCalls === 0 ? "—" : `${count(r.successfulOutcomes)} / ${count(r.outcomeCalls)}`), sort: (r) => r.successfulOutcomes, csv: (r) => r.successfulOutcomes, csvHeader: "Successful outcomes" },
-  money("perOutcome", "Per successful outcome", (r) => r.costPerSuccessfulOutcomeUsd, "All cost divided by the calls tagged with a successful outcome (resolved, completed...)"),
+  { id: "outcomes", header: "Outcomes ok / tagged", numeric: true, render: (r) => (r.outcomeCalls === 0 ? "—" : `${count(r.successfulOutcomes)} / ${count(r.outcomeCalls)}`), sort: (r) => r.successfulOutcomes, csv: (r) => r.successfulOutcomes, csvHeader: "Successful outcomes" },
+  money("perOutcome", "Per success", (r) => r.costPerSuccessfulOutcomeUsd, "Cost per successful outcome: all cost divided by the calls tagged with a successful outcome (resolved, completed...)"),
 ];
 
 /** Runs per workload: cost distribution per run and runaway count; then cost per call / ok call / successful outcome. */

@@ -67,32 +67,38 @@ export async function querySummary(principal: Principal, q: RunsQuery, now = new
   checkRange(from, to);
   await checkFilterValues(principal, q);
   const where = runConditions(principal, q, from, to);
-  const stats = await prisma().$queryRaw<RawStats[]>`
-    WITH r AS (SELECT d.* FROM usage_runs d WHERE ${where}),
+  // One pass for the percentiles; the runaway count joins the runs to their workload's p99 (a hash join, not a
+  // correlated count per workload). The two lists reuse those p99s instead of recomputing them.
+  const stats = await prisma().$queryRaw<(RawStats & { workload_id: number })[]>`
+    WITH r AS MATERIALIZED (SELECT d.workload_id, d.calls, d.cost_nanos, d.ok_calls, d.outcome_calls, d.success_outcomes FROM usage_runs d WHERE ${where}),
     s AS (
       SELECT workload_id, count(*)::int AS runs, sum(calls)::text AS calls, sum(cost_nanos)::text AS cost,
         percentile_disc(0.5) WITHIN GROUP (ORDER BY cost_nanos) AS p50, percentile_disc(0.95) WITHIN GROUP (ORDER BY cost_nanos) AS p95,
         percentile_disc(0.99) WITHIN GROUP (ORDER BY cost_nanos) AS p99, max(cost_nanos) AS max,
         sum(ok_calls)::text AS ok, sum(outcome_calls)::text AS outcomes, sum(success_outcomes)::text AS successes
       FROM r GROUP BY workload_id
+    ),
+    flagged AS (SELECT r.workload_id, count(*)::int AS runaway FROM r JOIN s USING (workload_id) WHERE r.cost_nanos > s.p99 GROUP BY 1)
+    SELECT s.workload_id, COALESCE(w.slug, 'unattributed') AS workload, COALESCE(w.name, 'Unattributed') AS label, s.runs, s.calls, s.cost,
+      s.p50::text AS p50, s.p95::text AS p95, s.p99::text AS p99, s.max::text AS max, COALESCE(f.runaway, 0) AS runaway, s.ok, s.outcomes, s.successes
+    FROM s LEFT JOIN flagged f USING (workload_id) LEFT JOIN workloads w ON w.id = s.workload_id
+    ORDER BY s.cost::numeric DESC, 2`;
+  const ids = stats.map((s) => s.workload_id);
+  const p99s = stats.map((s) => s.p99);
+  const runs = (onlyRunaway: boolean) => prisma().$queryRaw<RawRun[]>`
+    WITH p99 AS (SELECT * FROM unnest(${ids}::int[], ${p99s}::bigint[]) AS p(workload_id, p99)),
+    f AS (
+      SELECT d.*, d.cost_nanos > p99.p99 AS runaway FROM usage_runs d JOIN p99 USING (workload_id)
+      WHERE ${where} ${onlyRunaway ? Prisma.sql`AND d.cost_nanos > p99.p99` : Prisma.empty}
+      ORDER BY d.cost_nanos DESC, d.run_id LIMIT ${q.limit}
     )
-    SELECT COALESCE(w.slug, 'unattributed') AS workload, COALESCE(w.name, 'Unattributed') AS label, s.runs, s.calls, s.cost,
-      s.p50::text AS p50, s.p95::text AS p95, s.p99::text AS p99, s.max::text AS max,
-      (SELECT count(*)::int FROM r WHERE r.workload_id = s.workload_id AND r.cost_nanos > s.p99) AS runaway, s.ok, s.outcomes, s.successes
-    FROM s LEFT JOIN workloads w ON w.id = s.workload_id
-    ORDER BY s.cost::numeric DESC, 1`;
-  const runs = (order: Prisma.Sql, onlyRunaway: boolean) => prisma().$queryRaw<RawRun[]>`
-    WITH r AS (SELECT d.* FROM usage_runs d WHERE ${where}),
-    p99 AS (SELECT workload_id, percentile_disc(0.99) WITHIN GROUP (ORDER BY cost_nanos) AS p99 FROM r GROUP BY workload_id),
-    flagged AS (SELECT r.*, r.cost_nanos > p99.p99 AS runaway FROM r JOIN p99 USING (workload_id))
     SELECT f.run_id, f.run_kind::int AS run_kind, COALESCE(t.slug, 'unattributed') AS team, COALESCE(w.slug, 'unattributed') AS workload,
       COALESCE(w.name, 'Unattributed') AS workload_label, f.first_at, f.last_at, f.calls::text AS calls, f.cost_nanos::text AS cost,
       f.unpriced_calls::text AS unpriced, f.error_calls::text AS errors, f.runaway,
       ARRAY(SELECT m.provider || '/' || m.name FROM models m WHERE m.id = ANY(f.model_ids) ORDER BY 1) AS models
-    FROM flagged f LEFT JOIN teams t ON t.id = f.team_id LEFT JOIN workloads w ON w.id = f.workload_id
-    WHERE ${onlyRunaway ? Prisma.sql`f.runaway` : Prisma.sql`TRUE`}
-    ORDER BY ${order} LIMIT ${q.limit}`;
-  const [top, runaway] = await Promise.all([runs(Prisma.sql`f.cost_nanos DESC, f.run_id`, false), runs(Prisma.sql`f.cost_nanos DESC, f.run_id`, true)]);
+    FROM f LEFT JOIN teams t ON t.id = f.team_id LEFT JOIN workloads w ON w.id = f.workload_id
+    ORDER BY f.cost_nanos DESC, f.run_id`;
+  const [top, runaway] = stats.length === 0 ? [[], []] : await Promise.all([runs(false), runs(true)]);
   return { from, to, workloads: stats.map(statsOut), top: top.map(runOut), runaway: runaway.map(runOut) };
 }
 
