@@ -29,7 +29,9 @@ export const budgetOperations: ApiOperation[] = [
     summary: "Create a budget for the organisation, a team or a workload",
     description:
       'Example: {"scope":{"team":"search"},"period":"month","amountUsd":"25000","thresholds":[0.5,0.8,1.0]}. scope {} is the whole ' +
-      "organisation. amountUsd must be above zero (at most 2 decimals); thresholds are fractions above 0 and at most 10 (1000%). " +
+      "organisation. amountUsd must be above zero (at most 2 decimals); or, in the reporting currency, " +
+      '{"amount":"25000","currency":"EUR"}: status, forecast and alerts then compare each day\'s spend at that day\'s rate (a day ' +
+      "without a rate is a 400 naming it); the *Usd fields of the response stay USD. Thresholds are fractions above 0 and at most 10 (1000%). " +
       "One budget per scope and period (409 otherwise). Alerts fire once per period per threshold, plus once when the forecast " +
       'exceeds the amount (alertOnForecast), and go to webhookUrl: "slack" sends {text, blocks}, "json" a plain event. Admin and finance.',
     permission: "manage_budgets",

@@ -3,7 +3,7 @@ import { parseParams } from "@/lib/analytics/parse-params";
 import { BudgetListQuerySchema, CreateBudgetSchema } from "@/lib/budgets/budget-schema";
 import { getBudget, listBudgets } from "@/lib/budgets/list-budgets";
 import { createBudget } from "@/lib/budgets/budget-store";
-import { readJsonBody } from "@/lib/budgets/request-input";
+import { readJsonValue } from "@/lib/api/read-json";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +15,7 @@ export const GET = withAuth("read", async ({ req, principal }) => {
 
 // POST /api/v1/budgets - create a budget {scope, period, amountUsd, thresholds, ...} (admin, finance)
 export const POST = withAuth("manage_budgets", async ({ req, principal }) => {
-  const input = CreateBudgetSchema.parse(await readJsonBody(req));
+  const input = CreateBudgetSchema.parse(await readJsonValue(req));
   const budget = await createBudget(input, `${principal.kind}:${principal.label}`);
   return Response.json(await getBudget(principal, budget.id), { status: 201 });
 });

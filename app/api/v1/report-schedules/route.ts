@@ -1,5 +1,5 @@
 import { withAuth } from "@/lib/api/with-auth";
-import { readJsonBody } from "@/lib/budgets/request-input";
+import { readJsonValue } from "@/lib/api/read-json";
 import { CreateScheduleSchema } from "@/lib/schedules/schedule-schema";
 import { createSchedule, listSchedules } from "@/lib/schedules/schedule-store";
 
@@ -10,6 +10,6 @@ export const GET = withAuth("manage_budgets", async () => Response.json(await li
 
 // POST /api/v1/report-schedules - {name, kind, dayOfMonth | weekday + team, attachment?, emails, webhooks, toTeamLeads?} (admin, finance)
 export const POST = withAuth("manage_budgets", async ({ req, principal }) => {
-  const input = CreateScheduleSchema.parse(await readJsonBody(req));
+  const input = CreateScheduleSchema.parse(await readJsonValue(req));
   return Response.json(await createSchedule(input, `${principal.kind}:${principal.label}`), { status: 201 });
 });
