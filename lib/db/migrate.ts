@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { projectRoot } from "@/lib/config/project-root";
+import { applyCitusLayout, wantsCitus, type CitusLayoutResult } from "./citus";
 
 /**
  * Applies prisma/migrations/<timestamp>_<name>/migration.sql in order, each in its own transaction, and records
@@ -12,6 +13,8 @@ import { projectRoot } from "@/lib/config/project-root";
 export interface MigrationResult {
   applied: string[];
   alreadyApplied: number;
+  /** Set when the database is a Citus coordinator: the tables this run sharded or made reference tables (lib/db/citus.ts). */
+  citus?: CitusLayoutResult;
 }
 
 export class MigrationError extends Error {
@@ -78,6 +81,8 @@ export async function migrate(databaseUrl: string, migrationsDir = defaultMigrat
         throw new MigrationError(name, error);
       }
     }
+    // On Citus, after the migrations (which create plain tables): shard the facts, copy the dimensions to every node.
+    if (await wantsCitus(client)) result.citus = await applyCitusLayout(client);
     return result;
   } finally {
     await client.query("SELECT pg_advisory_unlock(72657369)").catch(() => {});

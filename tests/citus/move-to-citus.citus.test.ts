@@ -1,0 +1,67 @@
+/**
+ * The documented move from one PostgreSQL server to Citus (README "Scaling out"): migrate the new coordinator
+ * (schema + Citus layout), then copy the data over with pg_dump --data-only | psql. Afterwards the coordinator
+ * holds every call and answers as the old server did, and new rows get fresh ids after the copied ones.
+ */
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { inject } from "vitest";
+import { loadDemo } from "@/lib/demo/load-demo";
+import { pool } from "@/lib/db/pool";
+import { resetDatabase } from "../db";
+import { request, userWithSession } from "../factories";
+import { closeDatabases, DATABASES, onDatabase } from "./databases";
+import { GET as breakdown } from "@/app/api/v1/spend/breakdown/route";
+import { GET as monthlyReport } from "@/app/api/v1/reports/monthly/route";
+
+afterAll(closeDatabases);
+
+const DEMO = { events: 3_000, days: 40, endDate: new Date("2026-11-10T00:00:00Z"), quiet: true };
+
+async function snapshot(cookie: string) {
+  const totals = await pool().query(
+    `SELECT (SELECT count(*)::int FROM usage_events) AS events, (SELECT sum(cost_nanos)::text FROM usage_events) AS cost,
+            (SELECT sum(cost_nanos)::text FROM usage_daily) AS rolled_up, (SELECT count(*)::int FROM teams) AS teams,
+            (SELECT count(*)::int FROM eval_results) AS eval_results`,
+  );
+  const byModel = await (await breakdown(request("/api/v1/spend/breakdown?from=2026-10-01&to=2026-10-31&by=model", { cookie }))).text();
+  const report = await (await monthlyReport(request("/api/v1/reports/monthly?month=2026-10", { cookie }))).text();
+  return { totals: totals.rows[0], byModel, report };
+}
+
+describe("moving a single-server database onto Citus", () => {
+  it("pg_dump --data-only into a migrated coordinator keeps every call and every answer", async () => {
+    // The copied session still works after the move: the user row keeps its id.
+    let cookie = "";
+    const before = await onDatabase(DATABASES.plain(), async () => {
+      await resetDatabase();
+      await loadDemo(DEMO);
+      cookie = (await userWithSession("admin@move.test", "admin")).cookie;
+      return snapshot(cookie);
+    });
+    const moved = inject("movedUrl");
+    await onDatabase(moved, resetDatabase);
+    // The README's command, with this cluster's PostgreSQL client programs.
+    const bin = inject("citusPgBin");
+    const dump = spawnSync(
+      "bash",
+      ["-c", `set -o pipefail; "${path.join(bin, "pg_dump")}" --data-only --no-owner --no-privileges --exclude-table=_prisma_migrations --load-via-partition-root "$FROM" | "${path.join(bin, "psql")}" -q -v ON_ERROR_STOP=1 "$TO"`],
+      { env: { ...process.env, FROM: DATABASES.plain(), TO: moved }, encoding: "utf8" },
+    );
+    expect(dump.status, dump.stderr).toBe(0);
+    const after = await onDatabase(moved, async () => {
+      const onWorkers = await pool().query(
+        `SELECT count(DISTINCT nodeport)::int AS n FROM citus_shards WHERE table_name = 'usage_events'::regclass AND shard_size > 8192`,
+      );
+      // The copied sequences go on after the copied ids: a new user does not collide with a moved one.
+      const next = await userWithSession("new@move.test", "viewer");
+      const maxBefore = await pool().query(`SELECT max(id)::int AS id FROM users WHERE email <> 'new@move.test'`);
+      return { snapshot: await snapshot(cookie), workersWithRows: onWorkers.rows[0].n, newUserAfterMoved: next.user.id > maxBefore.rows[0].id };
+    });
+    expect(before.totals.events).toBe(DEMO.events);
+    expect(after.snapshot).toEqual(before);
+    expect(after.workersWithRows).toBe(2);
+    expect(after.newUserAfterMoved).toBe(true);
+  });
+});
