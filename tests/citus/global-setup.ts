@@ -14,11 +14,10 @@ export default async function setup(project: TestProject) {
   cluster = await startCitusCluster();
   const citusUrl = await cluster.createCitusDatabase("rightsize_citus");
   const plainUrl = await cluster.createPlainDatabase("rightsize_plain");
-  // A second coordinator database for the move from one server (tests/citus/move-to-citus.citus.test.ts).
+  // An empty coordinator database (extension only) for the move from one server (move-to-citus.citus.test.ts).
   const movedUrl = await cluster.createCitusDatabase("rightsize_moved");
   await migrate(plainUrl);
   await migrate(citusUrl);
-  await migrate(movedUrl);
   project.provide("citusUrl", citusUrl);
   project.provide("plainUrl", plainUrl);
   project.provide("movedUrl", movedUrl);

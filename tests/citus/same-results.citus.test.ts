@@ -83,7 +83,11 @@ const QUESTIONS: Question[] = [
       },
     ],
   }),
-  ask("what-if, lead's scope", whatif, "/api/v1/whatif", "lead", { from: "2026-10-01", to: "2026-10-31", rules: [] }),
+  ask("what-if, lead's scope", whatif, "/api/v1/whatif", "lead", {
+    from: "2026-10-01",
+    to: "2026-10-31",
+    rules: [{ select: { workloads: ["ticket-triage"] }, reroute: { provider: "openai", model: "gpt-4o-mini" }, batchShare: 0, cachedShare: null, outputFactor: 1 }],
+  }),
   ask("monthly report (JSON)", monthlyReport, "/api/v1/reports/monthly?month=2026-10"),
   ask("monthly report (CSV)", monthlyReport, "/api/v1/reports/monthly?month=2026-10&format=csv"),
   ask("monthly report (FOCUS)", monthlyReport, "/api/v1/reports/monthly?month=2026-10&format=focus"),
@@ -118,6 +122,8 @@ beforeAll(async () => {
 
 afterAll(closeDatabases);
 
+const parsed = (a: { status: number; body: string }) => ({ status: a.status, body: a.body.startsWith("{") ? JSON.parse(a.body) : a.body });
+
 describe("Citus answers exactly what plain PostgreSQL answers", () => {
   it("stores the same calls and roll-ups", () => {
     expect(results.citus.stored).toEqual(results.plain.stored);
@@ -126,9 +132,9 @@ describe("Citus answers exactly what plain PostgreSQL answers", () => {
 
   it.each(QUESTIONS.map((q) => [q.name]))("%s", (name) => {
     const plain = results.plain.answers[name];
-    // The question has a real answer (not an error page compared with another error page), with spend in it.
+    // The question has a real answer (not an error compared with the same error).
     expect(plain.status, plain.body.slice(0, 300)).toBe(200);
-    expect(plain.body.length).toBeGreaterThan(50);
-    expect(results.citus.answers[name]).toEqual(plain);
+    // JSON is compared as data (an object's key order is not part of the answer), CSV as text.
+    expect(parsed(results.citus.answers[name])).toEqual(parsed(plain));
   });
 });
