@@ -21,8 +21,8 @@ import { chromium } from "@playwright/test";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded-postgres";
 import { migrate } from "@/lib/db/migrate";
 import { needsBuild } from "@/lib/bootstrap/needs-build";
-import { presetRange } from "@/lib/analytics/date-range";
-import { addDays, todayUtc } from "@/lib/analytics/dates";
+import { todayUtc } from "@/lib/analytics/dates";
+import { BIGGEST_WORKLOAD_SQL, dashboardQueries, quantile } from "./dashboard-queries";
 import { startMachineMeter } from "./machine";
 import { pgCpuMs, processCpuMs } from "./pg-cpu";
 
@@ -37,11 +37,6 @@ const port = Number(process.env.BENCH_PORT ?? 3290);
 const secret = "bench-dashboard-secret-0123456789";
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const ms = (x: number) => Math.round(x * 10) / 10;
-
-function quantile(sorted: number[], q: number): number {
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
-  return sorted[i];
-}
 
 /** The database: DATABASE_URL, or a fresh embedded one with the demo workspace loaded by the CLI. */
 async function database(): Promise<{ url: string; embedded?: EmbeddedDatabase; loadSeconds?: number }> {
@@ -126,38 +121,7 @@ async function main() {
   };
   try {
     const today = todayUtc();
-    const mtd = presetRange("mtd", today);
-    const q = (o: Record<string, string | number>) => new URLSearchParams(Object.entries(o).map(([k, v]) => [k, String(v)])).toString();
-    // Exactly what the Overview page requests on a first visit (month to date, stacked by team, top lists).
-    const overview = [
-      `/api/v1/spend/overview?${q({ ...mtd })}`,
-      `/api/v1/spend/series?${q({ ...mtd, interval: "day", stackBy: "team", top: 8 })}`,
-      `/api/v1/spend?${q({ ...mtd, groupBy: "team" })}`,
-      `/api/v1/spend?${q({ ...mtd, groupBy: "workload" })}`,
-      `/api/v1/spend?${q({ ...mtd, groupBy: "model" })}`,
-    ];
-    const d90 = { from: addDays(today, -89), to: today };
-    const year = { from: addDays(today, -364), to: today };
-    const workload = await biggestWorkload(db.url);
-    const other = [
-      ...["team", "workload", "model", "provider", "tier", "user", "day", "week", "month"].map((g) => `/api/v1/spend?${q({ ...d90, groupBy: g })}`),
-      `/api/v1/spend?${q({ ...year, groupBy: "day" })}`,
-      `/api/v1/spend?${q({ ...d90, groupBy: "model", team: "support" })}`,
-      `/api/v1/spend?${q({ ...d90, groupBy: "day", workload })}`,
-      `/api/v1/spend?${q({ ...d90, groupBy: "team", tier: "frontier" })}`,
-      `/api/v1/spend?${q({ ...d90, groupBy: "workload", provider: "anthropic" })}`,
-      `/api/v1/spend?${q({ ...d90, groupBy: "team", model: "openai/gpt-5" })}`,
-      `/api/v1/spend?${q({ ...d90, groupBy: "user", team: "platform" })}`,
-      ...["team", "workload", "model", "provider", "tier"].map((by) => `/api/v1/spend/breakdown?${q({ ...d90, by })}`),
-      `/api/v1/spend/breakdown?${q({ ...d90, by: "workload", team: "support" })}`,
-      `/api/v1/spend/series?${q({ ...d90, interval: "day", stackBy: "tier", top: 8 })}`,
-      `/api/v1/spend/series?${q({ ...d90, interval: "week", stackBy: "workload", top: 8 })}`,
-      `/api/v1/spend/series?${q({ ...year, interval: "month", stackBy: "model", top: 8 })}`,
-      `/api/v1/spend/overview?${q({ ...d90, team: "platform" })}`,
-      `/api/v1/spend/overview?${q({ ...mtd, workload })}`,
-      `/api/v1/spend/tokens-per-call?${q({ ...d90, workload })}`,
-      `/api/v1/spend/tokens-per-call?${q({ ...mtd, workload: "unattributed" })}`,
-    ];
+    const { overview, explorer: other } = dashboardQueries(today, await biggestWorkload(db.url));
     if (ONLY.has("overview")) {
       log(`timing ${overview.length} overview queries, ${RUNS} runs each...`);
       const results = [];
@@ -259,9 +223,7 @@ async function datasetSize(url: string) {
 async function biggestWorkload(url: string): Promise<string> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  const r = await client.query<{ slug: string }>(
-    `SELECT w.slug FROM usage_daily d JOIN workloads w ON w.id = d.workload_id GROUP BY w.slug ORDER BY sum(d.requests) DESC LIMIT 1`,
-  );
+  const r = await client.query<{ slug: string }>(BIGGEST_WORKLOAD_SQL);
   await client.end();
   return r.rows[0]?.slug ?? "unattributed";
 }

@@ -17,6 +17,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   report: () => import("./commands/report"),
   bills: () => import("./commands/bills"),
   scenario: () => import("./commands/scenario"),
+  retention: () => import("./commands/retention"),
 };
 
 const USAGE = `Usage: rightsize <command> [options]
@@ -40,6 +41,7 @@ Commands:
                                                   write a saved scenario as gateway routing config
   scenario apply ID --from YYYY-MM-DD [--workloads a,b]
                                                   record a rollout (realised savings are measured from that day)
+  retention [--dry-run]                           drop raw event months older than RIGHTSIZE_RAW_RETENTION_MONTHS
 
 Database: DATABASE_URL, or the embedded PostgreSQL in .data/ (shared with npm start).
 Run "rightsize <command> --help" for a command's options.`;

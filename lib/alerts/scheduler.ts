@@ -2,6 +2,10 @@ import "server-only";
 import { evaluateBudgets } from "./evaluate-budgets";
 import { runDueDeliveries } from "./deliver-webhooks";
 import { runReportSchedules } from "@/lib/schedules/run-schedules";
+import type pg from "pg";
+import { pool } from "@/lib/db/pool";
+import { ensurePartitionsAhead } from "@/lib/db/event-partitions";
+import { retentionMonthsFromEnv, runRetention } from "@/lib/db/retention";
 
 /**
  * The in-process timer behind budget alerts, started once per server process by instrumentation.ts: evaluate
@@ -30,7 +34,19 @@ export function startAlertScheduler(opts: SchedulerOptions = {}): Scheduler | nu
   const deliver = exclusive("Webhook delivery", () => runDueDeliveries());
   // Report schedules (lib/schedules) ride on the same timer: queue what is due, send with the same retry rules.
   const reports = exclusive("Report schedules", () => runReportSchedules());
+  // usage_events' monthly partitions ahead of need (lib/db/event-partitions.ts), for a server that runs past a
+  // month end without a restart (no query while the months are known to exist), and raw-data retention when
+  // RIGHTSIZE_RAW_RETENTION_MONTHS is set (lib/db/retention.ts; a month goes at the first tick after it expires).
+  const partitions = exclusive("Event partitions", () =>
+    withClient(async (client) => {
+      await ensurePartitionsAhead(client);
+      const keep = retentionMonthsFromEnv();
+      if (keep !== null) await runRetention(client, keep);
+    }),
+  );
   const timers = [
+    setTimeout(partitions, opts.firstRunAfterMs ?? 15_000),
+    setInterval(partitions, 3_600_000),
     setTimeout(evaluate, opts.firstRunAfterMs ?? 15_000),
     setInterval(evaluate, opts.evaluateEveryMs ?? 60_000),
     setInterval(deliver, opts.deliverEveryMs ?? 10_000),
@@ -45,6 +61,15 @@ export function startAlertScheduler(opts: SchedulerOptions = {}): Scheduler | nu
   };
   globalForScheduler.rightsizeAlertScheduler = scheduler;
   return scheduler;
+}
+
+async function withClient(job: (client: pg.PoolClient) => Promise<unknown>): Promise<void> {
+  const client = await pool().connect();
+  try {
+    await job(client);
+  } finally {
+    client.release();
+  }
 }
 
 /** Skips a run while the previous one is still going; logs a failure once until it changes (no log flood). */

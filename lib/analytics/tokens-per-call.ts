@@ -113,7 +113,10 @@ async function inputBuckets(principal: Principal, q: TokensQuery, from: string, 
 async function sampleCalls(principal: Principal, q: TokensQuery, from: string, to: string, calls: number): Promise<TokensResponse["sample"]> {
   if (calls === 0) return null;
   // A small table is read whole (a few thousand pages cost nothing); a big one a capped random share of its pages.
-  const [{ pages }] = await prisma().$queryRaw<{ pages: number }[]>`SELECT relpages AS pages FROM pg_class WHERE oid = 'usage_events'::regclass`;
+  // usage_events is partitioned by month: its size is the sum of its partitions' (the parent holds no pages).
+  const [{ pages }] = await prisma().$queryRaw<{ pages: number }[]>`
+    SELECT COALESCE(sum(greatest(c.relpages, 0)), 0)::int AS pages FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+    WHERE i.inhparent = 'usage_events'::regclass`;
   const floor = pages <= MIN_SAMPLE_PAGES ? 100 : (100 * MIN_SAMPLE_PAGES) / pages;
   const pagesPercent = Math.min(100, Math.max(floor, Math.min(SAMPLE_MAX_PAGES_PERCENT, (100 * SAMPLE_TARGET_CALLS) / calls)));
   const perCall = (column: string) => Prisma.raw(`e.${column}::float8 / greatest(e.requests, 1)`);

@@ -61,7 +61,8 @@ export async function reattributeHistory(client: pg.PoolClient, opts: Reattribut
 }
 
 /**
- * Writes the new attribution into the changed events, found by their physical row id (ctid) in ctid order: a
+ * Writes the new attribution into the changed events, found by their physical row id (ctid) in ctid order (a
+ * ctid is unique within one partition: occurred_at picks the partition, by run-time pruning): a
  * few hundred thousand direct row fetches instead of a scan of the whole table, which the planner would pick
  * for a join with a freshly created table. A ctid names one version of a row, so an event changed by someone
  * else since it was read (re-pricing, a re-imported usage bucket) is not matched: then the counts differ and the
@@ -71,7 +72,7 @@ async function updateEvents(client: pg.PoolClient, expected: number): Promise<vo
   await client.query("SET LOCAL enable_hashjoin = off");
   await client.query("SET LOCAL enable_mergejoin = off");
   const updated = await client.query(
-    `UPDATE usage_events e SET team_id = r.new_team, workload_id = r.new_workload FROM reattributed r WHERE e.ctid = r.tid AND e.dedup_key = r.dedup_key`,
+    `UPDATE usage_events e SET team_id = r.new_team, workload_id = r.new_workload FROM reattributed r WHERE e.occurred_at = r.occurred_at AND e.ctid = r.tid AND e.dedup_key = r.dedup_key`,
   );
   await client.query("RESET enable_hashjoin");
   await client.query("RESET enable_mergejoin");

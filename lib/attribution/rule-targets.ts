@@ -13,7 +13,7 @@ export async function listRuleTargets(now = new Date()): Promise<RuleTargets> {
     pool().query<{ slug: string; name: string; team: string | null }>(
       "SELECT w.slug, w.name, t.slug AS team FROM workloads w LEFT JOIN teams t ON t.id = w.team_id ORDER BY w.name",
     ),
-    // Bounded by time (the BRIN index on occurred_at): a recent week says what is still arriving untagged.
+    // Bounded by time (the last partition or two, read through the key's b-tree on occurred_at): a recent week says what is still arriving untagged.
     pool().query<{ service_name: string | null; source_key: string | null; api_key: string | null; provider: string; events: number; cost: string }>(
       `SELECT e.tags->>'service.name' AS service_name, e.source_key, k.name AS api_key, m.provider,
          count(*)::int AS events, COALESCE(sum(e.cost_nanos), 0)::text AS cost

@@ -31,4 +31,11 @@ describe("parseEnv", () => {
     expect(parseEnv(sso).OIDC_SCOPES).toBe("openid email profile");
     expect(() => parseEnv({ ...sso, OIDC_SCOPES: "email groups" })).toThrow('Invalid environment variable OIDC_SCOPES: must include "openid"');
   });
+
+  it("keeps all raw events unless RIGHTSIZE_RAW_RETENTION_MONTHS is a whole number of months, 1 or more", () => {
+    expect(parseEnv({}).RIGHTSIZE_RAW_RETENTION_MONTHS).toBeUndefined();
+    expect(parseEnv({ RIGHTSIZE_RAW_RETENTION_MONTHS: "13" }).RIGHTSIZE_RAW_RETENTION_MONTHS).toBe(13);
+    expect(() => parseEnv({ RIGHTSIZE_RAW_RETENTION_MONTHS: "0" })).toThrow("RIGHTSIZE_RAW_RETENTION_MONTHS: must be 1 or more (unset it to keep all raw events)");
+    expect(() => parseEnv({ RIGHTSIZE_RAW_RETENTION_MONTHS: "1.5" })).toThrow("RIGHTSIZE_RAW_RETENTION_MONTHS: must be a whole number of months");
+  });
 });

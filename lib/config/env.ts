@@ -25,6 +25,8 @@ const EnvSchema = z.object({
   // Ingestion body limits in MB (read per request by lib/ingest/limits.ts; validated here so a typo stops the start).
   RIGHTSIZE_MAX_REQUEST_MB: z.coerce.number().positive("must be a positive number of megabytes").default(50),
   RIGHTSIZE_MAX_IMPORT_MB: z.coerce.number().positive("must be a positive number of megabytes").default(20480),
+  // Whole months of raw usage_events kept before the current month (lib/db/retention.ts); unset: keep all.
+  RIGHTSIZE_RAW_RETENTION_MONTHS: z.coerce.number({ message: "must be a whole number of months" }).int("must be a whole number of months").min(1, "must be 1 or more (unset it to keep all raw events)").optional(),
   RIGHTSIZE_DEMO_EVENTS: z.coerce.number({ message: "must be a whole number" }).int("must be a whole number").min(0, "must be 0 or more").default(1_000_000),
   NEXTAUTH_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   NEXTAUTH_URL: optionalUrl,

@@ -4,6 +4,7 @@ import path from "node:path";
 import pg from "pg";
 import { projectRoot } from "@/lib/config/project-root";
 import { applyCitusLayout, wantsCitus, type CitusLayoutResult } from "./citus";
+import { ensurePartitionsAhead, eventsArePartitioned } from "./event-partitions";
 
 /**
  * Applies prisma/migrations/<timestamp>_<name>/migration.sql in order, each in its own transaction, and records
@@ -81,7 +82,10 @@ export async function migrate(databaseUrl: string, migrationsDir = defaultMigrat
         throw new MigrationError(name, error);
       }
     }
+    // usage_events' monthly partitions for this month and the next ones exist before anything needs them.
+    if (await eventsArePartitioned(client)) await ensurePartitionsAhead(client);
     // On Citus, after the migrations (which create plain tables): shard the facts, copy the dimensions to every node.
+    // Partitions made above are sharded with their parent; ones made later are sharded by Citus as they are created.
     if (await wantsCitus(client)) result.citus = await applyCitusLayout(client);
     return result;
   } finally {

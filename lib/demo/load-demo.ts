@@ -16,6 +16,8 @@ export interface LoadDemoOptions {
   /** Exclusive end of the window; default now (so the demo always ends today). */
   endDate?: Date;
   quiet?: boolean;
+  /** Called after each stored batch with the events stored so far (bench:scale times every million). */
+  onProgress?: (stored: number) => void;
 }
 
 /** Loads the demo workspace unless the database already holds usage (npm start on an empty database). */
@@ -47,7 +49,10 @@ export async function loadDemo(options: LoadDemoOptions) {
     format: "demo",
     actor: "demo",
     batchSize: 25_000,
-    onProgress: (s) => bar?.update(s.accepted + s.duplicates),
+    onProgress: (s) => {
+      bar?.update(s.accepted + s.duplicates);
+      options.onProgress?.(s.accepted + s.duplicates);
+    },
   });
   let index = 0;
   for (const event of generateDemoEvents({ events: options.events, days: options.days, endDate, seed: options.seed ?? DEFAULT_DEMO_SEED })) {

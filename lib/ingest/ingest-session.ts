@@ -14,6 +14,7 @@ import { holdRunLock, type RunLock } from "./store/run-liveness";
 import type { RejectedRecord, UsageEvent } from "./usage-event";
 import { addSkip, SKIP } from "./sources/outcome";
 import { addWarnings, describeWarnings, type IngestWarning, type WarningCounts } from "./warnings";
+import { cachedRetentionFloor } from "@/lib/db/retention";
 
 export interface IngestContext {
   /** Where the data came from, shown in the Ingestion page: api, otlp, file, openai, anthropic, litellm, demo. */
@@ -87,19 +88,22 @@ export class IngestSession {
     private pricing: PricingState,
     private readonly rules: CompiledRule[],
     batchId: number,
+    /** Unix ms of the raw-data retention floor (lib/db/retention.ts): earlier events are skipped. */
+    private readonly floorMs: number,
   ) {
     this.batchPricing = pricing;
     this.summary = { batchId, accepted: 0, duplicates: 0, replaced: 0, rejected: 0, skipped: 0, skipReasons: {}, heuristic: 0, errors: [], warnings: [] };
   }
 
   static async open(ctx: IngestContext, db: pg.Pool = pool()): Promise<IngestSession> {
-    const [dims, pricing, rules, batchId] = await Promise.all([
+    const [dims, pricing, rules, batchId, floorMs] = await Promise.all([
       new Dimensions(db).load(),
       loadPricing(db),
       loadCompiledRules(db),
       openBatchRecord(db, ctx),
+      cachedRetentionFloor(db),
     ]);
-    const session = new IngestSession(db, ctx, dims, pricing, rules, batchId);
+    const session = new IngestSession(db, ctx, dims, pricing, rules, batchId, floorMs);
     if (!ctx.streamKey) session.runLock = await holdRunLock(db, batchId);
     return session;
   }
@@ -130,6 +134,11 @@ export class IngestSession {
 
   async add(event: UsageEvent, index: number): Promise<void> {
     if (this.failure) throw this.failure;
+    // Its month's raw events are gone, so a re-sent copy could not be recognised: not stored (lib/db/retention.ts).
+    if (event.occurredAt.getTime() < this.floorMs) {
+      this.skip(1, SKIP.pastRetention);
+      return;
+    }
     const tags = tagsJson(event.tags);
     const nul = nulField(event, tags);
     if (nul !== null) {
@@ -234,7 +243,8 @@ export class IngestSession {
         if (result.pricing && result.pricing !== options.pricedWith) this.pricing = result.pricing;
         this.summary.accepted += result.inserted - result.replaced;
         this.summary.replaced += result.replaced;
-        this.summary.duplicates += rows.count - result.inserted;
+        this.summary.duplicates += rows.count - result.inserted - (result.expired ?? 0);
+        if (result.expired) this.skip(result.expired, SKIP.pastRetention);
         if (!this.ctx.streamKey && this.ctx.batchSize) await recordProgress(this.db, this.summary).catch(() => {});
         this.ctx.onProgress?.(this.summary);
       } catch (error) {

@@ -23,6 +23,7 @@ export const SKIP = {
   noModel: "token usage without a model name (an agent or workflow total)",
   notTokenUsage: "not token usage (other usage endpoint or result type)",
   refusedCall: "call refused before reaching a model (no model, no tokens)",
+  pastRetention: "older than the raw-data retention (RIGHTSIZE_RAW_RETENTION_MONTHS): its month's raw events were dropped",
 } as const;
 
 export function emptyBatch(): SourceBatch {

@@ -29,6 +29,12 @@ const TWO_32 = 4_294_967_296;
 export class BinaryRows {
   readonly binary = true;
   count = 0;
+  /** UTC months ("YYYY-MM") of the rows' occurred_at: their usage_events partitions must exist (event-partitions.ts). */
+  readonly months = new Set<string>();
+  // The month of the last row seen, as [start, end) in Unix ms: most rows share it, so one compare per row.
+  private monthStart = 0;
+  private monthEnd = 0;
+  private trailer: Buffer[] | null = null;
   private done: Buffer[] = [];
   private buf: Buffer;
   private at = 0;
@@ -55,7 +61,9 @@ export class BinaryRows {
     b.write(hash("sha256", `${e.source === "file" ? "api" : e.source}:${e.externalId}`, "hex").slice(0, 32), at + 4, "hex");
     at += 20;
     // occurred_at timestamptz: int64 microseconds since 2000-01-01 (exact in a double for any real date).
-    const micros = (e.occurredAt.getTime() - PG_EPOCH_MS) * 1000;
+    const ms = e.occurredAt.getTime();
+    if (ms < this.monthStart || ms >= this.monthEnd) this.noteMonth(e.occurredAt);
+    const micros = (ms - PG_EPOCH_MS) * 1000;
     const high = Math.floor(micros / TWO_32);
     b.writeInt32BE(8, at);
     b.writeInt32BE(high, at + 4);
@@ -103,12 +111,21 @@ export class BinaryRows {
     this.count++;
   }
 
-  /** The COPY stream: every buffer written so far and the trailer. Call once, after the last add. */
+  /** The COPY stream: every buffer written so far and the trailer. After the last add; the same on every call (a retry). */
   chunks(): Buffer[] {
+    if (this.trailer) return this.trailer;
     this.reserve(2);
     this.buf.writeInt16BE(-1, this.at);
     this.at += 2;
-    return [...this.done, this.buf.subarray(0, this.at)];
+    return (this.trailer = [...this.done, this.buf.subarray(0, this.at)]);
+  }
+
+  private noteMonth(at: Date): void {
+    const y = at.getUTCFullYear();
+    const m = at.getUTCMonth();
+    this.monthStart = Date.UTC(y, m, 1);
+    this.monthEnd = Date.UTC(y, m + 1, 1);
+    this.months.add(at.toISOString().slice(0, 7));
   }
 
   private reserve(bytes: number): void {

@@ -1,6 +1,7 @@
 import type pg from "pg";
 import { SOURCE_CODES } from "./dedup-key";
 import { applySignedRollups } from "./rollup-delta";
+import { eventKeyCondition, storedEventsByKey } from "./event-keys";
 
 /**
  * Usage exports (OpenAI Usage API, Anthropic usage report) name a time bucket, not a call: the bucket of the
@@ -32,17 +33,17 @@ const row = (alias: string) => `(${CONTENT_COLUMNS.map((c) => `${alias}.${c}`).j
  */
 export async function replaceChanged(client: pg.ClientBase, staging = "staging_events", onlyKeyId: number | null = null): Promise<number> {
   await client.query(`CREATE TEMP TABLE IF NOT EXISTS replaced_events (LIKE usage_events) ON COMMIT DELETE ROWS`);
-  // Stored rows are looked up by key through `= ANY(ARRAY(...))`, which can only use the primary key index: a plain
-  // join with the (unanalysed) staging table may be planned as a scan of all of usage_events.
+  // Stored rows are looked up key by key (event-keys.ts): a plain join with the (unanalysed) staging table may be
+  // planned as a scan of all of usage_events. The key is (occurred_at, dedup_key): a bucket's id names its start.
   const removed = await client.query(
     `WITH stored AS (
-       SELECT e.* FROM usage_events e
-       WHERE e.dedup_key = ANY (ARRAY(SELECT s.dedup_key FROM ${staging} s WHERE s.source = ANY($1::smallint[])))
-         AND ($2::int IS NULL OR e.api_key_id = $2::int)
+       SELECT e.* FROM ${storedEventsByKey(`(SELECT s.occurred_at, s.dedup_key FROM ${staging} s WHERE s.source = ANY($1::smallint[]))`)} e
+       WHERE ($2::int IS NULL OR e.api_key_id = $2::int)
      ), changed AS (
-       SELECT e.dedup_key FROM stored e JOIN ${staging} s ON s.dedup_key = e.dedup_key WHERE ${row("e")} IS DISTINCT FROM ${row("s")}
+       SELECT e.occurred_at, e.dedup_key FROM stored e JOIN ${staging} s ON s.dedup_key = e.dedup_key AND s.occurred_at = e.occurred_at
+       WHERE ${row("e")} IS DISTINCT FROM ${row("s")}
      ), old AS (
-       DELETE FROM usage_events e WHERE e.dedup_key = ANY (ARRAY(SELECT dedup_key FROM changed)) RETURNING e.*
+       DELETE FROM usage_events e WHERE ${eventKeyCondition("e", "changed")} RETURNING e.*
      )
      INSERT INTO replaced_events SELECT * FROM old`,
     [REPLACEABLE_SOURCE_CODES, onlyKeyId],

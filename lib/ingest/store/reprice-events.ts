@@ -1,6 +1,7 @@
 import type pg from "pg";
 import { defaultTier, type PriceOverrideInput, type Pricer } from "@/lib/pricing";
 import { applySignedRollups } from "./rollup-delta";
+import { storedEventsByKey } from "./event-keys";
 import { PRICE_INPUT_SELECT, priceChanges, writePriceChanges } from "./reprice-rows";
 
 /**
@@ -13,7 +14,7 @@ import { PRICE_INPUT_SELECT, priceChanges, writePriceChanges } from "./reprice-r
  * read) of at most CHUNK_EVENTS events: only changed events are written, and each chunk moves its changes
  * through every roll-up by signed deltas (rollup-delta.ts: the old version out, the new one in). Memory stays
  * bounded by one chunk; a re-price of a long history takes one pass over its days. Re-priced rows are found again
- * by `dedup_key = ANY(ARRAY(...))`, which always uses the primary key (a join with a temp table may not).
+ * by key, one index probe each (event-keys.ts; a join with a temp table may be planned as a scan).
  */
 const CHUNK_EVENTS = 200_000;
 
@@ -49,16 +50,19 @@ export async function repriceStoredEvents(client: pg.ClientBase, scope: RepriceS
     );
     if (changes.length === 0) continue;
     await client.query("TRUNCATE repriced_old");
-    await client.query(`INSERT INTO repriced_old SELECT * FROM usage_events WHERE dedup_key = ANY($1::uuid[])`, [changes.map((c) => c.dedupKey)]);
+    await client.query(
+      `INSERT INTO repriced_old SELECT * FROM ${storedEventsByKey("(SELECT * FROM unnest($1::timestamptz[], $2::uuid[]) AS k0(occurred_at, dedup_key))")} e`,
+      [changes.map((c) => c.occurredAt), changes.map((c) => c.dedupKey)],
+    );
     await writePriceChanges(client, "usage_events", changes);
     await applySignedRollups(
       client,
       `(SELECT -1 AS sign, o.* FROM repriced_old o
-        UNION ALL SELECT 1 AS sign, e.* FROM usage_events e WHERE e.dedup_key = ANY (ARRAY(SELECT dedup_key FROM repriced_old)))`,
+        UNION ALL SELECT 1 AS sign, e.* FROM ${storedEventsByKey("repriced_old")} e)`,
     );
     const delta = await client.query<{ d: string }>(
       `SELECT (COALESCE(sum(e.cost_nanos), 0) - (SELECT COALESCE(sum(cost_nanos), 0) FROM repriced_old))::text AS d
-       FROM usage_events e WHERE e.dedup_key = ANY (ARRAY(SELECT dedup_key FROM repriced_old))`,
+       FROM ${storedEventsByKey("repriced_old")} e`,
     );
     summary.eventsRepriced += changes.length;
     summary.costDeltaNanos += BigInt(delta.rows[0].d);

@@ -39,6 +39,8 @@ interface PriceInputRow {
 }
 
 export interface PriceChange {
+  /** The event's key in usage_events: (occurredAt, dedupKey). */
+  occurredAt: Date;
   dedupKey: string;
   costNanos: bigint | null;
   toolCostNanos: bigint | null;
@@ -72,26 +74,28 @@ export async function priceChanges(client: pg.ClientBase, select: string, params
     const tool = price.toolCostNanos ?? null;
     const toolBefore = r.tool_cost_nanos === null ? null : BigInt(r.tool_cost_nanos);
     if (price.costNanos !== before || tool !== toolBefore || price.priceSource !== r.price_source || price.overrideId !== r.price_override_id) {
-      changes.push({ dedupKey: r.dedup_key, costNanos: price.costNanos, toolCostNanos: tool, priceSource: price.priceSource, overrideId: price.overrideId });
+      changes.push({ occurredAt: r.occurred_at, dedupKey: r.dedup_key, costNanos: price.costNanos, toolCostNanos: tool, priceSource: price.priceSource, overrideId: price.overrideId });
     }
   }
   return changes;
 }
 
-/** Writes new prices into `table` (staging_events or usage_events), by idempotency key. */
+/** Writes new prices into `table` (staging_events or usage_events), by key (occurred_at, dedup_key). */
 export async function writePriceChanges(client: pg.ClientBase, table: string, changes: PriceChange[]): Promise<void> {
   const CHUNK = 20_000;
   for (let i = 0; i < changes.length; i += CHUNK) {
     const part = changes.slice(i, i + CHUNK);
     await client.query(
       `UPDATE ${table} e SET cost_nanos = c.cost, price_source = c.src, price_override_id = c.ovr, tool_cost_nanos = c.tool
-       FROM unnest($1::uuid[], $2::bigint[], $3::smallint[], $4::int[], $5::bigint[]) AS c(key, cost, src, ovr, tool) WHERE e.dedup_key = c.key`,
+       FROM unnest($1::uuid[], $2::bigint[], $3::smallint[], $4::int[], $5::bigint[], $6::timestamptz[]) AS c(key, cost, src, ovr, tool, at)
+       WHERE e.occurred_at = c.at AND e.dedup_key = c.key`,
       [
         part.map((c) => c.dedupKey),
         part.map((c) => (c.costNanos === null ? null : c.costNanos.toString())),
         part.map((c) => c.priceSource),
         part.map((c) => c.overrideId),
         part.map((c) => (c.toolCostNanos === null ? null : c.toolCostNanos.toString())),
+        part.map((c) => c.occurredAt),
       ],
     );
   }

@@ -8,12 +8,16 @@ import { SHAPE_INSERT, SHAPE_UPSERT, shapeRollupSelect } from "./shape-rollup";
 import { ensureCurrentPricing, type PricingState } from "./pricing-guard";
 import { replaceChanged } from "./replace-changed";
 import type { BinaryRows } from "./copy-binary";
+import { ensureEventPartitions, forgetEventPartitions, isMissingPartition } from "@/lib/db/event-partitions";
 
 /**
  * Writes one batch of formatted COPY rows atomically: COPY into a per-connection temp table, fill missing
  * team/workload from attribution rules, then one statement inserts new events (ON CONFLICT DO NOTHING on the
  * idempotency key) and adds exactly those inserted rows to the roll-ups. Either the whole batch lands with its
  * roll-ups, or nothing does; re-sending it adds nothing.
+ *
+ * usage_events is partitioned by month: the months of the batch get their partitions first, in a transaction
+ * of their own (lib/db/event-partitions.ts); the idempotency key is (occurred_at, dedup_key).
  */
 export interface WriteBatchOptions {
   /** The prices the rows were computed with: re-checked under the pricing lock before insert (pricing-guard.ts). */
@@ -31,17 +35,38 @@ export interface WriteBatchResult {
   replaced: number;
   /** The prices in force at commit (pricedWith unless overrides changed meanwhile). */
   pricing?: PricingState;
+  /** Rows left out because their month is before the raw-data retention floor (not stored, not duplicates). */
+  expired?: number;
 }
 
 /** `rows`: COPY text rows (format-event.ts) or a COPY BINARY batch (copy-binary.ts, what ingestion sends). */
 export async function writeBatch(client: pg.PoolClient, rows: string[] | BinaryRows, rules: CompiledRule[], options: WriteBatchOptions = {}): Promise<WriteBatchResult> {
   const text = Array.isArray(rows);
   if ((text ? rows.length : rows.count) === 0) return { inserted: 0, replaced: 0, pricing: options.pricedWith };
+  const months = text ? new Set(rows.map((r) => r.split("\t", 2)[1].slice(0, 7))) : rows.months;
+  const first = await ensureEventPartitions(client, months);
+  try {
+    return await writeOnce(client, rows, rules, options, first.refusedBefore);
+  } catch (error) {
+    // A month this process knew was dropped since (retention in another process): create it and write again,
+    // or, if it is before the retention floor now, write the batch without its events of that month.
+    if (!isMissingPartition(error)) throw error;
+    forgetEventPartitions(client);
+    const again = await ensureEventPartitions(client, months);
+    return await writeOnce(client, rows, rules, options, again.refusedBefore);
+  }
+}
+
+async function writeOnce(client: pg.PoolClient, rows: string[] | BinaryRows, rules: CompiledRule[], options: WriteBatchOptions, dropBefore: string | null): Promise<WriteBatchResult> {
+  const text = Array.isArray(rows);
   await client.query("BEGIN");
   try {
     await client.query(`CREATE TEMP TABLE IF NOT EXISTS staging_events (LIKE usage_events INCLUDING DEFAULTS) ON COMMIT DELETE ROWS`);
     const copy = client.query(copyFrom(`COPY staging_events (${EVENT_COLUMNS.join(", ")}) FROM STDIN${text ? "" : " (FORMAT binary)"}`));
     await pipeline(Readable.from(text ? chunked(rows) : rows.chunks()), copy);
+    // Events of months whose raw rows retention dropped (lib/db/retention.ts); the session skips them up front,
+    // this catches a retention run that happened while the batch was being built.
+    const expired = dropBefore === null ? 0 : ((await client.query(`DELETE FROM staging_events WHERE occurred_at < $1::timestamptz`, [`${dropBefore}-01T00:00:00Z`])).rowCount ?? 0);
     if (rules.length > 0) {
       const params: unknown[] = [];
       const cases = ruleCaseExpressions(rules, params);
@@ -59,7 +84,7 @@ export async function writeBatch(client: pg.PoolClient, rows: string[] | BinaryR
     const replaced = options.replaceChanged ? await replaceChanged(client, "staging_events", options.replaceOnlyKeyId ?? null) : 0;
     const result = await client.query<{ inserted: number }>(`
       WITH ins AS (
-        INSERT INTO usage_events SELECT * FROM staging_events ORDER BY dedup_key ON CONFLICT (dedup_key) DO NOTHING
+        INSERT INTO usage_events SELECT * FROM staging_events ORDER BY occurred_at, dedup_key ON CONFLICT (occurred_at, dedup_key) DO NOTHING
         RETURNING occurred_at, team_id, workload_id, model_id, batch, service_tier, user_name, requests, input_tokens, cached_input_tokens,
           cache_write_tokens, output_tokens, reasoning_tokens, cost_nanos, source_cost_nanos, tool_cost_nanos,
           -- only the tag the shape roll-up reads (one call's size of a usage bucket), not every tag of every row
@@ -73,7 +98,7 @@ export async function writeBatch(client: pg.PoolClient, rows: string[] | BinaryR
       )
       SELECT count(*)::int AS inserted FROM ins`);
     await client.query("COMMIT");
-    return { inserted: result.rows[0].inserted, replaced, pricing };
+    return { inserted: result.rows[0].inserted, replaced, pricing, expired };
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});
     throw error;

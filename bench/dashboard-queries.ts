@@ -1,0 +1,50 @@
+import { presetRange } from "@/lib/analytics/date-range";
+import { addDays } from "@/lib/analytics/dates";
+
+/**
+ * The requests the dashboard benchmarks time (bench:dashboard over HTTP, bench:scale through the route handlers):
+ * `overview` is exactly what the Overview page requests on a first visit (month to date, stacked by team, top
+ * lists; target p95 <= 150 ms), `explorer` the other groupBy / filter / endpoint combinations (target <= 300 ms).
+ * `workload`: the busiest workload's slug (biggestWorkload in dashboard.ts).
+ */
+export function dashboardQueries(today: string, workload: string): { overview: string[]; explorer: string[] } {
+  const mtd = presetRange("mtd", today);
+  const q = (o: Record<string, string | number>) => new URLSearchParams(Object.entries(o).map(([k, v]) => [k, String(v)])).toString();
+  const overview = [
+    `/api/v1/spend/overview?${q({ ...mtd })}`,
+    `/api/v1/spend/series?${q({ ...mtd, interval: "day", stackBy: "team", top: 8 })}`,
+    `/api/v1/spend?${q({ ...mtd, groupBy: "team" })}`,
+    `/api/v1/spend?${q({ ...mtd, groupBy: "workload" })}`,
+    `/api/v1/spend?${q({ ...mtd, groupBy: "model" })}`,
+  ];
+  const d90 = { from: addDays(today, -89), to: today };
+  const year = { from: addDays(today, -364), to: today };
+  const explorer = [
+    ...["team", "workload", "model", "provider", "tier", "user", "day", "week", "month"].map((g) => `/api/v1/spend?${q({ ...d90, groupBy: g })}`),
+    `/api/v1/spend?${q({ ...year, groupBy: "day" })}`,
+    `/api/v1/spend?${q({ ...d90, groupBy: "model", team: "support" })}`,
+    `/api/v1/spend?${q({ ...d90, groupBy: "day", workload })}`,
+    `/api/v1/spend?${q({ ...d90, groupBy: "team", tier: "frontier" })}`,
+    `/api/v1/spend?${q({ ...d90, groupBy: "workload", provider: "anthropic" })}`,
+    `/api/v1/spend?${q({ ...d90, groupBy: "team", model: "openai/gpt-5" })}`,
+    `/api/v1/spend?${q({ ...d90, groupBy: "user", team: "platform" })}`,
+    ...["team", "workload", "model", "provider", "tier"].map((by) => `/api/v1/spend/breakdown?${q({ ...d90, by })}`),
+    `/api/v1/spend/breakdown?${q({ ...d90, by: "workload", team: "support" })}`,
+    `/api/v1/spend/series?${q({ ...d90, interval: "day", stackBy: "tier", top: 8 })}`,
+    `/api/v1/spend/series?${q({ ...d90, interval: "week", stackBy: "workload", top: 8 })}`,
+    `/api/v1/spend/series?${q({ ...year, interval: "month", stackBy: "model", top: 8 })}`,
+    `/api/v1/spend/overview?${q({ ...d90, team: "platform" })}`,
+    `/api/v1/spend/overview?${q({ ...mtd, workload })}`,
+    `/api/v1/spend/tokens-per-call?${q({ ...d90, workload })}`,
+    `/api/v1/spend/tokens-per-call?${q({ ...mtd, workload: "unattributed" })}`,
+  ];
+  return { overview, explorer };
+}
+
+/** The busiest workload's slug, from the roll-up. */
+export const BIGGEST_WORKLOAD_SQL = `SELECT w.slug FROM usage_daily d JOIN workloads w ON w.id = d.workload_id GROUP BY w.slug ORDER BY sum(d.requests) DESC LIMIT 1`;
+
+export function quantile(sorted: number[], q: number): number {
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return sorted[i];
+}
