@@ -1,4 +1,4 @@
-import { inject } from "vitest";
+import { inject, vi } from "vitest";
 import { closePool } from "@/lib/db/pool";
 import { disconnectPrisma } from "@/lib/db/prisma";
 import { resetDatabase } from "../db";
@@ -28,4 +28,26 @@ export async function onBoth<T>(fn: (db: DatabaseName) => Promise<T>): Promise<R
 export async function closeDatabases(): Promise<void> {
   await disconnectPrisma();
   await closePool();
+}
+
+/**
+ * Runs `fn` with the process clock (Date only: timers and the database are untouched) at one fixed instant, so
+ * "this month so far" and friends mean the same on both databases.
+ */
+export async function atFixedTime<T>(now: Date, fn: () => Promise<T>): Promise<T> {
+  vi.useFakeTimers({ now, toFake: ["Date"] });
+  try {
+    return await fn();
+  } finally {
+    vi.useRealTimers();
+  }
+}
+
+/** Wall-clock stamps of when a row was written or an answer computed: they differ between any two runs. */
+const CLOCK_FIELDS = new Set(["generatedAt", "evaluatedAt", "firstSeen", "createdAt", "updatedAt"]);
+
+/** An answer as data: JSON parsed (an object's key order is not part of the answer), clock stamps left out. */
+export function asData(body: string): unknown {
+  if (!body.startsWith("{") && !body.startsWith("[")) return body;
+  return JSON.parse(body, (key, value) => (CLOCK_FIELDS.has(key) ? undefined : value));
 }

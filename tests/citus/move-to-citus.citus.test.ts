@@ -13,7 +13,7 @@ import { migrate } from "@/lib/db/migrate";
 import { pool } from "@/lib/db/pool";
 import { resetDatabase } from "../db";
 import { request, userWithSession } from "../factories";
-import { closeDatabases, DATABASES, onDatabase } from "./databases";
+import { asData, closeDatabases, DATABASES, onDatabase } from "./databases";
 import { GET as breakdown } from "@/app/api/v1/spend/breakdown/route";
 import { GET as monthlyReport } from "@/app/api/v1/reports/monthly/route";
 
@@ -29,7 +29,7 @@ async function snapshot(cookie: string) {
   );
   const byModel = await (await breakdown(request("/api/v1/spend/breakdown?from=2026-10-01&to=2026-10-31&by=model", { cookie }))).text();
   const report = await (await monthlyReport(request("/api/v1/reports/monthly?month=2026-10", { cookie }))).text();
-  return { totals: totals.rows[0], byModel, report };
+  return { totals: totals.rows[0], byModel: asData(byModel), report: asData(report) };
 }
 
 describe("moving a single-server database onto Citus", () => {
@@ -59,7 +59,9 @@ describe("moving a single-server database onto Citus", () => {
     expect(migrated.citus?.reference).toEqual(expect.arrayContaining(["teams", "workloads", "models", "users"]));
     const after = await onDatabase(moved, async () => {
       const onWorkers = await pool().query(
-        `SELECT count(DISTINCT nodeport)::int AS n FROM citus_shards WHERE table_name = 'usage_events'::regclass AND shard_size > 8192`,
+        `SELECT count(DISTINCT nodeport)::int AS n FROM citus_shards
+         WHERE table_name::oid IN (SELECT inhrelid FROM pg_inherits WHERE inhparent = 'usage_events'::regclass UNION SELECT 'usage_events'::regclass::oid)
+           AND shard_size > 8192`,
       );
       // The copied sequences go on after the copied ids: a new user does not collide with a moved one.
       const next = await userWithSession("new@move.test", "viewer");

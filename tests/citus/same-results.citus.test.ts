@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemo } from "@/lib/demo/load-demo";
 import { pool } from "@/lib/db/pool";
 import { request, userWithSession } from "../factories";
-import { closeDatabases, onBoth, type DatabaseName } from "./databases";
+import { asData, atFixedTime, closeDatabases, onBoth, type DatabaseName } from "./databases";
 import { GET as spend } from "@/app/api/v1/spend/route";
 import { GET as breakdown } from "@/app/api/v1/spend/breakdown/route";
 import { GET as series } from "@/app/api/v1/spend/series/route";
@@ -30,6 +30,7 @@ import { POST as budgetsEvaluate } from "@/app/api/v1/budgets/evaluate/route";
 // 60 days of the demo company ending 2026-11-16: September's second half, all of October, half of November.
 const DEMO = { events: 6_000, days: 60, endDate: new Date("2026-11-16T00:00:00Z"), quiet: true };
 const RANGE = "from=2026-10-01&to=2026-10-31";
+const ASKED_AT = new Date("2026-11-15T18:30:00Z");
 const WIDE = "from=2026-09-17&to=2026-11-15";
 
 type Handler = (req: ReturnType<typeof request>) => Promise<Response>;
@@ -104,14 +105,18 @@ beforeAll(async () => {
   results = await onBoth(async () => {
     const loaded = await loadDemo(DEMO);
     expect(loaded.accepted).toBe(DEMO.events);
-    const admin = await userWithSession("admin@citus.test", "admin");
-    const lead = await userWithSession("lead@citus.test", "lead", ["support"]);
-    const cookies = { admin: admin.cookie, lead: lead.cookie };
-    const answers: Answers["answers"] = {};
-    for (const q of QUESTIONS) {
-      const res = await q.handler(request(q.url, { cookie: cookies[q.as], method: q.body === undefined ? "GET" : "POST", body: q.body }));
-      answers[q.name] = { status: res.status, body: await res.text() };
-    }
+    // Asked on the evening of 2026-11-15 (the demo's last day), so month-to-date figures have data in them.
+    const answers = await atFixedTime(ASKED_AT, async () => {
+      const admin = await userWithSession("admin@citus.test", "admin");
+      const lead = await userWithSession("lead@citus.test", "lead", ["support"]);
+      const cookies = { admin: admin.cookie, lead: lead.cookie };
+      const out: Answers["answers"] = {};
+      for (const q of QUESTIONS) {
+        const res = await q.handler(request(q.url, { cookie: cookies[q.as], method: q.body === undefined ? "GET" : "POST", body: q.body }));
+        out[q.name] = { status: res.status, body: await res.text() };
+      }
+      return out;
+    });
     const stored = await pool().query(
       `SELECT (SELECT count(*)::int FROM usage_events) AS events, (SELECT sum(cost_nanos)::text FROM usage_events) AS "costNanos",
               (SELECT count(*)::int FROM usage_daily) AS "dailyRows", (SELECT count(*)::int FROM usage_shape_daily) AS "shapeRows"`,
@@ -122,7 +127,7 @@ beforeAll(async () => {
 
 afterAll(closeDatabases);
 
-const parsed = (a: { status: number; body: string }) => ({ status: a.status, body: a.body.startsWith("{") ? JSON.parse(a.body) : a.body });
+const parsed = (a: { status: number; body: string }) => ({ status: a.status, body: asData(a.body) });
 
 describe("Citus answers exactly what plain PostgreSQL answers", () => {
   it("stores the same calls and roll-ups", () => {
