@@ -91,7 +91,7 @@ export async function querySpendCube(principal: Pick<Principal, "teamIds">, q: C
 /**
  * The rows the cube sums, as `d`: usage_daily, except that a previous period cut at a time of day (`until`, see
  * comparison.ts) takes its last day from the raw calls before that instant, in usage_daily's shape. Daily roll-ups
- * cannot say what happened before 09:41; one day of raw calls (BRIN on occurred_at) can.
+ * cannot say what happened before 09:41; one day of raw calls (one monthly partition, its key starts with occurred_at) can.
  */
 function dailySource(compare: ComparedPeriod | undefined, start: string, end: string): Prisma.Sql {
   if (!compare?.until) return Prisma.sql`usage_daily d`;
