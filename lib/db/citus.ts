@@ -5,7 +5,8 @@ import type pg from "pg";
  * is a Citus coordinator (README "Scaling out"). Idempotent: tables already in Citus's metadata are left alone, so
  * it runs at every start and picks up tables that later migrations add.
  *
- * - usage_events is sharded by `dedup_key`, the idempotency key: it is in every unique constraint already (Citus
+ * - usage_events (monthly partitions: each is sharded with its parent) is sharded by `dedup_key`, the idempotency
+ *   key: it is in the primary key (occurred_at, dedup_key) and so in every unique constraint (Citus
  *   enforces uniqueness per shard, so a unique key must contain the distribution column), it never changes (a
  *   re-attribution updates team_id/workload_id, and Citus cannot move a row by updating its distribution column),
  *   it is never NULL, and its hash spreads calls evenly over the workers, so an ingest batch writes to every shard
