@@ -21,7 +21,7 @@ export const HOW_TO_GET_CITUS = [
 const DEBIAN_PG15 = "/usr/lib/postgresql/15/bin";
 
 /** The PostgreSQL bin directory whose server loads Citus: CITUS_PG_BIN, else Debian's PostgreSQL 15 if Citus is in it. */
-export function findCitusPgBin(env = process.env): string {
+export function findCitusPgBin(env: Record<string, string | undefined> = process.env): string {
   const candidates = env.CITUS_PG_BIN ? [env.CITUS_PG_BIN] : [DEBIAN_PG15];
   for (const bin of candidates) {
     if (!existsSync(path.join(bin, "pg_config"))) continue;
