@@ -9,7 +9,7 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["**/*.test.ts"], exclude: ["**/*.integration.test.ts", "node_modules/**", "e2e/**"], environment: "node" },
+        test: { name: "unit", include: ["**/*.test.ts"], exclude: ["**/*.integration.test.ts", "**/*.citus.test.ts", "node_modules/**", "e2e/**"], environment: "node" },
       },
       {
         resolve: { alias },

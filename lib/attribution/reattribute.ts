@@ -9,6 +9,7 @@ import { lockedDimensionKeys, rebuildDimensionRollup } from "@/lib/ingest/store/
 import { rebuildRunRollup } from "@/lib/ingest/store/run-rollup";
 import { attributionSelect, CHANGED, MEASURE_COLUMNS, type AttributionScope } from "./attribution-sql";
 import { loadCompiledRules } from "./load-rules";
+import { wantsCitus } from "@/lib/db/citus";
 import type { Reattribution } from "./rule-schema";
 
 /** Serialises rule changes: two admins saving at once must not interleave their re-attributions. */
@@ -75,8 +76,11 @@ export async function reattributeHistory(client: pg.PoolClient, opts: Reattribut
 async function updateEvents(client: pg.PoolClient, expected: number): Promise<void> {
   await client.query("SET LOCAL enable_hashjoin = off");
   await client.query("SET LOCAL enable_mergejoin = off");
+  // Citus refuses a ctid match in a distributed UPDATE: there the rows are matched by their key alone, so an event
+  // changed meanwhile is not detected by its version (the count check below still catches one deleted meanwhile).
+  const byVersion = (await wantsCitus(client)) ? "" : "AND e.ctid = r.tid";
   const updated = await client.query(
-    `UPDATE usage_events e SET team_id = r.new_team, workload_id = r.new_workload FROM reattributed r WHERE e.occurred_at = r.occurred_at AND e.ctid = r.tid AND e.dedup_key = r.dedup_key`,
+    `UPDATE usage_events e SET team_id = r.new_team, workload_id = r.new_workload FROM reattributed r WHERE e.occurred_at = r.occurred_at ${byVersion} AND e.dedup_key = r.dedup_key`,
   );
   await client.query("RESET enable_hashjoin");
   await client.query("RESET enable_mergejoin");

@@ -86,10 +86,11 @@ export function placeAt(order: number[], id: number, position: number | undefine
 }
 
 export async function insertRule(db: Queryable, input: RuleInput, targets: { teamId: number | null; workloadId: number | null }): Promise<number> {
+  // The next position is read first, not as a subquery inside VALUES: Citus refuses subqueries in an INSERT.
+  const last = await db.query<{ next: number }>(`SELECT COALESCE(max(position), 0)::int + 1 AS next FROM attribution_rules`);
   const row = await db.query<{ id: number }>(
-    `INSERT INTO attribution_rules (position, name, match, team_id, workload_id, enabled)
-     VALUES ((SELECT COALESCE(max(position), 0) + 1 FROM attribution_rules), $1, $2, $3, $4, $5) RETURNING id`,
-    [input.name, JSON.stringify(input.match), targets.teamId, targets.workloadId, input.enabled],
+    `INSERT INTO attribution_rules (position, name, match, team_id, workload_id, enabled) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+    [last.rows[0].next, input.name, JSON.stringify(input.match), targets.teamId, targets.workloadId, input.enabled],
   );
   return row.rows[0].id;
 }

@@ -14,6 +14,8 @@ const EnvSchema = z.object({
     .trim()
     .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// connection URL")
     .optional(),
+  // Citus coordinator behind DATABASE_URL (lib/db/citus.ts): "1" requires it, "0" never, unset detects the extension.
+  RIGHTSIZE_CITUS: z.enum(["0", "1"], { message: 'must be "0" or "1"' }).optional(),
   PORT: port().default(3000),
   RIGHTSIZE_PG_PORT: port().default(54329),
   RIGHTSIZE_DATA_DIR: z.string().trim().min(1).default(".data"),

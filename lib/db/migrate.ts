@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { projectRoot } from "@/lib/config/project-root";
+import { applyCitusLayout, wantsCitus, type CitusLayoutResult } from "./citus";
 import { ensurePartitionsAhead, eventsArePartitioned } from "./event-partitions";
 
 /**
@@ -13,6 +14,8 @@ import { ensurePartitionsAhead, eventsArePartitioned } from "./event-partitions"
 export interface MigrationResult {
   applied: string[];
   alreadyApplied: number;
+  /** Set when the database is a Citus coordinator: the tables this run sharded or made reference tables (lib/db/citus.ts). */
+  citus?: CitusLayoutResult;
 }
 
 export class MigrationError extends Error {
@@ -81,6 +84,9 @@ export async function migrate(databaseUrl: string, migrationsDir = defaultMigrat
     }
     // usage_events' monthly partitions for this month and the next ones exist before anything needs them.
     if (await eventsArePartitioned(client)) await ensurePartitionsAhead(client);
+    // On Citus, after the migrations (which create plain tables): shard the facts, copy the dimensions to every node.
+    // Partitions made above are sharded with their parent; ones made later are sharded by Citus as they are created.
+    if (await wantsCitus(client)) result.citus = await applyCitusLayout(client);
     return result;
   } finally {
     await client.query("SELECT pg_advisory_unlock(72657369)").catch(() => {});

@@ -19,8 +19,10 @@ import type { PriceOverrideInput, PriceOverrideOut } from "./override-schema";
  * priced with exactly the totals a fresh ingestion with the override would give, and deleting an override puts
  * back whatever applies without it.
  */
+// valid_from without ::text: date-to-text depends on DateStyle (not immutable), which Citus refuses in RETURNING;
+// the pool reads DATE columns as "YYYY-MM-DD" strings already (lib/db/pool.ts).
 const COLUMNS = `id, provider, model, input_per_mtok::text, cached_input_per_mtok::text, cache_write_per_mtok::text, output_per_mtok::text,
-  valid_from::text, note, created_at, updated_at, long_context_above, long_input_per_mtok::text, long_cached_input_per_mtok::text,
+  valid_from, note, created_at, updated_at, long_context_above, long_input_per_mtok::text, long_cached_input_per_mtok::text,
   long_cache_write_per_mtok::text, long_output_per_mtok::text, web_search_per_k::text, file_search_per_k::text`;
 
 /** Optional price columns beyond the base four, in this order in INSERT/UPDATE (their input field names). */

@@ -51,10 +51,12 @@ export async function closeBatchRecord(db: Pick<pg.Pool, "query">, ctx: BatchCon
     );
     return;
   }
+  // now() or NULL chosen here, not by CASE in SQL: Citus refuses non-immutable functions inside CASE in a write to a
+  // reference table (each node would evaluate its own now()); a bare now() it evaluates once on the coordinator.
   await db.query(
-    `UPDATE ingest_batches SET finished_at = CASE WHEN $8 THEN now() END, accepted = $2, duplicates = $3, replaced = $4, rejected = $5,
-       skipped = $6, errors = $7, skip_reasons = $9::jsonb, heuristic_events = $10, warnings = $11::jsonb WHERE id = $1`,
-    [s.batchId, s.accepted, s.duplicates, s.replaced, s.rejected, s.skipped, errors, finished, reasonsJson(s.skipReasons), s.heuristic, warnings],
+    `UPDATE ingest_batches SET finished_at = ${finished ? "now()" : "NULL"}, accepted = $2, duplicates = $3, replaced = $4, rejected = $5,
+       skipped = $6, errors = $7, skip_reasons = $8::jsonb, heuristic_events = $9, warnings = $10::jsonb WHERE id = $1`,
+    [s.batchId, s.accepted, s.duplicates, s.replaced, s.rejected, s.skipped, errors, reasonsJson(s.skipReasons), s.heuristic, warnings],
   );
 }
 

@@ -38,14 +38,13 @@ export async function detectRollouts(now = new Date()): Promise<number[]> {
       (e) => e.workload_ids.includes(s.workloadId) && e.applied_from >= addDays(s.day, -SAME_CHANGE_DAYS) && e.applied_from <= addDays(s.day, SAME_CHANGE_DAYS),
     );
     if (covered) continue;
-    const [fromProvider, fromModel] = split(s.from);
-    const [toProvider, toModel] = split(s.to);
+    // Model ids looked up first, not as subqueries inside VALUES: Citus refuses subqueries in an INSERT.
+    const [fromModelId, toModelId] = [await modelId(s.from), await modelId(s.to)];
     const ins = await pool().query<{ id: number }>(
       `INSERT INTO rollouts (status, applied_from, workload_ids, source, note, from_model_id, to_model_id, created_by)
-       VALUES ('proposed', $1::date, $2::int[], 'detected', $3,
-         (SELECT id FROM models WHERE provider = $4 AND name = $5), (SELECT id FROM models WHERE provider = $6 AND name = $7), 'rightsize')
+       VALUES ('proposed', $1::date, $2::int[], 'detected', $3, $4, $5, 'rightsize')
        RETURNING id`,
-      [s.day, [s.workloadId], shiftNote(nameOf.get(s.workloadId) ?? `Workload ${s.workloadId}`, s), fromProvider, fromModel, toProvider, toModel],
+      [s.day, [s.workloadId], shiftNote(nameOf.get(s.workloadId) ?? `Workload ${s.workloadId}`, s), fromModelId, toModelId],
     );
     created.push(ins.rows[0].id);
     existing.rows.push({ workload_ids: [s.workloadId], applied_from: s.day });
@@ -53,7 +52,9 @@ export async function detectRollouts(now = new Date()): Promise<number[]> {
   return created;
 }
 
-function split(key: string): [string, string] {
+/** "provider/name" -> the models row's id, or null when that model is not stored. */
+async function modelId(key: string): Promise<number | null> {
   const i = key.indexOf("/");
-  return [key.slice(0, i), key.slice(i + 1)];
+  const row = await pool().query<{ id: number }>(`SELECT id FROM models WHERE provider = $1 AND name = $2`, [key.slice(0, i), key.slice(i + 1)]);
+  return row.rows[0]?.id ?? null;
 }
