@@ -2,12 +2,13 @@
  * Where ingestion's CPU goes (issue 17.1), for `npm run bench:ingest-profile [-- --events N]`: a CLI import of N demo
  * events (default 200,000) into a throwaway PostgreSQL with pg_stat_statements loaded, the importer run under
  * `node --cpu-prof`. Prints JSON: the import's CPU per event (node, PostgreSQL), the statements that took the most
- * server time, the functions with the most self time in the importer, and EXPLAIN (ANALYZE, BUFFERS) of the batch
- * statements of one more import of 25,000 new events (after the timed one, so EXPLAIN's overhead stays out of the
- * CPU figures). --keep keeps the files and the profile.
+ * server time, the functions with the most self time in the importer, and EXPLAIN (ANALYZE, BUFFERS, WAL) of the
+ * batch write for 25,000 events (after the timed import, so EXPLAIN's overhead stays out of the CPU figures).
+ * --keep keeps the files and the profile.
  */
 import { spawnSync } from "node:child_process";
-import { createReadStream, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { to as copyTo } from "pg-copy-streams";
 import type pg from "pg";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -60,7 +61,7 @@ try {
     cpuUsPerEvent: { node: round((out.cpuMs * 1000) / stored), postgres: round((pgMs * 1000) / stored) },
     nodeSelfTime: topSelf(profile, 25),
     postgresStatements: statements.rows.map((s) => ({ ms: s.ms, usPerEvent: round((s.ms * 1000) / stored), calls: Number(s.calls), rows: Number(s.rows), query: s.query })),
-    explainBatch: await explainSecondImport(),
+    explainBatch: await explainBatchWrite(),
     machine: meter.finish(),
   };
   console.log(JSON.stringify(result, null, 2));
@@ -97,35 +98,41 @@ function cliImport(file: string, nodeFlags: string[] = []) {
 }
 
 /**
- * EXPLAIN (ANALYZE, BUFFERS) of each statement of the batch write (rules UPDATE, the insert with its roll-up
- * upserts) for one more import of 25,000 new events, run in this process: the pool's clients prefix those
- * statements with EXPLAIN (which still executes them) and keep the plans.
+ * EXPLAIN (ANALYZE, BUFFERS, WAL) of the batch write's statements (rules UPDATE, the insert with its roll-up
+ * upserts) for 25,000 stored events taken out and written again through writeBatch itself, so the plans are of the
+ * statements ingestion runs: its client prefixes those statements with EXPLAIN (which still executes them).
  */
-async function explainSecondImport(): Promise<string[]> {
-  const file = path.join(work, "more.ndjson");
-  await writeLines(file, demoLines(25_000, 303));
-  const plans: string[] = [];
-  const p = pool();
-  const connect = p.connect.bind(p) as (callback?: unknown) => Promise<pg.PoolClient>;
-  (p as { connect: unknown }).connect = async (callback?: unknown) => {
-    // pool.query() connects with a callback: leave those alone (they are not the batch writes).
-    if (callback) return connect(callback);
-    const client = await connect();
-    const query = client.query.bind(client) as (text: unknown, values?: unknown) => Promise<pg.QueryResult>;
-    // Not async: a COPY stream must come back as the stream itself.
+async function explainBatchWrite(): Promise<string[]> {
+  const { writeBatch } = await import("@/lib/ingest/store/write-batch");
+  const { EVENT_COLUMNS } = await import("@/lib/ingest/store/columns");
+  const { loadCompiledRules } = await import("@/lib/attribution/load-rules");
+  const client = await pool().connect();
+  try {
+    // 25,000 random stored events as COPY text rows, then removed, so writing them again inserts them all.
+    const rows: string[] = [];
+    const out = client.query(copyTo(`COPY (SELECT ${EVENT_COLUMNS.join(", ")} FROM usage_events ORDER BY random() LIMIT 25000) TO STDOUT`));
+    let rest = "";
+    for await (const chunk of out as AsyncIterable<Buffer>) {
+      const lines = (rest + chunk.toString("utf8")).split("\n");
+      rest = lines.pop()!;
+      rows.push(...lines);
+    }
+    await client.query(`DELETE FROM usage_events WHERE dedup_key = ANY($1::uuid[])`, [rows.map((r) => r.slice(0, r.indexOf("\t")))]);
+    const plans: string[] = [];
+    const query = client.query.bind(client) as (text: unknown, values?: unknown) => unknown;
+    // Not async: writeBatch's COPY must get the stream itself back.
     (client as { query: unknown }).query = (text: unknown, values?: unknown) => {
       if (typeof text !== "string" || !/^\s*(WITH ins AS|UPDATE staging_events)/.test(text)) return query(text, values);
-      return query(`EXPLAIN (ANALYZE, BUFFERS) ${text}`, values).then((r) => {
+      return (query(`EXPLAIN (ANALYZE, BUFFERS, WAL) ${text}`, values) as Promise<pg.QueryResult>).then((r) => {
         plans.push(...r.rows.map((row) => row["QUERY PLAN"] as string), "");
         return { rows: [{ inserted: 0 }], rowCount: 0 };
       });
     };
-    return client;
-  };
-  const { importStream } = await import("@/lib/ingest/import/import-stream");
-  await importStream(createReadStream(file), { actor: "bench", filename: "more.ndjson" });
-  (p as { connect: unknown }).connect = connect;
-  return plans;
+    await writeBatch(client, rows, await loadCompiledRules(pool()));
+    return plans;
+  } finally {
+    client.release(true);
+  }
 }
 
 function round(x: number) {
