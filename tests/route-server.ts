@@ -34,6 +34,9 @@ export async function serveRoutes(routes: Record<string, Handler>): Promise<{ ur
       res.writeHead(500).end(String(error));
     }
   });
+  // Longer than undici's idle-socket timeout (4 s): on a loaded machine the client's timer fires late, and a socket the
+  // server closed at its default 5 s was reused by fetch ("other side closed") in bench:ingest's OTLP phase.
+  server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {

@@ -16,6 +16,8 @@ export async function startEmbeddedPostgres(opts: {
   port: number;
   database?: string;
   log?: (line: string) => void;
+  /** Extra server settings ("-c", "name=value" pairs), e.g. pg_stat_statements for bench/ingest-profile.ts. */
+  flags?: string[];
 }): Promise<EmbeddedDatabase> {
   const databaseDir = path.resolve(opts.dataDir, "pg");
   const database = opts.database ?? "rightsize";
@@ -31,7 +33,7 @@ export async function startEmbeddedPostgres(opts: {
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
     // Tuned for bulk ingestion on a small machine; durability stays on (fsync, synchronous commit) so Ctrl-C never
     // loses data. Compressed full-page images and rarer checkpoints cut WAL volume during long imports.
-    postgresFlags: ["-c", "shared_buffers=512MB", "-c", "max_wal_size=4GB", "-c", "work_mem=64MB", "-c", "max_connections=100", "-c", "wal_compression=on", "-c", "checkpoint_timeout=30min", "-c", "wal_buffers=64MB"],
+    postgresFlags: ["-c", "shared_buffers=512MB", "-c", "max_wal_size=4GB", "-c", "work_mem=64MB", "-c", "max_connections=100", "-c", "wal_compression=on", "-c", "checkpoint_timeout=30min", "-c", "wal_buffers=64MB", ...(opts.flags ?? [])],
     onLog: (m) => opts.log?.(m.trim()),
     onError: (m) => opts.log?.(String(m)),
   });

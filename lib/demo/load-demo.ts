@@ -61,7 +61,8 @@ export async function loadDemo(options: LoadDemoOptions) {
   });
   let index = 0;
   for (const event of generateDemoEvents({ events: options.events, days: options.days, endDate, seed: options.seed ?? DEFAULT_DEMO_SEED })) {
-    await session.add(event, index++);
+    const waiting = session.add(event, index++); // a promise only when it must wait
+    if (waiting) await waiting;
   }
   const summary = await session.finish();
   bar?.update(summary.accepted + summary.duplicates);

@@ -4,7 +4,7 @@ import { defaultTier, InvalidUsageError, normalizeProvider, type PriceResult } f
 import { toolCallsFromTags } from "@/lib/pricing/server-tools";
 import { loadCompiledRules } from "@/lib/attribution/load-rules";
 import type { CompiledRule } from "@/lib/attribution/rule-sql";
-import { Dimensions } from "./store/dimensions";
+import { Dimensions, type ModelInfo } from "./store/dimensions";
 import { BinaryRows } from "./store/copy-binary";
 import { nulField, tagsJson } from "./store/unstorable-text";
 import { loadPricing, type PricingState } from "./store/pricing-guard";
@@ -132,7 +132,12 @@ export class IngestSession {
     this.summary.warnings = describeWarnings(this.warningCounts);
   }
 
-  async add(event: UsageEvent, index: number): Promise<void> {
+  /**
+   * Prices, attributes and queues one event. Returns a promise only when it has to wait (a name seen for the first
+   * time is created in the database, or a full batch waits for a write slot): the ingestion hot path then does no
+   * await per event. `await session.add(...)` works either way.
+   */
+  add(event: UsageEvent, index: number): Promise<void> | void {
     if (this.failure) throw this.failure;
     // Its month's raw events are gone, so a re-sent copy could not be recognised: not stored (lib/db/retention.ts).
     if (event.occurredAt.getTime() < this.floorMs) {
@@ -150,6 +155,7 @@ export class IngestSession {
     let price: PriceResult;
     try {
       // The fields the pricer reads, not a copy of the whole event: this runs for every ingested record.
+      const tools = toolCallsFromTags(event.tags);
       price = this.pricing.pricer.price({
         provider,
         model: event.model,
@@ -164,7 +170,8 @@ export class IngestSession {
         // Picks the long-context tier of a usage bucket of many calls (lib/pricing/per-call-tier.ts).
         contextWindow: event.tags["anthropic.context_window"] ?? null,
         // Server-side tool calls the source reported (web/file search), priced per call (lib/pricing/server-tools.ts).
-        ...toolCallsFromTags(event.tags),
+        webSearches: tools.webSearches,
+        fileSearches: tools.fileSearches,
         batch: event.batch,
         serviceTier: event.serviceTier,
       });
@@ -183,14 +190,21 @@ export class IngestSession {
         return;
       }
     }
+    // Names already known (nearly every event): resolved without waiting.
+    const model = this.dims.cachedModel(provider, event.model);
+    const team = event.team ? this.dims.cachedTeam(event.team) : null;
+    const workload = event.workload ? this.dims.cachedWorkload(event.workload) : null;
+    if (model === undefined || team === undefined || workload === undefined) return this.addWithNewNames(event, provider, price, tags, keyTeam);
+    let teamId = team ?? keyTeam;
+    if (workload) teamId ??= workload.teamId;
+    return this.queue(event, model, teamId, workload ? workload.id : null, price, tags);
+  }
+
+  /** add() for an event naming a model, team or workload not stored yet: creates them first (dimensions.ts). */
+  private async addWithNewNames(event: UsageEvent, provider: string, price: PriceResult, tags: string | null, keyTeam: number | null): Promise<void> {
     const model =
       this.dims.cachedModel(provider, event.model) ??
       (await this.dims.model(provider, event.model, () => ({ unpriced: price.costNanos === null, tier: defaultTier(provider, event.model) })));
-    if (price.costNanos === null && !model.unpriced) {
-      model.unpriced = true;
-      this.newlyUnpriced.add(model.id);
-    }
-
     let teamId: number | null = null;
     if (event.team) teamId = this.dims.cachedTeam(event.team) ?? (await this.dims.team(event.team));
     teamId ??= keyTeam;
@@ -200,10 +214,18 @@ export class IngestSession {
       workloadId = workload.id;
       teamId ??= workload.teamId;
     }
+    await this.queue(event, model, teamId, workloadId, price, tags);
+  }
+
+  private queue(event: UsageEvent, model: ModelInfo, teamId: number | null, workloadId: number | null, price: PriceResult, tags: string | null): Promise<void> | void {
+    if (price.costNanos === null && !model.unpriced) {
+      model.unpriced = true;
+      this.newlyUnpriced.add(model.id);
+    }
     if (this.rows.count === 0) this.batchPricing = this.pricing;
     if (REPLACEABLE_SOURCES.has(event.source)) this.batchReplaces = true;
     this.rows.add(event, { modelId: model.id, teamId, workloadId, apiKeyId: this.ctx.apiKeyId ?? null, price, batchId: this.summary.batchId }, tags);
-    if (this.ctx.batchSize && this.rows.count >= this.ctx.batchSize) await this.flush();
+    if (this.ctx.batchSize && this.rows.count >= this.ctx.batchSize) return this.flush();
   }
 
   /**

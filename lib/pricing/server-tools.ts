@@ -23,15 +23,21 @@ export interface ToolCalls {
 
 /** Tool call counts from tags (a digit string per tag; the first tag present wins). */
 export function toolCallsFromTags(tags: Record<string, string> | null | undefined): ToolCalls {
-  const read = (keys: readonly string[]) => {
-    if (!tags) return 0;
-    for (const k of keys) {
-      const v = tags[k];
-      if (v !== undefined && /^\d{1,9}$/.test(v)) return Number(v);
-    }
-    return 0;
-  };
-  return { webSearches: read(SERVER_TOOL_TAGS.webSearches), fileSearches: read(SERVER_TOOL_TAGS.fileSearches) };
+  if (!tags) return NO_TOOL_CALLS;
+  const webSearches = countTag(tags, SERVER_TOOL_TAGS.webSearches);
+  const fileSearches = countTag(tags, SERVER_TOOL_TAGS.fileSearches);
+  // Runs for every ingested event, nearly always without tool calls: no object, no closure per call.
+  return webSearches === 0 && fileSearches === 0 ? NO_TOOL_CALLS : { webSearches, fileSearches };
+}
+
+const NO_TOOL_CALLS: ToolCalls = Object.freeze({ webSearches: 0, fileSearches: 0 });
+
+function countTag(tags: Record<string, string>, keys: readonly string[]): number {
+  for (const k of keys) {
+    const v = tags[k];
+    if (v !== undefined && /^\d{1,9}$/.test(v)) return Number(v);
+  }
+  return 0;
 }
 
 /** SQL (over usage_events `e`) giving the same counts, for re-pricing stored rows. */

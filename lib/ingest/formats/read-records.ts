@@ -18,7 +18,7 @@ import { maxImportBytes } from "../limits";
 import { readCsvRows } from "./csv";
 import { isFormatId, type DetectedFormat, type FormatId } from "./format-ids";
 import { readJsonValues } from "./json-values";
-import { readLines } from "./ndjson";
+import { readLineBatches } from "./ndjson";
 import { readProtobufFrames } from "./protobuf-frames";
 import { UnreadableRecord } from "./unreadable";
 
@@ -30,6 +30,14 @@ export interface FileRecord {
 }
 
 export async function* readRecords(stream: Readable, format: FormatId | DetectedFormat): AsyncGenerator<FileRecord> {
+  for await (const batch of readRecordBatches(stream, format)) yield* batch;
+}
+
+/**
+ * The records of the file, a batch at a time: NDJSON gives the records of each chunk read together (the ingestion
+ * hot path: one async step per chunk, not per record), the other formats one record per batch.
+ */
+export async function* readRecordBatches(stream: Readable, format: FormatId | DetectedFormat): AsyncGenerator<FileRecord[]> {
   const detected: DetectedFormat = typeof format === "string" ? { format, gzip: false, description: format } : format;
   if (!isFormatId(detected.format)) throw new Error(`unknown import format: ${String(detected.format)}`);
   let source: AsyncIterable<Uint8Array | string> = stream;
@@ -46,22 +54,24 @@ export async function* readRecords(stream: Readable, format: FormatId | Detected
 
   switch (detected.format) {
     case "native-ndjson":
-      for await (const { line, text, tooLong } of readLines(source)) {
-        yield tooLong ? { line, value: new UnreadableRecord("the line is too long to be one event") } : { line, value: parseJson(text), text };
+      for await (const lines of readLineBatches(source)) {
+        yield lines.map(({ line, text, tooLong }) =>
+          tooLong ? { line, value: new UnreadableRecord("the line is too long to be one event") } : { line, value: parseJson(text), text },
+        );
       }
       return;
     case "litellm-csv":
-      yield* csvRecords(source);
+      for await (const record of csvRecords(source)) yield [record];
       return;
     case "otlp-protobuf":
       for await (const frame of readProtobufFrames(source)) {
-        yield { line: frame.ordinal, value: frame.error ? new UnreadableRecord(frame.error) : frame.bytes };
+        yield [{ line: frame.ordinal, value: frame.error ? new UnreadableRecord(frame.error) : frame.bytes }];
       }
       return;
     default:
       // JSON arrays stream element by element; single documents and NDJSON pages yield whole documents.
       for await (const piece of readJsonValues(source)) {
-        yield piece.error ? { line: piece.line, value: new UnreadableRecord(piece.error) } : { line: piece.line, value: parseJson(piece.text), text: piece.text };
+        yield [piece.error ? { line: piece.line, value: new UnreadableRecord(piece.error) } : { line: piece.line, value: parseJson(piece.text), text: piece.text }];
       }
   }
 }

@@ -49,8 +49,11 @@ export async function ingestEventsBody(body: Readable, contentType: string | nul
         continue;
       }
       const outcome = parseNativeEvent(value, index, now, "api");
-      if (outcome.ok) await session.add(outcome.event, index);
-      else session.reject(outcome.error);
+      if (!outcome.ok) session.reject(outcome.error);
+      else {
+        const waiting = session.add(outcome.event, index); // a promise only when it must wait
+        if (waiting) await waiting;
+      }
     }
   } catch (error) {
     await session.abandon();

@@ -1,7 +1,7 @@
 import type { Readable } from "node:stream";
 import { badRequest } from "@/lib/errors";
 import { readJsonValues } from "../formats/json-values";
-import { readLines } from "../formats/ndjson";
+import { readLineBatches } from "../formats/ndjson";
 import { UnreadableRecord } from "../formats/unreadable";
 
 /**
@@ -42,8 +42,8 @@ export async function* nativeRecords(stream: Readable, contentType: string | nul
 
   let index = 0;
   if ((contentType && NDJSON_TYPES.test(contentType)) || (body[0] === "{" && firstLineIsWholeValue(body))) {
-    for await (const { text, tooLong } of readLines(chunks)) {
-      yield { index: index++, value: tooLong ? new UnreadableRecord("the line is too long to be one event") : parse(text) };
+    for await (const lines of readLineBatches(chunks)) {
+      for (const { text, tooLong } of lines) yield { index: index++, value: tooLong ? new UnreadableRecord("the line is too long to be one event") : parse(text) };
     }
     return;
   }

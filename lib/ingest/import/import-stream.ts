@@ -1,7 +1,7 @@
 import "server-only";
 import { Readable } from "node:stream";
 import { badRequest } from "@/lib/errors";
-import { detectFormat, FormatDetectionError, FORMAT_DESCRIPTIONS, readRecords, toEvents, type DetectedFormat, type FormatId } from "../formats";
+import { detectFormat, FormatDetectionError, FORMAT_DESCRIPTIONS, readRecordBatches, toEvents, type DetectedFormat, type FormatId } from "../formats";
 import { promotedKeySet } from "@/lib/dimensions/promoted-keys";
 import { IngestSession, type IngestSummary } from "../ingest-session";
 import { lineOfPath } from "../formats/line-of-path";
@@ -74,12 +74,18 @@ export async function importStream(input: Readable, options: ImportOptions): Pro
   });
   try {
     const dimensionKeys = detected.format.startsWith("otlp") ? await promotedKeySet() : undefined;
-    for await (const { line, value, text } of readRecords(rest, detected)) {
-      const batch = toEvents(detected.format, value, line, now, dimensionKeys);
-      for (const error of batch.rejected) session.reject(text === undefined ? error : { ...error, index: rejectedLine(text, line, value, error.field) });
-      if (batch.skipped) session.skipAll(batch.skipReasons);
-      if (batch.warnings) session.warn(batch.warnings);
-      for (const event of batch.events) await session.add(event, line);
+    for await (const records of readRecordBatches(rest, detected)) {
+      for (const { line, value, text } of records) {
+        const batch = toEvents(detected.format, value, line, now, dimensionKeys);
+        for (const error of batch.rejected) session.reject(text === undefined ? error : { ...error, index: rejectedLine(text, line, value, error.field) });
+        if (batch.skipped) session.skipAll(batch.skipReasons);
+        if (batch.warnings) session.warn(batch.warnings);
+        for (const event of batch.events) {
+          // add() answers a promise only when it must wait (a new name, a full batch): no await per event.
+          const waiting = session.add(event, line);
+          if (waiting) await waiting;
+        }
+      }
     }
   } catch (error) {
     await session.abandon();

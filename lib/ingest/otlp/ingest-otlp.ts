@@ -49,7 +49,10 @@ export async function ingestOtlpTraces(req: NextRequest, now = new Date()): Prom
     });
     for (const r of batch.rejected) session.reject(r);
     session.skipAll(batch.skipReasons);
-    for (const event of batch.events) await session.add(event, ordinals.get(event.externalId) ?? -1);
+    for (const event of batch.events) {
+      const waiting = session.add(event, ordinals.get(event.externalId) ?? -1); // a promise only when it must wait
+      if (waiting) await waiting;
+    }
     const summary = await session.finish();
     const named = summary.errors.slice(0, NAMED_ERRORS).map((e) => `span[${e.index}] ${e.field}: ${e.message}`);
     const more = summary.rejected > named.length ? `; and ${summary.rejected - named.length} more` : "";
