@@ -10,22 +10,29 @@ import { outcomeFromTags } from "@/lib/runs/outcome";
  * an empty list for every table means the roll-ups are exactly what re-ingesting everything would give.
  */
 export async function rollupDrift(): Promise<Record<string, unknown[]>> {
-  const tables: [string, string][] = [
+  const tables: [string, string, string?][] = [
     ["usage_daily", dailyRollupSelect("usage_events")],
     ["usage_daily_user", userRollupSelect("usage_events")],
     ["usage_shape_daily", shapeRollupSelect("usage_events")],
     // every promoted tag key (none: both sides empty)
     ["usage_daily_dimension", dimensionRollupSelect("usage_events", "ARRAY(SELECT tag_key FROM dimensions)")],
-    ["usage_runs", runRollupSelect(`(SELECT e.*, ${outcomeFromTags("e.tags")} AS outcome FROM usage_events e)`)],
+    // model_ids is a set (run-rollup.ts): compared sorted and without repeats.
+    [
+      "usage_runs",
+      runRollupSelect(`(SELECT e.*, ${outcomeFromTags("e.tags")} AS outcome FROM usage_events e)`),
+      `(SELECT run_id, team_id, workload_id, run_kind, first_at, last_at, calls, input_tokens, output_tokens, cost_nanos, unpriced_calls,
+         ok_calls, error_calls, outcome_calls, success_outcomes, ARRAY(SELECT DISTINCT m FROM unnest(model_ids) AS m ORDER BY m) AS model_ids
+       FROM usage_runs)`,
+    ],
   ];
   const out: Record<string, unknown[]> = {};
-  for (const [table, select] of tables) {
+  for (const [name, select, stored = name] of tables) {
     const diff = await pool().query(
-      `(SELECT 'missing' AS side, * FROM (${select}) x EXCEPT SELECT 'missing', * FROM ${table})
+      `(SELECT 'missing' AS side, * FROM (${select}) x EXCEPT SELECT 'missing', * FROM ${stored} s)
        UNION ALL
-       (SELECT 'extra', * FROM ${table} EXCEPT SELECT 'extra', * FROM (${select}) y)`,
+       (SELECT 'extra', * FROM ${stored} s EXCEPT SELECT 'extra', * FROM (${select}) y)`,
     );
-    out[table] = diff.rows;
+    out[name] = diff.rows;
   }
   return out;
 }

@@ -122,11 +122,17 @@ async function workloadTeam(workloadId: number): Promise<number | null> {
 /** Per day with a metric value: the scope's exact spend (nano-dollars, text) and the value (numeric, text). */
 async function dailyCostAndUnits(principal: Pick<Principal, "teamIds">, key: SeriesKey, from: string, to: string) {
   const rows = await pool().query<{ day: string; cost: string; units: string }>(
-    `SELECT b.day::text AS day, b.value::text AS units,
-       COALESCE((SELECT sum(d.cost_nanos) FROM usage_daily d WHERE d.day = b.day
-         AND ($4::int IS NULL OR d.team_id = $4) AND ($5::int IS NULL OR d.workload_id = $5)
-         AND ($6::int[] IS NULL OR d.team_id = ANY($6::int[]))), 0)::text AS cost
+    // The day's spend is summed in its own sub-select and joined, not correlated per metric row: Citus plans no
+    // correlated sub-query over a reference table (business_metrics) and a distributed one (usage_daily).
+    `SELECT b.day::text AS day, b.value::text AS units, COALESCE(c.cost, 0)::text AS cost
      FROM business_metrics b
+     LEFT JOIN (
+       SELECT d.day, sum(d.cost_nanos) AS cost FROM usage_daily d
+       WHERE d.day BETWEEN $2::date AND $3::date
+         AND ($4::int IS NULL OR d.team_id = $4) AND ($5::int IS NULL OR d.workload_id = $5)
+         AND ($6::int[] IS NULL OR d.team_id = ANY($6::int[]))
+       GROUP BY d.day
+     ) c ON c.day = b.day
      WHERE b.name = $1 AND b.team_id IS NOT DISTINCT FROM $4 AND b.workload_id IS NOT DISTINCT FROM $5 AND b.day BETWEEN $2::date AND $3::date
      ORDER BY b.day`,
     [key.name, from, to, key.teamId, key.workloadId, principal.teamIds],

@@ -53,10 +53,10 @@ export async function applySignedRollups(client: pg.ClientBase, relation: string
     `${RUN_INSERT} ${runRollupSelect(`(SELECT r.*, ${outcomeFromTags("r.tags")} AS outcome FROM ${relation} r)`, true)} ${RUN_UPSERT}`,
     params,
   );
-  await client.query(
-    `DELETE FROM usage_runs u USING (SELECT DISTINCT run_id FROM ${relation} e WHERE e.run_id IS NOT NULL) t WHERE u.run_id = t.run_id AND u.calls = 0`,
-    params,
-  );
+  // Runs whose calls all went away: their ids first, then the delete (Citus cannot join its tables with the
+  // caller's temporary relation in a DELETE).
+  const runIds = await client.query<{ ids: string[] | null }>(`SELECT array_agg(DISTINCT e.run_id) AS ids FROM ${relation} e WHERE e.run_id IS NOT NULL`, params);
+  if (runIds.rows[0].ids) await client.query("DELETE FROM usage_runs WHERE run_id = ANY($1::text[]) AND calls = 0", [runIds.rows[0].ids]);
   // Only rows whose events all went away can reach zero; the day range keeps the clean-up to the touched days.
   const range = await client.query<{ first: string | null; last: string | null }>(
     `SELECT min(${day})::text AS first, max(${day})::text AS last FROM ${relation} e`,

@@ -25,10 +25,15 @@ const sums = ["calls", "input_tokens", "output_tokens", "cost_nanos", "unpriced_
   .map((c) => `${c} = usage_runs.${c} + EXCLUDED.${c}`)
   .join(", ");
 
+/**
+ * model_ids only grows by the models a batch adds (`@>` and `||` only: Citus accepts nothing but immutable
+ * operators in an upsert's SET, so no sub-select to sort and de-duplicate here). The array is a set: it may hold a
+ * model twice or out of order; readers use it as a set (`= ANY`, `IN (unnest ...)`).
+ */
 export const RUN_UPSERT = `ON CONFLICT (run_id, team_id, workload_id) DO UPDATE SET ${sums},
   first_at = LEAST(usage_runs.first_at, EXCLUDED.first_at), last_at = GREATEST(usage_runs.last_at, EXCLUDED.last_at),
   run_kind = LEAST(usage_runs.run_kind, EXCLUDED.run_kind),
-  model_ids = ARRAY(SELECT DISTINCT m FROM unnest(usage_runs.model_ids || EXCLUDED.model_ids) AS m ORDER BY m)`;
+  model_ids = CASE WHEN usage_runs.model_ids @> EXCLUDED.model_ids THEN usage_runs.model_ids ELSE usage_runs.model_ids || EXCLUDED.model_ids END`;
 
 /**
  * Recomputes usage_runs for every run with a call on the UTC days firstDay..lastDay, from all of its calls (a run
