@@ -74,7 +74,7 @@ describe("explorer amounts in the reporting currency", () => {
   it("the usage CSV adds cost_eur, summing to the report's EUR total", async () => {
     const res = await reportRoute(request("/api/v1/reports/monthly?month=2026-10&format=csv", admin) as never);
     const text = await res.text();
-    expect(text.split("\r\n")[0].endsWith(",tool_cost_usd,cost_eur")).toBe(true);
+    expect(text.split("\r\n")[0].endsWith(",tool_cost_usd,adjustment_added_on,cost_eur")).toBe(true);
     const rows = parseCsv(text);
     expect(rows.map((r) => [r.day, r.team, r.cost_usd, r.cost_eur])).toEqual([
       ["2026-10-02", "search", "10.00", "8.00"],

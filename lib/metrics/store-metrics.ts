@@ -30,9 +30,10 @@ export async function storeMetrics(principal: Pick<Principal, "teamIds">, metric
   const result = await pool().query<{ inserted: boolean }>(
     `INSERT INTO business_metrics (day, name, value, team_id, workload_id)
      SELECT * FROM unnest($1::date[], $2::text[], $3::numeric[], $4::int[], $5::int[])
-     ON CONFLICT (day, name, team_id, workload_id) DO UPDATE SET value = EXCLUDED.value, updated_at = now()
+     ON CONFLICT (day, name, team_id, workload_id) DO UPDATE SET value = EXCLUDED.value, updated_at = $6::timestamptz
      RETURNING (xmax = 0) AS inserted`,
-    [list.map((r) => r.day), list.map((r) => r.name), list.map((r) => r.value), list.map((r) => r.teamId), list.map((r) => r.workloadId)],
+    // The time is a parameter, not now(): Citus accepts only immutable expressions in an upsert's SET.
+    [list.map((r) => r.day), list.map((r) => r.name), list.map((r) => r.value), list.map((r) => r.teamId), list.map((r) => r.workloadId), new Date()],
   );
   return { stored: result.rowCount ?? 0, replaced: result.rows.filter((r) => !r.inserted).length };
 }

@@ -119,25 +119,29 @@ async function workloadTeam(workloadId: number): Promise<number | null> {
   return (await pool().query<{ team_id: number | null }>("SELECT team_id FROM workloads WHERE id = $1", [workloadId])).rows[0]?.team_id ?? null;
 }
 
-/** Per day with a metric value: the scope's exact spend (nano-dollars, text) and the value (numeric, text). */
+/**
+ * Per day with a metric value: the scope's exact spend (nano-dollars, text) and the value (numeric, text). Two
+ * plain reads joined here by day: the metric values, then the days' spend from usage_daily. (One SQL join of the
+ * two is what Citus cannot plan: business_metrics is a reference table, usage_daily is sharded by day.)
+ */
 async function dailyCostAndUnits(principal: Pick<Principal, "teamIds">, key: SeriesKey, from: string, to: string) {
-  const rows = await pool().query<{ day: string; cost: string; units: string }>(
-    // The day's spend is summed in its own sub-select and joined, not correlated per metric row: Citus plans no
-    // correlated sub-query over a reference table (business_metrics) and a distributed one (usage_daily).
-    `SELECT b.day::text AS day, b.value::text AS units, COALESCE(c.cost, 0)::text AS cost
-     FROM business_metrics b
-     LEFT JOIN (
-       SELECT d.day, sum(d.cost_nanos) AS cost FROM usage_daily d
-       WHERE d.day BETWEEN $2::date AND $3::date
-         AND ($4::int IS NULL OR d.team_id = $4) AND ($5::int IS NULL OR d.workload_id = $5)
-         AND ($6::int[] IS NULL OR d.team_id = ANY($6::int[]))
-       GROUP BY d.day
-     ) c ON c.day = b.day
+  const values = await pool().query<{ day: string; units: string }>(
+    `SELECT b.day::text AS day, b.value::text AS units FROM business_metrics b
      WHERE b.name = $1 AND b.team_id IS NOT DISTINCT FROM $4 AND b.workload_id IS NOT DISTINCT FROM $5 AND b.day BETWEEN $2::date AND $3::date
      ORDER BY b.day`,
-    [key.name, from, to, key.teamId, key.workloadId, principal.teamIds],
+    [key.name, from, to, key.teamId, key.workloadId],
   );
-  return rows.rows;
+  if (values.rows.length === 0) return [];
+  const spend = await pool().query<{ day: string; cost: string }>(
+    `SELECT d.day::text AS day, sum(d.cost_nanos)::text AS cost FROM usage_daily d
+     WHERE d.day = ANY($1::date[])
+       AND ($2::int IS NULL OR d.team_id = $2) AND ($3::int IS NULL OR d.workload_id = $3)
+       AND ($4::int[] IS NULL OR d.team_id = ANY($4::int[]))
+     GROUP BY d.day`,
+    [values.rows.map((r) => r.day), key.teamId, key.workloadId, principal.teamIds],
+  );
+  const costByDay = new Map(spend.rows.map((r) => [r.day, r.cost]));
+  return values.rows.map((r) => ({ day: r.day, units: r.units, cost: costByDay.get(r.day) ?? "0" }));
 }
 
 /** Exact sum of decimal strings (numeric(30,9) values), as a decimal string. */
