@@ -27,15 +27,25 @@ export async function storeMetrics(principal: Pick<Principal, "teamIds">, metric
     rows.set(JSON.stringify([m.date, m.name, teamId, workload?.id ?? null]), { day: m.date, name: m.name, value: m.value, teamId, workloadId: workload?.id ?? null });
   }
   const list = [...rows.values()];
-  const result = await pool().query<{ inserted: boolean }>(
-    `INSERT INTO business_metrics (day, name, value, team_id, workload_id)
-     SELECT * FROM unnest($1::date[], $2::text[], $3::numeric[], $4::int[], $5::int[])
-     ON CONFLICT (day, name, team_id, workload_id) DO UPDATE SET value = EXCLUDED.value, updated_at = $6::timestamptz
-     RETURNING (xmax = 0) AS inserted`,
-    // The time is a parameter, not now(): Citus accepts only immutable expressions in an upsert's SET.
-    [list.map((r) => r.day), list.map((r) => r.name), list.map((r) => r.value), list.map((r) => r.teamId), list.map((r) => r.workloadId), new Date()],
-  );
-  return { stored: result.rowCount ?? 0, replaced: result.rows.filter((r) => !r.inserted).length };
+  // Plain multi-row VALUES in chunks rather than INSERT ... SELECT unnest($1...): Citus (business_metrics is a
+  // reference table there) does not type the parameters of an INSERT ... SELECT. The time is a parameter, not
+  // now(): Citus accepts only immutable expressions in an upsert's SET.
+  const updatedAt = new Date();
+  let stored = 0;
+  let replaced = 0;
+  for (let at = 0; at < list.length; at += 1000) {
+    const chunk = list.slice(at, at + 1000);
+    const values = chunk.map((_, k) => `($${k * 5 + 2}::date, $${k * 5 + 3}::text, $${k * 5 + 4}::numeric, $${k * 5 + 5}::int, $${k * 5 + 6}::int)`);
+    const result = await pool().query<{ inserted: boolean }>(
+      `INSERT INTO business_metrics (day, name, value, team_id, workload_id) VALUES ${values.join(", ")}
+       ON CONFLICT (day, name, team_id, workload_id) DO UPDATE SET value = EXCLUDED.value, updated_at = $1::timestamptz
+       RETURNING (xmax = 0) AS inserted`,
+      [updatedAt, ...chunk.flatMap((r) => [r.day, r.name, r.value, r.teamId, r.workloadId])],
+    );
+    stored += result.rowCount ?? 0;
+    replaced += result.rows.filter((r) => !r.inserted).length;
+  }
+  return { stored, replaced };
 }
 
 async function idsBySlug(table: "teams" | "workloads", slugs: (string | null | undefined)[]): Promise<Map<string, { id: number; teamId: number | null }>> {
