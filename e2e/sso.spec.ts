@@ -144,6 +144,8 @@ test("Settings > API keys: a key with an expiry date shows it, and its last use 
   await admin.getByRole("button", { name: "Create key" }).click();
   const oldRow = admin.getByRole("row").filter({ hasText: "old-gateway" });
   await oldRow.getByRole("button", { name: "Revoke" }).click();
+  // Revoking asks first (Settings > API keys confirmation dialog).
+  await admin.getByRole("dialog").getByRole("button", { name: "Revoke key" }).click();
   await expect(oldRow.getByText("revoked", { exact: true })).toBeVisible();
   if (SHOTS) await admin.screenshot({ path: `${SHOTS}/settings-keys-expiry.png`, fullPage: true });
   await admin.context().close();

@@ -114,7 +114,8 @@ export function buildResult(p: ResultParts): WhatIfResult {
         quality: p.quality(w),
       }))
       .sort((a, b) => bySavings(a, b) || String(a.workload).localeCompare(String(b.workload))),
-    byTeam: [...p.byTeam].map(([team, b]) => ({ team, ...line(b) })).sort(bySavings),
+    // Ties (equal savings, e.g. teams left alone) by team, so the order never depends on the order rows were read in.
+    byTeam: [...p.byTeam].map(([team, b]) => ({ team, ...line(b) })).sort((a, b) => bySavings(a, b) || String(a.team).localeCompare(String(b.team))),
     byRule: [...p.byRule].map(([rule, b]) => ({ rule, ...line(b) })).sort((a, b) => a.rule - b.rule),
     daily: p.days.map((day) => {
       const b = p.byDay.get(day);

@@ -44,7 +44,7 @@ export async function atFixedTime<T>(now: Date, fn: () => Promise<T>): Promise<T
 }
 
 /** Wall-clock stamps of when a row was written or an answer computed: they differ between any two runs. */
-const CLOCK_FIELDS = new Set(["generatedAt", "evaluatedAt", "firstSeen", "createdAt", "updatedAt"]);
+const CLOCK_FIELDS = new Set(["generatedAt", "evaluatedAt", "firstSeen", "createdAt", "updatedAt", "dataAsOf"]);
 
 /** An answer as data: JSON parsed (an object's key order is not part of the answer), clock stamps left out. */
 export function asData(body: string): unknown {
