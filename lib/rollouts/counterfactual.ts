@@ -87,6 +87,8 @@ export function counterfactual(input: {
     const p = pending.get(key) ?? { day: i, num: 0n, den };
     p.num += num;
     pending.set(key, p);
+    // Tool charges (web/file search) are per call, whichever model answers: the counterfactual keeps them as recorded.
+    out[i].counterfactualNanos += g.toolCostNanos ?? 0n;
   }
   for (const p of pending.values()) out[p.day].counterfactualNanos += (2n * p.num + p.den) / (2n * p.den);
   return { days: out, unpricedCalls, withoutHistory: [...withoutHistory].sort(), unpricedMixModels: [...unpricedMix].sort() };

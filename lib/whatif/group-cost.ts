@@ -2,7 +2,8 @@
  * Scenario cost of one call group under one rule, as exact numerators over PPM^2 (shares are ppm integers; a
  * rate times a batch share needs two factors). The engine sums numerators and rounds once per reported figure.
  *
- * - Rerouted: every call priced on the target at the group's day, tokens after the output factor and caching lever.
+ * - Rerouted: every call priced on the target at the group's day, tokens after the output factor and caching lever,
+ *   plus the group's recorded server-side tool charges (toolCostNanos): the same searches are made on the target.
  * - Not rerouted: recorded cost + (price with levers - price without), both on the current model, so a rule whose
  *   levers change nothing costs exactly what was recorded, whatever the pricer says about the past.
  * - Batch lever: batchShare of the calls priced with batch = true (groups already in batch stay in batch).
@@ -80,7 +81,7 @@ function compute(x: GroupCostInput): GroupCost {
 
   let primaryPoint: bigint;
   if (rerouted) {
-    primaryPoint = split(x, l.reroute!, primaryTokens, "target", false) * PPM;
+    primaryPoint = split(x, l.reroute!, primaryTokens, "target", false) * PPM + toolCost(x);
   } else if (sameParts(primaryTokens, x.parts) && (g.batch === true || l.batchPpm === 0n)) {
     primaryPoint = x.baseline * DEN; // the levers change nothing for this group
   } else {
@@ -105,8 +106,13 @@ function compute(x: GroupCostInput): GroupCost {
 
 /** Primary + escalation cost with token counts on other models x band (x DEN). */
 function bandedCost(x: GroupCostInput, p: Plan, bandPpm: bigint): bigint {
-  const primary = p.rerouted ? split(x, x.levers.reroute!, scaled(p.primaryTokens, bandPpm), "target", false) * PPM : p.primaryPoint;
+  const primary = p.rerouted ? split(x, x.levers.reroute!, scaled(p.primaryTokens, bandPpm), "target", false) * PPM + toolCost(x) : p.primaryPoint;
   return primary + escalationCost(x, p, bandPpm);
+}
+
+/** The group's recorded tool charges (x DEN), carried over unchanged by a reroute. */
+function toolCost(x: GroupCostInput): bigint {
+  return (x.group.toolCostNanos ?? 0n) * DEN;
 }
 
 /** rate x the calls on the escalation model with tokenShare of their tokens (x DEN). */

@@ -34,6 +34,7 @@ export function mergeAcrossDays(groups: readonly CallGroup[], from: string, brea
     m.cacheWriteTokens += g.cacheWriteTokens;
     m.outputTokens += g.outputTokens;
     m.baselineCostNanos = m.baselineCostNanos === null || g.baselineCostNanos === null ? null : m.baselineCostNanos + g.baselineCostNanos;
+    if (g.toolCostNanos) m.toolCostNanos = (m.toolCostNanos ?? 0n) + g.toolCostNanos;
   }
   return [...merged.values()];
 }

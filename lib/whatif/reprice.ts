@@ -39,7 +39,8 @@ export function repriceByWorkload(args: {
       if (sofar === null) continue;
       const serviceTier = c.provider === g.provider ? (g.serviceTier ?? null) : null;
       const cost = priceGroup(args.price, { ...c, occurredAt, batch: g.batch ?? false, serviceTier, tierInputTokens: g.tierInputTokens }, g.calls, parts);
-      s.byCandidate.set(key, cost === null ? null : (sofar ?? 0n) + cost);
+      // The group's server-side tool charges (web/file search) stay: the candidate makes the same searches.
+      s.byCandidate.set(key, cost === null ? null : (sofar ?? 0n) + cost + (g.toolCostNanos ?? 0n));
     }
   }
   const out = new Map<string, WorkloadCosts>();

@@ -54,6 +54,11 @@ export interface CallGroup {
   outputTokens: number;
   /** Recorded cost of the group; null when (part of) it was unpriced: such groups are left out and reported. */
   baselineCostNanos: bigint | null;
+  /**
+   * The part of the baseline that is server-side tool calls (web/file search), priced per call. A rerouted group
+   * keeps it: the target model is asked the same questions and makes the same searches (default 0).
+   */
+  toolCostNanos?: bigint;
   /** Default false. */
   batch?: boolean;
   serviceTier?: string | null;

@@ -40,7 +40,7 @@ export async function applySignedRollups(client: pg.ClientBase, relation: string
   await client.query(
     `${SHAPE_INSERT}
      SELECT ${day}, COALESCE(e.team_id, 0), COALESCE(e.workload_id, 0), e.model_id, e.batch, COALESCE(e.service_tier, ''),
-       ${INPUT_BUCKET_SQL}, e.cost_nanos IS NOT NULL, ${sums}
+       ${INPUT_BUCKET_SQL}, e.cost_nanos IS NOT NULL, ${sums}, COALESCE(sum(e.sign * e.tool_cost_nanos), 0)
      FROM ${relation} e GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8 ${SHAPE_UPSERT}`,
     params,
   );

@@ -76,14 +76,16 @@ export function shapeRollupSelect(from: string): string {
   return `SELECT (e.occurred_at AT TIME ZONE 'UTC')::date AS day, COALESCE(e.team_id, 0), COALESCE(e.workload_id, 0), e.model_id, e.batch,
     COALESCE(e.service_tier, ''), ${INPUT_BUCKET_SQL}, e.cost_nanos IS NOT NULL,
     count(*), sum(e.requests), sum(e.input_tokens), sum(e.cached_input_tokens), sum(e.cache_write_tokens),
-    sum(e.output_tokens), sum(e.reasoning_tokens), COALESCE(sum(e.cost_nanos), 0)
+    sum(e.output_tokens), sum(e.reasoning_tokens), COALESCE(sum(e.cost_nanos), 0), COALESCE(sum(e.tool_cost_nanos), 0)
   FROM ${from} e GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8`;
 }
 
 export const SHAPE_INSERT = `INSERT INTO usage_shape_daily (day, team_id, workload_id, model_id, batch, service_tier, input_bucket, priced,
-  events, requests, input_tokens, cached_input_tokens, cache_write_tokens, output_tokens, reasoning_tokens, cost_nanos)`;
+  events, requests, input_tokens, cached_input_tokens, cache_write_tokens, output_tokens, reasoning_tokens, cost_nanos, tool_cost_nanos)`;
 
-const SUMS = ["events", "requests", "input_tokens", "cached_input_tokens", "cache_write_tokens", "output_tokens", "reasoning_tokens", "cost_nanos"];
+// tool_cost_nanos: the part of cost_nanos that is server-side tool calls, so the what-if can carry it over to a
+// rerouted group (it prices tokens on the target; the searches are still made and paid).
+const SUMS = ["events", "requests", "input_tokens", "cached_input_tokens", "cache_write_tokens", "output_tokens", "reasoning_tokens", "cost_nanos", "tool_cost_nanos"];
 
 export const SHAPE_UPSERT = `ON CONFLICT (day, team_id, workload_id, model_id, batch, service_tier, input_bucket, priced) DO UPDATE SET
   ${SUMS.map((c) => `${c} = usage_shape_daily.${c} + EXCLUDED.${c}`).join(", ")}`;

@@ -26,7 +26,7 @@ export async function loadCallGroups(
 ): Promise<CallGroup[]> {
   const only = window.workloadIds ? Prisma.sql`AND s.workload_id = ANY(${window.workloadIds}::int[])` : Prisma.empty;
   const q = Prisma.sql`SELECT s.day, s.team_id, s.workload_id, s.model_id, s.batch, s.service_tier, s.input_bucket, s.priced, s.events,
-      s.requests, s.input_tokens, s.cached_input_tokens, s.cache_write_tokens, s.output_tokens, s.cost_nanos
+      s.requests, s.input_tokens, s.cached_input_tokens, s.cache_write_tokens, s.output_tokens, s.cost_nanos, s.tool_cost_nanos
     FROM usage_shape_daily s
     WHERE s.day BETWEEN ${window.from}::date AND ${window.to}::date AND s.events > 0
       AND ${teamScope(principal, Prisma.raw("s.team_id"))} ${only}`;
@@ -34,8 +34,8 @@ export async function loadCallGroups(
   const groups: CallGroup[] = new Array(res.rows.length);
   let n = 0;
   for (const row of res.rows) {
-    const [day, teamId, workloadId, modelId, batch, serviceTier, bucket, priced, events, requests, input, cached, write, output, cost] = row as [
-      string, number, number, number, boolean, string, number, boolean, string, string, string, string, string, string, string,
+    const [day, teamId, workloadId, modelId, batch, serviceTier, bucket, priced, events, requests, input, cached, write, output, cost, tools] = row as [
+      string, number, number, number, boolean, string, number, boolean, string, string, string, string, string, string, string, string,
     ];
     const model = dims.models.get(modelId);
     if (!model) continue; // a model added after dims were read: the next run sees it
@@ -54,6 +54,7 @@ export async function loadCallGroups(
       cacheWriteTokens: Number(write),
       outputTokens: Number(output),
       baselineCostNanos: priced ? BigInt(cost) : null,
+      toolCostNanos: priced ? BigInt(tools) : 0n,
       batch,
       serviceTier: serviceTier === "" ? null : serviceTier,
       sizeBucket: bucket,
