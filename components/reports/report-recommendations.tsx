@@ -1,5 +1,6 @@
 import type { MonthlyReport } from "@/lib/reports/report-schema";
 import { usd } from "@/components/budgets/format";
+import { savingClass } from "@/lib/ui/money";
 
 export function ReportRecommendations({ recommendations: r }: { recommendations: MonthlyReport["recommendations"] }) {
   return (
@@ -17,7 +18,7 @@ export function ReportRecommendations({ recommendations: r }: { recommendations:
               {r.items.map((x) => (
                 <tr key={`${x.workload}-${x.candidateModel}`}>
                   <td>{x.workload}</td><td>{x.currentModel}</td><td>{x.candidateModel}</td>
-                  <td className="num delta-down">{usd(x.monthlySavingUsd)}</td><td>{x.confidence}</td><td className="wrap muted">{x.evidence}</td>
+                  <td className={`num ${savingClass(x.monthlySavingUsd)}`}>{usd(x.monthlySavingUsd)}</td><td>{x.confidence}</td><td className="wrap muted">{x.evidence}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,5 +1,6 @@
 import type { MonthlyReport } from "@/lib/reports/report-schema";
 import { usd } from "@/components/budgets/format";
+import { savingClass } from "@/lib/ui/money";
 
 /** The report's "Savings delivered": each applied rollout's realised saving on the month's days, next to its prediction. */
 export function ReportSavingsDelivered({ savings: s }: { savings: MonthlyReport["savingsDelivered"] }) {
@@ -8,7 +9,7 @@ export function ReportSavingsDelivered({ savings: s }: { savings: MonthlyReport[
       <div style={{ padding: "0 16px" }}>
         <h2>Savings delivered</h2>
         <p className="muted">
-          Realised <b className="delta-down">{usd(s.realisedSavingUsd)}</b>
+          Realised <b className={savingClass(s.realisedSavingUsd)}>{usd(s.realisedSavingUsd)}</b>
           {s.predictedSavingUsd !== null && <> against {usd(s.predictedSavingUsd)} predicted</>}: each rollout&apos;s calls re-priced on its workloads&apos; model mix of the 14 days before the change.
         </p>
         {s.rollouts.length === 0 && <p className="bg-empty">No rollout was applied during this month.</p>}
@@ -21,7 +22,7 @@ export function ReportSavingsDelivered({ savings: s }: { savings: MonthlyReport[
               {s.rollouts.map((x) => (
                 <tr key={x.id}>
                   <td>{x.label}</td><td>{x.workloads.join(", ")}</td><td>{x.appliedFrom}</td><td className="num">{x.days}</td>
-                  <td className="num delta-down">{usd(x.realisedSavingUsd)}</td><td className="num">{x.predictedSavingUsd === null ? "–" : usd(x.predictedSavingUsd)}</td>
+                  <td className={`num ${savingClass(x.realisedSavingUsd)}`}>{usd(x.realisedSavingUsd)}</td><td className="num">{x.predictedSavingUsd === null ? "–" : usd(x.predictedSavingUsd)}</td>
                 </tr>
               ))}
             </tbody>

@@ -5,6 +5,7 @@ import type { WhatIfOptions } from "@/lib/whatif/server/options";
 import type { ImportEvalsResult } from "@/lib/evals/import-evals";
 import { evalSetsQuery, importEvalFile } from "./api";
 import { pct } from "./format";
+import { namesFrom } from "./names";
 import { WorkloadClassification } from "./workload-classification";
 
 /**
@@ -13,6 +14,7 @@ import { WorkloadClassification } from "./workload-classification";
  */
 export function EvalsTab({ options, workload, onWorkload }: { options: WhatIfOptions; workload: string | null; onWorkload: (slug: string | null) => void }) {
   const sets = useQuery(evalSetsQuery());
+  const names = namesFrom(options);
   return (
     <div className="wi-evals">
       <section className="card" aria-label="Eval sets">
@@ -52,7 +54,7 @@ export function EvalsTab({ options, workload, onWorkload }: { options: WhatIfOpt
                     {s.workloads.length === 0 && <span className="muted">none</span>}
                     {s.workloads.map((w) => (
                       <button key={w} type="button" className="btn small" onClick={() => onWorkload(w)}>
-                        {w}
+                        {names.workload(w)}
                       </button>
                     ))}
                   </td>

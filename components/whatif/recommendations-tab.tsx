@@ -3,7 +3,7 @@ import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { recommendationNotesQuery, recommendationsQuery } from "./api";
 import type { Definition } from "./definition";
-import { pct, usd } from "./format";
+import { pct, savingClass, usd } from "./format";
 import { ConfidenceBadge, TierBadge } from "./tier-badge";
 import { OverSpecifiedList } from "./over-specified-list";
 import { EvidenceDrawer } from "./evidence-drawer";
@@ -37,7 +37,7 @@ export function RecommendationsTab({ window, onOpen }: { window: { from: string;
       <div className="grid kpis">
         <div className="card kpi">
           <div className="label">Recommended saving</div>
-          <div className="value delta-down" data-testid="recs-total-saving">{usd(d.totalMonthlySavingUsd)}<span className="wi-unit"> / month</span></div>
+          <div className={`value ${savingClass(d.totalMonthlySavingUsd)}`} data-testid="recs-total-saving">{usd(d.totalMonthlySavingUsd)}<span className="wi-unit"> / month</span></div>
           <div className="sub">if every recommendation below is taken</div>
         </div>
         <div className="card kpi">
@@ -89,7 +89,7 @@ export function RecommendationsTab({ window, onOpen }: { window: { from: string;
                     <b>{r.candidate.model}</b> <TierBadge tier={r.candidate.tier} />
                   </td>
                   <td className="num">{usd(r.recommendedMonthlyCostUsd)}</td>
-                  <td className="num delta-down">
+                  <td className={`num ${savingClass(r.monthlySavingUsd)}`}>
                     <b>{usd(r.monthlySavingUsd)}</b>
                     <div className="muted small">{usd(r.annualSavingUsd)} / year</div>
                   </td>
