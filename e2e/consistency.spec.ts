@@ -65,7 +65,7 @@ test.describe("signed out", () => {
   });
 });
 
-const PAGES = ["/", "/teams", "/teams/support", "/workloads", "/models", "/whatif", "/budgets", "/reports", "/ingestion", "/settings"];
+const PAGES = ["/", "/teams", "/teams/support", "/workloads", "/models", "/whatif", "/budgets", "/reports", "/ingestion", "/settings", "/rollouts", "/dimensions", "/runs", "/unit-costs"];
 
 async function seriousViolations(page: Page) {
   const result = await new AxeBuilder({ page }).analyze();

@@ -30,14 +30,18 @@ const PAGES: { name: string; path: string | ((page: Page) => Promise<string | nu
   { name: "whatif-recommendations", path: "/whatif?tab=recommendations" },
   { name: "whatif-compare", path: "/whatif?tab=compare" },
   { name: "whatif-evals", path: "/whatif?tab=evals" },
+  { name: "whatif-commitments", path: "/whatif?tab=commitments" },
   { name: "rollouts", path: "/rollouts" },
+  { name: "dimensions", path: "/dimensions" },
+  { name: "runs", path: "/runs" },
+  { name: "unit-costs", path: "/unit-costs" },
   { name: "budgets", path: "/budgets" },
   { name: "reports", path: "/reports" },
   { name: "reports-statements", path: "/reports?tab=statements" },
   { name: "reports-schedules", path: "/reports?tab=schedules" },
   { name: "reports-reconciliation", path: "/reports?tab=reconciliation" },
   { name: "ingestion", path: "/ingestion" },
-  ...["users", "keys", "rules", "models", "prices", "currency", "account"].map((tab) => ({ name: `settings-${tab}`, path: `/settings?tab=${tab}` })),
+  ...["users", "keys", "rules", "models", "prices", "currency", "dimensions", "account"].map((tab) => ({ name: `settings-${tab}`, path: `/settings?tab=${tab}` })),
 ];
 
 async function firstLink(page: Page, list: string, pattern: RegExp): Promise<string | null> {
