@@ -1,10 +1,11 @@
 "use client";
 import { Bar, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { axisLine, axisTick, chartColors, chartGrid } from "@/lib/ui/chart-theme";
 import type { UnitCostResponse } from "@/lib/metrics/unit-cost-schema";
 import { usdUnit } from "@/components/explorer/format";
 
-const PER_UNIT = "#2f5bea";
-const UNITS = "#c9d3ea";
+const PER_UNIT = chartColors.accent;
+const UNITS = chartColors.band;
 
 /** Cost per unit over time (line, left axis) over the metric's units (bars, right axis). Periods without a value leave a gap. */
 export function UnitCostChart({ data, height = 260 }: { data: UnitCostResponse; height?: number }) {
@@ -14,10 +15,10 @@ export function UnitCostChart({ data, height = 260 }: { data: UnitCostResponse; 
     <div role="img" aria-label={`Cost per ${data.name}: ${usdUnit(data.total.costPerUnitUsd)} over the range`} data-testid="unit-cost-chart">
       <ResponsiveContainer width="100%" height={height}>
         <ComposedChart data={rows} margin={{ top: 10, right: 12, left: 0, bottom: 0 }}>
-          <CartesianGrid vertical={false} stroke="#eef0f4" />
-          <XAxis dataKey="period" tick={{ fontSize: 11, fill: "#5b6575" }} minTickGap={28} tickLine={false} axisLine={{ stroke: "#e3e6eb" }} />
-          <YAxis yAxisId="usd" tickFormatter={money} tick={{ fontSize: 11, fill: "#5b6575" }} width={56} tickLine={false} axisLine={false} />
-          <YAxis yAxisId="units" orientation="right" tick={{ fontSize: 11, fill: "#8a93a3" }} width={48} tickLine={false} axisLine={false} />
+          <CartesianGrid vertical={false} {...chartGrid} />
+          <XAxis dataKey="period" tick={axisTick} minTickGap={28} tickLine={false} axisLine={axisLine} />
+          <YAxis yAxisId="usd" tickFormatter={money} tick={axisTick} width={56} tickLine={false} axisLine={false} />
+          <YAxis yAxisId="units" orientation="right" tick={axisTick} width={48} tickLine={false} axisLine={false} />
           <Tooltip
             content={({ active, payload }) => {
               if (!active || !payload?.length) return null;

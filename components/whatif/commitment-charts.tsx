@@ -1,12 +1,13 @@
 "use client";
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { axisLine, axisTick, categoryTick, chartColors, chartGrid } from "@/lib/ui/chart-theme";
 import type { CommitmentPlan } from "@/lib/commitments/commitment-schema";
 import { compact } from "@/components/explorer/format";
 
-const LOAD = "#2f5bea";
-const AFTER = "#1f9d6b";
-const CAPACITY = "#c0392b";
-const BREAK_EVEN = "#8a6d00";
+const LOAD = chartColors.accent;
+const AFTER = chartColors.good;
+const CAPACITY = chartColors.bad;
+const BREAK_EVEN = chartColors.warn;
 
 /** The model's load per UTC hour against the reserved capacity (and the break-even load), before and after the scenario. */
 export function LoadCurveChart({ plan, height = 260 }: { plan: CommitmentPlan; height?: number }) {
@@ -18,9 +19,9 @@ export function LoadCurveChart({ plan, height = 260 }: { plan: CommitmentPlan; h
     <div role="img" aria-label={`Hourly load of ${plan.model} against a capacity of ${cap} tokens per minute`} data-testid="load-curve-chart">
       <ResponsiveContainer width="100%" height={height}>
         <LineChart data={rows} margin={{ top: 10, right: 16, left: 4, bottom: 0 }}>
-          <CartesianGrid vertical={false} stroke="#eef0f4" />
-          <XAxis dataKey="hour" tick={{ fontSize: 11, fill: "#5b6575" }} minTickGap={40} tickLine={false} axisLine={{ stroke: "#e3e6eb" }} />
-          <YAxis tickFormatter={(v: number) => compact(v)} tick={{ fontSize: 11, fill: "#5b6575" }} width={52} tickLine={false} axisLine={false} domain={[0, Math.ceil(peak * 1.08)]} />
+          <CartesianGrid vertical={false} {...chartGrid} />
+          <XAxis dataKey="hour" tick={axisTick} minTickGap={40} tickLine={false} axisLine={axisLine} />
+          <YAxis tickFormatter={(v: number) => compact(v)} tick={axisTick} width={52} tickLine={false} axisLine={false} domain={[0, Math.ceil(peak * 1.08)]} />
           <Tooltip formatter={(v) => `${compact(Number(v))} tokens/min`} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           <Line name="Load now" dataKey="load" stroke={LOAD} strokeWidth={1.4} dot={false} isAnimationActive={false} />
@@ -46,9 +47,9 @@ export function OptionCostChart({ plan, height = 220 }: { plan: CommitmentPlan; 
     <div role="img" aria-label="Cost over the term of pay-as-you-go and the commitment (estimates)" data-testid="option-cost-chart">
       <ResponsiveContainer width="100%" height={height}>
         <BarChart data={rows} margin={{ top: 10, right: 16, left: 4, bottom: 0 }}>
-          <CartesianGrid vertical={false} stroke="#eef0f4" />
-          <XAxis dataKey="option" tick={{ fontSize: 12, fill: "#5b6575" }} tickLine={false} axisLine={{ stroke: "#e3e6eb" }} />
-          <YAxis tickFormatter={money} tick={{ fontSize: 11, fill: "#5b6575" }} width={56} tickLine={false} axisLine={false} />
+          <CartesianGrid vertical={false} {...chartGrid} />
+          <XAxis dataKey="option" tick={categoryTick} tickLine={false} axisLine={axisLine} />
+          <YAxis tickFormatter={money} tick={axisTick} width={56} tickLine={false} axisLine={false} />
           <Tooltip formatter={(v) => `$${Number(v).toLocaleString("en-US", { maximumFractionDigits: 2 })} (estimate)`} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           <Bar name="Pay-as-you-go" dataKey="payg" fill={LOAD} isAnimationActive={false} />
