@@ -33,7 +33,7 @@ export function UnitCostChart({ data, height = 260 }: { data: UnitCostResponse; 
               );
             }}
           />
-          <Bar yAxisId="units" dataKey="units" fill={UNITS} isAnimationActive={false} />
+          <Bar yAxisId="units" dataKey="units" fill={UNITS} fillOpacity={0.45} isAnimationActive={false} />
           <Line yAxisId="usd" dataKey="perUnit" stroke={PER_UNIT} strokeWidth={2.2} dot={false} isAnimationActive={false} connectNulls={false} />
         </ComposedChart>
       </ResponsiveContainer>
