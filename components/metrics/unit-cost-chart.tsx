@@ -39,7 +39,7 @@ export function UnitCostChart({ data, height = 260 }: { data: UnitCostResponse; 
       </ResponsiveContainer>
       <div className="uc-legend">
         <span><i style={{ background: PER_UNIT }} /> Cost per unit (left)</span>
-        <span><i style={{ background: UNITS }} /> Units sent (right)</span>
+        <span><i style={{ background: UNITS, opacity: 0.45 }} /> Units sent (right)</span>
       </div>
     </div>
   );
