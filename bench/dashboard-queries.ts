@@ -70,3 +70,17 @@ export function quantile(sorted: number[], q: number): number {
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
   return sorted[i];
 }
+
+/**
+ * p50/p95/max (ms, one decimal) of `runs` calls of `once` (which returns its own elapsed ms), after two warm-up
+ * calls: first-call compilation and plan caching are not the steady state.
+ */
+export async function timeRepeated(query: string, once: () => Promise<number>, runs: number) {
+  await once();
+  await once();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) times.push(await once());
+  times.sort((a, b) => a - b);
+  const ms = (x: number) => Math.round(x * 10) / 10;
+  return { query, p50: ms(quantile(times, 0.5)), p95: ms(quantile(times, 0.95)), max: ms(times[times.length - 1]) };
+}

@@ -28,7 +28,7 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded-
 import { migrate } from "@/lib/db/migrate";
 import { needsBuild } from "@/lib/bootstrap/needs-build";
 import { todayUtc } from "@/lib/analytics/dates";
-import { BIGGEST_WORKLOAD_SQL, benchRanges, dashboardQueries, dimensionQueries, q, quantile } from "./dashboard-queries";
+import { BIGGEST_WORKLOAD_SQL, benchRanges, dashboardQueries, dimensionQueries, q, quantile, timeRepeated } from "./dashboard-queries";
 import { startMachineMeter } from "./machine";
 import { pgCpuMs, processCpuMs } from "./pg-cpu";
 
@@ -103,12 +103,7 @@ async function timeGet(pathAndQuery: string, cookie: string) {
     if (!res.ok) throw new Error(`${pathAndQuery}: ${res.status} ${body.slice(0, 300)}`);
     return performance.now() - started;
   };
-  await once();
-  await once();
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) times.push(await once());
-  times.sort((a, b) => a - b);
-  return { query: pathAndQuery, p50: ms(quantile(times, 0.5)), p95: ms(quantile(times, 0.95)), max: ms(times[times.length - 1]) };
+  return timeRepeated(pathAndQuery, once, RUNS);
 }
 
 /** Removes `customer` and promotes it again: the back-fill of its roll-up from every stored call, end to end. */

@@ -36,7 +36,7 @@ const { NextRequest } = await import("next/server");
 const { todayUtc } = await import("@/lib/analytics/dates");
 const { startMachineMeter } = await import("./machine");
 const { pgCpuMs } = await import("./pg-cpu");
-const { BIGGEST_WORKLOAD_SQL, dashboardQueries, quantile } = await import("./dashboard-queries");
+const { BIGGEST_WORKLOAD_SQL, dashboardQueries, timeRepeated } = await import("./dashboard-queries");
 
 const { values } = parseArgs({ options: { events: { type: "string" }, days: { type: "string" }, runs: { type: "string" }, keep: { type: "boolean" } } });
 const EVENTS = Number((values.events ?? "100000000").replace(/_/g, ""));
@@ -166,12 +166,7 @@ try {
       if (!res.ok) throw new Error(`${pathAndQuery}: ${res.status} ${body.slice(0, 300)}`);
       return performance.now() - started;
     };
-    await once();
-    await once();
-    const times: number[] = [];
-    for (let i = 0; i < runs; i++) times.push(await once());
-    times.sort((a, b) => a - b);
-    return { query: pathAndQuery, p50: round(quantile(times, 0.5)), p95: round(quantile(times, 0.95)), max: round(times[times.length - 1]) };
+    return timeRepeated(pathAndQuery, once, runs);
   };
   const summarise = (results: { p95: number }[], target: number) => {
     const worst = Math.max(...results.map((r) => r.p95));
