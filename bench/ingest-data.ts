@@ -3,7 +3,7 @@ import { createWriteStream } from "node:fs";
 import { once } from "node:events";
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
 import { resourceFromAttributes } from "@opentelemetry/resources";
-import { ProtobufTraceSerializer } from "@opentelemetry/otlp-transformer";
+import { JsonTraceSerializer, ProtobufTraceSerializer } from "@opentelemetry/otlp-transformer";
 import { generateDemoEvents } from "@/lib/demo/generate";
 import type { UsageEvent } from "@/lib/ingest/usage-event";
 
@@ -70,8 +70,8 @@ export function* syntheticLines(prefix: string): Generator<string> {
   }
 }
 
-/** OTLP protobuf export requests of `perRequest` GenAI spans each, recorded through the SDK. */
-export function otlpRequests(requests: number, perRequest: number): Uint8Array[] {
+/** OTLP trace export requests of `perRequest` GenAI spans each, serialized as the SDK's exporter does (protobuf by default). */
+export function otlpRequests(requests: number, perRequest: number, encoding: "protobuf" | "json" = "protobuf"): Uint8Array[] {
   const out: Uint8Array[] = [];
   const models = ["gpt-4o", "gpt-4.1-mini", "claude-sonnet-4-5"];
   const now = Date.now() - 3_600_000;
@@ -97,7 +97,8 @@ export function otlpRequests(requests: number, perRequest: number): Uint8Array[]
       });
       span.end(new Date(now + i + 700));
     }
-    out.push(ProtobufTraceSerializer.serializeRequest(exporter.getFinishedSpans())!);
+    const serializer = encoding === "json" ? JsonTraceSerializer : ProtobufTraceSerializer;
+    out.push(serializer.serializeRequest(exporter.getFinishedSpans())!);
   }
   return out;
 }

@@ -7,16 +7,14 @@
  * Options: --seconds S (default 180), --events N, --ingesters I (default 2), --readers R (default 3),
  * --whatifs W (default 1), --batch B events per ingest request (default 200).
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { readFileSync, rmSync } from "node:fs";
+import { spawnSync, type ChildProcess } from "node:child_process";
+import { rmSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { cpus, loadavg } from "node:os";
-import pg from "pg";
-import { encode } from "next-auth/jwt";
 import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { migrate } from "@/lib/db/migrate";
-import { needsBuild } from "@/lib/bootstrap/needs-build";
+import { benchCredentials, log, mb, root, startProductionServer, treeRss } from "./bench-server";
 import { addDays, todayUtc } from "@/lib/analytics/dates";
 
 const { values } = parseArgs({
@@ -28,74 +26,14 @@ const INGESTERS = Number(values.ingesters ?? 2);
 const READERS = Number(values.readers ?? 3);
 const WHATIFS = Number(values.whatifs ?? 1);
 const BATCH = Number(values.batch ?? 200);
-const root = path.resolve(import.meta.dirname, "..");
 const work = "/tmp/rs-bench-soak";
 const port = Number(process.env.BENCH_PORT ?? 3291);
 const base = `http://localhost:${port}`;
 const secret = "bench-soak-secret-0123456789abcdef";
-const log = (line: string) => process.stderr.write(`${line}\n`);
 const ms = (x: number) => Math.round(x * 10) / 10;
-const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
 function quantile(sorted: number[], q: number): number {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] : 0;
-}
-
-/** Resident memory of the server and every process under it (next start runs the app in a child). */
-function treeRss(pid: number): number {
-  const children = (p: number): number[] => {
-    try {
-      return readFileSync(`/proc/${p}/task/${p}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
-    } catch {
-      return [];
-    }
-  };
-  let total = 0;
-  const stack = [pid];
-  while (stack.length) {
-    const p = stack.pop()!;
-    try {
-      const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, "utf8"))?.[1];
-      total += Number(kb ?? 0) * 1024;
-    } catch {
-      // gone
-    }
-    stack.push(...children(p));
-  }
-  return total;
-}
-
-async function setup(url: string) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  const user = await client.query<{ id: number }>(
-    `INSERT INTO users (email, name, role) VALUES ('bench-soak@rightsize.local', 'Soak bench', 'admin') ON CONFLICT (email) DO UPDATE SET role = 'admin' RETURNING id`,
-  );
-  await client.end();
-  const cookie = `next-auth.session-token=${await encode({ token: { uid: user.rows[0].id, sv: 0 }, secret })}`;
-  const keyOut = spawnSync(process.execPath, [path.join(root, "cli/bin.mjs"), "keys", "create", "--name", "soak", "--scope", "ingest"], { encoding: "utf8", env: { ...process.env, DATABASE_URL: url } });
-  const key = /rs_[A-Za-z0-9_-]+/.exec(keyOut.stdout)?.[0];
-  if (!key) throw new Error(`could not create an ingest key: ${keyOut.stdout}${keyOut.stderr}`);
-  return { cookie, key };
-}
-
-async function startServer(url: string): Promise<ChildProcess> {
-  if (needsBuild(root)) {
-    log("building the app (next build)...");
-    const build = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], { cwd: root, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-    if (build.status !== 0) throw new Error("next build failed");
-  }
-  const server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
-    cwd: root,
-    stdio: "ignore",
-    env: { ...process.env, DATABASE_URL: url, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: base, NEXT_TELEMETRY_DISABLED: "1", RIGHTSIZE_ALERTS: "off" },
-  });
-  for (let i = 0; i < 120; i++) {
-    if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) return server;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  server.kill();
-  throw new Error("the server did not start");
 }
 
 type Kind = "ingest" | "read" | "whatif";
@@ -123,8 +61,8 @@ async function main() {
     log(`loading ${EVENTS.toLocaleString("en-US")} demo events...`);
     const demo = spawnSync(process.execPath, [path.join(root, "cli/bin.mjs"), "demo", "--events", String(EVENTS)], { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, DATABASE_URL: db.url } });
     if (demo.status !== 0) throw new Error("rightsize demo failed");
-    const { cookie, key } = await setup(db.url);
-    server = await startServer(db.url);
+    const { cookie, key } = await benchCredentials(db.url, secret, "soak");
+    server = await startProductionServer({ url: db.url, port, secret });
     const today = todayUtc();
     const window = { from: addDays(today, -29), to: today };
     const reads = [
