@@ -206,14 +206,15 @@ async function main() {
     const selected = cases().filter((x) => !ONLY || ONLY.has(x.kind));
     // A fresh server per kind, so a kind's peak is not hidden by heap an earlier kind left behind.
     for (const kind of [...new Set(selected.map((c) => c.kind))]) {
+      // Every body of the kind is built before its server starts and requests follow one another at once: a body
+      // built between two requests can take longer than the server's keep-alive timeout (5 s), and the next
+      // request would then go out on a pooled connection the server has just closed (EPIPE).
+      const prepared = selected.filter((x) => x.kind === kind).map((c) => ({ c, body: c.body() }));
       server = await startProductionServer({ url: db.url, port, secret, env: { RIGHTSIZE_MAX_IMPORT_MB: String(IMPORT_LIMIT_MB) }, logFile: path.join(work, "server.log") });
       await fetch(`${base}/api/v1/budgets`, { headers: { cookie: creds.cookie } }).then((r) => r.text());
       idleRssMb[kind] = mb(treeRss(server.pid!));
-      for (const c of selected.filter((x) => x.kind === kind)) {
+      for (const { c, body } of prepared) {
         log(`${c.kind}: ${c.request}...`);
-        // Built before the clock and the peak start, and sent at once: a body that takes longer to build than the
-        // server's keep-alive timeout (5 s) would otherwise go out on a pooled connection the server just closed.
-        const body = c.body();
         const before = treeRss(server.pid!);
         resetTreePeak(server.pid!);
         const started = performance.now();
