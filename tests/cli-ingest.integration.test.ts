@@ -83,7 +83,7 @@ describe("rightsize ingest", () => {
     const rerun = rightsize("ingest", "--json", file);
     expect(rerun.code, rerun.stderr).toBe(0);
     expect(JSON.parse(rerun.stdout)).toMatchObject({ accepted: TOTAL - partial.n, duplicates: partial.n, rejected: 0 });
-    const r = await pool().query(`SELECT count(*)::int AS n, sum(input_tokens)::bigint::text AS input FROM usage_events WHERE dedup_key IN (SELECT dedup_key FROM usage_events) AND user_name LIKE 'u%' AND occurred_at >= '2026-10-01' AND occurred_at < '2026-10-11' AND model_id = (SELECT id FROM models WHERE name = 'gpt-4o-mini')`);
+    const r = await pool().query(`SELECT count(*)::int AS n, sum(input_tokens)::bigint::text AS input FROM usage_events WHERE dedup_key IS NOT NULL AND user_name LIKE 'u%' AND occurred_at >= '2026-10-01' AND occurred_at < '2026-10-11' AND model_id = (SELECT id FROM models WHERE name = 'gpt-4o-mini')`);
     expect(r.rows[0]).toEqual({ n: TOTAL + 50, input: String(input + (await goodInput())) });
     expect(await rollupDrift()).toEqual(NO_DRIFT);
   }, 300_000);
