@@ -46,7 +46,7 @@ async function post(body: unknown, init: { key?: string; cookie?: string; conten
 
 async function stored(prefix: string) {
   const rows = await pool().query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM usage_events WHERE ingest_batch_id IS NOT NULL AND dedup_key IN (SELECT dedup_key FROM usage_events) AND user_name LIKE $1`,
+    `SELECT count(*)::int AS n FROM usage_events WHERE ingest_batch_id IS NOT NULL AND dedup_key IS NOT NULL AND user_name LIKE $1`,
     [`${prefix}%`],
   );
   return rows.rows[0].n;
