@@ -5,7 +5,7 @@ import { Spinner } from "./spinner";
 type Props = Omit<AnchorHTMLAttributes<HTMLAnchorElement>, "href" | "download"> & {
   href: string;
   pendingLabel?: ReactNode;
-  /** Called once the file is handed to the browser (or failed), e.g. to close a menu. */
+  /** Called once the file is handed to the browser, e.g. to close a menu (not on failure: the error must stay seen). */
   onDone?: () => void;
 };
 
@@ -41,11 +41,11 @@ export function PendingDownload({ href, pendingLabel = "Preparing…", onDone, c
       a.remove();
       // The browser has read the URL once click() returns; free the blob a moment later.
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      onDone?.();
     } catch (e) {
       setError((e as Error).message);
     } finally {
       setPending(false);
-      onDone?.();
     }
   }
   return (

@@ -8,6 +8,7 @@ import { EvalLink } from "./eval-link";
 import { FloorInput } from "./floor-input";
 import { pct } from "./format";
 import { TierBadge } from "./tier-badge";
+import { Spinner } from "@/components/ui/spinner";
 
 const label = (c: string) => c.replace(/_/g, " ");
 
@@ -38,7 +39,12 @@ export function WorkloadClassification({ workload }: { workload: string }) {
     <section className="card wi-classification" aria-label="Classification" data-testid="workload-classification">
       <div className="wi-card-head">
         <h2>Classification: {c.workload.name}</h2>
-        {mutation.isPending && <span className="muted">saving…</span>}
+        {mutation.isPending && (
+          <span className="muted" role="status" aria-busy="true">
+            <Spinner />
+            Saving…
+          </span>
+        )}
       </div>
       {mutation.isError && <div className="error-box">{mutation.error.message}</div>}
       <div className="wi-class-grid">
