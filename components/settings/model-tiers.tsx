@@ -1,4 +1,5 @@
 "use client";
+import { PendingButton } from "@/components/ui/pending-button";
 import "@/components/explorer/explorer.css";
 import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -70,6 +71,7 @@ export default function ModelTiersSection() {
                       aria-label={`Tier of ${m.key}`}
                       value={m.tier ?? ""}
                       disabled={change.isPending}
+                      aria-busy={change.isPending && change.variables?.id === m.id}
                       onChange={(e) => e.target.value && change.mutate({ id: m.id, tier: e.target.value })}
                     >
                       {m.tier === null && <option value="">— none —</option>}
@@ -87,9 +89,9 @@ export default function ModelTiersSection() {
                   <td className="muted">{m.firstSeen.slice(0, 10)}</td>
                   <td>
                     {m.tierSource === "manual" && (
-                      <button type="button" className="btn small" disabled={change.isPending} onClick={() => change.mutate({ id: m.id, tier: "default" })}>
+                      <PendingButton type="button" className="btn small" disabled={change.isPending} pending={change.isPending && change.variables?.id === m.id} pendingLabel="Saving…" onClick={() => change.mutate({ id: m.id, tier: "default" })}>
                         Use default
-                      </button>
+                      </PendingButton>
                     )}
                   </td>
                 </tr>

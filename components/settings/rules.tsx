@@ -1,4 +1,5 @@
 "use client";
+import { PendingButton } from "@/components/ui/pending-button";
 import "@/components/explorer/explorer.css";
 import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -105,9 +106,9 @@ export default function RulesSection() {
           Rule changes re-attribute history by themselves. After renaming teams or moving workloads between teams, recompute every call
           against the current rules and rebuild the daily roll-ups from the calls.
         </p>
-        <button type="button" className="btn" disabled={busy} onClick={() => reattributeAll.mutate()}>
-          {reattributeAll.isPending ? `Recomputing… ${elapsed}s` : "Recompute attribution"}
-        </button>
+        <PendingButton type="button" className="btn" disabled={busy} pending={reattributeAll.isPending} pendingLabel={`Recomputing… ${elapsed}s`} onClick={() => reattributeAll.mutate()}>
+          Recompute attribution
+        </PendingButton>
       </div>
     </div>
   );
