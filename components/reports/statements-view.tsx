@@ -1,4 +1,5 @@
 "use client";
+import { PendingDownload } from "@/components/ui/pending-download";
 import { useQuery } from "@tanstack/react-query";
 import { usd } from "@/components/budgets/format";
 import { chargebackQuery } from "./api";
@@ -37,7 +38,7 @@ export function StatementsView({ month, teams }: { month: string; teams: { slug:
                     <td className="num">{c ? usd(c.allocatedUsd) : "—"}</td>
                     <td className="num"><strong>{c ? usd(c.totalUsd) : "—"}</strong></td>
                     <td style={{ textAlign: "right" }}>
-                      <a className="btn" href={`/api/v1/reports/statements?month=${month}&team=${encodeURIComponent(t.slug)}`} download>Statement PDF</a>
+                      <PendingDownload href={`/api/v1/reports/statements?month=${month}&team=${encodeURIComponent(t.slug)}`}>Statement PDF</PendingDownload>
                     </td>
                   </tr>
                 );
