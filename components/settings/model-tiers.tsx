@@ -1,4 +1,5 @@
 "use client";
+import { Pending } from "@/components/ui/pending";
 import { PendingButton } from "@/components/ui/pending-button";
 import "@/components/explorer/explorer.css";
 import { useState } from "react";
@@ -43,7 +44,7 @@ export default function ModelTiersSection() {
         </div>
         {models.error && <div className="error-box">{models.error.message}</div>}
         {!models.data ? (
-          <p className="muted">Loading…</p>
+          <Pending className="muted">Loading…</Pending>
         ) : models.data.models.length === 0 ? (
           <p className="muted">No models yet: they appear with the first usage that names them.</p>
         ) : (

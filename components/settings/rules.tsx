@@ -1,4 +1,5 @@
 "use client";
+import { Pending } from "@/components/ui/pending";
 import { PendingButton } from "@/components/ui/pending-button";
 import "@/components/explorer/explorer.css";
 import { useState } from "react";
@@ -73,7 +74,7 @@ export default function RulesSection() {
         </div>
         {rules.error && <div className="error-box">{rules.error.message}</div>}
         {(reorder.error || reattributeAll.error) && <div className="error-box">{(reorder.error ?? reattributeAll.error)!.message}</div>}
-        {rules.data ? <RuleList rules={list} busy={busy} onMove={move} onEdit={(r) => edit(r)} onDelete={(rule) => setPanel({ kind: "delete", rule })} /> : <p className="muted">Loading…</p>}
+        {rules.data ? <RuleList rules={list} busy={busy} onMove={move} onEdit={(r) => edit(r)} onDelete={(rule) => setPanel({ kind: "delete", rule })} /> : <Pending className="muted">Loading…</Pending>}
         {busy && (
           <div style={{ marginTop: 10 }} aria-live="polite">
             <div className="progress indeterminate">

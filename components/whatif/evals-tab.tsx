@@ -1,4 +1,5 @@
 "use client";
+import { Pending } from "@/components/ui/pending";
 import { useState } from "react";
 import { PendingButton } from "@/components/ui/pending-button";
 import { PendingDownload } from "@/components/ui/pending-download";
@@ -21,7 +22,7 @@ export function EvalsTab({ options, workload, onWorkload }: { options: WhatIfOpt
     <div className="wi-evals">
       <section className="card" aria-label="Eval sets">
         <h2>Eval sets</h2>
-        {sets.isPending && <p className="muted">Loading…</p>}
+        {sets.isPending && <Pending className="muted">Loading…</Pending>}
         {sets.isError && <div className="error-box">{sets.error.message}</div>}
         {sets.data?.length === 0 && <p className="muted">No eval results yet: import a file below.</p>}
         {sets.data && sets.data.length > 0 && (

@@ -1,4 +1,5 @@
 "use client";
+import { Pending } from "@/components/ui/pending";
 import "./whatif.css";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { ClassificationPatch } from "@/lib/classify/classification-schema";
@@ -30,7 +31,7 @@ export function WorkloadClassification({ workload }: { workload: string }) {
       void client.invalidateQueries({ queryKey: ["evals"] });
     },
   });
-  if (q.isPending) return <section className="card wi-classification"><p className="muted">Loading classification…</p></section>;
+  if (q.isPending) return <section className="card wi-classification"><Pending className="muted">Loading classification…</Pending></section>;
   if (q.isError) return <section className="card wi-classification"><div className="error-box">{q.error.message}</div></section>;
   const c = q.data;
   const edit = c.canEdit;
