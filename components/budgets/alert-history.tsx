@@ -3,6 +3,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { AlertOut } from "@/lib/alerts/alert-schema";
 import { alertsQuery, apiJson } from "./api";
 import { dateTime, pct, usd } from "./format";
+import { Pending } from "@/components/ui/pending";
+import { PendingButton } from "@/components/ui/pending-button";
 
 /** Alerts raised (newest first) with what happened to each webhook delivery; failures say why and can be retried. */
 export function AlertHistory({ canManage }: { canManage: boolean }) {
@@ -15,6 +17,7 @@ export function AlertHistory({ canManage }: { canManage: boolean }) {
           <span className="badge over" data-testid="failed-deliveries">{alerts.data.failedDeliveries} failed webhook {alerts.data.failedDeliveries === 1 ? "delivery" : "deliveries"}</span>
         )}
       </div>
+      {alerts.isPending && <Pending className="bg-empty">Loading alerts…</Pending>}
       {alerts.error && <p className="error-box" style={{ margin: "0 16px" }}>{alerts.error.message}</p>}
       {alerts.data && alerts.data.alerts.length === 0 && (
         <p className="bg-empty" style={{ padding: "8px 16px 16px" }}>No alerts yet. Budgets are checked every minute; each threshold alerts once per period.</p>
@@ -70,9 +73,9 @@ function Deliveries({ alert: a, canManage }: { alert: AlertOut; canManage: boole
           <span className="muted">{d.format === "slack" ? "Slack" : "JSON"}</span>
           {d.lastError && d.status !== "delivered" && <div className="bg-error">{d.lastError}</div>}
           {canManage && d.status !== "delivered" && (
-            <button type="button" className="btn" style={{ padding: "2px 8px", fontSize: 12, marginTop: 2 }} disabled={retry.isPending} onClick={() => retry.mutate(d.id)}>
+            <PendingButton type="button" className="btn" style={{ padding: "2px 8px", fontSize: 12, marginTop: 2 }} disabled={retry.isPending} pending={retry.isPending && retry.variables === d.id} pendingLabel="Retrying…" onClick={() => retry.mutate(d.id)}>
               Retry now
-            </button>
+            </PendingButton>
           )}
         </div>
       ))}

@@ -2,10 +2,11 @@
 import type { BudgetOut } from "@/lib/budgets/budget-schema";
 import { BurnDownChart } from "./burn-down-chart";
 import { StatusBadge } from "./status-badge";
+import { PendingButton } from "@/components/ui/pending-button";
 import { STATUS_CLASS, longPeriod, money, pct, shortDate } from "./format";
 
 /** One budget: status, spent of amount, forecast with its range, the run-out date, and the burn-down chart. */
-export function BudgetCard({ budget: b, canManage, onEdit, onDelete }: { budget: BudgetOut; canManage: boolean; onEdit(): void; onDelete(): void }) {
+export function BudgetCard({ budget: b, canManage, deleting = false, onEdit, onDelete }: { budget: BudgetOut; canManage: boolean; deleting?: boolean; onEdit(): void; onDelete(): void }) {
   // Figures in the budget's own currency (USD, or the reporting currency it was set in).
   const usd = (d: string) => money(d, b.currency);
   const fill = Math.min(1, b.spentShare);
@@ -62,7 +63,7 @@ export function BudgetCard({ budget: b, canManage, onEdit, onDelete }: { budget:
         {canManage && (
           <div className="bg-actions">
             <button type="button" className="btn" onClick={onEdit}>Edit</button>
-            <button type="button" className="btn danger" onClick={onDelete}>Delete</button>
+            <PendingButton type="button" className="btn danger" onClick={onDelete} pending={deleting} pendingLabel="Deleting…">Delete</PendingButton>
           </div>
         )}
       </div>

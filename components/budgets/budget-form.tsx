@@ -7,6 +7,7 @@ import { Dialog } from "@/components/shell/dialog";
 import { apiJson, recentSpendQuery } from "./api";
 import { suggestAmounts } from "@/lib/budgets/suggest-amount";
 import { usd } from "./format";
+import { PendingButton } from "@/components/ui/pending-button";
 
 interface FormState {
   scopeType: "org" | "team" | "workload";
@@ -174,7 +175,7 @@ export function BudgetForm({ budget, options, onDone, reportingCurrency = "USD" 
       <p className="bg-help">Each alert fires once per period. Without a webhook, alerts show in the history below.</p>
       {error && <p className="error-box" role="alert">{error}</p>}
       <div className="bg-form-actions">
-        <button className="btn primary" disabled={save.isPending} aria-busy={save.isPending}>{save.isPending ? "Saving…" : budget ? "Save changes" : "Create budget"}</button>
+        <PendingButton type="submit" className="btn primary" pending={save.isPending} pendingLabel="Saving…">{budget ? "Save changes" : "Create budget"}</PendingButton>
         <button type="button" className="btn" onClick={onDone}>Cancel</button>
       </div>
     </form>

@@ -10,6 +10,8 @@ import { BudgetCard } from "./budget-card";
 import { BudgetForm } from "./budget-form";
 import { AlertHistory } from "./alert-history";
 import { money } from "./format";
+import { Pending } from "@/components/ui/pending";
+import { PendingButton } from "@/components/ui/pending-button";
 import { nanosToUsd, usdToNanos } from "@/lib/money";
 
 /** The Budgets page: totals, one card per budget with its burn-down, the create/edit form and the alert history. */
@@ -36,9 +38,9 @@ export function BudgetsView({ canManage, options, reportingCurrency = "USD" }: {
         actions={
           canManage && (
             <>
-              <button type="button" className="btn" disabled={evaluate.isPending} onClick={() => evaluate.mutate()} title="Budgets are checked every minute; this checks now">
-                {evaluate.isPending ? "Checking…" : "Check alerts now"}
-              </button>
+              <PendingButton type="button" className="btn" pending={evaluate.isPending} pendingLabel="Checking…" onClick={() => evaluate.mutate()} title="Budgets are checked every minute; this checks now">
+                Check alerts now
+              </PendingButton>
               <button type="button" className="btn primary" onClick={() => setEditing("new")}>New budget</button>
             </>
           )
@@ -51,7 +53,7 @@ export function BudgetsView({ canManage, options, reportingCurrency = "USD" }: {
       {editing && <BudgetForm key={editing === "new" ? "new" : editing.id} budget={editing === "new" ? null : editing} options={options} reportingCurrency={reportingCurrency} onDone={() => setEditing(null)} />}
 
       {budgets.error && <p className="error-box">{budgets.error.message}</p>}
-      {budgets.isPending && <div className="card bg-empty">Loading budgets…</div>}
+      {budgets.isPending && <Pending className="card bg-empty">Loading budgets…</Pending>}
       {budgets.data && list.length === 0 && (
         <div className="card empty">
           <h2>No budgets yet</h2>
@@ -75,6 +77,7 @@ export function BudgetsView({ canManage, options, reportingCurrency = "USD" }: {
             key={b.id}
             budget={b}
             canManage={canManage}
+            deleting={remove.isPending && remove.variables?.id === b.id}
             onEdit={() => setEditing(b)}
             onDelete={() => {
               if (window.confirm(`Delete the budget "${b.label}"? Its alert history stays.`)) remove.mutate(b);

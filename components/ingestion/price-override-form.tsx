@@ -1,4 +1,5 @@
 "use client";
+import { PendingButton } from "@/components/ui/pending-button";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { optionsQuery } from "@/components/whatif/api";
@@ -157,9 +158,9 @@ export function PriceOverrideForm({ initial, id, lockModel, onDone, onCancel }: 
         tiers scale your rates (Sonnet above 200k: input 2x, output 1.5x). The price applies to calls from the valid-from day on; saving re-prices the stored calls it covers, so history and budgets use it at once.
       </p>
       <div className="toolbar" style={{ marginTop: 10 }}>
-        <button className="btn primary" disabled={save.isPending}>
-          {save.isPending ? "Saving and re-pricing…" : id === undefined ? "Save price" : "Save changes"}
-        </button>
+        <PendingButton type="submit" className="btn primary" pending={save.isPending} pendingLabel="Saving and re-pricing…">
+          {id === undefined ? "Save price" : "Save changes"}
+        </PendingButton>
         {onCancel && (
           <button type="button" className="btn" onClick={onCancel}>
             Cancel

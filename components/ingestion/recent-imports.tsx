@@ -1,4 +1,5 @@
 "use client";
+import { Pending } from "@/components/ui/pending";
 import { useQuery } from "@tanstack/react-query";
 import { Fragment, useState } from "react";
 import { apiJson } from "@/components/settings/api";
@@ -41,7 +42,7 @@ export function RecentImports() {
         </select>
       </div>
       {batches.error && <p className="error-box">{batches.error.message}</p>}
-      {batches.isLoading && <p className="muted">Loading…</p>}
+      {batches.isLoading && <Pending className="muted">Loading…</Pending>}
       {!batches.isLoading && list.length === 0 && !batches.error && <p className="muted">Nothing imported yet.</p>}
       {list.length > 0 && (
         <table className="data" data-testid="recent-imports">
@@ -138,7 +139,7 @@ function BatchErrors({ batch }: { batch: IngestBatch }) {
     queryKey: ["ingest-batches", "detail", batch.id],
     queryFn: () => apiJson<IngestBatch & { errors: Rejected[] }>(`/api/v1/ingest-batches/${batch.id}`),
   });
-  if (detail.isLoading) return <p className="muted">Loading…</p>;
+  if (detail.isLoading) return <Pending className="muted">Loading…</Pending>;
   if (detail.error) return <p className="error-box">{detail.error.message}</p>;
   const errors = detail.data?.errors ?? [];
   const unit = batch.stream ? "index" : "line";

@@ -1,4 +1,5 @@
 "use client";
+import { Pending } from "@/components/ui/pending";
 import { useQuery } from "@tanstack/react-query";
 import { Fragment, useState } from "react";
 import { PriceOverrideForm, describeChange, emptyDraft } from "./price-override-form";
@@ -23,7 +24,7 @@ export function UnpricedModels({ canPrice }: { canPrice: boolean }) {
       </p>
       {done && <p className={styles.success} role="status">{done}</p>}
       {models.error && <p className="error-box">{models.error.message}</p>}
-      {models.isLoading && <p className="muted">Loading…</p>}
+      {models.isLoading && <Pending className="muted">Loading…</Pending>}
       {!models.isLoading && list.length === 0 && !models.error && <p className="muted">Every stored call has a price.</p>}
       {list.length > 0 && (
         <table className="data">

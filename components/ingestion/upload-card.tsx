@@ -1,4 +1,5 @@
 "use client";
+import { Pending } from "@/components/ui/pending";
 import { useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { FORMAT_DESCRIPTIONS, FORMAT_IDS } from "@/lib/ingest/formats/format-ids";
@@ -129,7 +130,7 @@ export function UploadCard() {
           {recognised && stage.kind !== "ready" && <span className="muted">· {format === "auto" ? recognised.description : FORMAT_DESCRIPTIONS[format as keyof typeof FORMAT_DESCRIPTIONS]}</span>}
         </div>
       )}
-      {stage.kind === "detecting" && <p className="muted">Reading the first bytes to recognise the format…</p>}
+      {stage.kind === "detecting" && <Pending className="muted">Reading the first bytes to recognise the format…</Pending>}
       {stage.kind === "ready" && (
         <div className={styles.detected} data-testid="detected-format">
           {stage.detected ? (

@@ -1,4 +1,5 @@
 "use client";
+import { PendingButton } from "@/components/ui/pending-button";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef } from "react";
 
@@ -27,7 +28,7 @@ export function MetricsUpload() {
       </p>
       <form onSubmit={(e) => { e.preventDefault(); upload.mutate(); }} className="uc-form">
         <label className="field">CSV file<input ref={file} type="file" accept=".csv,text/csv" aria-label="Metrics CSV file" /></label>
-        <button className="btn" type="submit" disabled={upload.isPending}>{upload.isPending ? "Uploading…" : "Upload"}</button>
+        <PendingButton className="btn" type="submit" pending={upload.isPending} pendingLabel="Uploading…">Upload</PendingButton>
       </form>
       {upload.error ? <p role="alert" className="field-error">{(upload.error as Error).message}</p> : null}
       {upload.data ? <p role="status">Stored {upload.data.stored} values ({upload.data.replaced} replaced earlier ones).</p> : null}

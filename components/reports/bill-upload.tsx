@@ -1,4 +1,5 @@
 "use client";
+import { PendingButton } from "@/components/ui/pending-button";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 
@@ -63,7 +64,7 @@ export function BillUpload() {
             <option value="anthropic">Anthropic</option>
           </select>
         </label>
-        <button className="btn primary" disabled={upload.isPending}>{upload.isPending ? "Importing…" : "Import bill"}</button>
+        <PendingButton type="submit" className="btn primary" pending={upload.isPending} pendingLabel="Importing…">Import bill</PendingButton>
       </form>
       {upload.data && (
         <p className="notice" role="status" style={{ marginTop: 10 }}>

@@ -1,3 +1,4 @@
+import { PendingDownload } from "@/components/ui/pending-download";
 import "./reports.css";
 import type { ChargebackResponse } from "@/lib/chargeback/chargeback-schema";
 import { usd } from "@/components/budgets/format";
@@ -18,7 +19,7 @@ export function ChargebackTable({ chargeback: c, title = "Chargeback", csvHref }
               : "No allocation rules: each team is charged its direct spend. Admins and finance can add rules with POST /api/v1/allocation-rules."}
           </p>
         </div>
-        {csvHref && <a className="btn" href={csvHref} download>Chargeback CSV</a>}
+        {csvHref && <PendingDownload href={csvHref}>Chargeback CSV</PendingDownload>}
       </div>
       <div className="table-scroll">
         <table className="data">

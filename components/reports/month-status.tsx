@@ -1,4 +1,5 @@
 "use client";
+import { PendingButton } from "@/components/ui/pending-button";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { MonthlyReport } from "@/lib/reports/report-schema";
 import { apiJson } from "@/components/budgets/api";
@@ -28,9 +29,9 @@ export function MonthStatus({ r, canClose }: { r: MonthlyReport; canClose: boole
           </>
         ) : null}
         {canClose && r.complete && (
-          <button type="button" className="btn small" onClick={() => toggle.mutate()} disabled={toggle.isPending} data-testid="close-month">
-            {toggle.isPending ? "Saving…" : r.closed ? "Reopen month" : "Close month"}
-          </button>
+          <PendingButton type="button" className="btn small" onClick={() => toggle.mutate()} pending={toggle.isPending} pendingLabel="Saving…" data-testid="close-month">
+            {r.closed ? "Reopen month" : "Close month"}
+          </PendingButton>
         )}
       </p>
       {toggle.isError && <div className="error-box" role="alert">{toggle.error.message}</div>}

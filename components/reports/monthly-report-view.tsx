@@ -1,4 +1,5 @@
 "use client";
+import { Pending } from "@/components/ui/pending";
 import { useQuery } from "@tanstack/react-query";
 import type { MonthlyReport } from "@/lib/reports/report-schema";
 import { ApiError } from "@/components/budgets/api";
@@ -18,7 +19,7 @@ import { MonthStatus } from "./month-status";
 /** The month's report on screen: the same JSON the API and the PDF serve. */
 export function MonthlyReportView({ month, canClose = false }: { month: string; canClose?: boolean }) {
   const report = useQuery(reportQuery(month));
-  if (report.isPending) return <div className="card bg-empty">Building the report…</div>;
+  if (report.isPending) return <Pending className="card bg-empty">Building the report…</Pending>;
   if (report.error) {
     const empty = report.error instanceof ApiError && report.error.status === 404;
     return (

@@ -1,4 +1,5 @@
 "use client";
+import { Pending } from "@/components/ui/pending";
 import { useQuery } from "@tanstack/react-query";
 import type { ReconciliationResponse } from "@/lib/reconcile/reconcile-schema";
 import { shortDate, usd } from "@/components/budgets/format";
@@ -33,7 +34,7 @@ export function ReconciliationView({ month, canImport }: { month: string; canImp
     <div data-testid="reconciliation">
       {canImport && <BillUpload />}
       {rec.error && <p className="error-box">{rec.error.message}</p>}
-      {rec.isPending && <div className="card bg-empty">Comparing…</div>}
+      {rec.isPending && <Pending className="card bg-empty">Comparing…</Pending>}
       {rec.data && rec.data.providers.length === 0 && <div className="card empty"><h2>Nothing to reconcile</h2><p>No usage and no bill for this month.</p></div>}
       {rec.data && [...rec.data.providers].sort(byAttention).map((p) => <ProviderCard key={p.provider} p={p} />)}
     </div>

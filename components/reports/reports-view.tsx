@@ -1,4 +1,5 @@
 "use client";
+import { PendingDownload } from "@/components/ui/pending-download";
 import "@/components/budgets/budgets.css";
 import "./reports.css";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
@@ -48,10 +49,10 @@ export function ReportsView({ months, defaultMonth, canReconcile, canImport, tea
             </label>
             {months.includes(month) ? (
               <div className="rp-downloads" aria-label="Downloads">
-                <a className="btn" href={downloadUrl(month, "csv")} download>CSV</a>
-                <a className="btn" href={downloadUrl(month, "focus")} download title="FinOps Open Cost and Usage Specification 1.2">FOCUS 1.2</a>
-                <a className="btn primary" href={downloadUrl(month, "pdf")} download>PDF</a>
-                <a className="btn" href={downloadUrl(month, "json")} download>JSON</a>
+                <PendingDownload href={downloadUrl(month, "csv")}>CSV</PendingDownload>
+                <PendingDownload href={downloadUrl(month, "focus")} title="FinOps Open Cost and Usage Specification 1.2">FOCUS 1.2</PendingDownload>
+                <PendingDownload className="btn primary" href={downloadUrl(month, "pdf")}>PDF</PendingDownload>
+                <PendingDownload href={downloadUrl(month, "json")}>JSON</PendingDownload>
               </div>
             ) : (
               <div className="rp-downloads" aria-label="Downloads" title="No usage this month: nothing to download">

@@ -1,4 +1,5 @@
 "use client";
+import { PendingButton } from "@/components/ui/pending-button";
 import { useState } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiJson } from "@/components/budgets/api";
@@ -87,7 +88,7 @@ export function ScheduleForm({ teams, emailOn, onDone, initial }: { teams: { slu
       )}
       {create.error && <p className="error-box" style={{ marginTop: 10 }}>{create.error.message}</p>}
       <div className="bg-form-actions">
-        <button className="btn primary" type="submit" disabled={create.isPending}>{create.isPending ? "Saving…" : initial ? "Save changes" : "Create schedule"}</button>
+        <PendingButton className="btn primary" type="submit" pending={create.isPending} pendingLabel="Saving…">{initial ? "Save changes" : "Create schedule"}</PendingButton>
         <button className="btn" type="button" onClick={onDone}>Cancel</button>
       </div>
     </form>

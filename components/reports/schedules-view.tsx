@@ -1,4 +1,6 @@
 "use client";
+import { Pending } from "@/components/ui/pending";
+import { PendingButton } from "@/components/ui/pending-button";
 import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiJson } from "@/components/budgets/api";
@@ -13,7 +15,7 @@ import { ScheduleForm } from "./schedule-form";
 export function SchedulesView({ teams }: { teams: { slug: string; name: string }[] }) {
   const schedules = useQuery(schedulesQuery());
   const [adding, setAdding] = useState(false);
-  if (schedules.isPending) return <div className="card bg-empty">Loading schedules…</div>;
+  if (schedules.isPending) return <Pending className="card bg-empty">Loading schedules…</Pending>;
   if (schedules.error) return <div className="error-box">{schedules.error.message}</div>;
   const { email, schedules: list } = schedules.data;
   return (
@@ -54,10 +56,10 @@ function ScheduleCard({ s, smtpHelp, teams, emailOn }: { s: ScheduleOut; smtpHel
           <p className="rp-hint">{channels.join(" · ")}</p>
         </div>
         <div style={{ display: "flex", gap: 6, alignItems: "flex-start" }}>
-          <button className="btn primary" type="button" disabled={send.isPending} onClick={() => send.mutate()}>{send.isPending ? "Sending…" : "Send now"}</button>
+          <PendingButton className="btn primary" type="button" pending={send.isPending} pendingLabel="Sending…" onClick={() => send.mutate()}>Send now</PendingButton>
           <button className="btn" type="button" onClick={() => setEditing(true)}>Edit</button>
-          <button className="btn" type="button" onClick={() => toggle.mutate()}>{s.enabled ? "Pause" : "Resume"}</button>
-          <button className="btn" type="button" onClick={() => { if (confirm(`Delete "${s.name}" and its delivery history?`)) remove.mutate(); }}>Delete</button>
+          <PendingButton className="btn" type="button" pending={toggle.isPending} pendingLabel="Saving…" onClick={() => toggle.mutate()}>{s.enabled ? "Pause" : "Resume"}</PendingButton>
+          <PendingButton className="btn" type="button" pending={remove.isPending} pendingLabel="Deleting…" onClick={() => { if (confirm(`Delete "${s.name}" and its delivery history?`)) remove.mutate(); }}>Delete</PendingButton>
         </div>
       </div>
       {send.error && <p className="error-box" style={{ margin: "0 16px 10px" }}>{send.error.message}</p>}
@@ -87,7 +89,7 @@ function History({ deliveries, onChange, smtpHelp }: { deliveries: DeliveryOut[]
               <td><span className={`badge ${d.status === "delivered" ? "ok" : d.status === "failed" ? "bad" : "risk"}`}>{d.status === "pending" && d.attempts > 0 ? "retrying" : d.status}</span></td>
               <td className="num">{d.attempts}</td>
               <td className="wrap" style={{ maxWidth: 360 }}>{error(d.lastError) ?? (d.deliveredAt ? `delivered ${d.deliveredAt.slice(0, 16).replace("T", " ")}` : "")}{d.status === "pending" && d.nextAttemptAt ? ` · next try ${d.nextAttemptAt.slice(11, 19)}` : ""}</td>
-              <td>{d.status !== "delivered" && <button className="btn" type="button" disabled={retry.isPending} onClick={() => retry.mutate(d.id)}>Retry</button>}</td>
+              <td>{d.status !== "delivered" && <PendingButton className="btn" type="button" disabled={retry.isPending} pending={retry.isPending && retry.variables === d.id} pendingLabel="Retrying…" onClick={() => retry.mutate(d.id)}>Retry</PendingButton>}</td>
             </tr>
           ))}
         </tbody>

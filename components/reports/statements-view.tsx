@@ -1,4 +1,6 @@
 "use client";
+import { Pending } from "@/components/ui/pending";
+import { PendingDownload } from "@/components/ui/pending-download";
 import { useQuery } from "@tanstack/react-query";
 import { usd } from "@/components/budgets/format";
 import { chargebackQuery } from "./api";
@@ -22,7 +24,9 @@ export function StatementsView({ month, teams }: { month: string; teams: { slug:
       {chargeback.error ? (
         <p className="error-box" style={{ margin: "0 16px 12px" }}>{chargeback.error.message}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" aria-busy={chargeback.isPending}>
+          {/* The statements can be downloaded at once; only the figures wait for the chargeback, and say so instead of showing dashes. */}
+          {chargeback.isPending && <Pending className="muted rp-pending">Computing what each team is charged…</Pending>}
           <table className="data">
             <thead>
               <tr><th>Team</th><th className="num">Direct</th><th className="num">Allocated</th><th className="num">Total charged</th><th /></tr>
@@ -30,14 +34,15 @@ export function StatementsView({ month, teams }: { month: string; teams: { slug:
             <tbody>
               {teams.map((t) => {
                 const c = charged.get(t.slug);
+                const none = chargeback.isPending ? "…" : "—";
                 return (
                   <tr key={t.slug}>
                     <td>{t.name} <span className="muted">{t.slug}</span></td>
-                    <td className="num">{c ? usd(c.directUsd) : "—"}</td>
-                    <td className="num">{c ? usd(c.allocatedUsd) : "—"}</td>
-                    <td className="num"><strong>{c ? usd(c.totalUsd) : "—"}</strong></td>
+                    <td className="num">{c ? usd(c.directUsd) : none}</td>
+                    <td className="num">{c ? usd(c.allocatedUsd) : none}</td>
+                    <td className="num"><strong>{c ? usd(c.totalUsd) : none}</strong></td>
                     <td style={{ textAlign: "right" }}>
-                      <a className="btn" href={`/api/v1/reports/statements?month=${month}&team=${encodeURIComponent(t.slug)}`} download>Statement PDF</a>
+                      <PendingDownload href={`/api/v1/reports/statements?month=${month}&team=${encodeURIComponent(t.slug)}`}>Statement PDF</PendingDownload>
                     </td>
                   </tr>
                 );

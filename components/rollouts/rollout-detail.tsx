@@ -1,4 +1,5 @@
 "use client";
+import { Pending } from "@/components/ui/pending";
 import { useQuery } from "@tanstack/react-query";
 import { pct, savingClass, shortDate, usd } from "@/components/whatif/format";
 import { rolloutQuery } from "./api";
@@ -10,7 +11,7 @@ const tokens = (x: number | null) => (x === null ? "–" : x.toLocaleString("en-
 /** One rollout's realised savings: verdict, totals, the daily chart and the quality signals seen in traffic. */
 export function RolloutDetailCard({ id }: { id: number }) {
   const q = useQuery(rolloutQuery(id));
-  if (q.isPending) return <div className="card empty">Re-pricing the calls since the change on the previous model mix…</div>;
+  if (q.isPending) return <Pending>Re-pricing the calls since the change on the previous model mix…</Pending>;
   if (q.isError) return <div className="error-box">{q.error.message}</div>;
   const d = q.data;
   const delivered = d.deliveredShare;

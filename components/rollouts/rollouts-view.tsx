@@ -1,4 +1,6 @@
 "use client";
+import { PendingButton } from "@/components/ui/pending-button";
+import { Pending } from "@/components/ui/pending";
 import "./rollouts.css";
 import { useState } from "react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
@@ -54,7 +56,7 @@ export function RolloutsView({ canEdit }: { canEdit: boolean }) {
       {proposals.length > 0 && <Proposals proposals={proposals} canEdit={canEdit} onSelect={select} />}
       <section className="card" aria-label="Rollouts">
         <h2>Rollouts</h2>
-        {list.isPending && <p className="muted">Loading…</p>}
+        {list.isPending && <Pending className="muted">Loading rollouts…</Pending>}
         {list.data && rollouts.length === 0 && (
           <p className="muted">
             No rollouts yet. On the What-if page, save a scenario, export it to your gateway and mark it applied; Rightsize also proposes one when a
@@ -106,8 +108,11 @@ function Proposals({ proposals, canEdit, onSelect }: { proposals: RolloutOut[]; 
   const scenarios = useQuery({ ...scenariosQuery(), enabled: canEdit });
   const [link, setLink] = useState<Record<number, string>>({});
   const [error, setError] = useState<string | null>(null);
+  // The proposal and the decision being sent, so that button says so and the row's other one waits.
+  const [deciding, setDeciding] = useState<{ id: number; status: "applied" | "dismissed" } | null>(null);
   async function decide(id: number, status: "applied" | "dismissed") {
     setError(null);
+    setDeciding({ id, status });
     try {
       const scenarioId = link[id] ? Number(link[id]) : undefined;
       await patchRollout(id, { status, ...(status === "applied" && scenarioId ? { scenarioId } : {}) });
@@ -115,6 +120,8 @@ function Proposals({ proposals, canEdit, onSelect }: { proposals: RolloutOut[]; 
       if (status === "applied") onSelect(id);
     } catch (e) {
       setError((e as Error).message);
+    } finally {
+      setDeciding(null);
     }
   }
   return (
@@ -135,12 +142,12 @@ function Proposals({ proposals, canEdit, onSelect }: { proposals: RolloutOut[]; 
                     </option>
                   ))}
                 </select>
-                <button type="button" className="btn small primary" onClick={() => decide(p.id, "applied")}>
+                <PendingButton type="button" className="btn small primary" disabled={deciding?.id === p.id} pending={deciding?.id === p.id && deciding.status === "applied"} pendingLabel="Confirming…" onClick={() => decide(p.id, "applied")}>
                   Confirm
-                </button>
-                <button type="button" className="btn small" onClick={() => decide(p.id, "dismissed")}>
+                </PendingButton>
+                <PendingButton type="button" className="btn small" disabled={deciding?.id === p.id} pending={deciding?.id === p.id && deciding.status === "dismissed"} pendingLabel="Dismissing…" onClick={() => decide(p.id, "dismissed")}>
                   Dismiss
-                </button>
+                </PendingButton>
               </span>
             ) : (
               <button type="button" className="btn small" onClick={() => onSelect(p.id)}>

@@ -2,6 +2,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { apiJson } from "./api";
+import { PendingButton } from "@/components/ui/pending-button";
 
 export default function AccountSection() {
   const [form, setForm] = useState({ currentPassword: "", newPassword: "" });
@@ -15,7 +16,7 @@ export default function AccountSection() {
       <div className="form-grid">
         <label className="field">Current password<input type="password" required autoComplete="current-password" value={form.currentPassword} onChange={(e) => setForm({ ...form, currentPassword: e.target.value })} /></label>
         <label className="field">New password (8+ characters)<input type="password" required minLength={8} autoComplete="new-password" value={form.newPassword} onChange={(e) => setForm({ ...form, newPassword: e.target.value })} /></label>
-        <button className="btn primary" disabled={change.isPending}>Change password</button>
+        <PendingButton type="submit" className="btn primary" pending={change.isPending} pendingLabel="Changing…">Change password</PendingButton>
       </div>
       {change.error && <p className="error-box">{change.error.message}</p>}
       {/* A password change ends every session of the account, this one included (lib/auth/session-version.ts). */}

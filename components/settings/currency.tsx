@@ -2,6 +2,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { apiJson } from "./api";
+import { PendingButton } from "@/components/ui/pending-button";
+import { Spinner } from "@/components/ui/spinner";
 
 interface Status {
   reportingCurrency: string;
@@ -61,7 +63,7 @@ export default function CurrencySection() {
           <label>
             Currency <input value={code} onChange={(e) => setCode(e.target.value)} placeholder={current} maxLength={3} size={5} aria-label="Reporting currency code" />
           </label>
-          <button className="btn primary" disabled={!code.trim() || save.isPending}>Use this currency</button>
+          <PendingButton type="submit" className="btn primary" disabled={!code.trim()} pending={save.isPending} pendingLabel="Saving…">Use this currency</PendingButton>
         </form>
         {message && <p role="status">{message}</p>}
         {error && <p className="error-box">{error.message}</p>}
@@ -69,9 +71,10 @@ export default function CurrencySection() {
       <section className="card" aria-labelledby="rates-title">
         <h2 id="rates-title">Exchange rates</h2>
         <div className="toolbar">
-          <label className="btn">
-            Import ECB CSV
-            <input type="file" accept=".csv,text/csv" hidden onChange={(e) => e.target.files?.[0] && upload.mutate(e.target.files[0])} />
+          {/* A file picker label, not a button: while the import runs it says so and takes no new file. */}
+          <label className="btn" aria-busy={upload.isPending} aria-disabled={upload.isPending || undefined}>
+            {upload.isPending ? <><Spinner />Importing…</> : "Import ECB CSV"}
+            <input type="file" accept=".csv,text/csv" hidden disabled={upload.isPending} onChange={(e) => e.target.files?.[0] && upload.mutate(e.target.files[0])} />
           </label>
           <span className="muted">eurofxref-hist.csv or eurofxref.csv from the ECB (rates per EUR, crossed into rates per USD).</span>
         </div>
@@ -79,7 +82,7 @@ export default function CurrencySection() {
           <input type="date" value={entry.day} onChange={(e) => setEntry({ ...entry, day: e.target.value })} aria-label="From day" />
           <input value={entry.currency} onChange={(e) => setEntry({ ...entry, currency: e.target.value.toUpperCase() })} placeholder="EUR" maxLength={3} size={5} aria-label="Currency" />
           <input value={entry.unitsPerUsd} onChange={(e) => setEntry({ ...entry, unitsPerUsd: e.target.value })} placeholder="0.9234" size={10} aria-label="Units per USD" />
-          <button className="btn" disabled={!entry.day || !entry.currency || !entry.unitsPerUsd || enter.isPending}>Enter a rate</button>
+          <PendingButton type="submit" className="btn" disabled={!entry.day || !entry.currency || !entry.unitsPerUsd} pending={enter.isPending} pendingLabel="Saving…">Enter a rate</PendingButton>
         </form>
         <table className="data">
           <thead><tr><th>Currency</th><th>First day</th><th>Last day</th><th className="num">Days with a rate</th></tr></thead>

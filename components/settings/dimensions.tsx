@@ -1,4 +1,5 @@
 "use client";
+import { PendingButton } from "@/components/ui/pending-button";
 import Link from "next/link";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -34,7 +35,7 @@ export default function DimensionsSection() {
         </p>
         <div className="form-grid" style={{ gridTemplateColumns: "minmax(220px, 420px) auto", justifyContent: "start" }}>
           <label className="field">Tag key<input required value={tagKey} placeholder="e.g. customer, feature, environment" pattern="[A-Za-z0-9_.:/\-]{1,128}" title="letters, digits and . _ - : /" onChange={(e) => setTagKey(e.target.value)} /></label>
-          <button className="btn primary" disabled={promote.isPending}>{promote.isPending ? "Rolling up history…" : "Promote"}</button>
+          <PendingButton type="submit" className="btn primary" pending={promote.isPending} pendingLabel="Rolling up history…">Promote</PendingButton>
         </div>
         {promote.error && <p className="error-box">{promote.error.message}</p>}
         {done && (
@@ -56,9 +57,9 @@ export default function DimensionsSection() {
                 <td className="muted">{minuteUtc(d.createdAt)}</td>
                 <td className="muted">{d.backfilledAt ? minuteUtc(d.backfilledAt) : "pending"}</td>
                 <td>
-                  <button className="btn" disabled={remove.isPending} onClick={() => { if (window.confirm(`Remove the dimension "${d.tagKey}"? Its roll-up is dropped; calls keep their tags.`)) remove.mutate(d.tagKey); }}>
+                  <PendingButton className="btn" disabled={remove.isPending} pending={remove.isPending && remove.variables === d.tagKey} pendingLabel="Removing…" onClick={() => { if (window.confirm(`Remove the dimension "${d.tagKey}"? Its roll-up is dropped; calls keep their tags.`)) remove.mutate(d.tagKey); }}>
                     Remove
-                  </button>
+                  </PendingButton>
                 </td>
               </tr>
             ))}

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { apiJson } from "./api";
 import { Dialog } from "@/components/shell/dialog";
 import { CopyButton } from "@/components/shell/copy-button";
+import { PendingButton } from "@/components/ui/pending-button";
 
 interface KeyRow { id: number; name: string; prefix: string; scopes: string[]; team: string | null; createdAt: string; lastUsedAt: string | null; expiresAt: string | null; status: "active" | "expired" | "revoked" }
 
@@ -46,7 +47,7 @@ export default function KeysSection() {
               <label><input type="checkbox" checked={form.read} onChange={(e) => setForm({ ...form, read: e.target.checked })} /> read</label>
             </div>
           </fieldset>
-          <button className="btn primary" disabled={create.isPending} aria-busy={create.isPending}>{create.isPending ? "Creating…" : "Create key"}</button>
+          <PendingButton type="submit" className="btn primary" pending={create.isPending} pendingLabel="Creating…">Create key</PendingButton>
         </div>
         {create.error && <p className="error-box">{create.error.message}</p>}
         {created && (
@@ -92,9 +93,9 @@ export default function KeysSection() {
           {revoke.error && <p className="error-box" role="alert">{revoke.error.message}</p>}
           <div className="modal-actions">
             <button type="button" className="btn" onClick={() => setRevoking(null)} data-autofocus="">Cancel</button>
-            <button type="button" className="btn primary danger-fill" disabled={revoke.isPending} onClick={() => revoke.mutate(revoking.id)}>
-              {revoke.isPending ? "Revoking…" : "Revoke key"}
-            </button>
+            <PendingButton type="button" className="btn primary danger-fill" pending={revoke.isPending} pendingLabel="Revoking…" onClick={() => revoke.mutate(revoking.id)}>
+              Revoke key
+            </PendingButton>
           </div>
         </Dialog>
       )}

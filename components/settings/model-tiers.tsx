@@ -1,4 +1,6 @@
 "use client";
+import { Pending } from "@/components/ui/pending";
+import { PendingButton } from "@/components/ui/pending-button";
 import "@/components/explorer/explorer.css";
 import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -42,7 +44,7 @@ export default function ModelTiersSection() {
         </div>
         {models.error && <div className="error-box">{models.error.message}</div>}
         {!models.data ? (
-          <p className="muted">Loading…</p>
+          <Pending className="muted">Loading…</Pending>
         ) : models.data.models.length === 0 ? (
           <p className="muted">No models yet: they appear with the first usage that names them.</p>
         ) : (
@@ -70,6 +72,7 @@ export default function ModelTiersSection() {
                       aria-label={`Tier of ${m.key}`}
                       value={m.tier ?? ""}
                       disabled={change.isPending}
+                      aria-busy={change.isPending && change.variables?.id === m.id}
                       onChange={(e) => e.target.value && change.mutate({ id: m.id, tier: e.target.value })}
                     >
                       {m.tier === null && <option value="">— none —</option>}
@@ -87,9 +90,9 @@ export default function ModelTiersSection() {
                   <td className="muted">{m.firstSeen.slice(0, 10)}</td>
                   <td>
                     {m.tierSource === "manual" && (
-                      <button type="button" className="btn small" disabled={change.isPending} onClick={() => change.mutate({ id: m.id, tier: "default" })}>
+                      <PendingButton type="button" className="btn small" disabled={change.isPending} pending={change.isPending && change.variables?.id === m.id} pendingLabel="Saving…" onClick={() => change.mutate({ id: m.id, tier: "default" })}>
                         Use default
-                      </button>
+                      </PendingButton>
                     )}
                   </td>
                 </tr>

@@ -1,4 +1,5 @@
 "use client";
+import { PendingButton } from "@/components/ui/pending-button";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Fragment, useState } from "react";
 import { apiJson } from "./api";
@@ -94,15 +95,17 @@ export default function PricesSection() {
                         <button className="btn" onClick={() => { setEditing(editing === o.id ? null : o.id); setMessage(null); }}>
                           Edit
                         </button>
-                        <button
+                        <PendingButton
                           className="btn"
                           disabled={remove.isPending}
+                          pending={remove.isPending && remove.variables === o.id}
+                          pendingLabel="Deleting…"
                           onClick={() => {
                             if (confirm(`Delete the price of ${o.provider}/${o.model} from ${o.validFrom}? Its calls get the catalogue price back (or none).`)) remove.mutate(o.id);
                           }}
                         >
                           Delete
-                        </button>
+                        </PendingButton>
                       </div>
                     </td>
                   </tr>

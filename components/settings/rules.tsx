@@ -1,4 +1,6 @@
 "use client";
+import { Pending } from "@/components/ui/pending";
+import { PendingButton } from "@/components/ui/pending-button";
 import "@/components/explorer/explorer.css";
 import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -72,7 +74,7 @@ export default function RulesSection() {
         </div>
         {rules.error && <div className="error-box">{rules.error.message}</div>}
         {(reorder.error || reattributeAll.error) && <div className="error-box">{(reorder.error ?? reattributeAll.error)!.message}</div>}
-        {rules.data ? <RuleList rules={list} busy={busy} onMove={move} onEdit={(r) => edit(r)} onDelete={(rule) => setPanel({ kind: "delete", rule })} /> : <p className="muted">Loading…</p>}
+        {rules.data ? <RuleList rules={list} busy={busy} onMove={move} onEdit={(r) => edit(r)} onDelete={(rule) => setPanel({ kind: "delete", rule })} /> : <Pending className="muted">Loading…</Pending>}
         {busy && (
           <div style={{ marginTop: 10 }} aria-live="polite">
             <div className="progress indeterminate">
@@ -105,9 +107,9 @@ export default function RulesSection() {
           Rule changes re-attribute history by themselves. After renaming teams or moving workloads between teams, recompute every call
           against the current rules and rebuild the daily roll-ups from the calls.
         </p>
-        <button type="button" className="btn" disabled={busy} onClick={() => reattributeAll.mutate()}>
-          {reattributeAll.isPending ? `Recomputing… ${elapsed}s` : "Recompute attribution"}
-        </button>
+        <PendingButton type="button" className="btn" disabled={busy} pending={reattributeAll.isPending} pendingLabel={`Recomputing… ${elapsed}s`} onClick={() => reattributeAll.mutate()}>
+          Recompute attribution
+        </PendingButton>
       </div>
     </div>
   );

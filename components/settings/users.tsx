@@ -2,6 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { apiJson } from "./api";
+import { PendingButton } from "@/components/ui/pending-button";
 
 interface UserRow { id: number; email: string; role: string; teams: string[]; disabled: boolean; sso: boolean; ssoManaged: boolean; createdAt: string }
 const ROLES = ["admin", "finance", "lead", "viewer"];
@@ -29,7 +30,7 @@ export default function UsersSection() {
           <label className="field">Password (8+ characters)<input type="password" required minLength={8} value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} /></label>
           <label className="field">Role<select value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value })}>{ROLES.map((r) => <option key={r}>{r}</option>)}</select></label>
           <label className="field">Team (leads see only it)<select value={form.team} onChange={(e) => setForm({ ...form, team: e.target.value })}><option value="">—</option>{teams.data?.teams.map((t) => <option key={t.slug} value={t.slug}>{t.name}</option>)}</select></label>
-          <button className="btn primary" disabled={create.isPending}>Add user</button>
+          <PendingButton type="submit" className="btn primary" pending={create.isPending} pendingLabel="Adding…">Add user</PendingButton>
         </div>
         {create.error && <p className="error-box">{create.error.message}</p>}
       </form>
@@ -53,7 +54,7 @@ export default function UsersSection() {
                       {u.role} <span className="badge sso">managed by SSO</span>
                     </span>
                   ) : (
-                    <select aria-label={`Role of ${u.email}`} value={u.role} onChange={(e) => update.mutate({ id: u.id, body: { role: e.target.value } })}>
+                    <select aria-label={`Role of ${u.email}`} aria-busy={update.isPending && update.variables?.id === u.id} disabled={update.isPending && update.variables?.id === u.id} value={u.role} onChange={(e) => update.mutate({ id: u.id, body: { role: e.target.value } })}>
                       {ROLES.map((r) => <option key={r}>{r}</option>)}
                     </select>
                   )}
@@ -61,7 +62,11 @@ export default function UsersSection() {
                 <td>{u.teams.map((slug) => teams.data?.teams.find((t) => t.slug === slug)?.name ?? slug).join(", ") || <span className="muted">all (not a lead)</span>}</td>
                 <td>{u.disabled ? <span className="badge bad">disabled</span> : <span className="badge ok">active</span>}</td>
                 <td className="muted">{u.createdAt.slice(0, 10)}</td>
-                <td><button className="btn" onClick={() => update.mutate({ id: u.id, body: { disabled: !u.disabled } })}>{u.disabled ? "Enable" : "Disable"}</button></td>
+                <td>
+                  <PendingButton className="btn" pending={update.isPending && update.variables?.id === u.id} pendingLabel="Saving…" onClick={() => update.mutate({ id: u.id, body: { disabled: !u.disabled } })}>
+                    {u.disabled ? "Enable" : "Disable"}
+                  </PendingButton>
+                </td>
               </tr>
             ))}
           </tbody>

@@ -6,6 +6,7 @@ import type { WhatIfOptions } from "@/lib/whatif/server/options";
 import { apiJson, scenariosQuery } from "./api";
 import { LoadCurveChart, OptionCostChart } from "./commitment-charts";
 import { compact, usdUnit } from "@/components/explorer/format";
+import { PendingButton } from "@/components/ui/pending-button";
 
 const pct = (x: number | null) => (x === null ? "n/a" : `${(x * 100).toFixed(1)}%`);
 
@@ -67,7 +68,7 @@ export function CommitmentTab({ options }: { options: WhatIfOptions }) {
               {(scenarios.data ?? []).map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
             </select>
           </label>
-          <button className="btn primary" type="submit" disabled={plan.isPending || !model}>{plan.isPending ? "Computing…" : "Weigh the offer"}</button>
+          <PendingButton className="btn primary" type="submit" disabled={!model} pending={plan.isPending} pendingLabel="Computing…">Weigh the offer</PendingButton>
         </form>
         {plan.error ? <p role="alert" className="field-error">{(plan.error as Error).message}</p> : null}
       </section>

@@ -1,7 +1,9 @@
 "use client";
 import { useEffect, useState } from "react";
-import { useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
+import { PendingButton } from "@/components/ui/pending-button";
 import { deleteScenario, optionsQuery, runQuery, scenariosQuery } from "./api";
+import { Pending } from "@/components/ui/pending";
 import { CompareTable, type Column } from "./compare-table";
 import type { Definition } from "./definition";
 
@@ -30,6 +32,13 @@ export function CompareTab({
     ...(current ? [{ key: "current", label: "Last run (unsaved)", def: current }] : []),
     ...(saved.data ?? []).filter((s) => selected.includes(s.id)).map((s) => ({ key: String(s.id), label: s.name, def: s.definition as Definition })),
   ];
+  const remove = useMutation({
+    mutationFn: (id: number) => deleteScenario(id),
+    onSuccess: async (_, id) => {
+      await client.invalidateQueries({ queryKey: ["scenarios"] });
+      onSelect(selected.filter((x) => x !== id));
+    },
+  });
   const runs = useQueries({ queries: columns.map((c) => runQuery(c.def)) });
   const toggle = (id: number) => {
     const next = selected.includes(id) ? selected.filter((x) => x !== id) : [...selected, id].slice(-4);
@@ -41,7 +50,8 @@ export function CompareTab({
     <div className="wi-compare">
       <section className="card" aria-label="Saved scenarios">
         <h2>Saved scenarios</h2>
-        {saved.isPending && <p className="muted">Loading…</p>}
+        {saved.isPending && <Pending className="muted">Loading saved scenarios…</Pending>}
+        {remove.error && <p className="error-box">{remove.error.message}</p>}
         {saved.data?.length === 0 && <p className="muted">No saved scenarios yet: run one in the Scenario tab and save it.</p>}
         {saved.data && saved.data.length > 0 && (
           <table className="data" data-testid="saved-scenarios">
@@ -76,18 +86,17 @@ export function CompareTab({
                         Open
                       </button>
                       {s.canEdit && (
-                        <button
+                        <PendingButton
                           type="button"
                           className="btn small"
-                          onClick={async () => {
-                            if (!confirm(`Delete "${s.name}"?`)) return;
-                            await deleteScenario(s.id);
-                            await client.invalidateQueries({ queryKey: ["scenarios"] });
-                            onSelect(selected.filter((x) => x !== s.id));
+                          pending={remove.isPending && remove.variables === s.id}
+                          pendingLabel="Deleting…"
+                          onClick={() => {
+                            if (confirm(`Delete "${s.name}"?`)) remove.mutate(s.id);
                           }}
                         >
                           Delete
-                        </button>
+                        </PendingButton>
                       )}
                     </td>
                   </tr>

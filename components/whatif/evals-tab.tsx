@@ -1,5 +1,8 @@
 "use client";
+import { Pending } from "@/components/ui/pending";
 import { useState } from "react";
+import { PendingButton } from "@/components/ui/pending-button";
+import { PendingDownload } from "@/components/ui/pending-download";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import type { WhatIfOptions } from "@/lib/whatif/server/options";
 import type { ImportEvalsResult } from "@/lib/evals/import-evals";
@@ -19,7 +22,7 @@ export function EvalsTab({ options, workload, onWorkload }: { options: WhatIfOpt
     <div className="wi-evals">
       <section className="card" aria-label="Eval sets">
         <h2>Eval sets</h2>
-        {sets.isPending && <p className="muted">Loading…</p>}
+        {sets.isPending && <Pending className="muted">Loading…</Pending>}
         {sets.isError && <div className="error-box">{sets.error.message}</div>}
         {sets.data?.length === 0 && <p className="muted">No eval results yet: import a file below.</p>}
         {sets.data && sets.data.length > 0 && (
@@ -119,7 +122,7 @@ function UploadForm({ options }: { options: WhatIfOptions }) {
         CSV or JSON, one row per task and model: <span className="mono">task_id, model, passed</span> (or <span className="mono">score</span> 0–1), optional{" "}
         <span className="mono">eval_set, cost_usd, input_tokens, output_tokens, judge_flagged</span> (judge_flagged: your escalation detector flagged this answer; escalation replay measures the detector from it). A file with problems imports nothing and says what to fix. Same as{" "}
         <span className="mono">rightsize evals import FILE --set NAME</span>.{" "}
-        <a href="/api/v1/evals/template" download data-testid="eval-template">Download a template CSV</a> (the importer&apos;s columns, with three example rows).
+        <PendingDownload className="" href="/api/v1/evals/template" data-testid="eval-template">Download a template CSV</PendingDownload> (the importer&apos;s columns, with three example rows).
       </p>
       <div className="form-grid">
         <label className="field">
@@ -141,9 +144,9 @@ function UploadForm({ options }: { options: WhatIfOptions }) {
             ))}
           </select>
         </label>
-        <button className="btn primary" type="submit" disabled={!file || !set.trim() || busy}>
-          {busy ? "Importing…" : "Import"}
-        </button>
+        <PendingButton className="btn primary" type="submit" disabled={!file || !set.trim()} pending={busy} pendingLabel="Importing…">
+          Import
+        </PendingButton>
       </div>
       {error && <div className="error-box" role="alert">{error}</div>}
       {result && (

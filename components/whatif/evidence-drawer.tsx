@@ -1,4 +1,5 @@
 "use client";
+import { Pending } from "@/components/ui/pending";
 import "./evidence.css";
 import { useEffect, useRef } from "react";
 import { useQuery } from "@tanstack/react-query";
@@ -30,7 +31,7 @@ export function EvidenceDrawer({ slug, window, onClose }: { slug: string; window
           Close
         </button>
       </div>
-      {q.isPending && <p className="muted">Loading the evidence…</p>}
+      {q.isPending && <Pending className="muted">Loading the evidence…</Pending>}
       {q.isError && <div className="error-box">{q.error.message}</div>}
       {v && (
         <>

@@ -1,5 +1,6 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
+import { PendingDownload } from "@/components/ui/pending-download";
 
 const OPTIONS = [
   { format: "litellm", label: "LiteLLM proxy config.yaml", hint: "a model group per workload, escalation as fallbacks" },
@@ -43,17 +44,19 @@ export function ExportMenu({ scenarioId }: { scenarioId: number | null }) {
       {open && scenarioId !== null && (
         <div className="wi-menu-list" role="menu" aria-label="Export routing">
           {OPTIONS.map((o) => (
-            <a
+            // The menu stays open while the file is built, so its item can show that it is on the way; it closes once the file is handed over.
+            <PendingDownload
               key={o.format}
+              className=""
               role="menuitem"
               href={`/api/v1/scenarios/${scenarioId}/export?format=${o.format}`}
-              download
-              onClick={() => setOpen(false)}
+              pendingLabel={<b>Preparing {o.label}…</b>}
+              onDone={() => setOpen(false)}
               data-testid={`export-${o.format}`}
             >
               <b>{o.label}</b>
               <span className="muted small">{o.hint}</span>
-            </a>
+            </PendingDownload>
           ))}
           <p className="muted small wi-menu-note">Gateways cannot express quality-based escalation, batch or caching: the file&apos;s header says what stays with your application.</p>
         </div>

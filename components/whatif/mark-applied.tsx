@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { createRollout } from "@/components/rollouts/api";
+import { PendingButton } from "@/components/ui/pending-button";
 
 /**
  * "Mark applied": records that the saved scenario went live from a day (POST /api/v1/rollouts), so the Rollouts
@@ -13,9 +14,11 @@ export function MarkApplied({ scenarioId }: { scenarioId: number | null }) {
   const [day, setDay] = useState(() => new Date().toISOString().slice(0, 10));
   const [done, setDone] = useState<{ id: number; text: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
   async function apply() {
     if (scenarioId === null) return;
     setError(null);
+    setBusy(true);
     try {
       const r = await createRollout({ scenarioId, appliedFrom: day });
       await client.invalidateQueries({ queryKey: ["rollouts"] });
@@ -23,6 +26,8 @@ export function MarkApplied({ scenarioId }: { scenarioId: number | null }) {
       setOpen(false);
     } catch (e) {
       setError((e as Error).message);
+    } finally {
+      setBusy(false);
     }
   }
   if (done) {
@@ -40,9 +45,9 @@ export function MarkApplied({ scenarioId }: { scenarioId: number | null }) {
             Applied from (UTC)
             <input type="date" value={day} onChange={(e) => setDay(e.target.value)} aria-label="Applied from" />
           </label>
-          <button type="button" className="btn primary" onClick={apply} disabled={!day} data-testid="confirm-applied">
+          <PendingButton type="button" className="btn primary" onClick={apply} disabled={!day} pending={busy} pendingLabel="Recording…" data-testid="confirm-applied">
             Record rollout
-          </button>
+          </PendingButton>
         </>
       ) : (
         <button

@@ -1,4 +1,5 @@
 "use client";
+import { Pending } from "@/components/ui/pending";
 import "./whatif.css";
 import { useQuery } from "@tanstack/react-query";
 import { overSpecifiedQuery } from "./api";
@@ -25,7 +26,7 @@ export function OverSpecifiedList({ team, limit }: { team?: string; limit?: numb
         )}
       </div>
       <p className="muted small">Eval evidence that a cheaper model meets the quality floor, or routine work on a frontier model with a cheaper candidate: the same decision as the recommendations.</p>
-      {q.isPending && <p className="muted">Loading…</p>}
+      {q.isPending && <Pending className="muted">Loading…</Pending>}
       {q.isError && <div className="error-box">{q.error.message}</div>}
       {q.data && q.data.workloads.length === 0 && <p className="muted">None found: every workload runs on a tier its task class and evidence justify.</p>}
       {q.data && q.data.workloads.length > 0 && (

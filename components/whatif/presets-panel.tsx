@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { PendingButton } from "@/components/ui/pending-button";
 import { useQueryClient } from "@tanstack/react-query";
 import { presetWorkerAdvisor } from "@/lib/whatif/presets";
 import type { WhatIfOptions } from "@/lib/whatif/server/options";
@@ -125,9 +126,9 @@ export function PresetsPanel({
           <b>80/20</b>
           <p className="muted">Every workload whose eval evidence shows a cheaper model meets its quality floor, even at the 95% lower bound, moves to that model. The rest are listed as unproven, with what they would save.</p>
         </div>
-        <button type="button" className="btn primary" onClick={apply8020} disabled={busy} data-testid="preset-8020">
-          {busy ? "Building…" : "Apply 80/20"}
-        </button>
+        <PendingButton type="button" className="btn primary" onClick={apply8020} pending={busy} pendingLabel="Building…" data-testid="preset-8020">
+          Apply 80/20
+        </PendingButton>
       </div>
       <div className="wi-preset wi-preset-wa">
         <div>

@@ -7,6 +7,7 @@ import { pct, savingClass, usd } from "./format";
 import { ConfidenceBadge, TierBadge } from "./tier-badge";
 import { OverSpecifiedList } from "./over-specified-list";
 import { EvidenceDrawer } from "./evidence-drawer";
+import { Pending } from "@/components/ui/pending";
 
 /**
  * Rightsizing recommendations: per workload the cheapest model meeting its floor on the evidence, largest saving
@@ -17,7 +18,7 @@ export function RecommendationsTab({ window, onOpen }: { window: { from: string;
   const notes = useQuery(recommendationNotesQuery());
   const [showNone, setShowNone] = useState(false);
   const [evidence, setEvidence] = useState<string | null>(null);
-  if (q.isPending) return <div className="card empty">Pricing every workload on every candidate…</div>;
+  if (q.isPending) return <Pending>Pricing every workload on every candidate…</Pending>;
   if (q.isError) return <div className="error-box">{q.error.message}</div>;
   const d = q.data;
   return (

@@ -12,6 +12,8 @@ import { PresetsPanel, type PresetNote } from "./presets-panel";
 import { RuleEditor } from "./rule-editor";
 import { ruleSummary } from "./rule-summary";
 import { ScenarioResult } from "./scenario-result";
+import { Pending } from "@/components/ui/pending";
+import { PendingButton } from "@/components/ui/pending-button";
 
 /**
  * Build, run, save and share a scenario. The last run definition lives in the URL (the parent owns it), so the
@@ -35,6 +37,8 @@ export function ScenarioTab({
   const [note, setNote] = useState<PresetNote | null>(null);
   const [name, setName] = useState(saved?.name ?? "");
   const [saveMsg, setSaveMsg] = useState<string | null>(null);
+  // Which save is in flight ("update" or "new"): that button says "Saving…", and both stay disabled until it ends.
+  const [saving, setSaving] = useState<"update" | "new" | null>(null);
   // With a result on screen the rules fold into one line each, so the answer sits right under the question.
   const [editing, setEditing] = useState(committed === null);
   useEffect(() => {
@@ -65,6 +69,7 @@ export function ScenarioTab({
 
   async function save(asNew: boolean) {
     setSaveMsg(null);
+    setSaving(asNew ? "new" : "update");
     try {
       const s = await saveScenario({ id: asNew ? undefined : saved?.id, name: name.trim(), definition: draft });
       await client.invalidateQueries({ queryKey: ["scenarios"] });
@@ -72,6 +77,8 @@ export function ScenarioTab({
       setSaveMsg(`Saved as "${s.name}". The page address now opens it; share it.`);
     } catch (e) {
       setSaveMsg((e as Error).message);
+    } finally {
+      setSaving(null);
     }
   }
 
@@ -135,7 +142,7 @@ export function ScenarioTab({
               Edit rules
             </button>
           )}
-          <button
+          <PendingButton
             type="button"
             className="btn primary"
             disabled={problems.length > 0}
@@ -145,23 +152,24 @@ export function ScenarioTab({
               start(draft);
             }}
             data-testid="run-scenario"
-            aria-busy={run.isFetching}
+            pending={active !== null && run.isFetching}
+            pendingLabel="Running…"
           >
-            {run.isFetching ? "Running…" : "Run scenario"}
-          </button>
+            Run scenario
+          </PendingButton>
           <span className="wi-spacer" />
           <label className="field">
             Scenario name
             <input value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. Support on mini" aria-label="Scenario name" />
           </label>
           {saved?.canEdit && (
-            <button type="button" className="btn" disabled={!name.trim() || problems.length > 0} onClick={() => save(false)}>
+            <PendingButton type="button" className="btn" disabled={!name.trim() || problems.length > 0 || saving !== null} onClick={() => save(false)} pending={saving === "update"} pendingLabel="Saving…">
               Update saved
-            </button>
+            </PendingButton>
           )}
-          <button type="button" className="btn" disabled={!name.trim() || problems.length > 0} onClick={() => save(true)} data-testid="save-scenario">
+          <PendingButton type="button" className="btn" disabled={!name.trim() || problems.length > 0 || saving !== null} onClick={() => save(true)} data-testid="save-scenario" pending={saving === "new"} pendingLabel="Saving…">
             Save as new
-          </button>
+          </PendingButton>
           <button type="button" className="btn" onClick={() => void navigator.clipboard?.writeText(window.location.href)} title="Copy a link that opens exactly this scenario">
             Copy link
           </button>
@@ -186,9 +194,7 @@ export function ScenarioTab({
       )}
       {!active && <div className="card empty">Build rules or start from a preset, then run the scenario to see the money and quality effect.</div>}
       {active && run.isPending && (
-        <div className="card empty" role="status" data-testid="whatif-running">
-          <span className="spinner" aria-hidden="true" /> Re-pricing the window&apos;s traffic…
-        </div>
+        <Pending testId="whatif-running">Re-pricing the window&apos;s traffic…</Pending>
       )}
       {active && run.isError && (
         <div className="error-box" role="alert" data-testid="whatif-error">

@@ -1,4 +1,5 @@
 "use client";
+import { Pending } from "@/components/ui/pending";
 import "./whatif.css";
 import { useCallback, useMemo } from "react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
@@ -69,7 +70,7 @@ export function WhatIfView() {
           </a>
         ))}
       </div>
-      {options.isPending && <div className="card empty">Loading workloads and models…</div>}
+      {options.isPending && <Pending>Loading workloads and models…</Pending>}
       {options.isError && <div className="error-box">{options.error.message}</div>}
       {options.data && tab === "scenario" && (
         <ScenarioTab

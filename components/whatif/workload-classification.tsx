@@ -1,4 +1,5 @@
 "use client";
+import { Pending } from "@/components/ui/pending";
 import "./whatif.css";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { ClassificationPatch } from "@/lib/classify/classification-schema";
@@ -8,6 +9,7 @@ import { EvalLink } from "./eval-link";
 import { FloorInput } from "./floor-input";
 import { pct } from "./format";
 import { TierBadge } from "./tier-badge";
+import { Spinner } from "@/components/ui/spinner";
 
 const label = (c: string) => c.replace(/_/g, " ");
 
@@ -29,7 +31,7 @@ export function WorkloadClassification({ workload }: { workload: string }) {
       void client.invalidateQueries({ queryKey: ["evals"] });
     },
   });
-  if (q.isPending) return <section className="card wi-classification"><p className="muted">Loading classification…</p></section>;
+  if (q.isPending) return <section className="card wi-classification"><Pending className="muted">Loading classification…</Pending></section>;
   if (q.isError) return <section className="card wi-classification"><div className="error-box">{q.error.message}</div></section>;
   const c = q.data;
   const edit = c.canEdit;
@@ -38,7 +40,12 @@ export function WorkloadClassification({ workload }: { workload: string }) {
     <section className="card wi-classification" aria-label="Classification" data-testid="workload-classification">
       <div className="wi-card-head">
         <h2>Classification: {c.workload.name}</h2>
-        {mutation.isPending && <span className="muted">saving…</span>}
+        {mutation.isPending && (
+          <span className="muted" role="status" aria-busy="true">
+            <Spinner />
+            Saving…
+          </span>
+        )}
       </div>
       {mutation.isError && <div className="error-box">{mutation.error.message}</div>}
       <div className="wi-class-grid">

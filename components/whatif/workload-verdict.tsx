@@ -1,4 +1,5 @@
 "use client";
+import { Pending } from "@/components/ui/pending";
 import "./evidence.css";
 import { useState } from "react";
 import Link from "next/link";
@@ -17,7 +18,7 @@ import { ConfidenceBadge, TierBadge } from "./tier-badge";
 export function WorkloadVerdictCard({ slug }: { slug: string }) {
   const q = useQuery(workloadVerdictQuery(slug));
   const [open, setOpen] = useState(false);
-  if (q.isPending) return <section className="card wv-card"><p className="muted">Assessing this workload on every candidate model…</p></section>;
+  if (q.isPending) return <section className="card wv-card"><Pending className="muted">Assessing this workload on every candidate model…</Pending></section>;
   if (q.isError) return <section className="card wv-card"><div className="error-box">{q.error.message}</div></section>;
   const v = q.data;
   const r = v.recommendation;

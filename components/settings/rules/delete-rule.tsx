@@ -1,4 +1,6 @@
 "use client";
+import { Pending } from "@/components/ui/pending";
+import { PendingButton } from "@/components/ui/pending-button";
 import { useEffect } from "react";
 import { useMutation } from "@tanstack/react-query";
 import { rulesApi, type RuleChangeResult, type RuleOut } from "./rules-api";
@@ -15,7 +17,7 @@ export function DeleteRule({ rule, onDone, onCancel }: { rule: RuleOut; onDone: 
   return (
     <div className="card rule-editor" data-testid="rule-delete">
       <h2>Delete “{rule.name}”?</h2>
-      {preview.isPending && <p className="muted">Computing what it would move…</p>}
+      {preview.isPending && <Pending className="muted">Computing what it would move…</Pending>}
       {preview.data && <PreviewPanel preview={preview.data} action="delete" />}
       {(preview.error || remove.error) && <div className="error-box">{(remove.error ?? preview.error)!.message}</div>}
       {remove.isPending && (
@@ -24,9 +26,9 @@ export function DeleteRule({ rule, onDone, onCancel }: { rule: RuleOut; onDone: 
         </div>
       )}
       <div className="toolbar">
-        <button type="button" className="btn primary" disabled={remove.isPending} onClick={() => remove.mutate()}>
-          {remove.isPending ? `Re-attributing… ${elapsed}s` : "Delete and re-attribute"}
-        </button>
+        <PendingButton type="button" className="btn primary" pending={remove.isPending} pendingLabel={`Re-attributing… ${elapsed}s`} onClick={() => remove.mutate()}>
+          Delete and re-attribute
+        </PendingButton>
         <button type="button" className="btn" onClick={onCancel} disabled={remove.isPending}>
           Cancel
         </button>

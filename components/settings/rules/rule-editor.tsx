@@ -1,4 +1,5 @@
 "use client";
+import { PendingButton } from "@/components/ui/pending-button";
 import { useState } from "react";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { rulesApi, targetsQuery, type RuleChangeResult, type RuleDraft, type RuleOut } from "./rules-api";
@@ -169,12 +170,12 @@ export function RuleEditor({ rule, initial, onDone, onCancel }: { rule: RuleOut 
         </div>
       )}
       <div className="toolbar">
-        <button type="button" className="btn" disabled={preview.isPending || save.isPending} onClick={() => { setTouched(true); if (problems.length === 0) preview.mutate(); }}>
-          {preview.isPending ? "Computing impact…" : "Preview impact"}
-        </button>
-        <button type="submit" className="btn primary" disabled={save.isPending}>
-          {save.isPending ? "Re-attributing…" : rule ? "Save and re-attribute" : "Add rule and re-attribute"}
-        </button>
+        <PendingButton type="button" className="btn" disabled={save.isPending} pending={preview.isPending} pendingLabel="Computing impact…" onClick={() => { setTouched(true); if (problems.length === 0) preview.mutate(); }}>
+          Preview impact
+        </PendingButton>
+        <PendingButton type="submit" className="btn primary" pending={save.isPending} pendingLabel="Re-attributing…">
+          {rule ? "Save and re-attribute" : "Add rule and re-attribute"}
+        </PendingButton>
         <button type="button" className="btn" onClick={onCancel} disabled={save.isPending}>
           Cancel
         </button>
