@@ -5,9 +5,9 @@ import { CONTENT_WIDTH, sectionHeading, table, tableHeight, type Doc } from "./p
 const unit = (s: string | null) => (s === null ? "n/a" : formatUsd(usdToNanos(s)));
 
 /** Unit costs in the monthly report PDF: cost per unit of each business metric, and its change vs last month. */
-export function unitCostsSection(doc: Doc, rows: UnitCostRow[]): void {
+export function unitCostsSection(doc: Doc, rows: UnitCostRow[], reporting = "USD"): void {
   if (rows.length === 0) return;
-  sectionHeading(doc, "Unit costs", "Spend of each metric's team/workload (or the organisation) on the days with a value, divided by the metric's total.", tableHeight(Math.min(rows.length, 15)));
+  sectionHeading(doc, reporting === "USD" ? "Unit costs" : "Unit costs (USD)", "Spend of each metric's team/workload (or the organisation) on the days with a value, divided by the metric's total.", tableHeight(Math.min(rows.length, 15)));
   table(
     doc,
     [
