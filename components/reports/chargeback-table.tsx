@@ -24,7 +24,7 @@ export function ChargebackTable({ chargeback: c, title = "Chargeback", csvHref }
               : "No allocation rules: each team is charged its direct spend. Admins and finance can add rules with POST /api/v1/allocation-rules."}
           </p>
         </div>
-        {csvHref && <a className="btn" href={csvHref} download>Chargeback CSV</a>}
+        {csvHref && <a className="btn" href={csvHref} download>Chargeback CSV{ic ? " (USD)" : ""}</a>}
       </div>
       <div className="table-scroll">
         <table className="data">

@@ -39,6 +39,19 @@ export const OverviewResponseSchema = z.object({
     projectedLowUsd: usd,
     projectedHighUsd: usd,
     daysLeft: z.number().int(),
+    inCurrency: z
+      .object({
+        monthToDate: z.string(),
+        lastMonthToSameDay: z.string().nullable(),
+        lastMonthTotal: z.string(),
+        projected: z.string(),
+        projectedLow: z.string(),
+        projectedHigh: z.string(),
+      })
+      .nullable()
+      .optional()
+      .describe("the month's pace in the reporting currency (each day at its rate; absent for USD, null when a day of its history has no rate)"),
+    currencyNote: z.string().optional().describe("why inCurrency is null"),
   }),
 });
 export type OverviewResponse = z.infer<typeof OverviewResponseSchema>;
