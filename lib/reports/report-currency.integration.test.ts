@@ -9,6 +9,11 @@ import { GET as changeRoute } from "@/app/api/v1/spend/change/route";
 import { GET as chargebackRoute } from "@/app/api/v1/reports/chargeback/route";
 import { GET as statementRoute } from "@/app/api/v1/reports/statements/route";
 import { pdfText } from "@/lib/reports/testing/pdf-text";
+import { queryOverview } from "@/lib/analytics/overview";
+import { querySeries } from "@/lib/analytics/series";
+import type { Principal } from "@/lib/auth/principal";
+
+const ALL: Principal = { kind: "user", id: 0, label: "test", role: "admin", teamIds: null, scopes: ["read"] };
 
 /**
  * The report, its PDF, the change waterfall, the chargeback and team statements in the reporting currency (issue 12
@@ -137,5 +142,22 @@ describe("chargeback and team statements in EUR", () => {
     expect(text).toContain("8.00 EUR");
     expect(text).toMatch(/\+3\.50\s+EUR/); // "4.50 EUR then (+3.50 EUR)", wrapped in its KPI box
     expect(text).toMatch(/last EUR exchange rate on or before that day/);
+  });
+});
+
+describe("the Overview in EUR", () => {
+  it("gives the daily series and the month's pace in EUR (each day at its rate)", async () => {
+    const series = await querySeries(ALL, { from: "2026-10-01", to: "2026-10-31", interval: "day", stackBy: "team", top: 8 }, new Date("2026-11-02T00:00:00Z"), "EUR");
+    expect(series.currency).toBe("EUR");
+    const oct2 = series.points.find((p) => p.bucket === "2026-10-02")!;
+    expect(oct2).toMatchObject({ costUsd: "10.00", cost: "8.00", valuesInCurrency: { search: "8.00", support: "0.00" } });
+    expect(series.points.reduce((s, p) => s + usdToNanos(p.cost!), 0n)).toBe(28_000_000_000n);
+    expect(Object.fromEntries(series.series.map((x) => [x.key, x.cost]))).toEqual({ support: "20.00", search: "8.00" });
+
+    // 31 October: the month to date is all of October; last month is September.
+    const o = await queryOverview(ALL, { from: "2026-10-01", to: "2026-10-31" } as never, new Date("2026-10-31T23:00:00Z"), "EUR");
+    expect(o.month).toMatchObject({ monthToDateUsd: "30.00", lastMonthTotalUsd: "5.00" });
+    expect(o.month.inCurrency).toMatchObject({ monthToDate: "28.00", lastMonthTotal: "4.50", lastMonthToSameDay: "4.50" });
+    expect(o.month.inCurrency!.projected).toBe("28.00"); // the last day: nothing left to project
   });
 });
