@@ -59,7 +59,7 @@ export async function buildMonthlyReport(principal: Principal, month: string, no
     spendInCurrency(principal, m.from, m.to),
     spendInCurrency(principal, m.previous.from, m.previous.to).catch(() => null),
     monthNonTokenCharges(principal, m.from, m.to),
-    unitCostsForMonth(principal, m.month),
+    unitCostsForMonth(principal, m.month, currency),
   ]);
   const toolsByModel = new Map<string, bigint>();
   for (const r of nonToken.rows) toolsByModel.set(`${r.provider}/${r.model}`, (toolsByModel.get(`${r.provider}/${r.model}`) ?? 0n) + r.costNanos);

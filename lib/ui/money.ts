@@ -116,3 +116,8 @@ export function signedMoney(value: Amount, currency: string): string {
   const nanos = toNanos(value);
   return nanos > 0n ? `+${money(nanos, currency)}` : money(nanos, currency);
 }
+
+/** A unit cost in a currency ("€0.0042"): as usdUnit, with the currency's symbol. */
+export function moneyUnit(value: Amount, currency: string): string {
+  return currency === "USD" ? usdUnit(value) : usdUnit(value).replace("$", currencyPrefix(currency));
+}
