@@ -57,7 +57,7 @@ export function MonthlyReportView({ month, canClose = false }: { month: string; 
         <BreakdownTable title="By tier" rows={r.byTier} name="Tier" previousLabel={prevLabel} currency={cur} compact />
         <BreakdownTable title="By provider" rows={r.byProvider.map((p) => ({ ...p, label: providerName(p.key) }))} name="Provider" previousLabel={prevLabel} currency={cur} compact />
       </div>
-      <BudgetVsActual budgets={r.budgets} />
+      <BudgetVsActual budgets={r.budgets} currency={cur} />
       <Coverage r={r} />
       <ReportAnomalies anomalies={r.anomalies} currency={cur} />
       <ReportRecommendations recommendations={r.recommendations} currency={cur} />

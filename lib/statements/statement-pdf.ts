@@ -106,7 +106,7 @@ function budgets(doc: Doc, s: TeamStatement): void {
     { header: "Actual", width: 75, align: "right" },
     { header: "Used", width: 55, align: "right" },
     { header: "Status", width: 75 },
-  ], s.budgets.slice(0, MAX_BUDGETS).map((b) => [b.label, b.periodKey, inCurrency(b.amount, b.currency), inCurrency(b.actual, b.currency), pct(b.actualShare), label[b.status]]), { rowHeight: 14, fontSize: 8 });
+  ], s.budgets.slice(0, MAX_BUDGETS).map((b) => [b.label, b.periodKey, b.currency === "USD" ? mon(s, b.amount) : inCurrency(b.amount, b.currency), b.currency === "USD" ? mon(s, b.actual) : inCurrency(b.actual, b.currency), pct(b.actualShare), label[b.status]]), { rowHeight: 14, fontSize: 8 });
 }
 
 function rowChange(s: TeamStatement, x: TeamStatement["topModels"][number]): number | null {

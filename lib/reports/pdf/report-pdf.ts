@@ -229,9 +229,12 @@ function budgets(doc: Doc, r: MonthlyReport): void {
     actual: num(b.actual),
     forecast: num(b.forecast),
     status: b.status,
-    caption: `${inCurrency(b.actual, b.currency)} of ${inCurrency(b.amount, b.currency)} (${pct(b.actualShare, 0)}) · ${status[b.status]}`,
+    caption: `${budgetMoney(r, b.actual, b.currency)} of ${budgetMoney(r, b.amount, b.currency)} (${pct(b.actualShare, 0)}) · ${status[b.status]}`,
   })));
 }
+
+/** A budget's amount in its own currency; a USD budget in a report in another currency says "USD". */
+const budgetMoney = (r: MonthlyReport, v: string, c: string) => (c === "USD" ? mon(r, v) : inCurrency(v, c));
 
 function coverage(doc: Doc, r: MonthlyReport): void {
   sectionHeading(doc, "Allocation coverage and unpriced usage");
