@@ -161,3 +161,21 @@ describe("the Overview in EUR", () => {
     expect(o.month.inCurrency!.projected).toBe("28.00"); // the last day: nothing left to project
   });
 });
+
+describe("unit costs in EUR", () => {
+  it("divides each day's converted spend by the metric, in the report and the unit-cost API", async () => {
+    const { storeMetrics } = await import("@/lib/metrics/store-metrics");
+    const { queryUnitCost } = await import("@/lib/metrics/unit-cost");
+    // search: EUR 8.00 on 2 October for 10 tickets (EUR 0.80 each, $1.00); EUR 4.50 on 30 September for 5 (EUR 0.90).
+    await storeMetrics(ALL, [
+      { date: "2026-10-02", name: "tickets", value: 10, team: "search" },
+      { date: "2026-09-30", name: "tickets", value: 5, team: "search" },
+    ] as never);
+    const r = await (await get(reportRoute, "/api/v1/reports/monthly?month=2026-10")).json();
+    expect(r.unitCosts[0]).toMatchObject({ name: "tickets", costPerUnitUsd: "1.00", cost: "8.00", costPerUnit: "0.80", previousCostPerUnit: "0.90" });
+    const u = await queryUnitCost(ALL, { name: "tickets", team: "search", from: "2026-09-01", to: "2026-10-31", granularity: "month" } as never, new Date("2026-11-02T00:00:00Z"), "EUR");
+    expect(u.currency).toBe("EUR");
+    expect(u.points.map((p) => [p.period, p.cost, p.costPerUnit])).toEqual([["2026-09", "4.50", "0.90"], ["2026-10", "8.00", "0.80"]]);
+    expect(u.total).toMatchObject({ costUsd: "15.00", cost: "12.50", units: "15" });
+  });
+});
