@@ -44,6 +44,10 @@ test("budgets and the explorer in the reporting currency", async ({ page }) => {
     await expect(page.getByTestId("kpi-mtd")).toContainText("€");
     await expect(page.getByTestId("kpi-runrate")).toContainText("€");
     await expect(page.getByTestId("spend-chart").first()).toHaveAttribute("data-currency", "EUR");
+    // The change waterfall in EUR (its parts sum exactly to the change, each day at its rate).
+    await expect(page.getByTestId("change-card").locator(".change-explanation")).toHaveAttribute("data-currency", "EUR");
+    await expect(page.getByTestId("change-card").getByTestId("waterfall-chart")).toContainText("€");
+    if (shots) await page.screenshot({ path: `${shots}/overview-eur-pace.png`, fullPage: true });
 
     await page.goto("/teams");
     await expect(page.getByRole("columnheader", { name: "Spend (EUR)" })).toBeVisible();
