@@ -81,6 +81,7 @@ describe("the monthly report in EUR", () => {
     const res = await get(reportRoute, "/api/v1/reports/monthly?month=2026-10&format=pdf");
     expect(res.status).toBe(200);
     const text = pdfText(Buffer.from(await res.arrayBuffer()));
+    if (process.env.DUMP_PDF_TEXT) (await import("node:fs")).writeFileSync(process.env.DUMP_PDF_TEXT, text);
     expect(text).toContain("28.00 EUR");
     expect(text).toContain("4.50 EUR");
     expect(text).toContain("+22.50 EUR");

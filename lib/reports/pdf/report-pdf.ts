@@ -35,7 +35,7 @@ export function renderReportPdf(report: MonthlyReport): Promise<Buffer> {
   if (report.currency !== "USD") paragraph(doc, report.rateRule, { bold: true, size: 9 });
   const dailyLocal = report.currency !== "USD" && report.daily.every((d) => d.cost !== undefined);
   sectionHeading(doc, `Daily spend (${dailyLocal ? report.currency : "USD"})`, `UTC days, ${report.from} to ${report.to}. Days with an anomaly are red.`, 160);
-  dailyColumns(doc, report.daily.map((d) => ({ day: d.day, value: num(dailyLocal ? d.cost! : d.costUsd) })), { highlight: new Set(report.anomalies.map((a) => a.day)), height: 130 });
+  dailyColumns(doc, report.daily.map((d) => ({ day: d.day, value: num(dailyLocal ? d.cost! : d.costUsd) })), { highlight: new Set(report.anomalies.map((a) => a.day)), height: 130, currency: dailyLocal ? report.currency : "USD" });
   whyChanged(doc, report);
   byTeam(doc, report);
   chargebackSection(doc, report.chargeback, report.currency);
@@ -132,7 +132,7 @@ function whyChanged(doc: Doc, r: MonthlyReport): void {
   paragraph(doc, describeChange(usdToNanos(c.changeUsd), parts, usdToNanos(c.changeUsd), (n) => amount(nanosToUsd(n))), { bold: true, size: 10 });
   const monthLabel = (m: string) => new Date(`${m}-01T00:00:00Z`).toLocaleDateString("en-US", { month: "short", year: "numeric", timeZone: "UTC" });
   const steps = waterfallSteps(c, { base: r.complete ? monthLabel(r.previous.month) : `${monthLabel(r.previous.month)} (same days)`, current: monthLabel(r.month) });
-  waterfallColumns(doc, steps.map((s) => ({ ...s, label: s.kind === "total" ? amount(s.amountUsd) : usdToNanos(s.amountUsd) === 0n ? amount(s.amountUsd) : signed(s.amountUsd) })));
+  waterfallColumns(doc, steps.map((s) => ({ ...s, label: s.kind === "total" ? amount(s.amountUsd) : usdToNanos(s.amountUsd) === 0n ? amount(s.amountUsd) : signed(s.amountUsd) })), 130, code);
   paragraph(
     doc,
     "Order of effects: volume (more or fewer calls), model mix (calls moving between models), tokens per call, cache share, and last unit prices " +
@@ -314,7 +314,7 @@ function footers(doc: Doc, r: MonthlyReport): void {
     const y = PAGE.height - PAGE.margin + 10;
     doc.moveTo(PAGE.margin, y - 6).lineTo(PAGE.width - PAGE.margin, y - 6).lineWidth(0.4).strokeColor(COLORS.line).stroke();
     doc.font("Helvetica").fontSize(7).fillColor(COLORS.muted);
-    doc.text(`Rightsize · AI spend report ${r.monthName} · costs computed from token usage at catalogue or negotiated prices; UTC days${r.currency !== "USD" ? `; in ${r.currency} at each day's rate (last on or before it)` : ""}`, PAGE.margin, y, { width: CONTENT_WIDTH - 60, lineBreak: false, height: 10 });
+    doc.text(`Rightsize · AI spend report ${r.monthName} · costs computed from token usage at catalogue or negotiated prices; UTC days${r.currency !== "USD" ? `; amounts in ${r.currency}` : ""}`, PAGE.margin, y, { width: CONTENT_WIDTH - 60, lineBreak: false, height: 10 });
     doc.text(`Page ${i - range.start + 1} of ${range.count}`, PAGE.width - PAGE.margin - 60, y, { width: 60, align: "right", lineBreak: false, height: 10 });
   }
 }
