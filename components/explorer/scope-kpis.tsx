@@ -33,7 +33,7 @@ export function ScopeKpis({ data, extra }: { data: OverviewResponse; extra?: Rea
             <h2>Tier mix</h2>
             <span className="hint">share of spend per model tier</span>
           </div>
-          <ShareBar segments={data.tiers.map((t) => ({ key: t.tier, label: t.tier, value: Number(t.costUsd) }))} format={(v) => usd(v)} />
+          <ShareBar segments={data.tiers.map((t) => ({ key: t.tier, label: t.tier, value: Number(code !== "USD" && t.cost !== undefined ? t.cost : t.costUsd) }))} format={(v) => (code !== "USD" && data.tiers.every((t) => t.cost !== undefined) ? moneyOr(v, v, code) : usd(v))} />
         </div>
       )}
     </>

@@ -21,8 +21,10 @@ export const OverviewResponseSchema = z.object({
     workloadShare: fraction.describe("share of spend attributed to a workload"),
     unattributedCostUsd: usd.describe("spend without a team"),
     noWorkloadCostUsd: usd.describe("spend without a workload"),
+    unattributedCost: z.string().optional().describe("unattributedCostUsd in the reporting currency"),
+    noWorkloadCost: z.string().optional().describe("noWorkloadCostUsd in the reporting currency"),
   }),
-  tiers: z.array(z.object({ tier: z.string(), costUsd: usd, requests: z.number().int(), spendShare: fraction, callShare: fraction })),
+  tiers: z.array(z.object({ tier: z.string(), costUsd: usd, requests: z.number().int(), spendShare: fraction, callShare: fraction, cost: z.string().optional().describe("costUsd in the reporting currency") })),
   month: z.object({
     today: z.string(),
     monthStart: z.string(),

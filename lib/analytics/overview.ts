@@ -40,13 +40,17 @@ export async function queryOverview(principal: Principal, q: OverviewQuery, now 
   const total = totals.cur.costNanos;
   let noTeam = 0n;
   let noWorkload = 0n;
+  let noTeamLocal = 0n;
+  let noWorkloadLocal = 0n;
   for (const c of cells) {
     if (c.team.key === "unattributed") noTeam += c.cur.costNanos;
     if (c.workload.key === "unattributed") noWorkload += c.cur.costNanos;
+    if (c.team.key === "unattributed") noTeamLocal += c.cur.localCostNanos ?? 0n;
+    if (c.workload.key === "unattributed") noWorkloadLocal += c.cur.localCostNanos ?? 0n;
   }
   const tiers = breakdown(cells, "tier")
     .filter((t) => t.cur.requests > 0 || t.cur.costNanos > 0n)
-    .map((t) => ({ tier: t.key, costUsd: nanosToUsd(t.cur.costNanos), requests: t.cur.requests, spendShare: share(t.cur.costNanos, total), callShare: share(t.cur.requests, totals.cur.requests) }));
+    .map((t) => ({ tier: t.key, costUsd: nanosToUsd(t.cur.costNanos), requests: t.cur.requests, spendShare: share(t.cur.costNanos, total), callShare: share(t.cur.requests, totals.cur.requests), ...(t.cur.localCostNanos !== undefined ? { cost: nanosToUsd(t.cur.localCostNanos) } : {}) }));
   const pace = monthPace(daily.usd, today);
   const mtdTotals = mtdCells ? cubeTotals(mtdCells) : totals;
   // The month's pace in the reporting currency: the same run-rate over each day's converted spend. Null (and the
@@ -72,6 +76,7 @@ export async function queryOverview(principal: Principal, q: OverviewQuery, now 
       workloadShare: share(total - noWorkload, total),
       unattributedCostUsd: nanosToUsd(noTeam),
       noWorkloadCostUsd: nanosToUsd(noWorkload),
+      ...(totals.cur.localCostNanos !== undefined ? { unattributedCost: nanosToUsd(noTeamLocal), noWorkloadCost: nanosToUsd(noWorkloadLocal) } : {}),
     },
     tiers,
     month: {

@@ -52,7 +52,7 @@ export function OverviewKpis({ data }: { data: OverviewResponse }) {
           hint="Share of spend attributed to a team (by the event, its API key or an attribution rule)"
           sub={
             none ? "no spend in the range" : <>
-              {usdIn(data.coverage.unattributedCostUsd, code)} unattributed
+              {moneyOr(data.coverage.unattributedCostUsd, data.coverage.unattributedCost, code)} unattributed
               <br />
               {pct(data.coverage.workloadShare)} has a workload
             </>
@@ -67,7 +67,7 @@ export function OverviewKpis({ data }: { data: OverviewResponse }) {
             none ? "no spend in the range" : <>
               of spend · {pct(frontier?.callShare ?? 0)} of calls
               <br />
-              {usdIn(frontier?.costUsd ?? "0", code)} on frontier models
+              {moneyOr(frontier?.costUsd ?? "0", frontier?.cost, code)} on frontier models
             </>
           }
         />
@@ -98,7 +98,7 @@ export function OverviewKpis({ data }: { data: OverviewResponse }) {
             <h2>Spend by model tier</h2>
             <span className="hint">Tiers are set per model in Settings › Model tiers</span>
           </div>
-          <ShareBar segments={data.tiers.map((t) => ({ key: t.tier, label: t.tier, value: Number(t.costUsd) }))} format={(v) => usdIn(v, code)} />
+          <ShareBar segments={data.tiers.map((t) => ({ key: t.tier, label: t.tier, value: Number(code !== "USD" && t.cost !== undefined ? t.cost : t.costUsd) }))} format={(v) => (code !== "USD" && data.tiers.every((t) => t.cost !== undefined) ? moneyOr(v, v, code) : usdIn(v, code))} />
         </div>
       )}
     </>
