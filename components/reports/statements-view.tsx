@@ -1,6 +1,6 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import { usd } from "@/components/budgets/format";
+import { moneyOr } from "@/lib/ui/money";
 import { chargebackQuery } from "./api";
 
 /**
@@ -10,6 +10,10 @@ import { chargebackQuery } from "./api";
 export function StatementsView({ month, teams }: { month: string; teams: { slug: string; name: string }[] }) {
   const chargeback = useQuery(chargebackQuery(month));
   const charged = new Map((chargeback.data?.teams ?? []).map((t) => [t.key, t]));
+  // In the reporting currency when the chargeback API converted it (inCurrency), as the statements' PDF is.
+  const ic = chargeback.data?.inCurrency;
+  const code = ic?.currency ?? "USD";
+  const local = new Map((ic?.teams ?? []).map((t) => [t.key, t]));
   return (
     <section className="card table-card rp-section" aria-label="Team statements" data-testid="statements">
       <div style={{ padding: "0 16px" }}>
@@ -33,9 +37,9 @@ export function StatementsView({ month, teams }: { month: string; teams: { slug:
                 return (
                   <tr key={t.slug}>
                     <td>{t.name} <span className="muted">{t.slug}</span></td>
-                    <td className="num">{c ? usd(c.directUsd) : "—"}</td>
-                    <td className="num">{c ? usd(c.allocatedUsd) : "—"}</td>
-                    <td className="num"><strong>{c ? usd(c.totalUsd) : "—"}</strong></td>
+                    <td className="num">{c ? moneyOr(c.directUsd, local.get(t.slug)?.direct, code) : "—"}</td>
+                    <td className="num">{c ? moneyOr(c.allocatedUsd, local.get(t.slug)?.allocated, code) : "—"}</td>
+                    <td className="num"><strong>{c ? moneyOr(c.totalUsd, local.get(t.slug)?.total, code) : "—"}</strong></td>
                     <td style={{ textAlign: "right" }}>
                       <a className="btn" href={`/api/v1/reports/statements?month=${month}&team=${encodeURIComponent(t.slug)}`} download>Statement PDF</a>
                     </td>
