@@ -121,3 +121,8 @@ export function signedMoney(value: Amount, currency: string): string {
 export function moneyUnit(value: Amount, currency: string): string {
   return currency === "USD" ? usdUnit(value) : usdUnit(value).replace("$", currencyPrefix(currency));
 }
+
+/** A page's note when its amounts stay USD while the reporting currency is another: " Amounts in USD." or "". */
+export function usdNote(currency: string): string {
+  return currency === "USD" ? "" : " Amounts in USD (the providers' pricing currency), not converted.";
+}
