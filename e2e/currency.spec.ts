@@ -1,4 +1,6 @@
 import { test, expect } from "@playwright/test";
+import { pdfText } from "../lib/reports/testing/pdf-text";
+import { inCurrency } from "../lib/reports/pdf/in-currency";
 
 /**
  * The reporting currency on the pages (issue 12.3): a budget set in EUR (spend converted at each day's rate), and
@@ -38,9 +40,41 @@ test("budgets and the explorer in the reporting currency", async ({ page }) => {
     await expect(page.getByTestId("top-teams")).toContainText("in EUR");
     if (shots) await page.screenshot({ path: `${shots}/overview-eur.png`, fullPage: true });
 
+    // The month's pace and the daily chart in EUR too.
+    await expect(page.getByTestId("kpi-mtd")).toContainText("€");
+    await expect(page.getByTestId("kpi-runrate")).toContainText("€");
+    await expect(page.getByTestId("spend-chart").first()).toHaveAttribute("data-currency", "EUR");
+    // The change waterfall in EUR (its parts sum exactly to the change, each day at its rate).
+    await expect(page.getByTestId("change-card").locator(".change-explanation")).toHaveAttribute("data-currency", "EUR");
+    await expect(page.getByTestId("change-card").getByTestId("waterfall-chart")).toContainText("€");
+    if (shots) await page.screenshot({ path: `${shots}/overview-eur-pace.png`, fullPage: true });
+
     await page.goto("/teams");
     await expect(page.getByRole("columnheader", { name: "Spend (EUR)" })).toBeVisible();
+    await expect(page.getByRole("region", { name: "Chargeback" })).toContainText("€");
     if (shots) await page.screenshot({ path: `${shots}/teams-eur.png`, fullPage: true });
+
+    // The monthly report: totals, tables, waterfall and chargeback in EUR, the rate rule said; the JSON keeps *Usd.
+    await page.goto("/reports");
+    const report = page.getByTestId("monthly-report");
+    await expect(report).toBeVisible();
+    await expect(page.getByTestId("report-total")).toContainText("€");
+    await expect(page.getByTestId("report-currency")).toContainText("last EUR exchange rate on or before that day");
+    await expect(report.getByRole("region", { name: "Spend by team" }).getByRole("columnheader", { name: "Spend (EUR)" })).toBeVisible();
+    await expect(page.getByTestId("report-change").getByRole("heading", { name: "Why spend changed (EUR)" })).toBeVisible();
+    await expect(page.getByTestId("report-change").locator(".change-explanation")).toContainText("€");
+    await expect(report.getByRole("region", { name: "Chargeback" })).toContainText("€");
+    if (shots) await page.screenshot({ path: `${shots}/report-eur.png`, fullPage: true });
+    const pdfHref = (await page.getByRole("link", { name: "PDF", exact: true }).getAttribute("href"))!;
+    const month = /month=(\d{4}-\d{2})/.exec(pdfHref)![1];
+    const json = await (await page.request.get(`/api/v1/reports/monthly?month=${month}`)).json();
+    expect(json.currency).toBe("EUR");
+    expect(json.totals.costUsd).toMatch(/^\d+\.\d+$/);
+    expect(json.totals.cost).toMatch(/^\d+\.\d+$/);
+    const pdf = pdfText(await (await page.request.get(pdfHref)).body());
+    // The PDF's total is the JSON's EUR total, in the PDF's format ("1,234.50 EUR").
+    expect(pdf).toContain(inCurrency(json.totals.cost, "EUR"));
+    expect(pdf).toContain("last EUR exchange rate on or before that day");
   } finally {
     await page.request.put("/api/v1/currency", { data: { reportingCurrency: "USD" } });
     const budgets = (await (await page.request.get("/api/v1/budgets")).json()).budgets as { id: number; currency: string }[];

@@ -7,6 +7,7 @@ import { BudgetsAtRisk } from "@/components/budgets/budgets-at-risk";
 import { AnomaliesCard } from "@/components/budgets/anomalies-card";
 import { OverSpecifiedList } from "@/components/whatif/over-specified-list";
 import { RealisedSavingsCard } from "@/components/rollouts/realised-savings-card";
+import { reportingCurrency } from "@/lib/currency/rates-store";
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const principal = await requirePagePrincipal();
@@ -21,7 +22,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
           <OverviewView />
         </Suspense>
       </OverviewPrefetch>
-      <RealisedSavingsCard />
+      <RealisedSavingsCard currency={await reportingCurrency()} />
       {/* What needs attention: budgets heading over, unusual days, and money on over-specified workloads. */}
       <div className="grid two" style={{ marginTop: 14 }}>
         <BudgetsAtRisk team={team} />

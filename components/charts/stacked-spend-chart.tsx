@@ -2,17 +2,26 @@
 import { Bar, BarChart, CartesianGrid, Legend, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { SeriesResponse } from "@/lib/analytics/series-query";
 import { seriesColor } from "./palette";
-import { shortDate, usd, usdCompact } from "@/components/explorer/format";
+import { shortDate } from "@/components/explorer/format";
+import { money, moneyAxis } from "@/lib/ui/money";
 import { chartGrid, axisTick, axisLine, barCursor, chartColors, legendText } from "@/lib/ui/chart-theme";
 
 /** Spend per day (week, month) as stacked bars, one colour per series, with a tooltip listing every series. */
 export function StackedSpendChart({ data, height = 300 }: { data: SeriesResponse; height?: number }) {
-  const rows = data.points.map((p) => ({ bucket: p.bucket, total: p.costUsd, ...Object.fromEntries(Object.entries(p.values).map(([k, v]) => [k, Number(v)])) }));
+  // In the reporting currency when the API converted every bucket (each day at its rate), else USD.
+  const code = data.currency && data.points.length > 0 && data.points.every((p) => p.valuesInCurrency) ? data.currency : "USD";
+  const rows = data.points.map((p) => ({
+    bucket: p.bucket,
+    total: code === "USD" ? p.costUsd : p.cost!,
+    ...Object.fromEntries(Object.entries(code === "USD" ? p.values : p.valuesInCurrency!).map(([k, v]) => [k, Number(v)])),
+  }));
+  const usd = (v: string) => money(v, code);
+  const usdCompact = (v: number) => moneyAxis(v, code);
   const labels = Object.fromEntries(data.series.map((s) => [s.key, s.label]));
   // Legend in series order (biggest first, "Other" last), not alphabetical.
   const order = new Map(data.series.map((s, i) => [s.key, i]));
   return (
-    <div className="chart" data-testid="spend-chart" role="img" aria-label={`Spend per ${data.interval} stacked by ${data.stackBy}`}>
+    <div className="chart" data-testid="spend-chart" role="img" aria-label={`Spend per ${data.interval} stacked by ${data.stackBy}, in ${code}`} data-currency={code}>
       <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 900, height }}>
         <BarChart data={rows} margin={{ top: 8, right: 8, left: 0, bottom: 0 }} barCategoryGap={rows.length > 60 ? 1 : "18%"}>
           <CartesianGrid vertical={false} {...chartGrid} />

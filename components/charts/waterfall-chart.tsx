@@ -1,9 +1,8 @@
 "use client";
 import "@/components/explorer/explorer.css";
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { usd } from "@/lib/ui/money";
-import { usdAxis } from "./usd-axis";
-import { signedUsd as signed, waterfallSteps, type ChangeFields, type WaterfallStep } from "@/lib/change/waterfall-steps";
+import { money, moneyAxis, signedMoney } from "@/lib/ui/money";
+import { signedUsd, waterfallSteps, type ChangeFields, type WaterfallStep } from "@/lib/change/waterfall-steps";
 import { chartGrid, axisTick, categoryTick, axisLine, barCursor, chartColors, tierColors } from "@/lib/ui/chart-theme";
 
 const COLORS: Record<WaterfallStep["kind"], string> = { total: chartColors.accent, up: tierColors.frontier, down: tierColors.small, zero: chartColors.other };
@@ -13,8 +12,12 @@ const COLORS: Record<WaterfallStep["kind"], string> = { total: chartColors.accen
  * From the base period's spend to the current one: a bar per part of the change (red raises spend, green lowers
  * it), each floating from where the previous one ended, amounts written on the bars.
  */
-export function WaterfallChart({ change, labels, height = 280 }: { change: ChangeFields; labels: { base: string; current: string }; height?: number }) {
+export function WaterfallChart({ change, labels, height = 280, currency = "USD" }: { change: ChangeFields; labels: { base: string; current: string }; height?: number; currency?: string }) {
+  // `currency`: the amounts of `change` are in it (the *Usd field names are the chart's shape, see report-display.ts).
   const steps = waterfallSteps(change, labels);
+  const usd = (v: string) => money(v, currency);
+  const usdAxis = (v: number) => moneyAxis(v, currency);
+  const signed = (s: WaterfallStep) => (currency === "USD" ? signedUsd(s) : s.kind === "total" ? money(s.amountUsd, currency) : signedMoney(s.amountUsd, currency));
   return (
     <div className="chart" data-testid="waterfall-chart" role="img" aria-label={`Change of spend from ${labels.base} (${usd(change.baseUsd)}) to ${labels.current} (${usd(change.currentUsd)})`}>
       <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 900, height }}>

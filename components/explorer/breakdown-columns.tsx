@@ -151,3 +151,8 @@ export const workloadsCountColumn: C = { id: "workloads", header: "Workloads", n
 export const modelsCountColumn: C = { id: "models", header: "Models", numeric: true, sort: (r) => r.models, render: (r) => count(r.models), csv: (r) => r.models };
 
 export const unattributedRow = (r: BreakdownRow) => (r.key === "unattributed" ? "unattributed" : undefined);
+
+/** A column still in USD (unit costs) on a page whose reporting currency is another: its header says "(USD)". */
+export function inUsd(c: C, currency: string | undefined): C {
+  return currency && currency !== "USD" ? { ...c, header: `${c.header} (USD)` } : c;
+}

@@ -4,7 +4,7 @@ import type { SpendRow } from "@/lib/analytics/spend-query";
 import { spendQuery, type Params } from "./api-client";
 import { DataTable, BarCell, type Column } from "./data-table";
 import { ErrorBox, Loading } from "./query-state";
-import { count, pct, usd } from "./format";
+import { count, pct, spendText } from "./format";
 
 /** Users by spend (GET /api/v1/spend?groupBy=user); calls from services without a user are not listed. */
 export function TopUsers({ filters, csvName }: { filters: Params; csvName: string }) {
@@ -14,9 +14,11 @@ export function TopUsers({ filters, csvName }: { filters: Params; csvName: strin
   const rows = q.data.rows;
   const total = Number(q.data.totals.costUsd);
   const max = Math.max(0, ...rows.map((r) => Number(r.costUsd)));
+  // Spend in the reporting currency when the API sent `cost` (each day at its rate); shares and sorting stay on USD.
+  const code = q.data.currency.code;
   const columns: Column<SpendRow>[] = [
     { id: "user", header: "User", sort: (r) => r.key, render: (r) => r.label, csv: (r) => r.key },
-    { id: "spend", header: "Spend", numeric: true, sort: (r) => Number(r.costUsd), render: (r) => <BarCell fraction={max ? Number(r.costUsd) / max : 0}>{usd(r.costUsd)}</BarCell>, csv: (r) => r.costUsd, csvHeader: "Spend (USD)" },
+    { id: "spend", header: code === "USD" ? "Spend" : `Spend (${code})`, numeric: true, sort: (r) => Number(r.costUsd), render: (r) => <BarCell fraction={max ? Number(r.costUsd) / max : 0}>{spendText(r, code)}</BarCell>, csv: (r) => r.costUsd, csvHeader: "Spend (USD)" },
     { id: "share", header: "Share", numeric: true, sort: (r) => Number(r.costUsd), render: (r) => pct(total ? Number(r.costUsd) / total : null), csv: (r) => (total ? Number(r.costUsd) / total : null) },
     { id: "calls", header: "Calls", numeric: true, sort: (r) => r.requests, render: (r) => count(r.requests), csv: (r) => r.requests },
   ];

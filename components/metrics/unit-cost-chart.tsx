@@ -2,17 +2,24 @@
 import { Bar, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { axisLine, axisTick, chartColors, chartGrid } from "@/lib/ui/chart-theme";
 import type { UnitCostResponse } from "@/lib/metrics/unit-cost-schema";
-import { usdUnit } from "@/components/explorer/format";
+import { currencyPrefix } from "@/lib/money";
+import { moneyUnit } from "@/lib/ui/money";
 
 const PER_UNIT = chartColors.accent;
 const UNITS = chartColors.band;
 
 /** Cost per unit over time (line, left axis) over the metric's units (bars, right axis). Periods without a value leave a gap. */
 export function UnitCostChart({ data, height = 260 }: { data: UnitCostResponse; height?: number }) {
-  const rows = data.points.map((p) => ({ period: p.period, perUnit: p.costPerUnitUsd === null ? null : Number(p.costPerUnitUsd), units: p.units === null ? 0 : Number(p.units), raw: p }));
-  const money = (v: number) => (v === 0 ? "$0" : `$${v >= 100 ? v.toFixed(0) : Number(v.toPrecision(2))}`);
+  // In the reporting currency when the API converted (each day at its rate), else USD.
+  const code = data.currency ?? "USD";
+  const perOf = (p: (typeof data.points)[number]) => (code === "USD" ? p.costPerUnitUsd : (p.costPerUnit ?? null));
+  const spendOf = (p: (typeof data.points)[number]) => (code === "USD" ? p.costUsd : p.cost!);
+  const usdUnit = (v: string | null) => moneyUnit(v, code);
+  const rows = data.points.map((p) => ({ period: p.period, perUnit: perOf(p) === null ? null : Number(perOf(p)), units: p.units === null ? 0 : Number(p.units), raw: p }));
+  const sym = currencyPrefix(code);
+  const money = (v: number) => (v === 0 ? `${sym}0` : `${sym}${v >= 100 ? v.toFixed(0) : Number(v.toPrecision(2))}`);
   return (
-    <div role="img" aria-label={`Cost per ${data.name}: ${usdUnit(data.total.costPerUnitUsd)} over the range`} data-testid="unit-cost-chart">
+    <div role="img" aria-label={`Cost per ${data.name}: ${usdUnit(code === "USD" ? data.total.costPerUnitUsd : (data.total.costPerUnit ?? null))} over the range`} data-testid="unit-cost-chart">
       <ResponsiveContainer width="100%" height={height}>
         <ComposedChart data={rows} margin={{ top: 10, right: 12, left: 0, bottom: 0 }}>
           <CartesianGrid vertical={false} {...chartGrid} />
@@ -26,8 +33,8 @@ export function UnitCostChart({ data, height = 260 }: { data: UnitCostResponse; 
               return (
                 <div className="chart-tooltip">
                   <b>{p.period}</b>
-                  <div>Per unit: {p.costPerUnitUsd === null ? "no value sent" : usdUnit(p.costPerUnitUsd)}</div>
-                  <div>Spend: {usdUnit(p.costUsd)}</div>
+                  <div>Per unit: {perOf(p) === null ? "no value sent" : usdUnit(perOf(p))}</div>
+                  <div>Spend: {usdUnit(spendOf(p))}</div>
                   <div>Units: {p.units ?? "—"}</div>
                 </div>
               );

@@ -9,6 +9,7 @@ import { ErrorBox, Loading } from "@/components/explorer/query-state";
 import { EmptyState } from "@/components/explorer/empty-state";
 import { KpiCard } from "@/components/explorer/kpi-card";
 import { count, usd, usdUnit } from "@/components/explorer/format";
+import { money, moneyUnit } from "@/lib/ui/money";
 import { UnitCostChart } from "./unit-cost-chart";
 import { MetricsUpload } from "./metrics-upload";
 
@@ -52,8 +53,8 @@ export function UnitCostsView({ canUpload }: { canUpload: boolean }) {
           ) : (
             <>
               <div className="grid uc-kpis">
-                <KpiCard label={`Cost per unit: ${chosen.name.replace(/_/g, " ")}`} value={usdUnit(unit.data.total.costPerUnitUsd)} sub={`${range.from} – ${range.to}`} testId="unit-cost-total" />
-                <KpiCard label="Spend on days with a value" value={usd(unit.data.total.costUsd)} sub={chosen.workload ?? chosen.team ?? "whole organisation"} />
+                <KpiCard label={`Cost per unit: ${chosen.name.replace(/_/g, " ")}`} value={unit.data.currency ? moneyUnit(unit.data.total.costPerUnit, unit.data.currency) : usdUnit(unit.data.total.costPerUnitUsd)} sub={`${range.from} – ${range.to}`} testId="unit-cost-total" />
+                <KpiCard label="Spend on days with a value" value={unit.data.currency ? money(unit.data.total.cost, unit.data.currency) : usd(unit.data.total.costUsd)} sub={chosen.workload ?? chosen.team ?? "whole organisation"} />
                 <KpiCard label="Units" value={unit.data.total.units === null ? "—" : count(Number(unit.data.total.units))} sub={`${chosen.days} days sent in all`} />
               </div>
               <section className="card">
@@ -61,7 +62,7 @@ export function UnitCostsView({ canUpload }: { canUpload: boolean }) {
                 <UnitCostChart data={unit.data} />
                 <p className="muted">
                   Exact: the {chosen.workload ? "workload's" : chosen.team ? "team's" : "organisation's"} spend on each day with a value, divided by the value
-                  (rounded to the nano-dollar). Days without a value are left out of the ratio.
+                  (rounded to the nano-dollar{unit.data.currency ? `; in ${unit.data.currency}, each day's spend at that day's rate` : ""}). Days without a value are left out of the ratio.
                 </p>
               </section>
             </>

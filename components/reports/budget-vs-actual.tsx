@@ -1,9 +1,12 @@
+import { usdIn } from "@/lib/ui/money";
 import type { MonthlyReport } from "@/lib/reports/report-schema";
 import { StatusBadge } from "@/components/budgets/status-badge";
-import { longPeriod, money, pct } from "@/components/budgets/format";
+import { longPeriod, money as moneyIn, pct } from "@/components/budgets/format";
 
 /** Each budget's amount against what was spent in its period through the report's last day. */
-export function BudgetVsActual({ budgets }: { budgets: MonthlyReport["budgets"] }) {
+export function BudgetVsActual({ budgets, currency = "USD" }: { budgets: MonthlyReport["budgets"]; currency?: string }) {
+  // Each budget in its own currency; a USD budget on a report in another currency says "USD".
+  const money = (v: string, c: string) => (c === "USD" ? usdIn(v, currency) : moneyIn(v, c));
   return (
     <section className="card table-card rp-section" aria-label="Budget vs actual">
       <div style={{ padding: "0 16px" }}>

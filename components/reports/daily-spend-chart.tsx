@@ -1,19 +1,22 @@
 "use client";
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { PartialShade } from "@/components/charts/stacked-spend-chart";
-import { shortDate, usd, usdAxis } from "@/components/budgets/format";
+import { shortDate, money, moneyAxis } from "@/components/budgets/format";
 import { chartGrid, axisTick, axisLine, barCursor, chartColors } from "@/lib/ui/chart-theme";
 
 /** The month's spend per UTC day; days with an anomaly are red; today (still filling) is shaded. */
-export function DailySpendChart({ daily, anomalyDays, partialDay = null }: { daily: { day: string; costUsd: string }[]; anomalyDays: Set<string>; partialDay?: string | null }) {
-  const rows = daily.map((d) => ({ day: d.day, cost: Number(d.costUsd), exact: d.costUsd }));
+export function DailySpendChart({ daily, anomalyDays, partialDay = null, currency = "USD" }: { daily: { day: string; costUsd: string; cost?: string }[]; anomalyDays: Set<string>; partialDay?: string | null; currency?: string }) {
+  // In the reporting currency when every day converted (the API sends `cost` then), else USD.
+  const code = currency !== "USD" && daily.every((d) => d.cost !== undefined) ? currency : "USD";
+  const amount = (d: { costUsd: string; cost?: string }) => (code === "USD" ? d.costUsd : d.cost!);
+  const rows = daily.map((d) => ({ day: d.day, cost: Number(amount(d)), exact: amount(d) }));
   return (
     <div role="img" aria-label="Spend per day" data-testid="daily-chart">
       <ResponsiveContainer width="100%" height={220}>
         <BarChart data={rows} margin={{ top: 8, right: 8, left: 0, bottom: 0 }} barCategoryGap="16%">
           <CartesianGrid vertical={false} {...chartGrid} />
           <XAxis dataKey="day" tickFormatter={shortDate} tick={axisTick} minTickGap={20} tickLine={false} axisLine={axisLine} />
-          <YAxis tickFormatter={usdAxis} tick={axisTick} width={52} tickLine={false} axisLine={false} />
+          <YAxis tickFormatter={(v: number) => moneyAxis(v, code)} tick={axisTick} width={52} tickLine={false} axisLine={false} />
           <Tooltip
             cursor={barCursor}
             content={({ active, payload }) => {
@@ -21,7 +24,7 @@ export function DailySpendChart({ daily, anomalyDays, partialDay = null }: { dai
               return row ? (
                 <div className="bg-tooltip">
                   <b>{shortDate(row.day)}</b>
-                  {usd(row.exact)}
+                  {money(row.exact, code)}{code === "USD" && currency !== "USD" ? " USD" : ""}
                   {anomalyDays.has(row.day) && <div className="delta-up">anomaly flagged</div>}
                   {row.day === partialDay && <div className="muted">today: still filling</div>}
                 </div>

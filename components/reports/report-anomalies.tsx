@@ -1,7 +1,8 @@
+import { usdIn } from "@/lib/ui/money";
 import type { MonthlyReport } from "@/lib/reports/report-schema";
-import { shortDate, usd } from "@/components/budgets/format";
+import { shortDate } from "@/components/budgets/format";
 
-export function ReportAnomalies({ anomalies }: { anomalies: MonthlyReport["anomalies"] }) {
+export function ReportAnomalies({ anomalies, currency = "USD" }: { anomalies: MonthlyReport["anomalies"]; currency?: string }) {
   return (
     <section className="card rp-section" aria-label="Anomalies of the month">
       <h2>Anomalies of the month</h2>
@@ -16,7 +17,7 @@ export function ReportAnomalies({ anomalies }: { anomalies: MonthlyReport["anoma
                 <span className={`badge kind-${a.kind}`}>{a.kind === "spike" ? "spike" : "model switch"}</span> {a.scope.type === "team" ? "Team " : ""}
                 {a.scope.label} <span className="muted" style={{ fontWeight: 400 }}>· {shortDate(a.day)}</span>
               </span>
-              <span className="bg-size delta-up">+{usd(a.sizeUsd)}</span>
+              <span className="bg-size delta-up">+{usdIn(a.sizeUsd, currency)}</span>
               <span className="bg-meta">{a.message}</span>
               <span className="bg-meta" data-testid="anomaly-why"><b>Why:</b> {a.explanation}</span>
             </li>

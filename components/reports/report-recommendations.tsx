@@ -1,8 +1,8 @@
+import { usdIn } from "@/lib/ui/money";
 import type { MonthlyReport } from "@/lib/reports/report-schema";
-import { usd } from "@/components/budgets/format";
 import { savingClass } from "@/lib/ui/money";
 
-export function ReportRecommendations({ recommendations: r }: { recommendations: MonthlyReport["recommendations"] }) {
+export function ReportRecommendations({ recommendations: r, currency = "USD" }: { recommendations: MonthlyReport["recommendations"]; currency?: string }) {
   return (
     <section className="card table-card rp-section rp-recs" aria-label="Top rightsizing opportunities">
       <div style={{ padding: "0 16px" }}>
@@ -18,7 +18,7 @@ export function ReportRecommendations({ recommendations: r }: { recommendations:
               {r.items.map((x) => (
                 <tr key={`${x.workload}-${x.candidateModel}`}>
                   <td>{x.workload}</td><td>{x.currentModel}</td><td>{x.candidateModel}</td>
-                  <td className={`num ${savingClass(x.monthlySavingUsd)}`}>{usd(x.monthlySavingUsd)}</td><td>{x.confidence}</td><td className="wrap muted">{x.evidence}</td>
+                  <td className={`num ${savingClass(x.monthlySavingUsd)}`}>{usdIn(x.monthlySavingUsd, currency)}</td><td>{x.confidence}</td><td className="wrap muted">{x.evidence}</td>
                 </tr>
               ))}
             </tbody>

@@ -2,7 +2,7 @@
 import { Pending } from "@/components/ui/pending";
 import { PendingDownload } from "@/components/ui/pending-download";
 import { useQuery } from "@tanstack/react-query";
-import { usd } from "@/components/budgets/format";
+import { moneyOr } from "@/lib/ui/money";
 import { chargebackQuery } from "./api";
 
 /**
@@ -12,6 +12,10 @@ import { chargebackQuery } from "./api";
 export function StatementsView({ month, teams }: { month: string; teams: { slug: string; name: string }[] }) {
   const chargeback = useQuery(chargebackQuery(month));
   const charged = new Map((chargeback.data?.teams ?? []).map((t) => [t.key, t]));
+  // In the reporting currency when the chargeback API converted it (inCurrency), as the statements' PDF is.
+  const ic = chargeback.data?.inCurrency;
+  const code = ic?.currency ?? "USD";
+  const local = new Map((ic?.teams ?? []).map((t) => [t.key, t]));
   return (
     <section className="card table-card rp-section" aria-label="Team statements" data-testid="statements">
       <div style={{ padding: "0 16px" }}>
@@ -38,9 +42,9 @@ export function StatementsView({ month, teams }: { month: string; teams: { slug:
                 return (
                   <tr key={t.slug}>
                     <td>{t.name} <span className="muted">{t.slug}</span></td>
-                    <td className="num">{c ? usd(c.directUsd) : none}</td>
-                    <td className="num">{c ? usd(c.allocatedUsd) : none}</td>
-                    <td className="num"><strong>{c ? usd(c.totalUsd) : none}</strong></td>
+                    <td className="num">{c ? moneyOr(c.directUsd, local.get(t.slug)?.direct, code) : none}</td>
+                    <td className="num">{c ? moneyOr(c.allocatedUsd, local.get(t.slug)?.allocated, code) : none}</td>
+                    <td className="num"><strong>{c ? moneyOr(c.totalUsd, local.get(t.slug)?.total, code) : none}</strong></td>
                     <td style={{ textAlign: "right" }}>
                       <PendingDownload href={`/api/v1/reports/statements?month=${month}&team=${encodeURIComponent(t.slug)}`}>Statement PDF</PendingDownload>
                     </td>

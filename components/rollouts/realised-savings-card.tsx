@@ -2,11 +2,14 @@
 import "./rollouts.css";
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
-import { savingClass, usd } from "@/components/whatif/format";
+import { savingClass } from "@/components/whatif/format";
+import { usdIn } from "@/lib/ui/money";
 import { monthSavingsQuery } from "./api";
 
 /** For the Overview: this month's realised savings of applied rollouts, against what their scenarios predicted. */
-export function RealisedSavingsCard() {
+export function RealisedSavingsCard({ currency = "USD" }: { currency?: string }) {
+  // Savings are measured in USD (re-priced calls); on a page in another currency they say "USD".
+  const usd = (v: string | null) => usdIn(v, currency);
   const q = useQuery(monthSavingsQuery());
   const m = q.data;
   return (

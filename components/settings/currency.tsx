@@ -30,7 +30,7 @@ export default function CurrencySection() {
   const refresh = () => qc.invalidateQueries({ queryKey: ["currency"] });
   const save = useMutation({
     mutationFn: (reportingCurrency: string) => apiJson<Status>("/api/v1/currency", { method: "PUT", body: { reportingCurrency } }),
-    onSuccess: (s) => { setMessage(`Reports and FOCUS exports are now in ${s.reportingCurrency}.`); void refresh(); },
+    onSuccess: (s) => { setMessage(`Pages, reports and FOCUS exports are now in ${s.reportingCurrency}.`); void refresh(); },
   });
   const enter = useMutation({
     mutationFn: () => apiJson<ImportResult>("/api/v1/exchange-rates", { method: "POST", body: { rates: [entry] } }),
@@ -56,8 +56,8 @@ export default function CurrencySection() {
       <section className="card" aria-labelledby="currency-title">
         <h2 id="currency-title">Reporting currency</h2>
         <p className="muted" style={{ marginTop: 0 }}>
-          Providers price in USD. Reports, their PDF and the FOCUS export (BillingCurrency) can show another currency: each day converts at the last rate on or
-          before it. Currently: <b data-testid="reporting-currency">{current}</b>.
+          Providers price in USD. The Overview, Teams and explorer pages, budgets, monthly reports and team statements (pages and PDF), CSV and the FOCUS
+          export (BillingCurrency) can show another currency: each day converts at the last rate on or before it; figures not converted say &quot;USD&quot;. Currently: <b data-testid="reporting-currency">{current}</b>.
         </p>
         <form className="toolbar" onSubmit={(e) => { e.preventDefault(); save.mutate(code.trim().toUpperCase()); }}>
           <label>

@@ -34,6 +34,11 @@ export interface CubeQuery extends SpendFilters {
    * no rate is a 400 naming the day.
    */
   currency?: string;
+  /**
+   * With `currency`: a day of the comparison range without a rate does not fail the query; the cells then carry no
+   * previous-period amount in the currency (prev.localCostNanos absent) instead. The current range must convert.
+   */
+  previousRatesOptional?: boolean;
 }
 
 interface RawCell {
@@ -80,7 +85,9 @@ export async function querySpendCube(principal: Pick<Principal, "teamIds">, q: C
   const where = [Prisma.sql`d.day BETWEEN ${start}::date AND ${end}::date`, teamScope(principal), ...filterConditions(q)];
   const local = localCurrency(q.currency);
   const fx = rateJoin(local);
-  const localSums = Prisma.sql`${localCostSum(local, "cur_local_cost", inCur)} ${localCostSum(local, "prev_local_cost", inPrev)} ${missingRateDay(local)}`;
+  const localSums = q.previousRatesOptional
+    ? Prisma.sql`${localCostSum(local, "cur_local_cost", inCur)} ${localCostSum(local, "prev_local_cost", inPrev)} ${missingRateDay(local, inCur)} ${missingRateDay(local, inPrev, "prev_missing_rate_day")}`
+    : Prisma.sql`${localCostSum(local, "cur_local_cost", inCur)} ${localCostSum(local, "prev_local_cost", inPrev)} ${missingRateDay(local)}`;
   const rows = await prisma().$queryRaw<RawCell[]>`
     WITH c AS (
       SELECT d.team_id, d.workload_id, d.model_id, ${sums("cur", inCur)}, ${sums("prev", inPrev)} ${localSums}
@@ -96,7 +103,9 @@ export async function querySpendCube(principal: Pick<Principal, "teamIds">, q: C
     FROM c JOIN models m ON m.id = c.model_id
     LEFT JOIN teams t ON t.id = c.team_id LEFT JOIN workloads w ON w.id = c.workload_id LEFT JOIN teams o ON o.id = w.team_id`;
   assertRates(local, rows as { missing_rate_day?: string | null }[]);
-  return rows.map(toCell);
+  const cells = rows.map(toCell);
+  if (rows.some((r) => typeof r.prev_missing_rate_day === "string")) for (const c of cells) delete c.prev.localCostNanos;
+  return cells;
 }
 
 /**

@@ -21,8 +21,10 @@ export const OverviewResponseSchema = z.object({
     workloadShare: fraction.describe("share of spend attributed to a workload"),
     unattributedCostUsd: usd.describe("spend without a team"),
     noWorkloadCostUsd: usd.describe("spend without a workload"),
+    unattributedCost: z.string().optional().describe("unattributedCostUsd in the reporting currency"),
+    noWorkloadCost: z.string().optional().describe("noWorkloadCostUsd in the reporting currency"),
   }),
-  tiers: z.array(z.object({ tier: z.string(), costUsd: usd, requests: z.number().int(), spendShare: fraction, callShare: fraction })),
+  tiers: z.array(z.object({ tier: z.string(), costUsd: usd, requests: z.number().int(), spendShare: fraction, callShare: fraction, cost: z.string().optional().describe("costUsd in the reporting currency") })),
   month: z.object({
     today: z.string(),
     monthStart: z.string(),
@@ -39,6 +41,19 @@ export const OverviewResponseSchema = z.object({
     projectedLowUsd: usd,
     projectedHighUsd: usd,
     daysLeft: z.number().int(),
+    inCurrency: z
+      .object({
+        monthToDate: z.string(),
+        lastMonthToSameDay: z.string().nullable(),
+        lastMonthTotal: z.string(),
+        projected: z.string(),
+        projectedLow: z.string(),
+        projectedHigh: z.string(),
+      })
+      .nullable()
+      .optional()
+      .describe("the month's pace in the reporting currency (each day at its rate; absent for USD, null when a day of its history has no rate)"),
+    currencyNote: z.string().optional().describe("why inCurrency is null"),
   }),
 });
 export type OverviewResponse = z.infer<typeof OverviewResponseSchema>;

@@ -30,13 +30,16 @@ export const SeriesResponseSchema = z.object({
   interval: z.enum(SERIES_INTERVALS),
   stackBy: z.string(),
   partialBucket: z.string().nullable().describe("the bucket that holds today and is still filling (charts shade it; it is not a complete day, week or month); null when the range is over"),
-  series: z.array(z.object({ key: z.string(), label: z.string(), costUsd: z.string(), requests: z.number().int() })),
+  currency: z.string().optional().describe("the reporting currency of `cost` / `valuesInCurrency` (absent: USD only)"),
+  series: z.array(z.object({ key: z.string(), label: z.string(), costUsd: z.string(), requests: z.number().int(), cost: z.string().optional().describe("in the reporting currency") })),
   points: z.array(
     z.object({
       bucket: z.string().describe("YYYY-MM-DD (day, or Monday of the week) or YYYY-MM"),
       costUsd: z.string(),
       requests: z.number().int(),
       values: z.record(z.string(), z.string()).describe("cost per series key, decimal USD; every series has a value (zero-filled)"),
+      cost: z.string().optional().describe("costUsd in the reporting currency, each day at its rate"),
+      valuesInCurrency: z.record(z.string(), z.string()).optional().describe("values in the reporting currency"),
     }),
   ),
 });

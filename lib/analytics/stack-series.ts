@@ -8,6 +8,8 @@ export interface RawPoint {
   label: string;
   cost: string;
   requests: string;
+  /** The cost in the reporting currency (each day at its rate), when the query converts. */
+  local_cost?: string;
 }
 
 /**
@@ -15,10 +17,13 @@ export interface RawPoint {
  * folds the rest, zero-fills every bucket.
  */
 export function stackSeries(raw: RawPoint[], buckets: string[], top: number, ownSeries = "unattributed"): Pick<SeriesResponse, "series" | "points"> {
-  const totals = new Map<string, { label: string; cost: bigint; requests: number }>();
+  // With a reporting currency, the same series and buckets also sum the converted cost (exact, as the USD one).
+  const local = raw.length > 0 && raw.every((r) => r.local_cost !== undefined);
+  const totals = new Map<string, { label: string; cost: bigint; local: bigint; requests: number }>();
   for (const r of raw) {
-    const t = totals.get(r.key) ?? { label: r.label, cost: 0n, requests: 0 };
+    const t = totals.get(r.key) ?? { label: r.label, cost: 0n, local: 0n, requests: 0 };
     t.cost += BigInt(r.cost);
+    t.local += BigInt(r.local_cost ?? "0");
     t.requests += Number(r.requests);
     totals.set(r.key, t);
   }
@@ -28,20 +33,25 @@ export function stackSeries(raw: RawPoint[], buckets: string[], top: number, own
   const folded = ranked.filter(([key]) => !kept.has(key));
   const seriesKey = (key: string) => (kept.has(key) ? key : OTHER_SERIES);
 
-  const series = ranked.filter(([key]) => kept.has(key)).map(([key, t]) => ({ key, label: t.label, costUsd: nanosToUsd(t.cost), requests: t.requests }));
+  const withLocal = (n: bigint) => (local ? { cost: nanosToUsd(n) } : {});
+  const series: SeriesResponse["series"] = ranked.filter(([key]) => kept.has(key)).map(([key, t]) => ({ key, label: t.label, costUsd: nanosToUsd(t.cost), requests: t.requests, ...withLocal(t.local) }));
   if (folded.length) {
     const cost = folded.reduce((s, [, t]) => s + t.cost, 0n);
+    const localCost = folded.reduce((s, [, t]) => s + t.local, 0n);
     const requests = folded.reduce((s, [, t]) => s + t.requests, 0);
-    series.push({ key: OTHER_SERIES, label: `Other (${folded.length})`, costUsd: nanosToUsd(cost), requests });
+    series.push({ key: OTHER_SERIES, label: `Other (${folded.length})`, costUsd: nanosToUsd(cost), requests, ...withLocal(localCost) });
   }
 
-  const byBucket = new Map(buckets.map((b) => [b, { cost: 0n, requests: 0, values: new Map<string, bigint>(series.map((s) => [s.key, 0n])) }]));
+  const zeros = () => new Map<string, bigint>(series.map((s) => [s.key, 0n]));
+  const byBucket = new Map(buckets.map((b) => [b, { cost: 0n, local: 0n, requests: 0, values: zeros(), localValues: zeros() }]));
   for (const r of raw) {
     const point = byBucket.get(r.bucket);
     if (!point) continue;
     const key = seriesKey(r.key);
     point.values.set(key, (point.values.get(key) ?? 0n) + BigInt(r.cost));
+    point.localValues.set(key, (point.localValues.get(key) ?? 0n) + BigInt(r.local_cost ?? "0"));
     point.cost += BigInt(r.cost);
+    point.local += BigInt(r.local_cost ?? "0");
     point.requests += Number(r.requests);
   }
   const points = [...byBucket.entries()].map(([bucket, p]) => ({
@@ -49,6 +59,7 @@ export function stackSeries(raw: RawPoint[], buckets: string[], top: number, own
     costUsd: nanosToUsd(p.cost),
     requests: p.requests,
     values: Object.fromEntries([...p.values].map(([k, v]) => [k, nanosToUsd(v)])),
+    ...(local ? { cost: nanosToUsd(p.local), valuesInCurrency: Object.fromEntries([...p.localValues].map(([k, v]) => [k, nanosToUsd(v)])) } : {}),
   }));
   return { series, points };
 }

@@ -35,10 +35,20 @@ export const ChangeFieldsSchema = z.object({
   parts: ChangePartsSchema,
 });
 
+/** The same change in the reporting currency (each day's cost at that day's rate, last on or before it). */
+export const ChangeInCurrencySchema = z.object({
+  base: z.string(),
+  current: z.string(),
+  change: z.string().describe("current - base = the sum of the parts, exactly (in the currency)"),
+  parts: z.object({ volume: z.string(), mix: z.string(), price: z.string(), tokens: z.string(), cache: z.string() }),
+  explanation: z.string(),
+}).nullable().optional().describe("amounts in the reporting currency (present when one other than USD is set; null when a day has no rate)");
+
 export const ChangeRowSchema = ChangeFieldsSchema.extend({
   key: z.string().describe("`organisation`, a team or workload slug, or `unattributed`"),
   label: z.string(),
   explanation: z.string().describe('the change in words, e.g. "+$412.00: 80% volume, 20% switch to a pricier model"'),
+  inCurrency: ChangeInCurrencySchema,
 });
 
 export const ChangeResponseSchema = z.object({
@@ -47,8 +57,10 @@ export const ChangeResponseSchema = z.object({
   vsFrom: z.string(),
   vsTo: z.string(),
   groupBy: z.enum(CHANGE_GROUP_BYS),
+  currency: z.string().describe("the reporting currency of `inCurrency` (USD: no inCurrency)"),
+  currencyNote: z.string().optional().describe("why inCurrency is null (a day without a rate)"),
   rows: z.array(ChangeRowSchema),
-  totals: ChangeFieldsSchema.extend({ explanation: z.string() }).describe("the sums of the rows' fields"),
+  totals: ChangeFieldsSchema.extend({ explanation: z.string(), inCurrency: ChangeInCurrencySchema }).describe("the sums of the rows' fields"),
 });
 export type ChangeResponse = z.infer<typeof ChangeResponseSchema>;
 export type ChangeRowOut = z.infer<typeof ChangeRowSchema>;

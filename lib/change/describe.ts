@@ -1,4 +1,4 @@
-import { formatUsd } from "@/lib/money";
+import { formatUsd as formatUsdDefault } from "@/lib/money";
 import { PART_NAMES, type PartName } from "./decompose";
 
 /** What each part means, in words a finance reader uses; the sign picks the wording. */
@@ -15,7 +15,7 @@ export const PART_LABELS: Record<PartName, { title: string; up: string; down: st
  * matters pulls the same way; when parts pull against each other (volume up, price down) percentages over 100%
  * read badly, so each part is given in dollars instead. Parts under 1% of the largest one are left out. Pure.
  */
-export function describeChange(changeNanos: bigint, parts: Record<PartName, bigint>, total: bigint = changeNanos): string {
+export function describeChange(changeNanos: bigint, parts: Record<PartName, bigint>, total: bigint = changeNanos, formatUsd: (nanos: bigint) => string = formatUsdDefault): string {
   const head = `${total >= 0n ? "+" : "-"}${formatUsd(total < 0n ? -total : total)}`;
   const largest = PART_NAMES.reduce((m, p) => (abs(parts[p]) > m ? abs(parts[p]) : m), 0n);
   if (largest === 0n) return `${head}: no change in calls, models, tokens or prices`;

@@ -8,7 +8,10 @@ import { nanosToUsd } from "@/lib/money";
 import type { ChangeGroupBy, ChangeQuery, ChangeResponse } from "./change-query";
 import { decomposeChange, sumRows, type ChangeRowNanos } from "./decompose";
 import { describeChange } from "./describe";
-import { loadChangeCells } from "./load-change-cells";
+import { loadChangeCellsIn } from "./load-change-cells";
+import { formatMoney } from "@/lib/money";
+import { localCurrency } from "@/lib/currency/local-cost-sql";
+import { rateOn, rateSeries } from "@/lib/currency/rates";
 
 const GROUP_KEY: Record<ChangeGroupBy, { key: Prisma.Sql; label: Prisma.Sql }> = {
   org: { key: Prisma.sql`'organisation'`, label: Prisma.sql`'Organisation'` },
@@ -17,7 +20,7 @@ const GROUP_KEY: Record<ChangeGroupBy, { key: Prisma.Sql; label: Prisma.Sql }> =
 };
 
 /** GET /api/v1/spend/change: resolves the two periods, checks them, decomposes and prints money as decimals. */
-export async function spendChange(principal: Principal, q: ChangeQuery, now = new Date()): Promise<ChangeResponse> {
+export async function spendChange(principal: Principal, q: ChangeQuery, now = new Date(), currency = "USD"): Promise<ChangeResponse> {
   const to = q.to ?? todayUtc(now);
   const from = q.from ?? monthStart(to);
   const vsFrom = q.vsFrom ?? oneMonthEarlier(from);
@@ -31,15 +34,40 @@ export async function spendChange(principal: Principal, q: ChangeQuery, now = ne
   if (vsFrom <= to && from <= vsTo) throw badRequest(`the base period ${vsFrom}..${vsTo} overlaps ${from}..${to}; a day can be in one of them only`);
   await checkFilterValues(principal, { team: q.team, workload: q.workload });
 
-  const { rows, totals } = await changeBetween(principal, { from, to }, { from: vsFrom, to: vsTo }, q.groupBy, { team: q.team, workload: q.workload });
+  const c = await changeBetween(principal, { from, to }, { from: vsFrom, to: vsTo }, q.groupBy, { team: q.team, workload: q.workload }, currency);
+  // The API converts or fails: a day without a rate in either period is a 400 naming it (never a silent 1.0).
+  if (c.local && !c.local.ok) rateOn(rateSeries(c.local.currency, []), c.local.missingRateDay);
+  const out = changeOut(c);
+  return { from, to, vsFrom, vsTo, groupBy: q.groupBy, ...out };
+}
+
+/** rows and totals as decimals; with a reporting currency, `currency` and each row's `inCurrency` (null when a day has no rate). */
+export function changeOut(c: Awaited<ReturnType<typeof changeBetween>>) {
+  const local = c.local?.ok ? c.local : null;
+  const localRows = new Map(local?.rows.map((r) => [r.key, r]) ?? []);
+  const code = c.local?.currency ?? "USD";
+  const withLocal = (r: Omit<ChangeRowNanos, "key" | "label">, l: Omit<ChangeRowNanos, "key" | "label"> | undefined) =>
+    c.local ? { ...fields(r), inCurrency: l ? localFields(l, code) : null } : fields(r);
   return {
-    from,
-    to,
-    vsFrom,
-    vsTo,
-    groupBy: q.groupBy,
-    rows: rows.map((r) => ({ key: r.key, label: r.label, ...fields(r) })),
-    totals: fields(totals),
+    currency: code,
+    ...(c.local && !c.local.ok ? { currencyNote: `not converted to ${code}: no ${code} exchange rate on or before ${c.local.missingRateDay}` } : {}),
+    rows: c.rows.map((r) => ({ key: r.key, label: r.label, ...withLocal(r, local ? (localRows.get(r.key) ?? zeroRow()) : undefined) })),
+    totals: withLocal(c.totals, local?.totals),
+  };
+}
+
+function zeroRow(): Omit<ChangeRowNanos, "key" | "label"> {
+  return { baseNanos: 0n, currentNanos: 0n, changeNanos: 0n, parts: { volume: 0n, mix: 0n, tokens: 0n, cache: 0n, price: 0n } };
+}
+
+/** A row's amounts in the reporting currency (decimal strings): the same five parts, summing exactly to `change`. */
+export function localFields(r: Omit<ChangeRowNanos, "key" | "label">, currency: string) {
+  return {
+    base: nanosToUsd(r.baseNanos),
+    current: nanosToUsd(r.currentNanos),
+    change: nanosToUsd(r.changeNanos),
+    parts: { volume: nanosToUsd(r.parts.volume), mix: nanosToUsd(r.parts.mix), price: nanosToUsd(r.parts.price), tokens: nanosToUsd(r.parts.tokens), cache: nanosToUsd(r.parts.cache) },
+    explanation: describeChange(r.changeNanos, r.parts, r.changeNanos, (n) => formatMoney(n, currency)),
   };
 }
 
@@ -50,10 +78,17 @@ export async function changeBetween(
   base: { from: string; to: string },
   groupBy: ChangeGroupBy,
   filters: { team?: string; workload?: string } = {},
+  currency = "USD",
 ) {
-  const cells = await loadChangeCells(principal, current, base, { groupKey: GROUP_KEY[groupBy], teamSlug: filters.team, workloadSlug: filters.workload });
+  const local = localCurrency(currency);
+  const { cells, missingRateDay } = await loadChangeCellsIn(principal, current, base, { groupKey: GROUP_KEY[groupBy], teamSlug: filters.team, workloadSlug: filters.workload, currency: local });
   const rows = decomposeChange(cells);
-  return { rows, totals: sumRows(rows) };
+  if (!local) return { rows, totals: sumRows(rows), local: null };
+  // The same decomposition over each cell's cost in the currency (each day at its rate): its parts telescope too.
+  const missing = missingRateDay.current ?? missingRateDay.base;
+  if (missing) return { rows, totals: sumRows(rows), local: { ok: false as const, currency: local, missingRateDay: missing } };
+  const localRows = decomposeChange(cells.map((c) => ({ ...c, cost: c.localCost! })));
+  return { rows, totals: sumRows(rows), local: { ok: true as const, currency: local, rows: localRows, totals: sumRows(localRows) } };
 }
 
 /** The money fields of a row (decimal strings) and its explanation. */

@@ -84,6 +84,16 @@ export const ChargebackResponseSchema = z.object({
     .describe("the shared pools and how each was split (all-team roles only)"),
   unallocatedUsd: usd.nullable().describe("unattributed spend no rule allocates (null for leads, who do not see unattributed spend)"),
   totals: z.object({ directUsd: usd, allocatedUsd: usd, totalUsd: usd }),
+  inCurrency: z
+    .object({
+      currency: z.string(),
+      teams: z.array(z.object({ key: z.string(), direct: z.string(), allocated: z.string(), total: z.string(), allocations: z.array(z.object({ ruleId: z.number().int(), amount: z.string() })) })),
+      pools: z.array(z.object({ ruleId: z.number().int(), cost: z.string() })),
+      unallocated: z.string().nullable(),
+      totals: z.object({ direct: z.string(), allocated: z.string(), total: z.string() }),
+    })
+    .optional()
+    .describe("the same chargeback in the reporting currency (absent for USD): converted cells (each day at its rate) split by the same rules"),
 });
 export type ChargebackResponse = z.infer<typeof ChargebackResponseSchema>;
 

@@ -6,6 +6,7 @@ import { teamScope } from "@/lib/analytics/scope";
 import { nanosToUsd } from "@/lib/money";
 import { loadAllocationRules } from "./rule-store";
 import { splitSharedCost, type TeamRef } from "./split-shared-cost";
+import { assertRates, localCostSum, localCurrency, missingRateDay, rateJoin } from "@/lib/currency/local-cost-sql";
 import { REMAINDER_RULE, type ChargebackResponse } from "./chargeback-schema";
 
 /** Pools are organisation-wide, so shares are computed over every team and then cut to the caller's scope. */
@@ -16,11 +17,12 @@ const ALL_TEAMS = { teamIds: null } as const;
  * and never changes stored events or roll-ups. A lead sees their teams' rows (with their exact shares of the pools)
  * but not the pools themselves nor unallocated spend, which hold other teams' and unattributed spend.
  */
-export async function computeChargeback(principal: Pick<Principal, "teamIds">, from: string, to: string): Promise<ChargebackResponse> {
+export async function computeChargeback(principal: Pick<Principal, "teamIds">, from: string, to: string, currency = "USD"): Promise<ChargebackResponse> {
+  const local = localCurrency(currency);
   const [cells, rules, teams] = await Promise.all([
-    prisma().$queryRaw<{ team_id: number; workload_id: number; cost: string }[]>`
-      SELECT d.team_id, d.workload_id, COALESCE(sum(d.cost_nanos), 0)::text AS cost
-      FROM usage_daily d WHERE d.day BETWEEN ${from}::date AND ${to}::date AND ${teamScope(ALL_TEAMS)}
+    prisma().$queryRaw<{ team_id: number; workload_id: number; cost: string; local_cost?: string; missing_rate_day?: string | null }[]>`
+      SELECT d.team_id, d.workload_id, COALESCE(sum(d.cost_nanos), 0)::text AS cost ${localCostSum(local, "local_cost")} ${missingRateDay(local)}
+      FROM usage_daily d ${rateJoin(local)} WHERE d.day BETWEEN ${from}::date AND ${to}::date AND ${teamScope(ALL_TEAMS)}
       GROUP BY d.team_id, d.workload_id`,
     loadAllocationRules(),
     prisma().$queryRaw<TeamRef[]>(Prisma.sql`SELECT id, slug, name FROM teams`),
@@ -29,6 +31,28 @@ export async function computeChargeback(principal: Pick<Principal, "teamIds">, f
   const allTeams = principal.teamIds === null;
   const visible = split.teams.filter((t) => allTeams || principal.teamIds!.includes(t.team.id));
   const sum = (f: (t: (typeof visible)[number]) => bigint) => visible.reduce((s, t) => s + f(t), 0n);
+  // In the reporting currency: the same rules split the converted cells (each day at its rate), so the shares sum
+  // exactly to each pool in that currency too. A day without a rate is a 400 naming it.
+  let inCurrency: ChargebackResponse["inCurrency"];
+  if (local) {
+    assertRates(local, cells);
+    const lsplit = splitSharedCost(cells.map((c) => ({ teamId: c.team_id, workloadId: c.workload_id, costNanos: BigInt(c.local_cost ?? "0") })), rules, teams);
+    const lvisible = lsplit.teams.filter((t) => allTeams || principal.teamIds!.includes(t.team.id));
+    const lsum = (f: (t: (typeof lvisible)[number]) => bigint) => lvisible.reduce((s, t) => s + f(t), 0n);
+    inCurrency = {
+      currency: local,
+      teams: lvisible.map((t) => ({
+        key: t.team.slug,
+        direct: nanosToUsd(t.directNanos),
+        allocated: nanosToUsd(t.allocatedNanos),
+        total: nanosToUsd(t.directNanos + t.allocatedNanos),
+        allocations: t.allocations.map((a) => ({ ruleId: a.ruleId, amount: nanosToUsd(a.nanos) })),
+      })),
+      pools: allTeams ? lsplit.pools.map((p) => ({ ruleId: p.rule.id, cost: nanosToUsd(p.costNanos) })) : [],
+      unallocated: allTeams ? nanosToUsd(lsplit.unallocatedNanos) : null,
+      totals: { direct: nanosToUsd(lsum((t) => t.directNanos)), allocated: nanosToUsd(lsum((t) => t.allocatedNanos)), total: nanosToUsd(lsum((t) => t.directNanos + t.allocatedNanos)) },
+    };
+  }
   return {
     from,
     to,
@@ -50,5 +74,6 @@ export async function computeChargeback(principal: Pick<Principal, "teamIds">, f
       allocatedUsd: nanosToUsd(sum((t) => t.allocatedNanos)),
       totalUsd: nanosToUsd(sum((t) => t.directNanos + t.allocatedNanos)),
     },
+    ...(inCurrency ? { inCurrency } : {}),
   };
 }

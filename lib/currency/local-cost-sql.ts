@@ -22,9 +22,9 @@ export function localCostSum(code: string | null, alias: string, when: Prisma.Sq
   return Prisma.sql`, COALESCE(sum(round(d.cost_nanos * fx.rate)) FILTER (WHERE ${when}), 0)::text AS ${Prisma.raw(alias)}`;
 }
 
-export function missingRateDay(code: string | null): Prisma.Sql {
+export function missingRateDay(code: string | null, when: Prisma.Sql = Prisma.sql`TRUE`, alias = "missing_rate_day"): Prisma.Sql {
   if (!code) return Prisma.empty;
-  return Prisma.sql`, min(d.day) FILTER (WHERE fx.rate IS NULL AND d.cost_nanos <> 0)::text AS missing_rate_day`;
+  return Prisma.sql`, min(d.day) FILTER (WHERE fx.rate IS NULL AND d.cost_nanos <> 0 AND ${when})::text AS ${Prisma.raw(alias)}`;
 }
 
 /** A 400 naming the first day with spend and no rate on or before it (the words of every conversion: rateOn). */

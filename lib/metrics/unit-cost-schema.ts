@@ -18,6 +18,8 @@ export const UnitCostPointSchema = z.object({
   costUsd: usd("spend of the metric's team/workload (or organisation) in the period"),
   units: z.string().nullable().describe("sum of the metric's values in the period; null when none was sent"),
   costPerUnitUsd: usd("costUsd / units, rounded half-up to the nano-dollar").nullable(),
+  cost: z.string().optional().describe("costUsd in the reporting currency (each day at its rate); absent for USD"),
+  costPerUnit: z.string().nullable().optional().describe("cost / units in the reporting currency"),
 });
 
 export const UnitCostResponseSchema = z.object({
@@ -27,6 +29,7 @@ export const UnitCostResponseSchema = z.object({
   from: z.string(),
   to: z.string(),
   granularity: z.enum(["day", "month"]),
+  currency: z.string().optional().describe("the reporting currency of cost / costPerUnit (absent: USD only)"),
   points: z.array(UnitCostPointSchema),
   total: UnitCostPointSchema.omit({ period: true }).describe("over the days that carry a value (spend on days without one is left out, so the ratio is like for like)"),
 });
@@ -41,5 +44,8 @@ export const UnitCostRowSchema = z.object({
   costPerUnitUsd: usd("cost per unit this month").nullable(),
   previousCostPerUnitUsd: usd("cost per unit the month before").nullable(),
   changePct: z.number().nullable().describe("change of cost per unit vs the month before, percent (rounded to 0.1)"),
+  cost: z.string().nullable().optional().describe("costUsd in the reporting currency; null when a day has no rate"),
+  costPerUnit: z.string().nullable().optional().describe("cost per unit this month in the reporting currency"),
+  previousCostPerUnit: z.string().nullable().optional().describe("the month before, in the reporting currency; null when a day has no rate"),
 });
 export type UnitCostRow = z.infer<typeof UnitCostRowSchema>;

@@ -16,7 +16,9 @@ import { budgetsVsActual } from "./budgets-vs-actual";
 import { topRecommendations } from "./recommendations-source";
 import { computeChargeback } from "@/lib/chargeback/compute-chargeback";
 import type { MonthlyReport } from "./report-schema";
-import { changeBetween, fields } from "@/lib/change/spend-change";
+import { changeBetween, changeOut } from "@/lib/change/spend-change";
+import { reportingCurrency } from "@/lib/currency/rates-store";
+import { localCurrency } from "@/lib/currency/local-cost-sql";
 import { explainAnomalies } from "@/lib/change/explain-anomalies";
 import { monthSavings } from "@/lib/rollouts/server/month-savings";
 import { monthSavingsOut } from "@/lib/rollouts/server/rollout-out";
@@ -40,21 +42,24 @@ export async function buildMonthlyReport(principal: Principal, month: string, no
   // Freshness and restatement first: the snapshot this report may leave must not see its own figures as a change.
   const [asOf, closed] = await Promise.all([dataAsOf(), closedMonth(m.month)]);
   const { restatement } = await restatementForReport(principal, m, seenAs);
+  // The reporting currency: every money figure also in it (each day at its rate); *Usd fields stay USD.
+  const currency = await reportingCurrency();
+  const local = localCurrency(currency);
   const [cells, daily, budgets, anomalies, recommendations, teams, orgChange, teamChange, chargeback, delivered, inCurrency, prevInCurrency, nonToken, unitCosts] = await Promise.all([
-    querySpendCube(principal, { from: m.from, to: m.to, compare: { from: m.previous.from, to: m.previous.to, ...(m.previous.until ? { until: m.previous.until } : {}) } }),
-    querySpend(principal, { groupBy: "day", from: m.from, to: m.to }, now),
+    querySpendCube(principal, { from: m.from, to: m.to, compare: { from: m.previous.from, to: m.previous.to, ...(m.previous.until ? { until: m.previous.until } : {}) }, currency, previousRatesOptional: true }),
+    querySpend(principal, { groupBy: "day", from: m.from, to: m.to }, now, currency),
     budgetsVsActual(principal, m.to, m.complete),
     scanAnomalies(principal, { from: m.from, to: m.to }),
     topRecommendations(principal, m, now),
     principal.teamIds === null ? Promise.resolve([]) : teamSlugs(principal.teamIds),
-    changeBetween(principal, m, m.previous, "org"),
-    changeBetween(principal, m, m.previous, "team"),
-    computeChargeback(principal, m.from, m.to),
+    changeBetween(principal, m, m.previous, "org", {}, currency),
+    changeBetween(principal, m, m.previous, "team", {}, currency),
+    computeChargeback(principal, m.from, m.to, currency),
     monthSavings(principal, m.month, { now }),
     spendInCurrency(principal, m.from, m.to),
     spendInCurrency(principal, m.previous.from, m.previous.to).catch(() => null),
     monthNonTokenCharges(principal, m.from, m.to),
-    unitCostsForMonth(principal, m.month),
+    unitCostsForMonth(principal, m.month, currency),
   ]);
   const toolsByModel = new Map<string, bigint>();
   for (const r of nonToken.rows) toolsByModel.set(`${r.provider}/${r.model}`, (toolsByModel.get(`${r.provider}/${r.model}`) ?? 0n) + r.costNanos);
@@ -65,10 +70,18 @@ export async function buildMonthlyReport(principal: Principal, month: string, no
     breakdown(cells, by).filter(hasActivity).map((g) => reportRow(g, total, detail(g)));
   let noTeam = 0n;
   let noWorkload = 0n;
+  let noTeamLocal = 0n;
+  let noWorkloadLocal = 0n;
   for (const c of cells) {
     if (c.team.key === "unattributed") noTeam += c.cur.costNanos;
     if (c.workload.key === "unattributed") noWorkload += c.cur.costNanos;
+    if (c.team.key === "unattributed") noTeamLocal += c.cur.localCostNanos ?? 0n;
+    if (c.workload.key === "unattributed") noWorkloadLocal += c.cur.localCostNanos ?? 0n;
   }
+  const orgOut = changeOut(orgChange);
+  const teamOut = changeOut(teamChange);
+  const localTotal = totals.cur.localCostNanos;
+  const localPrev = totals.prev.localCostNanos;
   const models = breakdown(cells, "model");
   // Unpriced usage counts rows too: a usage-report row without a request count is unpriced usage all the same.
   const unpricedModels = models.filter((g) => g.cur.unpricedRequests > 0 || g.cur.unpricedEvents > 0).map((g) => ({ key: g.key, requests: g.cur.unpricedRequests }));
@@ -84,7 +97,11 @@ export async function buildMonthlyReport(principal: Principal, month: string, no
     closed,
     restatement,
     scope: { allTeams: principal.teamIds === null, teams },
-    totals: sumsOut(totals.cur),
+    currency,
+    rateRule: local
+      ? `Amounts in ${local}: each day's USD spend converted at the last ${local} exchange rate on or before that day (ECB reference or entered rates, Settings > Currency), rounded once to the nano-unit, then summed. Figures marked USD are not converted.`
+      : "Amounts in USD, the providers' pricing currency.",
+    totals: { ...sumsOut(totals.cur), ...(localTotal !== undefined ? { cost: nanosToUsd(localTotal) } : {}) },
     nonToken: {
       tokensCostUsd: nanosToUsd(total - nonToken.totalNanos),
       serverToolsCostUsd: nanosToUsd(nonToken.totalNanos),
@@ -95,10 +112,13 @@ export async function buildMonthlyReport(principal: Principal, month: string, no
       costUsd: nanosToUsd(totals.prev.costNanos),
       changeUsd: nanosToUsd(total - totals.prev.costNanos),
       changeShare: totals.prev.costNanos === 0n ? null : share(total - totals.prev.costNanos, totals.prev.costNanos),
+      ...(localTotal !== undefined
+        ? { cost: localPrev === undefined ? null : nanosToUsd(localPrev), change: localPrev === undefined ? null : nanosToUsd(localTotal - localPrev) }
+        : {}),
     },
-    daily: daily.rows.map((r) => ({ day: r.key, costUsd: r.costUsd })),
+    daily: daily.rows.map((r) => ({ day: r.key, costUsd: r.costUsd, ...(r.cost !== undefined ? { cost: r.cost } : {}) })),
     reportingCurrency: { currency: inCurrency.currency, cost: inCurrency.total, previousCost: prevInCurrency?.total ?? "n/a", byTeam: inCurrency.byTeam },
-    change: { totals: fields(orgChange.totals), byTeam: teamChange.rows.map((r) => ({ key: r.key, label: r.label, ...fields(r) })) },
+    change: { currency: orgOut.currency, ...(orgOut.currencyNote ? { currencyNote: orgOut.currencyNote } : {}), totals: orgOut.totals, byTeam: teamOut.rows },
     byTeam: rows("team"),
     byWorkload: rows("workload", (g) => g.owner?.label ?? null),
     byModel: rows("model", (g) => g.tier),
@@ -111,6 +131,7 @@ export async function buildMonthlyReport(principal: Principal, month: string, no
       workloadShare: share(total - noWorkload, total),
       unattributedCostUsd: nanosToUsd(noTeam),
       noWorkloadCostUsd: nanosToUsd(noWorkload),
+      ...(local ? { unattributedCost: nanosToUsd(noTeamLocal), noWorkloadCost: nanosToUsd(noWorkloadLocal) } : {}),
     },
     unpriced: {
       requests: totals.cur.unpricedRequests,

@@ -16,6 +16,9 @@ export function reportRow(g: BreakdownAggregate, totalNanos: bigint, detail: str
     tokens: g.cur.inputTokens + g.cur.outputTokens,
     unpricedRequests: g.cur.unpricedRequests,
     detail,
+    ...(g.cur.localCostNanos !== undefined
+      ? { cost: nanosToUsd(g.cur.localCostNanos), previousCost: g.prev.localCostNanos === undefined ? null : nanosToUsd(g.prev.localCostNanos) }
+      : {}),
   };
 }
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { MonthSavingsSchema } from "@/lib/rollouts/rollout-schema";
 import { AnomalySchema } from "@/lib/anomaly-scan/anomaly-query";
-import { ChangeFieldsSchema, ChangeRowSchema } from "@/lib/change/change-query";
+import { ChangeFieldsSchema, ChangeInCurrencySchema, ChangeRowSchema } from "@/lib/change/change-query";
 import { FOCUS_VERSIONS } from "./focus/focus-columns";
 import { BUDGET_PERIODS, BUDGET_STATUSES } from "@/lib/budgets/budget-schema";
 import { ChargebackResponseSchema } from "@/lib/chargeback/chargeback-schema";
@@ -34,6 +34,8 @@ export const ReportRowSchema = z.object({
   tokens: z.number().int().describe("input + output tokens"),
   unpricedRequests: z.number().int(),
   detail: z.string().nullable().describe("owner team of a workload, tier of a model"),
+  cost: z.string().optional().describe("costUsd in the reporting currency (absent for USD)"),
+  previousCost: z.string().nullable().optional().describe("previousCostUsd in the reporting currency; null when a day of the previous month has no rate"),
 });
 export type ReportRow = z.infer<typeof ReportRowSchema>;
 
@@ -65,7 +67,10 @@ export const MonthlyReportSchema = z.object({
     .describe("the month was closed by finance: later data is kept and listed in `restatement.adjustments`; reopen with DELETE /api/v1/reports/closed-months/{month}"),
   restatement: RestatementSchema.nullable(),
   scope: z.object({ allTeams: z.boolean(), teams: z.array(z.string()).describe("team slugs, when limited (leads)") }),
+  currency: z.string().describe("the reporting currency (PUT /api/v1/currency); when not USD, the un-suffixed amount fields (cost, previousCost, change, inCurrency) carry it"),
+  rateRule: z.string().describe("how amounts were converted, in words"),
   totals: z.object({
+    cost: z.string().optional().describe("costUsd in the reporting currency"),
     costUsd: usd,
     requests: z.number().int(),
     inputTokens: z.number().int(),
@@ -94,8 +99,10 @@ export const MonthlyReportSchema = z.object({
     costUsd: usd,
     changeUsd: usd,
     changeShare: fraction,
+    cost: z.string().nullable().optional().describe("costUsd in the reporting currency; null when a day has no rate"),
+    change: z.string().nullable().optional().describe("totals.cost - previous.cost in the reporting currency"),
   }),
-  daily: z.array(z.object({ day: z.string(), costUsd: usd })),
+  daily: z.array(z.object({ day: z.string(), costUsd: usd, cost: z.string().optional().describe("in the reporting currency") })),
   reportingCurrency: z.object({
     currency: z.string().describe("ISO 4217 code (USD unless one is set: PUT /api/v1/currency)"),
     cost: z.string().describe("the month's spend in that currency, each day at its rate (last on or before the day)"),
@@ -103,7 +110,9 @@ export const MonthlyReportSchema = z.object({
     byTeam: z.array(z.object({ key: z.string(), cost: z.string() })),
   }),
   change: z.object({
-    totals: ChangeFieldsSchema.extend({ explanation: z.string() }).describe("the organisation's (or the caller's teams') change vs the previous month, in five exact parts (see GET /api/v1/spend/change)"),
+    currency: z.string(),
+    currencyNote: z.string().optional().describe("why inCurrency is null: a day of the previous month without a rate"),
+    totals: ChangeFieldsSchema.extend({ explanation: z.string(), inCurrency: ChangeInCurrencySchema }).describe("the organisation's (or the caller's teams') change vs the previous month, in five exact parts (see GET /api/v1/spend/change)"),
     byTeam: z.array(ChangeRowSchema),
   }),
   byTeam: z.array(ReportRowSchema),
@@ -118,6 +127,8 @@ export const MonthlyReportSchema = z.object({
     workloadShare: fraction.describe("share of cost attributed to a workload"),
     unattributedCostUsd: usd,
     noWorkloadCostUsd: usd,
+    unattributedCost: z.string().optional().describe("in the reporting currency"),
+    noWorkloadCost: z.string().optional().describe("in the reporting currency"),
   }),
   unpriced: z.object({
     requests: z.number().int(),

@@ -16,6 +16,8 @@ import { monthSavings } from "@/lib/rollouts/server/month-savings";
 import { monthSavingsOut } from "@/lib/rollouts/server/rollout-out";
 import type { TeamRef } from "@/lib/chargeback/split-shared-cost";
 import type { TeamStatement } from "./statement-schema";
+import { reportingCurrency } from "@/lib/currency/rates-store";
+import { localCurrency } from "@/lib/currency/local-cost-sql";
 
 const TOP = 5;
 
@@ -38,11 +40,15 @@ export async function statementTeam(principal: Principal, slug: string): Promise
 export async function buildTeamStatement(team: TeamRef, month: string, now = new Date()): Promise<TeamStatement> {
   const m = reportMonth(month, now);
   const scope = { teamIds: [team.id] };
-  const [cells, charge, previousCharge, budgets, rules, savings, workloadNames] = await Promise.all([
-    querySpendCube(scope, { from: m.from, to: m.to, compare: { from: m.previous.from, to: m.previous.to } }),
+  const currency = await reportingCurrency();
+  const local = localCurrency(currency);
+  const [cells, charge, previousCharge, previousLocal, budgets, rules, savings, workloadNames] = await Promise.all([
+    querySpendCube(scope, { from: m.from, to: m.to, compare: { from: m.previous.from, to: m.previous.to }, currency, previousRatesOptional: true }),
     // Pools are organisation-wide: read them whole to name each share's pool and basis, then keep this team's row.
-    computeChargeback({ teamIds: null }, m.from, m.to),
+    computeChargeback({ teamIds: null }, m.from, m.to, currency),
     computeChargeback({ teamIds: null }, m.previous.from, m.previous.to),
+    // The previous month in the currency: null when one of its days has no rate (the statement then says so).
+    local ? computeChargeback({ teamIds: null }, m.previous.from, m.previous.to, currency).catch(() => null) : Promise.resolve(null),
     budgetsVsActual(scope, m.to, m.complete),
     loadAllocationRules(),
     monthSavings(scope, m.month, { now }),
@@ -57,6 +63,23 @@ export async function buildTeamStatement(team: TeamRef, month: string, now = new
   const pools = new Map(charge.pools.map((p) => [p.ruleId, p]));
   const names = new Map(workloadNames.rows.map((w) => [w.id, w.name]));
   const top = (by: "workload" | "model") => breakdown(cells, by).filter(hasActivity).slice(0, TOP);
+  const totals = cubeTotals(cells);
+  const mineLocal = charge.inCurrency?.teams.find((t) => t.key === team.slug);
+  const localTotal = mineLocal ? usdToNanos(mineLocal.total) : 0n;
+  const beforeLocal = previousLocal?.inCurrency ? usdToNanos(previousLocal.inCurrency.teams.find((t) => t.key === team.slug)?.total ?? "0") : null;
+  const inCurrency = local
+    ? {
+        currency: local,
+        rateRule: `Amounts in ${local}: each day's USD spend converted at the last ${local} exchange rate on or before that day (ECB reference or entered rates), rounded once, then summed; shared pools split in ${local} by the same rules.`,
+        attributed: nanosToUsd(totals.cur.localCostNanos ?? 0n),
+        direct: mineLocal?.direct ?? "0.00",
+        allocated: mineLocal?.allocated ?? "0.00",
+        total: nanosToUsd(localTotal),
+        allocations: (mineLocal?.allocations ?? []).map((a) => a.amount),
+        previousTotal: beforeLocal === null ? null : nanosToUsd(beforeLocal),
+        change: beforeLocal === null ? null : nanosToUsd(localTotal - beforeLocal),
+      }
+    : null;
 
   return {
     team: { key: team.slug, label: team.name },
@@ -73,6 +96,8 @@ export async function buildTeamStatement(team: TeamRef, month: string, now = new
       totalUsd: nanosToUsd(totalNanos),
       allocations: (mine?.allocations ?? []).map((a) => ({ rule: a.rule, source: pools.get(a.ruleId)?.source ?? "", basis: pools.get(a.ruleId)?.basis ?? "", usd: a.usd })),
     },
+    currency,
+    inCurrency,
     previous: {
       ...m.previous,
       totalUsd: nanosToUsd(previousNanos),

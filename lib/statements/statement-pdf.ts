@@ -1,6 +1,6 @@
 import PDFDocument from "pdfkit";
-import { formatUsd, usdToNanos } from "@/lib/money";
-import { inCurrency } from "@/lib/reports/pdf/in-currency";
+import { inCurrency, pdfMoney, pdfSigned } from "@/lib/reports/pdf/in-currency";
+import { changeShareOf } from "@/lib/reports/report-display";
 import { COLORS, CONTENT_WIDTH, PAGE, kpiRow, paragraph, sectionHeading, table, type Doc } from "@/lib/reports/pdf/pdf-layout";
 import type { TeamStatement } from "./statement-schema";
 
@@ -26,6 +26,8 @@ export function renderStatementPdf(s: TeamStatement): Promise<Buffer> {
   });
   header(doc, s);
   kpis(doc, s);
+  // Which rate rule the amounts use, said before the tables.
+  if (s.inCurrency) paragraph(doc, s.inCurrency.rateRule, { bold: true, size: 8.5 });
   allocations(doc, s);
   budgets(doc, s);
   topTables(doc, s);
@@ -35,8 +37,9 @@ export function renderStatementPdf(s: TeamStatement): Promise<Buffer> {
   return done;
 }
 
-const usd = (x: string) => formatUsd(usdToNanos(x));
-const signed = (x: string) => `${usdToNanos(x) >= 0n ? "+" : ""}${usd(x)}`;
+/** An amount: converted when the statement has it (reporting currency), else USD, labelled "USD" when that is not the currency. */
+const mon = (s: TeamStatement, x: string, converted?: string | null) => pdfMoney(x, converted, s.currency);
+const signed = (s: TeamStatement, x: string, converted?: string | null) => pdfSigned(x, converted, s.currency);
 const pct = (x: number | null) => (x === null ? "n/a" : `${(x * 100).toFixed(1)}%`);
 const signedPct = (x: number | null) => (x === null ? "new" : `${x > 0 ? "+" : ""}${(x * 100).toFixed(1)}%`);
 
@@ -51,16 +54,17 @@ function header(doc: Doc, s: TeamStatement): void {
 }
 
 function kpis(doc: Doc, s: TeamStatement): void {
-  const c = s.previous.changeShare;
+  const ic = s.inCurrency;
+  const c = ic && ic.previousTotal !== null ? changeShareOf(ic.total, ic.previousTotal) : s.previous.changeShare;
   const over = s.budgets.filter((b) => b.status !== "on_track").length;
   kpiRow(doc, [
-    { label: "Total charged", value: usd(s.charges.totalUsd), sub: "direct + allocated" },
-    { label: "Direct spend", value: usd(s.charges.directUsd), sub: `${usd(s.charges.attributedUsd)} attributed usage` },
-    { label: "Allocated share", value: usd(s.charges.allocatedUsd), sub: s.charges.allocations.length ? `${s.charges.allocations.length} shared pool(s)` : "no shared costs" },
+    { label: "Total charged", value: mon(s, s.charges.totalUsd, ic?.total), sub: "direct + allocated" },
+    { label: "Direct spend", value: mon(s, s.charges.directUsd, ic?.direct), sub: `${mon(s, s.charges.attributedUsd, ic?.attributed)} attributed usage` },
+    { label: "Allocated share", value: mon(s, s.charges.allocatedUsd, ic?.allocated), sub: s.charges.allocations.length ? `${s.charges.allocations.length} shared pool(s)` : "no shared costs" },
     {
       label: `vs ${s.previous.month}${s.complete ? "" : " (same days)"}`,
       value: signedPct(c),
-      sub: `${usd(s.previous.totalUsd)} then (${signed(s.previous.changeUsd)})`,
+      sub: ic && ic.previousTotal !== null ? `${mon(s, s.previous.totalUsd, ic.previousTotal)} then (${signed(s, s.previous.changeUsd, ic.change)})` : `${mon(s, s.previous.totalUsd)} then (${signed(s, s.previous.changeUsd)})`,
       tone: c === null ? undefined : c > 0 ? "bad" : "good",
     },
     {
@@ -78,7 +82,7 @@ function allocations(doc: Doc, s: TeamStatement): void {
     paragraph(doc, "No shared costs were allocated to this team this month.", { color: COLORS.muted });
     return;
   }
-  const rows = s.charges.allocations.slice(0, MAX_ALLOCATIONS).map((a) => [a.rule, a.source, a.basis, usd(a.usd)]);
+  const rows = s.charges.allocations.slice(0, MAX_ALLOCATIONS).map((a, i) => [a.rule, a.source, a.basis, mon(s, a.usd, s.inCurrency?.allocations[i])]);
   if (s.charges.allocations.length > MAX_ALLOCATIONS) rows.push([`${s.charges.allocations.length - MAX_ALLOCATIONS} more pools`, "", "", ""]);
   table(doc, [
     { header: "Rule", width: 120 },
@@ -102,7 +106,11 @@ function budgets(doc: Doc, s: TeamStatement): void {
     { header: "Actual", width: 75, align: "right" },
     { header: "Used", width: 55, align: "right" },
     { header: "Status", width: 75 },
-  ], s.budgets.slice(0, MAX_BUDGETS).map((b) => [b.label, b.periodKey, inCurrency(b.amount, b.currency), inCurrency(b.actual, b.currency), pct(b.actualShare), label[b.status]]), { rowHeight: 14, fontSize: 8 });
+  ], s.budgets.slice(0, MAX_BUDGETS).map((b) => [b.label, b.periodKey, b.currency === "USD" ? mon(s, b.amount) : inCurrency(b.amount, b.currency), b.currency === "USD" ? mon(s, b.actual) : inCurrency(b.actual, b.currency), pct(b.actualShare), label[b.status]]), { rowHeight: 14, fontSize: 8 });
+}
+
+function rowChange(s: TeamStatement, x: TeamStatement["topModels"][number]): number | null {
+  return s.inCurrency && x.cost !== undefined && x.previousCost !== null && x.previousCost !== undefined ? changeShareOf(x.cost, x.previousCost) : x.changeShare;
 }
 
 function topTables(doc: Doc, s: TeamStatement): void {
@@ -115,7 +123,7 @@ function topTables(doc: Doc, s: TeamStatement): void {
       { header: "Spend", width: 75, align: "right" },
       { header: "Share", width: 55, align: "right" },
       { header: "Change", width: 80, align: "right" },
-    ], s.topWorkloads.map((w) => [w.sharedPool ? `${w.label} (shared: allocated)` : w.label, w.detail ?? "", usd(w.costUsd), pct(w.share), signedPct(w.changeShare)]), { rowHeight: 14, fontSize: 8 });
+    ], s.topWorkloads.map((w) => [w.sharedPool ? `${w.label} (shared: allocated)` : w.label, w.detail ?? "", mon(s, w.costUsd, w.cost), pct(w.share), signedPct(rowChange(s, w))]), { rowHeight: 14, fontSize: 8 });
   sectionHeading(doc, "Top models", `By attributed spend; change vs ${s.previous.month}.`, 90);
   if (s.topModels.length === 0) paragraph(doc, "No usage this month.", { color: COLORS.muted });
   else
@@ -125,7 +133,7 @@ function topTables(doc: Doc, s: TeamStatement): void {
       { header: "Spend", width: 75, align: "right" },
       { header: "Share", width: 55, align: "right" },
       { header: "Change", width: 80, align: "right" },
-    ], s.topModels.map((m) => [m.label, m.detail ?? "", usd(m.costUsd), pct(m.share), signedPct(m.changeShare)]), { rowHeight: 14, fontSize: 8 });
+    ], s.topModels.map((m) => [m.label, m.detail ?? "", mon(s, m.costUsd, m.cost), pct(m.share), signedPct(rowChange(s, m))]), { rowHeight: 14, fontSize: 8 });
 }
 
 function savings(doc: Doc, s: TeamStatement): void {
@@ -134,13 +142,13 @@ function savings(doc: Doc, s: TeamStatement): void {
     paragraph(doc, "None measured this month.", { color: COLORS.muted });
     return;
   }
-  for (const x of s.savings.rollouts.slice(0, 3)) paragraph(doc, `${x.label} (${x.workloads.join(", ")}, from ${x.appliedFrom}): saved ${usd(x.realisedSavingUsd)} over ${x.days} days.`, { size: 8.5 });
-  paragraph(doc, `Total savings delivered: ${usd(s.savings.realisedSavingUsd)}`, { bold: true, color: COLORS.good });
+  for (const x of s.savings.rollouts.slice(0, 3)) paragraph(doc, `${x.label} (${x.workloads.join(", ")}, from ${x.appliedFrom}): saved ${mon(s, x.realisedSavingUsd)} over ${x.days} days.`, { size: 8.5 });
+  paragraph(doc, `Total savings delivered: ${mon(s, s.savings.realisedSavingUsd)}`, { bold: true, color: COLORS.good });
 }
 
 function footer(doc: Doc, s: TeamStatement): void {
   doc.page.margins.bottom = 0;
   const y = PAGE.height - PAGE.margin + 10;
   doc.moveTo(PAGE.margin, y - 6).lineTo(PAGE.width - PAGE.margin, y - 6).lineWidth(0.4).strokeColor(COLORS.line).stroke();
-  doc.font("Helvetica").fontSize(7).fillColor(COLORS.muted).text(`Rightsize · ${s.team.label} statement ${s.monthName} · costs from token usage at catalogue or negotiated prices; UTC days`, PAGE.margin, y, { width: CONTENT_WIDTH, lineBreak: false, height: 10 });
+  doc.font("Helvetica").fontSize(7).fillColor(COLORS.muted).text(`Rightsize · ${s.team.label} statement ${s.monthName} · costs from token usage at catalogue or negotiated prices; UTC days${s.inCurrency ? `; in ${s.inCurrency.currency} at each day's rate` : ""}`, PAGE.margin, y, { width: CONTENT_WIDTH, lineBreak: false, height: 10 });
 }

@@ -26,6 +26,21 @@ export const TeamStatementSchema = z.object({
     totalUsd: usd.describe("direct + allocated: what the team is charged"),
     allocations: z.array(z.object({ rule: z.string(), source: z.string(), basis: z.string(), usd })),
   }),
+  currency: z.string().describe("the reporting currency"),
+  inCurrency: z
+    .object({
+      currency: z.string(),
+      rateRule: z.string(),
+      attributed: z.string(),
+      direct: z.string(),
+      allocated: z.string(),
+      total: z.string(),
+      allocations: z.array(z.string()).describe("each of charges.allocations, in the currency, in the same order"),
+      previousTotal: z.string().nullable().describe("null when a day of the previous month has no rate"),
+      change: z.string().nullable(),
+    })
+    .nullable()
+    .describe("the charges in the reporting currency (null for USD); topWorkloads/topModels carry cost/previousCost"),
   previous: z.object({ month: z.string(), from: z.string(), to: z.string(), totalUsd: usd, changeUsd: usd, changeShare: z.number().nullable() }),
   budgets: z.array(ReportBudgetSchema),
   topWorkloads: z.array(ReportRowSchema.extend({ sharedPool: z.boolean().describe("a shared pool: its cost is allocated to teams, not charged here directly") })),

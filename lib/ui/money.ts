@@ -94,3 +94,35 @@ export function moneyAxis(value: number, currency: string): string {
 export function spendText(r: { costUsd: string; cost?: string }, currency: string): string {
   return r.cost !== undefined ? money(r.cost, currency) : usd(r.costUsd);
 }
+
+/**
+ * An amount of a page that has a reporting currency: `converted` (in `currency`) when the API sent it, else the USD
+ * amount, which then says "USD" when the page's currency is not USD, so no figure is ambiguous.
+ */
+export function moneyOr(usdValue: Amount, converted: Amount, currency: string): string {
+  if (currency !== "USD" && converted !== null && converted !== undefined) return money(converted, currency);
+  return usdIn(usdValue, currency);
+}
+
+/** A USD amount on a page whose reporting currency may not be USD: "$12.40 USD" then, "$12.40" otherwise. */
+export function usdIn(value: Amount, currency: string): string {
+  const text = usd(value);
+  return currency !== "USD" && text !== "—" ? `${text} USD` : text;
+}
+
+/** "+€12.40" / "-€3.10": a change in a currency, signed. */
+export function signedMoney(value: Amount, currency: string): string {
+  if (value === null || value === undefined) return "—";
+  const nanos = toNanos(value);
+  return nanos > 0n ? `+${money(nanos, currency)}` : money(nanos, currency);
+}
+
+/** A unit cost in a currency ("€0.0042"): as usdUnit, with the currency's symbol. */
+export function moneyUnit(value: Amount, currency: string): string {
+  return currency === "USD" ? usdUnit(value) : usdUnit(value).replace("$", currencyPrefix(currency));
+}
+
+/** A page's note when its amounts stay USD while the reporting currency is another: " Amounts in USD." or "". */
+export function usdNote(currency: string): string {
+  return currency === "USD" ? "" : " Amounts in USD (the providers' pricing currency), not converted.";
+}

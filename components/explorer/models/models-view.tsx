@@ -47,9 +47,9 @@ export function ModelsView() {
     col.changeColumn,
     col.callsColumn,
     ...col.tokensColumns.filter((c) => c.id !== "cached"),
-    col.pricePerMtokColumn,
+    col.inUsd(col.pricePerMtokColumn, table.data?.currency.code),
     col.cacheColumn,
-    col.costPer1kColumn,
+    col.inUsd(col.costPer1kColumn, table.data?.currency.code),
     ...(by === "model" ? [] : [col.modelsCountColumn]),
   ];
   return (

@@ -30,7 +30,7 @@ export async function OverviewPrefetch({ principal, searchParams, children }: { 
     const seriesParams = { ...f, interval: "day" as const, stackBy: stackBy as "team" | "tier", top: 8 };
     const [overview, series, ...tops] = await Promise.all([
       queryOverview(principal, f, new Date(), await reportingCurrency()),
-      querySeries(principal, seriesParams),
+      querySeries(principal, seriesParams, new Date(), await reportingCurrency()),
       ...(["team", "workload", "model"] as const).map(async (groupBy) => querySpend(principal, { ...f, groupBy }, new Date(), await reportingCurrency())),
     ]);
     client.setQueryData(overviewQuery(filters).queryKey, overview);

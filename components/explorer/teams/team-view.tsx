@@ -29,7 +29,7 @@ export function TeamView({ slug }: { slug: string }) {
     col.changeColumn,
     col.shareColumn,
     col.callsColumn,
-    col.costPerCallColumn,
+    col.inUsd(col.costPerCallColumn, workloads.data?.currency.code),
     col.tokensPerCallColumn,
     col.frontierColumn,
     col.topModelColumn,
@@ -42,7 +42,7 @@ export function TeamView({ slug }: { slug: string }) {
     col.spendColumn(modelRows, models.data?.currency.code),
     col.shareColumn,
     col.callsColumn,
-    col.pricePerMtokColumn,
+    col.inUsd(col.pricePerMtokColumn, models.data?.currency.code),
     col.cacheColumn,
   ];
   const empty = overview.data && overview.data.range.requests === 0;

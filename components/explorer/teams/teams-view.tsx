@@ -27,7 +27,7 @@ export function TeamsView() {
     col.changeColumn,
     col.shareColumn,
     col.callsColumn,
-    col.costPer1kColumn,
+    col.inUsd(col.costPer1kColumn, teams.data?.currency.code),
     col.frontierColumn,
     col.workloadsCountColumn,
     col.topModelColumn,

@@ -21,7 +21,7 @@ export function workloadColumns(rows: BreakdownRow[], withRange: (href: string) 
     col.spendColumn(rows, currency),
     col.changeColumn,
     col.callsColumn,
-    col.costPerCallColumn,
+    col.inUsd(col.costPerCallColumn, currency),
     col.tokensPerCallColumn,
     col.tierColumn,
     col.topModelColumn,

@@ -34,9 +34,9 @@ export function WorkloadView({ slug, team }: { slug: string; team: { slug: strin
     col.spendColumn(modelRows, models.data?.currency.code),
     col.shareColumn,
     col.callsColumn,
-    col.costPerCallColumn,
+    col.inUsd(col.costPerCallColumn, models.data?.currency.code),
     col.tokensPerCallColumn,
-    col.pricePerMtokColumn,
+    col.inUsd(col.pricePerMtokColumn, models.data?.currency.code),
     col.cacheColumn,
   ];
   const o = overview.data;
@@ -55,12 +55,12 @@ export function WorkloadView({ slug, team }: { slug: string; team: { slug: strin
       ) : (
         <>
           <div className="grid kpis four">
-            <KpiCard testId="kpi-range-spend" label="Spend in range" value={spendText(o.range, o.currency.code)} sub={<><Delta value={o.range.changeShare} suffix={o.previous.label} testId="range-change" />{o.range.cost !== undefined && <div className="muted">{o.currency.code}, each day at its rate · {usd(o.range.costUsd)}</div>}</>} />
+            <KpiCard testId="kpi-range-spend" label="Spend in range" value={spendText(o.range, o.currency.code)} sub={<><Delta value={o.range.changeShare} suffix={o.previous.label} testId="range-change" />{o.range.cost !== undefined && <div className="muted">{o.currency.code}, each day at its rate · {usd(o.range.costUsd)} USD</div>}</>} />
             <KpiCard
               testId="kpi-cost-per-call"
               label="Cost per call"
-              value={o.range.costPer1kCallsUsd === null ? "—" : usdUnit(Number(o.range.costPer1kCallsUsd) / 1000)}
-              sub={`${count(o.range.requests)} calls · ${usdUnit(o.range.pricePerMtokUsd)} per M tokens`}
+              value={o.range.costPer1kCallsUsd === null ? "—" : `${usdUnit(Number(o.range.costPer1kCallsUsd) / 1000)}${o.currency.code !== "USD" ? " USD" : ""}`}
+              sub={`${count(o.range.requests)} calls · ${usdUnit(o.range.pricePerMtokUsd)}${o.currency.code !== "USD" ? " USD" : ""} per M tokens`}
             />
             <KpiCard
               label="Tier"

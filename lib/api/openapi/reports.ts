@@ -22,7 +22,9 @@ export const reportOperations: ApiOperation[] = [
       "nano-dollar), focus (text/csv: FOCUS 1.2 with all mandatory columns, one Usage charge per token type, PricingUnit " +
       '"1000000 Tokens", Tags {team, workload}, x_ extras) or pdf (application/pdf). Totals equal GET /api/v1/spend for the ' +
       "same month. A month with no usage in the caller's scope answers 404 with a message naming the months that have data; " +
-      "a month not started yet answers 400. Team-scoped for leads.",
+      "a month not started yet answers 400. Team-scoped for leads. With a reporting currency, `currency` and `rateRule` say " +
+      "which and how; every *Usd amount keeps its meaning and has its converted twin beside it (cost, previousCost, change, " +
+      "inCurrency); the page and PDF show the converted ones with the code, and label what stays USD.",
     permission: "read",
     query: MonthlyReportQuerySchema,
     response: MonthlyReportSchema,

@@ -77,7 +77,10 @@ export const spendOperations: ApiOperation[] = [
       "mix = current calls per model at each model's base cost per call, minus the volume stage; tokens = current " +
       "input/output tokens per call at base cache split and base unit prices; cache = current cache read/write share at " +
       "base unit prices; price = current cost minus current tokens at base unit prices. Each stage is rounded once to " +
-      "the nano-dollar, so the parts sum exactly to changeUsd. totals are the sums of the rows.",
+      "the nano-dollar, so the parts sum exactly to changeUsd. totals are the sums of the rows. With a reporting currency " +
+      "(PUT /api/v1/currency) the *Usd fields stay USD and each row adds inCurrency {base, current, change, parts, explanation}: " +
+      "the same decomposition over each day's cost at that day's rate (last on or before it), whose parts also sum exactly " +
+      "to its change; a day of either period without a rate is a 400 naming it.",
     permission: "read",
     query: ChangeQuerySchema,
     response: ChangeResponseSchema,

@@ -16,6 +16,11 @@ function trim(v: number): string {
   return v >= 100 ? String(Math.round(v)) : v >= 10 ? v.toFixed(1).replace(/\.0$/, "") : v.toFixed(2).replace(/\.?0+$/, "");
 }
 
+/** An axis label in a currency: "$1.2k" for USD, "1.2k EUR" otherwise (the PDF's money format). */
+export function axisIn(v: number, currency = "USD"): string {
+  return currency === "USD" ? axisUsd(v) : `${axisUsd(v).replace("$", "")} ${currency}`;
+}
+
 /** A "nice" axis maximum and step: 1, 2 or 5 times a power of ten, four or five gridlines. */
 export function niceScale(max: number): { top: number; step: number } {
   if (max <= 0) return { top: 1, step: 0.25 };
@@ -26,7 +31,7 @@ export function niceScale(max: number): { top: number; step: number } {
 }
 
 /** Daily spend as columns, with a y axis in USD and a date every few days. */
-export function dailyColumns(doc: Doc, points: { day: string; value: number }[], opts: { height?: number; highlight?: Set<string> } = {}): void {
+export function dailyColumns(doc: Doc, points: { day: string; value: number }[], opts: { height?: number; highlight?: Set<string>; currency?: string } = {}): void {
   const height = opts.height ?? 150;
   ensureSpace(doc, height + 30);
   const left = PAGE.margin + 44;
@@ -39,7 +44,7 @@ export function dailyColumns(doc: Doc, points: { day: string; value: number }[],
   for (let v = 0; v <= maxV + step / 2; v += step) {
     const y = bottom - (v / maxV) * height;
     doc.moveTo(left, y).lineTo(left + width, y).lineWidth(0.4).strokeColor(COLORS.line).stroke();
-    doc.text(axisUsd(v), PAGE.margin, y - 3.5, { width: 40, align: "right", lineBreak: false });
+    doc.text(axisIn(v, opts.currency), PAGE.margin, y - 3.5, { width: 40, align: "right", lineBreak: false });
   }
   const slot = width / Math.max(1, points.length);
   const barW = Math.max(1.5, slot * 0.72);
@@ -127,7 +132,7 @@ export function budgetBars(
  * The change waterfall: base total, a floating bar per part (red raises spend, green lowers it), current total,
  * each with its signed amount above it. Same steps as the web chart (lib/change/waterfall-steps.ts).
  */
-export function waterfallColumns(doc: Doc, steps: { name: string; kind: "total" | "up" | "down" | "zero"; offset: number; height: number; label: string }[], height = 130): void {
+export function waterfallColumns(doc: Doc, steps: { name: string; kind: "total" | "up" | "down" | "zero"; offset: number; height: number; label: string }[], height = 130, currency = "USD"): void {
   ensureSpace(doc, height + 40);
   const left = PAGE.margin + 44;
   const width = CONTENT_WIDTH - 44;
@@ -138,7 +143,7 @@ export function waterfallColumns(doc: Doc, steps: { name: string; kind: "total" 
   for (let v = 0; v <= maxV + step / 2; v += step) {
     const y = bottom - (v / maxV) * height;
     doc.moveTo(left, y).lineTo(left + width, y).lineWidth(0.4).strokeColor(COLORS.line).stroke();
-    doc.text(axisUsd(v), PAGE.margin, y - 3.5, { width: 40, align: "right", lineBreak: false });
+    doc.text(axisIn(v, currency), PAGE.margin, y - 3.5, { width: 40, align: "right", lineBreak: false });
   }
   const slot = width / steps.length;
   const barW = slot * 0.62;

@@ -1,10 +1,12 @@
 import PDFDocument from "pdfkit";
-import { formatUsd, usdToNanos } from "@/lib/money";
-import { inCurrency } from "@/lib/reports/pdf/in-currency";
+import { nanosToUsd, usdToNanos } from "@/lib/money";
+import { inCurrency, pdfMoney, pdfSigned } from "@/lib/reports/pdf/in-currency";
+import { changeFieldsOf, changeShareOf } from "../report-display";
+import { describeChange } from "@/lib/change/describe";
 import type { MonthlyReport, ReportRow } from "../report-schema";
 import { COLORS, CONTENT_WIDTH, PAGE, kpiRow, paragraph, sectionHeading, table, tableHeight, type Doc } from "./pdf-layout";
 import { budgetBars, dailyColumns, horizontalBars, waterfallColumns } from "./pdf-charts";
-import { waterfallSteps, signedUsd } from "@/lib/change/waterfall-steps";
+import { waterfallSteps } from "@/lib/change/waterfall-steps";
 import { providerName } from "../provider-names";
 import { chargebackSection } from "./chargeback-section";
 import { unitCostsSection } from "./unit-costs-section";
@@ -30,31 +32,30 @@ export function renderReportPdf(report: MonthlyReport): Promise<Buffer> {
 
   header(doc, report);
   kpis(doc, report);
-  if (report.reportingCurrency.currency !== "USD") {
-    const c = report.reportingCurrency;
-    paragraph(doc, `In ${c.currency}: ${c.cost} ${c.currency} (${report.previous.month}: ${c.previousCost} ${c.currency}), each day converted at its exchange rate (the last on or before the day). Amounts below are in USD, the providers' pricing currency.`, { bold: true, size: 9 });
-  }
-  sectionHeading(doc, "Daily spend", `UTC days, ${report.from} to ${report.to}. Days with an anomaly are red.`, 160);
-  dailyColumns(doc, report.daily.map((d) => ({ day: d.day, value: num(d.costUsd) })), { highlight: new Set(report.anomalies.map((a) => a.day)), height: 130 });
+  if (report.currency !== "USD") paragraph(doc, report.rateRule, { bold: true, size: 9 });
+  const dailyLocal = report.currency !== "USD" && report.daily.every((d) => d.cost !== undefined);
+  sectionHeading(doc, `Daily spend (${dailyLocal ? report.currency : "USD"})`, `UTC days, ${report.from} to ${report.to}. Days with an anomaly are red.`, 160);
+  dailyColumns(doc, report.daily.map((d) => ({ day: d.day, value: num(dailyLocal ? d.cost! : d.costUsd) })), { highlight: new Set(report.anomalies.map((a) => a.day)), height: 130, currency: dailyLocal ? report.currency : "USD" });
   whyChanged(doc, report);
   byTeam(doc, report);
-  chargebackSection(doc, report.chargeback);
-  breakdownTable(doc, "Spend by workload", report.byWorkload, "Workload", "Team", 20);
-  breakdownTable(doc, "Spend by model", report.byModel, "Model", "Tier", 15);
+  chargebackSection(doc, report.chargeback, report.currency);
+  breakdownTable(doc, report, "Spend by workload", report.byWorkload, "Workload", "Team", 20);
+  breakdownTable(doc, report, "Spend by model", report.byModel, "Model", "Tier", 15);
   tiersAndProviders(doc, report);
   budgets(doc, report);
   coverage(doc, report);
   anomalies(doc, report);
   recommendations(doc, report);
   savingsDelivered(doc, report);
-  unitCostsSection(doc, report.unitCosts);
+  unitCostsSection(doc, report.unitCosts, report.currency);
   footers(doc, report);
   doc.end();
   return done;
 }
 
 const num = (usd: string) => Number(usd);
-const usd = (s: string) => formatUsd(usdToNanos(s));
+/** An amount of the report: converted when it has one, else USD (labelled "USD" when the report's currency is not). */
+const mon = (r: MonthlyReport, usd: string, converted?: string | null) => pdfMoney(usd, converted, r.currency);
 const pct = (x: number | null, digits = 1) => (x === null ? "n/a" : `${(x * 100).toFixed(digits)}%`);
 const signedPct = (x: number | null) => (x === null ? "new" : `${x > 0 ? "+" : ""}${(x * 100).toFixed(1)}%`);
 const int = (n: number) => n.toLocaleString("en-US");
@@ -73,8 +74,8 @@ function header(doc: Doc, r: MonthlyReport): void {
   // Closed months and late data: said before any figure, so a reader comparing with an earlier copy knows why.
   const notes = [
     r.closed ? `Closed ${r.closed.closedAt.slice(0, 10)} by ${r.closed.closedBy}.` : null,
-    r.restatement ? `${r.restatement.text[0].toUpperCase()}${r.restatement.text.slice(1)} (since the ${r.restatement.basis === "close" ? "close" : r.restatement.basis === "export" ? "last export" : "first view"}, ${r.restatement.since.slice(0, 16).replace("T", " ")} UTC; ${usd(r.restatement.snapshotCostUsd)} then).` : null,
-    ...(r.restatement && r.closed ? r.restatement.adjustments.map((a) => `Adjustment: ${int(a.requests)} calls, ${usd(a.costUsd)}, added ${a.addedOn ?? "without a batch"}.`) : []),
+    r.restatement ? `${r.restatement.text[0].toUpperCase()}${r.restatement.text.slice(1)} (since the ${r.restatement.basis === "close" ? "close" : r.restatement.basis === "export" ? "last export" : "first view"}, ${r.restatement.since.slice(0, 16).replace("T", " ")} UTC; ${mon(r, r.restatement.snapshotCostUsd)} then).` : null,
+    ...(r.restatement && r.closed ? r.restatement.adjustments.map((a) => `Adjustment: ${int(a.requests)} calls, ${mon(r, a.costUsd)}, added ${a.addedOn ?? "without a batch"}.`) : []),
   ].filter((x): x is string => x !== null);
   if (notes.length > 0) {
     doc.font("Helvetica-Bold").fontSize(9).fillColor("#92400e").text(notes.join("  "), PAGE.margin, doc.y, { width: PAGE.width - 2 * PAGE.margin });
@@ -84,19 +85,20 @@ function header(doc: Doc, r: MonthlyReport): void {
 }
 
 function kpis(doc: Doc, r: MonthlyReport): void {
-  const change = r.previous.changeShare;
+  const inCur = r.currency !== "USD" && r.totals.cost !== undefined && r.previous.cost !== null && r.previous.cost !== undefined;
+  const change = inCur ? changeShareOf(r.totals.cost!, r.previous.cost) : r.previous.changeShare;
   const overBudgets = r.budgets.filter((b) => b.status !== "on_track").length;
   kpiRow(doc, [
     {
       label: "Total spend",
-      value: usd(r.totals.costUsd),
+      value: mon(r, r.totals.costUsd, r.totals.cost),
       // The non-token line: server-side tool calls are inside the total but are not tokens.
-      sub: num(r.nonToken.serverToolsCostUsd) > 0 ? `${usd(r.nonToken.tokensCostUsd)} tokens · ${usd(r.nonToken.serverToolsCostUsd)} tools` : `${int(r.totals.requests)} requests`,
+      sub: num(r.nonToken.serverToolsCostUsd) > 0 ? `${mon(r, r.nonToken.tokensCostUsd)} tokens · ${mon(r, r.nonToken.serverToolsCostUsd)} tools` : `${int(r.totals.requests)} requests`,
     },
     {
       label: r.previous.label,
       value: change === null ? "n/a" : signedPct(change),
-      sub: `${usd(r.previous.costUsd)} then (${num(r.previous.changeUsd) >= 0 ? "+" : ""}${usd(r.previous.changeUsd)})`,
+      sub: inCur ? `${mon(r, r.previous.costUsd, r.previous.cost)} then (${pdfSigned(r.previous.changeUsd, r.previous.change, r.currency)})` : `${mon(r, r.previous.costUsd)} then (${pdfSigned(r.previous.changeUsd, null, r.currency)})`,
       tone: change === null ? undefined : change > 0 ? "bad" : "good",
     },
     { label: "Tokens", value: compact(r.totals.inputTokens + r.totals.outputTokens), sub: `${compact(r.totals.inputTokens)} in · ${compact(r.totals.outputTokens)} out` },
@@ -108,28 +110,37 @@ function kpis(doc: Doc, r: MonthlyReport): void {
     },
   ]);
   kpiRow(doc, [
-    { label: "Team coverage", value: pct(r.coverage.teamShare), sub: `${usd(r.coverage.unattributedCostUsd)} unattributed`, tone: (r.coverage.teamShare ?? 1) < 0.9 ? "warn" : undefined },
-    { label: "Workload coverage", value: pct(r.coverage.workloadShare), sub: `${usd(r.coverage.noWorkloadCostUsd)} without workload` },
+    { label: "Team coverage", value: pct(r.coverage.teamShare), sub: `${mon(r, r.coverage.unattributedCostUsd, r.coverage.unattributedCost)} unattributed`, tone: (r.coverage.teamShare ?? 1) < 0.9 ? "warn" : undefined },
+    { label: "Workload coverage", value: pct(r.coverage.workloadShare), sub: `${mon(r, r.coverage.noWorkloadCostUsd, r.coverage.noWorkloadCost)} without workload` },
     { label: "Unpriced requests", value: int(r.unpriced.requests), sub: r.unpriced.requests ? `${pct(r.unpriced.requestShare, 2)} counted at $0` : "every request priced", tone: r.unpriced.requests ? "warn" : "good" },
-    { label: "Anomalies", value: String(r.anomalies.length), sub: r.anomalies.length ? `+${usd(r.anomalies.reduce((s, a) => s + num(a.sizeUsd), 0).toFixed(2))} above usual` : "none flagged", tone: r.anomalies.length ? "bad" : undefined },
+    { label: "Anomalies", value: String(r.anomalies.length), sub: r.anomalies.length ? `+${mon(r, r.anomalies.reduce((s, a) => s + num(a.sizeUsd), 0).toFixed(2))} above usual` : "none flagged", tone: r.anomalies.length ? "bad" : undefined },
   ]);
 }
 
 /** The change vs the previous month as a waterfall of its five parts, then per team. */
 function whyChanged(doc: Doc, r: MonthlyReport): void {
-  const c = r.change.totals;
-  sectionHeading(doc, "Why spend changed", `${r.from} to ${r.to} vs ${r.previous.from} to ${r.previous.to}. The parts add up exactly to the change.`, 190);
-  paragraph(doc, c.explanation, { bold: true, size: 10 });
+  // In the reporting currency when both months converted (each day at its rate); else USD, and the reason.
+  const local = r.currency !== "USD" && r.change.totals.inCurrency ? r.currency : null;
+  const c = local ? changeFieldsOf(r.change.totals.inCurrency!) : r.change.totals;
+  const code = local ?? "USD";
+  const amount = (s: string) => (local ? inCurrency(s, local) : mon(r, s));
+  const signed = (s: string) => `${usdToNanos(s) > 0n ? "+" : ""}${amount(s)}`;
+  const note = r.currency !== "USD" && !local && r.change.currencyNote ? ` In USD: ${r.change.currencyNote}.` : "";
+  sectionHeading(doc, `Why spend changed (${code})`, `${r.from} to ${r.to} vs ${r.previous.from} to ${r.previous.to}. The parts add up exactly to the change.${note}`, 190);
+  // The explanation again in the PDF's money format (its fonts lack some currency symbols).
+  const parts = { volume: usdToNanos(c.parts.volumeUsd), mix: usdToNanos(c.parts.mixUsd), tokens: usdToNanos(c.parts.tokensUsd), cache: usdToNanos(c.parts.cacheUsd), price: usdToNanos(c.parts.priceUsd) };
+  paragraph(doc, describeChange(usdToNanos(c.changeUsd), parts, usdToNanos(c.changeUsd), (n) => amount(nanosToUsd(n))), { bold: true, size: 10 });
   const monthLabel = (m: string) => new Date(`${m}-01T00:00:00Z`).toLocaleDateString("en-US", { month: "short", year: "numeric", timeZone: "UTC" });
   const steps = waterfallSteps(c, { base: r.complete ? monthLabel(r.previous.month) : `${monthLabel(r.previous.month)} (same days)`, current: monthLabel(r.month) });
-  waterfallColumns(doc, steps.map((s) => ({ ...s, label: signedUsd(s) })));
+  waterfallColumns(doc, steps.map((s) => ({ ...s, label: s.kind === "total" ? amount(s.amountUsd) : usdToNanos(s.amountUsd) === 0n ? amount(s.amountUsd) : signed(s.amountUsd) })), 130, code);
   paragraph(
     doc,
     "Order of effects: volume (more or fewer calls), model mix (calls moving between models), tokens per call, cache share, and last unit prices " +
       "(this month's usage at last month's prices per token type vs what it cost). Each step keeps the ones before it.",
     { size: 7.5, color: COLORS.muted },
   );
-  const rows = r.change.byTeam.slice(0, 12);
+  const rows = r.change.byTeam.slice(0, 12).map((t) => ({ ...t, ...(local && t.inCurrency ? changeFieldsOf(t.inCurrency) : {}) }));
+  const sgn = (s: string) => (usdToNanos(s) === 0n ? amount(s) : signed(s));
   if (rows.length === 0) return;
   table(
     doc,
@@ -147,14 +158,13 @@ function whyChanged(doc: Doc, r: MonthlyReport): void {
   );
 }
 
-const sgn = (s: string) => signedUsd({ kind: "up", amountUsd: s });
 
 function byTeam(doc: Doc, r: MonthlyReport): void {
-  sectionHeading(doc, "Spend by team", `Share of ${usd(r.totals.costUsd)} and change vs ${r.previous.month}.`, Math.min(r.byTeam.length, 12) * 17);
+  sectionHeading(doc, "Spend by team", `Share of ${mon(r, r.totals.costUsd, r.totals.cost)} and change vs ${r.previous.month}.`, Math.min(r.byTeam.length, 12) * 17);
   horizontalBars(doc, r.byTeam.slice(0, 12).map((t) => ({
     label: t.label,
-    value: num(t.costUsd),
-    valueText: `${usd(t.costUsd)}  ${pct(t.share, 0)}`,
+    value: num(t.cost ?? t.costUsd),
+    valueText: `${mon(r, t.costUsd, t.cost)}  ${pct(t.share, 0)}`,
     color: t.key === "unattributed" ? COLORS.unknown : COLORS.accent,
   })));
   table(
@@ -167,15 +177,22 @@ function byTeam(doc: Doc, r: MonthlyReport): void {
       { header: "Change", width: 60, align: "right" },
       { header: "Requests", width: CONTENT_WIDTH - 455, align: "right" },
     ],
-    r.byTeam.map((t) => [t.label, usd(t.costUsd), pct(t.share), usd(t.previousCostUsd), signedPct(t.changeShare), int(t.requests)]),
+    r.byTeam.map((t) => [t.label, mon(r, t.costUsd, t.cost), pct(t.share), mon(r, t.previousCostUsd, t.previousCost), signedPct(rowChange(r, t)), int(t.requests)]),
     { rowHeight: 14 },
   );
 }
 
-function breakdownTable(doc: Doc, title: string, rows: ReportRow[], name: string, detail: string, limit: number): void {
+/** A row's change vs the previous month: in the currency when both months converted, else in USD. */
+function rowChange(r: MonthlyReport, x: ReportRow): number | null {
+  return r.currency !== "USD" && x.cost !== undefined && x.previousCost !== null && x.previousCost !== undefined ? changeShareOf(x.cost, x.previousCost) : x.changeShare;
+}
+
+function breakdownTable(doc: Doc, r: MonthlyReport, title: string, rows: ReportRow[], name: string, detail: string, limit: number): void {
   const shown = rows.slice(0, limit);
   const rest = rows.slice(limit);
-  sectionHeading(doc, title, rest.length ? `Top ${limit} of ${rows.length}; the other ${rest.length} together: ${usd(rest.reduce((s, x) => s + num(x.costUsd), 0).toFixed(9))}.` : undefined, tableHeight(shown.length));
+  const sum = (f: (x: ReportRow) => string | undefined) => nanosToUsd(rest.reduce((s, x) => s + usdToNanos(f(x) ?? "0"), 0n));
+  const restText = r.currency !== "USD" && rest.every((x) => x.cost !== undefined) ? mon(r, sum((x) => x.costUsd), sum((x) => x.cost)) : mon(r, sum((x) => x.costUsd));
+  sectionHeading(doc, title, rest.length ? `Top ${limit} of ${rows.length}; the other ${rest.length} together: ${restText}.` : undefined, tableHeight(shown.length));
   table(
     doc,
     [
@@ -186,7 +203,7 @@ function breakdownTable(doc: Doc, title: string, rows: ReportRow[], name: string
       { header: "Change", width: 55, align: "right" },
       { header: "Tokens", width: CONTENT_WIDTH - 440, align: "right" },
     ],
-    shown.map((x) => [x.label, x.detail ?? "", usd(x.costUsd), pct(x.share), signedPct(x.changeShare), compact(x.tokens)]),
+    shown.map((x) => [x.label, x.detail ?? "", mon(r, x.costUsd, x.cost), pct(x.share), signedPct(rowChange(r, x)), compact(x.tokens)]),
   );
 }
 
@@ -195,10 +212,10 @@ function tiersAndProviders(doc: Doc, r: MonthlyReport): void {
   const half = (CONTENT_WIDTH - 20) / 2;
   const y = doc.y;
   const tierColor = (k: string) => (COLORS as Record<string, string>)[k] ?? COLORS.unknown;
-  const valueText = (x: ReportRow) => `${usd(x.costUsd)}  ${pct(x.share, 0)}`;
-  const yLeft = horizontalBars(doc, r.byTier.map((t) => ({ label: t.label, value: num(t.costUsd), valueText: valueText(t), color: tierColor(t.key) })), { width: half, labelWidth: 60 });
+  const valueText = (x: ReportRow) => `${mon(r, x.costUsd, x.cost)}  ${pct(x.share, 0)}`;
+  const yLeft = horizontalBars(doc, r.byTier.map((t) => ({ label: t.label, value: num(t.cost ?? t.costUsd), valueText: valueText(t), color: tierColor(t.key) })), { width: half, labelWidth: 60 });
   doc.y = y;
-  const yRight = horizontalBars(doc, r.byProvider.map((p) => ({ label: providerName(p.key), value: num(p.costUsd), valueText: valueText(p) })), { x: PAGE.margin + half + 20, width: half, labelWidth: 75 });
+  const yRight = horizontalBars(doc, r.byProvider.map((p) => ({ label: providerName(p.key), value: num(p.cost ?? p.costUsd), valueText: valueText(p) })), { x: PAGE.margin + half + 20, width: half, labelWidth: 75 });
   doc.y = Math.max(yLeft, yRight) + 4;
 }
 
@@ -212,16 +229,19 @@ function budgets(doc: Doc, r: MonthlyReport): void {
     actual: num(b.actual),
     forecast: num(b.forecast),
     status: b.status,
-    caption: `${inCurrency(b.actual, b.currency)} of ${inCurrency(b.amount, b.currency)} (${pct(b.actualShare, 0)}) · ${status[b.status]}`,
+    caption: `${budgetMoney(r, b.actual, b.currency)} of ${budgetMoney(r, b.amount, b.currency)} (${pct(b.actualShare, 0)}) · ${status[b.status]}`,
   })));
 }
+
+/** A budget's amount in its own currency; a USD budget in a report in another currency says "USD". */
+const budgetMoney = (r: MonthlyReport, v: string, c: string) => (c === "USD" ? mon(r, v) : inCurrency(v, c));
 
 function coverage(doc: Doc, r: MonthlyReport): void {
   sectionHeading(doc, "Allocation coverage and unpriced usage");
   paragraph(
     doc,
     `${pct(r.coverage.teamShare)} of spend is attributed to a team and ${pct(r.coverage.workloadShare)} to a workload. ` +
-      `${usd(r.coverage.unattributedCostUsd)} has no team: add attribution rules (Settings) to assign it.`,
+      `${mon(r, r.coverage.unattributedCostUsd, r.coverage.unattributedCost)} has no team: add attribution rules (Settings) to assign it.`,
   );
   if (r.unpriced.requests === 0) return paragraph(doc, "Every request had a known price.", { color: COLORS.good });
   paragraph(
@@ -245,7 +265,7 @@ function anomalies(doc: Doc, r: MonthlyReport): void {
       { header: "Usual / before", width: 75, align: "right" },
       { header: "Size", width: CONTENT_WIDTH - 432, align: "right" },
     ],
-    r.anomalies.map((a) => [a.day, a.kind === "spike" ? "spike" : "model switch", `${a.scope.type === "team" ? "Team" : "Workload"} ${a.scope.label}`, usd(a.spendUsd), usd(a.expectedUsd), `+${usd(a.sizeUsd)}`]),
+    r.anomalies.map((a) => [a.day, a.kind === "spike" ? "spike" : "model switch", `${a.scope.type === "team" ? "Team" : "Workload"} ${a.scope.label}`, mon(r, a.spendUsd), mon(r, a.expectedUsd), `+${mon(r, a.sizeUsd)}`]),
   );
   for (const a of r.anomalies.slice(0, 5)) paragraph(doc, `- ${a.message} Why: ${a.explanation}.`, { size: 8, color: COLORS.muted });
 }
@@ -263,14 +283,14 @@ function recommendations(doc: Doc, r: MonthlyReport): void {
       { header: "Saving / month", width: 85, align: "right" },
       { header: "Confidence", width: CONTENT_WIDTH - 435 },
     ],
-    r.recommendations.items.map((x) => [x.workload, x.currentModel, x.candidateModel, usd(x.monthlySavingUsd), x.confidence]),
+    r.recommendations.items.map((x) => [x.workload, x.currentModel, x.candidateModel, mon(r, x.monthlySavingUsd), x.confidence]),
   );
 }
 
 function savingsDelivered(doc: Doc, r: MonthlyReport): void {
   const s = r.savingsDelivered;
-  const predicted = s.predictedSavingUsd === null ? "" : `, predicted ${usd(s.predictedSavingUsd)}`;
-  sectionHeading(doc, "Savings delivered", `Applied rollouts: realised ${usd(s.realisedSavingUsd)}${predicted} (calls re-priced on each workload's model mix of the 14 days before the change).`, tableHeight(s.rollouts.length));
+  const predicted = s.predictedSavingUsd === null ? "" : `, predicted ${mon(r, s.predictedSavingUsd)}`;
+  sectionHeading(doc, "Savings delivered", `Applied rollouts: realised ${mon(r, s.realisedSavingUsd)}${predicted} (calls re-priced on each workload's model mix of the 14 days before the change).`, tableHeight(s.rollouts.length));
   if (s.rollouts.length === 0) return paragraph(doc, "No rollout was applied during this month.", { color: COLORS.muted });
   table(
     doc,
@@ -281,7 +301,7 @@ function savingsDelivered(doc: Doc, r: MonthlyReport): void {
       { header: "Realised", width: 90, align: "right" },
       { header: "Predicted", width: 90, align: "right" },
     ],
-    s.rollouts.map((x) => [x.label, x.workloads.join(", "), x.appliedFrom, usd(x.realisedSavingUsd), x.predictedSavingUsd === null ? "-" : usd(x.predictedSavingUsd)]),
+    s.rollouts.map((x) => [x.label, x.workloads.join(", "), x.appliedFrom, mon(r, x.realisedSavingUsd), x.predictedSavingUsd === null ? "-" : mon(r, x.predictedSavingUsd)]),
   );
 }
 
@@ -294,7 +314,7 @@ function footers(doc: Doc, r: MonthlyReport): void {
     const y = PAGE.height - PAGE.margin + 10;
     doc.moveTo(PAGE.margin, y - 6).lineTo(PAGE.width - PAGE.margin, y - 6).lineWidth(0.4).strokeColor(COLORS.line).stroke();
     doc.font("Helvetica").fontSize(7).fillColor(COLORS.muted);
-    doc.text(`Rightsize · AI spend report ${r.monthName} · costs computed from token usage at catalogue or negotiated prices; UTC days`, PAGE.margin, y, { width: CONTENT_WIDTH - 60, lineBreak: false, height: 10 });
+    doc.text(`Rightsize · AI spend report ${r.monthName} · costs computed from token usage at catalogue or negotiated prices; UTC days${r.currency !== "USD" ? `; amounts in ${r.currency}` : ""}`, PAGE.margin, y, { width: CONTENT_WIDTH - 60, lineBreak: false, height: 10 });
     doc.text(`Page ${i - range.start + 1} of ${range.count}`, PAGE.width - PAGE.margin - 60, y, { width: 60, align: "right", lineBreak: false, height: 10 });
   }
 }

@@ -4,6 +4,7 @@ import { ChargebackQuerySchema } from "@/lib/chargeback/chargeback-schema";
 import { chargebackRange } from "@/lib/chargeback/chargeback-range";
 import { computeChargeback } from "@/lib/chargeback/compute-chargeback";
 import { chargebackCsv } from "@/lib/chargeback/chargeback-csv";
+import { reportingCurrency } from "@/lib/currency/rates-store";
 
 export const dynamic = "force-dynamic";
 
@@ -11,7 +12,7 @@ export const dynamic = "force-dynamic";
 export const GET = withAuth("read", async ({ req, principal }) => {
   const query = parseParams(ChargebackQuerySchema, req.nextUrl.searchParams);
   const range = chargebackRange(query);
-  const chargeback = await computeChargeback(principal, range.from, range.to);
+  const chargeback = await computeChargeback(principal, range.from, range.to, query.format === "json" ? await reportingCurrency() : "USD");
   if (query.format === "json") return Response.json(chargeback);
   return new Response(chargebackCsv(chargeback), {
     headers: {
