@@ -25,7 +25,6 @@ export default function CurrencySection() {
   const qc = useQueryClient();
   const status = useQuery({ queryKey: ["currency"], queryFn: () => apiJson<Status>("/api/v1/currency") });
   const [code, setCode] = useState("");
-  const [entry, setEntry] = useState({ day: "", currency: "", unitsPerUsd: "" });
   const [message, setMessage] = useState<string | null>(null);
   const refresh = () => qc.invalidateQueries({ queryKey: ["currency"] });
   const save = useMutation({
@@ -33,8 +32,8 @@ export default function CurrencySection() {
     onSuccess: (s) => { setMessage(`Pages, reports and FOCUS exports are now in ${s.reportingCurrency}.`); void refresh(); },
   });
   const enter = useMutation({
-    mutationFn: () => apiJson<ImportResult>("/api/v1/exchange-rates", { method: "POST", body: { rates: [entry] } }),
-    onSuccess: () => { setMessage(`Saved 1 ${entry.currency} = ${entry.unitsPerUsd} per USD from ${entry.day}.`); void refresh(); },
+    mutationFn: (entry: RateEntry) => apiJson<ImportResult>("/api/v1/exchange-rates", { method: "POST", body: { rates: [entry] } }),
+    onSuccess: (_, entry) => { setMessage(`Saved 1 ${entry.currency} = ${entry.unitsPerUsd} per USD from ${entry.day}.`); void refresh(); },
   });
   const upload = useMutation({
     mutationFn: async (file: File) => {
@@ -78,11 +77,13 @@ export default function CurrencySection() {
           </label>
           <span className="muted">eurofxref-hist.csv or eurofxref.csv from the ECB (rates per EUR, crossed into rates per USD).</span>
         </div>
-        <form className="toolbar" onSubmit={(e) => { e.preventDefault(); enter.mutate(); }}>
-          <input type="date" value={entry.day} onChange={(e) => setEntry({ ...entry, day: e.target.value })} aria-label="From day" />
-          <input value={entry.currency} onChange={(e) => setEntry({ ...entry, currency: e.target.value.toUpperCase() })} placeholder="EUR" maxLength={3} size={5} aria-label="Currency" />
-          <input value={entry.unitsPerUsd} onChange={(e) => setEntry({ ...entry, unitsPerUsd: e.target.value })} placeholder="0.9234" size={10} aria-label="Units per USD" />
-          <PendingButton type="submit" className="btn" disabled={!entry.day || !entry.currency || !entry.unitsPerUsd} pending={enter.isPending} pendingLabel="Saving…">Enter a rate</PendingButton>
+        {/* Uncontrolled inputs read at submit: a value typed before hydration is not lost, and `required` lets the
+            browser name an empty field. */}
+        <form className="toolbar" onSubmit={(e) => { e.preventDefault(); enter.mutate(rateEntry(new FormData(e.currentTarget))); }}>
+          <input type="date" name="day" required aria-label="From day" />
+          <input name="currency" required onChange={(e) => { e.target.value = e.target.value.toUpperCase(); }} placeholder="EUR" maxLength={3} size={5} aria-label="Currency" />
+          <input name="unitsPerUsd" required inputMode="decimal" placeholder="0.9234" size={10} aria-label="Units per USD" />
+          <PendingButton type="submit" className="btn" pending={enter.isPending} pendingLabel="Saving…">Enter a rate</PendingButton>
         </form>
         <table className="data">
           <thead><tr><th>Currency</th><th>First day</th><th>Last day</th><th className="num">Days with a rate</th></tr></thead>
@@ -96,4 +97,11 @@ export default function CurrencySection() {
       </section>
     </div>
   );
+}
+
+interface RateEntry { day: string; currency: string; unitsPerUsd: string }
+
+function rateEntry(form: FormData): RateEntry {
+  const field = (name: string) => String(form.get(name) ?? "").trim();
+  return { day: field("day"), currency: field("currency").toUpperCase(), unitsPerUsd: field("unitsPerUsd") };
 }
