@@ -130,8 +130,9 @@ export const topModelColumn: C = {
   sort: (r) => r.topModel?.label ?? null,
   render: (r) =>
     r.topModel ? (
-      <span title={`${pct(r.topModel.share)} of this row's spend`}>
-        {r.topModel.label} <TierBadge tier={r.topModel.tier} />
+      // The badge may drop under the name (the cell wraps only there), so the table fits 1280 px without scrolling.
+      <span title={`${pct(r.topModel.share)} of this row's spend`} style={{ whiteSpace: "normal" }}>
+        <span style={{ whiteSpace: "nowrap" }}>{r.topModel.label}</span> <TierBadge tier={r.topModel.tier} />
       </span>
     ) : (
       "—"
