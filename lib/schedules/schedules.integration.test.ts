@@ -10,6 +10,7 @@ import { GET as listRoute, POST as createRoute } from "@/app/api/v1/report-sched
 import { POST as sendRoute } from "@/app/api/v1/report-schedules/[id]/send/route";
 import { PATCH as patchRoute } from "@/app/api/v1/report-schedules/[id]/route";
 import { POST as retryRoute } from "@/app/api/v1/report-deliveries/[id]/retry/route";
+import { setReportingCurrency, storeEnteredRates } from "@/lib/currency/rates-store";
 import { CreateScheduleSchema } from "./schedule-schema";
 import { createSchedule, updateSchedule } from "./schedule-store";
 import { queueDueSchedules, sendScheduleNow } from "./run-schedules";
@@ -122,6 +123,34 @@ describe("weekly digest for a team's leads", () => {
     expect(mail.text).toContain("Biggest changes: shared-gateway +$0.01 (now $0.01); query-rewrite +$0.0030 (now $0.0030).");
     expect(mail.text).toContain("No budget is set for this team.");
     expect(mail.attachments).toEqual([]);
+  });
+
+  it("is in the reporting currency, each day at its rate; a week without a rate is sent in USD and says which day", async () => {
+    const s = await schedule({ name: "Search weekly in EUR", kind: "weekly_digest", weekday: 1, team: "search", toTeamLeads: true }, new Date("2026-10-12T00:00:00Z"));
+    try {
+      // 0.5 EUR per USD from September: 13,001,000 nanos -> 6,500,500 (EUR 0.0065); query-rewrite 3,000,000 -> 1,500,000,
+      // shared-gateway 10,001,000 -> 5,000,500 (halves are exact, nothing to round).
+      await storeEnteredRates([{ day: "2026-09-01", currency: "EUR", unitsPerUsd: "0.5" }]);
+      await setReportingCurrency("EUR");
+      let before = inbox.mails.length;
+      await sendScheduleNow(s.id, new Date("2026-10-12T08:00:00Z"));
+      let mail = inbox.mails[before];
+      expect(mail.headers.subject).toBe("search weekly AI spend 2026-10-05 to 2026-10-11: €0.0065");
+      expect(mail.text).toContain("search spent €0.0065 on AI in the 7 days 2026-10-05 to 2026-10-11, no spend the week before.");
+      expect(mail.text).toContain("Biggest changes: shared-gateway +€0.0050 (now €0.0050); query-rewrite +€0.0015 (now €0.0015).");
+      expect(mail.text).not.toContain("Amounts in USD");
+
+      // GBP has a rate only from Oct 12, after the week: no silent 1.0, the digest goes out in USD and names the day.
+      await storeEnteredRates([{ day: "2026-10-12", currency: "GBP", unitsPerUsd: "0.8" }]);
+      await setReportingCurrency("GBP");
+      before = inbox.mails.length;
+      await sendScheduleNow(s.id, new Date("2026-10-12T08:00:00Z"));
+      mail = inbox.mails[before];
+      expect(mail.headers.subject).toBe("search weekly AI spend 2026-10-05 to 2026-10-11: $0.01 USD");
+      expect(mail.text).toMatch(/Amounts in USD: no GBP exchange rate on or before 2026-10-(0[5-9]|1[01])/);
+    } finally {
+      await setReportingCurrency("USD");
+    }
   });
 });
 
