@@ -8,6 +8,7 @@ import type { SpendFilters } from "./spend-query";
 import type { Measures } from "./measures";
 import type { ComparedPeriod } from "./comparison";
 import { assertRates, localCostSum, localCurrency, missingRateDay, rateJoin } from "@/lib/currency/local-cost-sql";
+import { AppError } from "@/lib/errors";
 
 /**
  * Spend of a range (and optionally a comparison range) per (team, workload, model) cell, read from usage_daily in
@@ -106,6 +107,20 @@ export async function querySpendCube(principal: Pick<Principal, "teamIds">, q: C
   const cells = rows.map(toCell);
   if (rows.some((r) => typeof r.prev_missing_rate_day === "string")) for (const c of cells) delete c.prev.localCostNanos;
   return cells;
+}
+
+/**
+ * querySpendCube in the reporting currency where the range converts; when a day of it has spend and no rate (the
+ * 400 naming that day), the same cells in USD and that refusal's message, for views that still go out (the
+ * month pace, the weekly digest) and say they are in USD rather than fail.
+ */
+export async function querySpendCubeOrUsd(principal: Pick<Principal, "teamIds">, q: CubeQuery): Promise<{ cells: CubeCell[]; missingRate: string | null }> {
+  try {
+    return { cells: await querySpendCube(principal, q), missingRate: null };
+  } catch (e) {
+    if (!q.currency || !(e instanceof AppError) || e.status !== 400) throw e;
+    return { cells: await querySpendCube(principal, { ...q, currency: undefined, previousRatesOptional: undefined }), missingRate: e.message };
+  }
 }
 
 /**

@@ -7,7 +7,7 @@ import { teamScope } from "./scope";
 import { filterConditions } from "./spend";
 import { checkRange, monthStart, todayUtc } from "./dates";
 import { compareWith, previousOut } from "./comparison";
-import { querySpendCube } from "./cube";
+import { querySpendCube, querySpendCubeOrUsd } from "./cube";
 import { breakdown, cubeTotals } from "./breakdown";
 import { currencyOut, measuresOut } from "./format-measures";
 import { share } from "./measures";
@@ -31,9 +31,8 @@ export async function queryOverview(principal: Principal, q: OverviewQuery, now 
     dailySpend(principal, q, paceHistoryStart(today), today, currency),
     rangeIsMtd
       ? null
-      : querySpendCube(principal, { ...q, from: monthStart(today), to: today, compare: mtd.previous, currency, previousRatesOptional: true })
-          // A day of this month without a rate: the pace stays in USD (inCurrency null below), never unconverted as if converted.
-          .catch(() => querySpendCube(principal, { ...q, from: monthStart(today), to: today, compare: mtd.previous })),
+      : // A day of this month without a rate: the pace stays in USD (inCurrency null below), never unconverted as if converted.
+        querySpendCubeOrUsd(principal, { ...q, from: monthStart(today), to: today, compare: mtd.previous, currency, previousRatesOptional: true }).then((r) => r.cells),
   ]);
 
   const totals = cubeTotals(cells);

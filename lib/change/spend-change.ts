@@ -10,8 +10,7 @@ import { decomposeChange, sumRows, type ChangeRowNanos } from "./decompose";
 import { describeChange } from "./describe";
 import { loadChangeCellsIn } from "./load-change-cells";
 import { formatMoney } from "@/lib/money";
-import { localCurrency } from "@/lib/currency/local-cost-sql";
-import { rateOn, rateSeries } from "@/lib/currency/rates";
+import { assertRates, localCurrency } from "@/lib/currency/local-cost-sql";
 
 const GROUP_KEY: Record<ChangeGroupBy, { key: Prisma.Sql; label: Prisma.Sql }> = {
   org: { key: Prisma.sql`'organisation'`, label: Prisma.sql`'Organisation'` },
@@ -36,7 +35,7 @@ export async function spendChange(principal: Principal, q: ChangeQuery, now = ne
 
   const c = await changeBetween(principal, { from, to }, { from: vsFrom, to: vsTo }, q.groupBy, { team: q.team, workload: q.workload }, currency);
   // The API converts or fails: a day without a rate in either period is a 400 naming it (never a silent 1.0).
-  if (c.local && !c.local.ok) rateOn(rateSeries(c.local.currency, []), c.local.missingRateDay);
+  if (c.local && !c.local.ok) assertRates(c.local.currency, [{ missing_rate_day: c.local.missingRateDay }]);
   const out = changeOut(c);
   return { from, to, vsFrom, vsTo, groupBy: q.groupBy, ...out };
 }

@@ -27,21 +27,24 @@ export async function computeChargeback(principal: Pick<Principal, "teamIds">, f
     loadAllocationRules(),
     prisma().$queryRaw<TeamRef[]>(Prisma.sql`SELECT id, slug, name FROM teams`),
   ]);
-  const split = splitSharedCost(cells.map((c) => ({ teamId: c.team_id, workloadId: c.workload_id, costNanos: BigInt(c.cost) })), rules, teams);
   const allTeams = principal.teamIds === null;
-  const visible = split.teams.filter((t) => allTeams || principal.teamIds!.includes(t.team.id));
-  const sum = (f: (t: (typeof visible)[number]) => bigint) => visible.reduce((s, t) => s + f(t), 0n);
+  // One split per currency: the rules over the cells' cost, cut to the caller's teams, with the visible totals.
+  const splitIn = (costOf: (c: (typeof cells)[number]) => bigint) => {
+    const s = splitSharedCost(cells.map((c) => ({ teamId: c.team_id, workloadId: c.workload_id, costNanos: costOf(c) })), rules, teams);
+    const visible = s.teams.filter((t) => allTeams || principal.teamIds!.includes(t.team.id));
+    const sum = (f: (t: (typeof visible)[number]) => bigint) => visible.reduce((a, t) => a + f(t), 0n);
+    return { ...s, visible, totals: { direct: sum((t) => t.directNanos), allocated: sum((t) => t.allocatedNanos), total: sum((t) => t.directNanos + t.allocatedNanos) } };
+  };
+  const split = splitIn((c) => BigInt(c.cost));
   // In the reporting currency: the same rules split the converted cells (each day at its rate), so the shares sum
   // exactly to each pool in that currency too. A day without a rate is a 400 naming it.
   let inCurrency: ChargebackResponse["inCurrency"];
   if (local) {
     assertRates(local, cells);
-    const lsplit = splitSharedCost(cells.map((c) => ({ teamId: c.team_id, workloadId: c.workload_id, costNanos: BigInt(c.local_cost ?? "0") })), rules, teams);
-    const lvisible = lsplit.teams.filter((t) => allTeams || principal.teamIds!.includes(t.team.id));
-    const lsum = (f: (t: (typeof lvisible)[number]) => bigint) => lvisible.reduce((s, t) => s + f(t), 0n);
+    const lsplit = splitIn((c) => BigInt(c.local_cost ?? "0"));
     inCurrency = {
       currency: local,
-      teams: lvisible.map((t) => ({
+      teams: lsplit.visible.map((t) => ({
         key: t.team.slug,
         direct: nanosToUsd(t.directNanos),
         allocated: nanosToUsd(t.allocatedNanos),
@@ -50,14 +53,14 @@ export async function computeChargeback(principal: Pick<Principal, "teamIds">, f
       })),
       pools: allTeams ? lsplit.pools.map((p) => ({ ruleId: p.rule.id, cost: nanosToUsd(p.costNanos) })) : [],
       unallocated: allTeams ? nanosToUsd(lsplit.unallocatedNanos) : null,
-      totals: { direct: nanosToUsd(lsum((t) => t.directNanos)), allocated: nanosToUsd(lsum((t) => t.allocatedNanos)), total: nanosToUsd(lsum((t) => t.directNanos + t.allocatedNanos)) },
+      totals: { direct: nanosToUsd(lsplit.totals.direct), allocated: nanosToUsd(lsplit.totals.allocated), total: nanosToUsd(lsplit.totals.total) },
     };
   }
   return {
     from,
     to,
     remainderRule: REMAINDER_RULE,
-    teams: visible.map((t) => ({
+    teams: split.visible.map((t) => ({
       key: t.team.slug,
       label: t.team.name,
       directUsd: nanosToUsd(t.directNanos),
@@ -70,9 +73,9 @@ export async function computeChargeback(principal: Pick<Principal, "teamIds">, f
       : [],
     unallocatedUsd: allTeams ? nanosToUsd(split.unallocatedNanos) : null,
     totals: {
-      directUsd: nanosToUsd(sum((t) => t.directNanos)),
-      allocatedUsd: nanosToUsd(sum((t) => t.allocatedNanos)),
-      totalUsd: nanosToUsd(sum((t) => t.directNanos + t.allocatedNanos)),
+      directUsd: nanosToUsd(split.totals.direct),
+      allocatedUsd: nanosToUsd(split.totals.allocated),
+      totalUsd: nanosToUsd(split.totals.total),
     },
     ...(inCurrency ? { inCurrency } : {}),
   };

@@ -5,7 +5,7 @@ import { badRequest, forbidden, notFound } from "@/lib/errors";
 import { addDays, checkRange, eachDay, monthStart, todayUtc } from "@/lib/analytics/dates";
 import { nanosToUsd } from "@/lib/money";
 import { nanosPer } from "@/lib/runs/divide";
-import { rateOn, rateSeries } from "@/lib/currency/rates";
+import { assertRates, localCurrency } from "@/lib/currency/local-cost-sql";
 import type { UnitCostQuery, UnitCostResponse, UnitCostRow } from "./unit-cost-schema";
 
 interface SeriesKey {
@@ -21,7 +21,7 @@ interface SeriesKey {
  * Exact: integer nano-dollars from usage_daily, units as numeric, one half-up rounding per ratio.
  */
 export async function queryUnitCost(principal: Principal, q: UnitCostQuery, now = new Date(), currency = "USD"): Promise<UnitCostResponse> {
-  const local = currency !== "USD" ? currency : null;
+  const local = localCurrency(currency);
   const to = q.to ?? todayUtc(now);
   const from = q.from ?? monthStart(addDays(to, -89));
   checkRange(from, to);
@@ -29,7 +29,7 @@ export async function queryUnitCost(principal: Principal, q: UnitCostQuery, now 
   const days = await dailyCostAndUnits(principal, key, from, to, local);
   // In a reporting currency the range must convert: a day with spend and no rate is a 400 naming it.
   const missing = days.find((d) => d.missingRate);
-  if (local && missing) rateOn(rateSeries(local, []), missing.day);
+  assertRates(local, [{ missing_rate_day: missing?.day }]);
   const bucket = (day: string) => (q.granularity === "month" ? day.slice(0, 7) : day);
   const periods = new Map<string, { cost: bigint; localCost: bigint; units: number[]; unitsText: string[] }>();
   for (const day of eachDay(from, to)) if (!periods.has(bucket(day))) periods.set(bucket(day), { cost: 0n, localCost: 0n, units: [], unitsText: [] });
@@ -67,7 +67,7 @@ export async function queryUnitCost(principal: Principal, q: UnitCostQuery, now 
 
 /** Every metric series the caller may see, with its cost per unit in `month` and the month before. */
 export async function unitCostsForMonth(principal: Principal, month: string, currency = "USD"): Promise<UnitCostRow[]> {
-  const local = currency !== "USD" ? currency : null;
+  const local = localCurrency(currency);
   const first = `${month}-01`;
   const last = addDays(monthStart(addDays(first, 32)), -1);
   const prevFirst = monthStart(addDays(first, -1));

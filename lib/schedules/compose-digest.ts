@@ -1,14 +1,12 @@
 import "server-only";
 import { addDays } from "@/lib/analytics/dates";
 import { formatMoney, formatUsd, usdToNanos } from "@/lib/money";
-import { querySpendCube } from "@/lib/analytics/cube";
+import { querySpendCubeOrUsd, type CubeCell } from "@/lib/analytics/cube";
 import { breakdown, cubeTotals } from "@/lib/analytics/breakdown";
 import { budgetsVsActual } from "@/lib/reports/budgets-vs-actual";
 import { listOverSpecified } from "@/lib/recommendations/over-specified";
 import { reportingCurrency } from "@/lib/currency/rates-store";
 import { localCurrency } from "@/lib/currency/local-cost-sql";
-import { AppError } from "@/lib/errors";
-import type { CubeCell } from "@/lib/analytics/cube";
 import { appLink, type ReportMessage } from "./report-message";
 
 const CHANGES = 3;
@@ -73,11 +71,6 @@ export async function composeDigest(team: { id: number; slug: string; name: stri
 /** The two weeks' cells, in the reporting currency where one is set; a current week without a rate falls back to USD. */
 async function weekCells(scope: { teamIds: number[] }, from: string, to: string, before: { from: string; to: string }): Promise<{ cells: CubeCell[]; code: string | null; currencyNote: string | null }> {
   const code = localCurrency(await reportingCurrency());
-  if (!code) return { cells: await querySpendCube(scope, { from, to, compare: before }), code, currencyNote: null };
-  try {
-    return { cells: await querySpendCube(scope, { from, to, compare: before, currency: code, previousRatesOptional: true }), code, currencyNote: null };
-  } catch (e) {
-    if (!(e instanceof AppError) || e.status !== 400) throw e;
-    return { cells: await querySpendCube(scope, { from, to, compare: before }), code, currencyNote: e.message };
-  }
+  const { cells, missingRate } = await querySpendCubeOrUsd(scope, { from, to, compare: before, ...(code ? { currency: code, previousRatesOptional: true } : {}) });
+  return { cells, code, currencyNote: missingRate };
 }
