@@ -1,4 +1,5 @@
 import { csvCell, type CsvValue } from "@/lib/csv/cell";
+import { saveBlob } from "@/components/ui/save-blob";
 
 /**
  * CSV for spreadsheets (RFC 4180): every cell goes through the one shared encoder (lib/csv/cell.ts: quoting and
@@ -13,12 +14,5 @@ export function toCsv(header: string[], rows: CsvValue[][]): string {
 
 /** Offers the text as a file download (browser only). */
 export function downloadCsv(filename: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = filename;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  saveBlob(new Blob([text], { type: "text/csv;charset=utf-8" }), filename);
 }

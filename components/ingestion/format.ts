@@ -1,4 +1,5 @@
 /** Small display helpers of the ingestion screens. */
+import { saveBlob } from "@/components/ui/save-blob";
 export const n = (value: number) => value.toLocaleString("en-US");
 
 export function bytes(value: number | null): string {
@@ -19,10 +20,5 @@ export function errorsCsv(errors: { index: number; field: string; message: strin
 }
 
 export function download(filename: string, text: string, type = "text/csv") {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = filename;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  saveBlob(new Blob([text], { type }), filename);
 }

@@ -1,6 +1,7 @@
 "use client";
 import { useState, type AnchorHTMLAttributes, type ReactNode } from "react";
 import { Spinner } from "./spinner";
+import { saveBlob } from "./save-blob";
 
 type Props = Omit<AnchorHTMLAttributes<HTMLAnchorElement>, "href" | "download"> & {
   href: string;
@@ -32,15 +33,7 @@ export function PendingDownload({ href, pendingLabel = "Preparing…", onDone, c
         const body = await res.json().catch(() => null);
         throw new Error(body?.error?.message ?? `Download failed (${res.status})`);
       }
-      const url = URL.createObjectURL(await res.blob());
-      const a = document.createElement("a");
-      a.href = url;
-      a.download = filenameOf(res.headers.get("content-disposition")) ?? href.split("/").pop()!.split("?")[0];
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-      // The browser has read the URL once click() returns; free the blob a moment later.
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveBlob(await res.blob(), filenameOf(res.headers.get("content-disposition")) ?? href.split("/").pop()!.split("?")[0]);
       onDone?.();
     } catch (e) {
       setError((e as Error).message);
