@@ -89,9 +89,38 @@ async function writeOnce(client: pg.PoolClient, rows: string[] | BinaryRows, rul
     const keys = await lockedDimensionKeys(client);
     const replaced = options.replaceChanged ? await replaceChanged(client, "staging_events", options.replaceOnlyKeyId ?? null) : 0;
     const dimensions = keys.length === 0 ? "" : `, dims AS (${DIMENSION_INSERT} ${dimensionRollupSelect("ins", "$1::text[]")} ${DIMENSION_UPSERT})`;
-    const result = await client.query<{ inserted: number }>(`
+    const statement = (onConflict: string) => insertEventsSql(onConflict, dimensions);
+    // Almost every batch is all new calls. A plain INSERT costs PostgreSQL ~40% less CPU per row than ON CONFLICT
+    // DO NOTHING (speculative insertion: a key probe, then heap insert, index insert and a confirm record; measured
+    // 8-9 us against 14 us per row), so try it first under a savepoint. The primary key still rules: any key
+    // already stored (a re-send, a concurrent import of the same calls) makes it fail as a whole, and the batch is
+    // written again with ON CONFLICT DO NOTHING, which skips exactly the stored calls.
+    await client.query("SAVEPOINT all_new");
+    let result: pg.QueryResult<{ inserted: number }>;
+    try {
+      result = await client.query<{ inserted: number }>(statement(""), [keys]);
+      await client.query("RELEASE SAVEPOINT all_new");
+    } catch (error) {
+      if (!isDuplicateEvent(error)) throw error;
+      await client.query("ROLLBACK TO SAVEPOINT all_new");
+      result = await client.query<{ inserted: number }>(statement("ON CONFLICT (occurred_at, dedup_key) DO NOTHING"), [keys]);
+    }
+    await client.query("COMMIT");
+    return { inserted: result.rows[0].inserted, replaced, pricing, expired };
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
+  }
+}
+
+/**
+ * The statement that inserts the staged rows into usage_events and adds exactly the inserted ones to every roll-up;
+ * `$1` is the promoted tag keys. Exported for bench/ingest-profile.ts, which times its parts.
+ */
+export function insertEventsSql(onConflict: string, dimensions: string): string {
+  return `
       WITH ins AS (
-        INSERT INTO usage_events SELECT * FROM staging_events ORDER BY occurred_at, dedup_key ON CONFLICT (occurred_at, dedup_key) DO NOTHING
+        INSERT INTO usage_events SELECT * FROM staging_events ORDER BY occurred_at, dedup_key ${onConflict}
         RETURNING occurred_at, team_id, workload_id, model_id, batch, service_tier, user_name, requests, input_tokens, cached_input_tokens,
           cache_write_tokens, output_tokens, reasoning_tokens, cost_nanos, source_cost_nanos, tool_cost_nanos,
           run_id, run_kind, status, ${outcomeFromTags("tags")} AS outcome,
@@ -108,13 +137,17 @@ async function writeOnce(client: pg.PoolClient, rows: string[] | BinaryRows, rul
       ), runs AS (
         ${RUN_INSERT} ${runRollupSelect("ins")} ${RUN_UPSERT}
       )${dimensions}
-      SELECT count(*)::int AS inserted FROM ins`, [keys]);
-    await client.query("COMMIT");
-    return { inserted: result.rows[0].inserted, replaced, pricing, expired };
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
-  }
+      SELECT count(*)::int AS inserted FROM ins`;
+}
+
+
+/**
+ * A unique violation: the batch holds a call already stored. Only usage_events' key can raise it in that
+ * statement (the roll-ups upsert), and any other would raise again on the ON CONFLICT path, so the code is enough
+ * (Citus reports a worker's violation under the shard's table name).
+ */
+function isDuplicateEvent(error: unknown): boolean {
+  return (error as { code?: string }).code === "23505";
 }
 
 function* chunked(rows: string[]): Generator<string> {
