@@ -24,6 +24,7 @@ if (!process.execArgv.some((a) => a.includes("react-server"))) {
 }
 
 const { rmSync } = await import("node:fs");
+const { loadavg } = await import("node:os");
 const path = await import("node:path");
 const { parseArgs } = await import("node:util");
 const { startEmbeddedPostgres } = await import("@/lib/db/embedded-postgres");
@@ -61,12 +62,13 @@ try {
   const walStart = (await pool().query<{ lsn: string }>("SELECT pg_current_wal_lsn()::text AS lsn")).rows[0].lsn;
 
   // 1. Load, timing each segment of SEGMENT events as batches commit.
-  interface Mark { events: number; ms: number; nodeMs: number; pgMs: number }
+  // load1: the 1-minute load average when the segment ended, so a slow segment can be told from a busy machine.
+  interface Mark { events: number; ms: number; nodeMs: number; pgMs: number; load1: number }
   const cpuNow = () => {
     const u = process.cpuUsage();
     return (u.user + u.system) / 1000;
   };
-  const marks: Mark[] = [{ events: 0, ms: performance.now(), nodeMs: cpuNow(), pgMs: pgCpuMs(pgDir) }];
+  const marks: Mark[] = [{ events: 0, ms: performance.now(), nodeMs: cpuNow(), pgMs: pgCpuMs(pgDir), load1: loadavg()[0] }];
   let next = SEGMENT;
   log(`loading ${EVENTS.toLocaleString("en-US")} demo events over ${DAYS} days...`);
   const summary = await loadDemo({
@@ -76,12 +78,16 @@ try {
     quiet: true,
     onProgress: (stored) => {
       if (stored < next) return;
-      marks.push({ events: stored, ms: performance.now(), nodeMs: cpuNow(), pgMs: pgCpuMs(pgDir) });
+      marks.push({ events: stored, ms: performance.now(), nodeMs: cpuNow(), pgMs: pgCpuMs(pgDir), load1: loadavg()[0] });
       while (next <= stored) next += SEGMENT;
-      if (marks.length % 10 === 1) log(`  ${stored.toLocaleString("en-US")} stored`);
+      if (marks.length % 10 === 1) {
+        const a = marks[marks.length - 11] ?? marks[0];
+        const b = marks[marks.length - 1];
+        log(`  ${stored.toLocaleString("en-US")} stored, last ${(b.events - a.events).toLocaleString("en-US")} at ${Math.round(((b.events - a.events) * 1000) / (b.ms - a.ms))}/s, load ${b.load1.toFixed(1)}`);
+      }
     },
   });
-  const end = { events: summary.accepted + summary.duplicates, ms: performance.now(), nodeMs: cpuNow(), pgMs: pgCpuMs(pgDir) };
+  const end = { events: summary.accepted + summary.duplicates, ms: performance.now(), nodeMs: cpuNow(), pgMs: pgCpuMs(pgDir), load1: loadavg()[0] };
   if (marks[marks.length - 1].events < end.events) marks.push(end);
   const segments = marks.slice(1).map((m, i) => {
     const prev = marks[i];
@@ -90,6 +96,7 @@ try {
       upTo: m.events,
       eventsPerSecond: Math.round((n * 1000) / (m.ms - prev.ms)),
       cpuSecondsPerMillion: { node: round(((m.nodeMs - prev.nodeMs) / 1000) * (1e6 / n)), postgres: round(((m.pgMs - prev.pgMs) / 1000) * (1e6 / n)) },
+      loadAverage: round(m.load1, 2),
     };
   });
   const first = segments[0];
