@@ -1,5 +1,6 @@
 /** Small display helpers of the ingestion screens. */
 import { saveBlob } from "@/components/ui/save-blob";
+import { csvRow } from "@/lib/csv/cell";
 export const n = (value: number) => value.toLocaleString("en-US");
 
 export function bytes(value: number | null): string {
@@ -13,10 +14,12 @@ export function bytes(value: number | null): string {
 /** "2026-11-23 15:04" in UTC (the app's days are UTC). */
 export const when = (iso: string) => iso.slice(0, 16).replace("T", " ");
 
-/** Rejected records as CSV (RFC 4180 quoting), for download. */
+/**
+ * Rejected records as CSV, for download, through the one cell encoder (lib/csv/cell.ts): a message quotes the
+ * rejected value, which comes from the uploaded file and may start with "=" (CSV injection).
+ */
 export function errorsCsv(errors: { index: number; field: string; message: string }[], indexLabel = "line"): string {
-  const quote = (v: string | number) => (/[",\r\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
-  return [`${indexLabel},field,message`, ...errors.map((e) => [e.index, e.field, e.message].map(quote).join(","))].join("\r\n") + "\r\n";
+  return [csvRow([indexLabel, "field", "message"]), ...errors.map((e) => csvRow([e.index, e.field, e.message]))].join("\r\n") + "\r\n";
 }
 
 export function download(filename: string, text: string, type = "text/csv") {
