@@ -38,6 +38,8 @@ test("budgets and the explorer in the reporting currency", async ({ page }) => {
     await expect(spend).toContainText("€");
     await expect(spend).toContainText("EUR, each day at its rate");
     await expect(page.getByTestId("top-teams")).toContainText("in EUR");
+    // What stays USD (what-if prices) says so on an EUR page, never a bare "$".
+    await expect(page.getByTestId("over-specified-list").locator(".wi-at-stake")).toHaveText(/^\$[\d,.]+ USD a month at stake$/);
     if (shots) await page.screenshot({ path: `${shots}/overview-eur.png`, fullPage: true });
 
     // The month's pace and the daily chart in EUR too.

@@ -14,6 +14,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const params = await searchParams;
   // The panels below follow the page's team filter (issue 16.4), so nothing on a filtered page shows all teams.
   const team = typeof params.team === "string" && params.team ? params.team : undefined;
+  const currency = await reportingCurrency();
   return (
     <>
       <PageHeader title="Overview" subtitle="AI spend across your teams: this month's pace, where it goes and how much is on frontier models. Dates are UTC." />
@@ -22,13 +23,13 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
           <OverviewView />
         </Suspense>
       </OverviewPrefetch>
-      <RealisedSavingsCard currency={await reportingCurrency()} />
+      <RealisedSavingsCard currency={currency} />
       {/* What needs attention: budgets heading over, unusual days, and money on over-specified workloads. */}
       <div className="grid two" style={{ marginTop: 14 }}>
-        <BudgetsAtRisk team={team} />
+        <BudgetsAtRisk team={team} currency={currency} />
         <AnomaliesCard team={team} limit={5} />
       </div>
-      <OverSpecifiedList team={team} limit={8} />
+      <OverSpecifiedList team={team} limit={8} currency={currency} />
     </>
   );
 }

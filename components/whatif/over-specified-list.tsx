@@ -3,16 +3,18 @@ import { Pending } from "@/components/ui/pending";
 import "./whatif.css";
 import { useQuery } from "@tanstack/react-query";
 import { overSpecifiedQuery } from "./api";
-import { pct, usd } from "./format";
+import { pct } from "./format";
+import { usdIn } from "@/lib/ui/money";
 import { ConfidenceBadge, TierBadge } from "./tier-badge";
 import { useTeamName } from "@/components/shell/team-names";
 
 /**
  * Over-specified workloads with the monthly money at stake (the saving of their recommendation), largest first.
  * Ready to mount on the Overview and Workloads pages: <OverSpecifiedList team="support" limit={5} />. Team scope is
- * the API's: a lead sees their teams only.
+ * the API's: a lead sees their teams only. Its amounts are USD (what-if prices are the providers'): on a page whose
+ * reporting `currency` is another, they say "USD".
  */
-export function OverSpecifiedList({ team, limit }: { team?: string; limit?: number }) {
+export function OverSpecifiedList({ team, limit, currency = "USD" }: { team?: string; limit?: number; currency?: string }) {
   const q = useQuery(overSpecifiedQuery({ team, limit }));
   const teamName = useTeamName();
   return (
@@ -21,7 +23,7 @@ export function OverSpecifiedList({ team, limit }: { team?: string; limit?: numb
         <h2>Over-specified workloads{team ? ` · ${teamName(team)}` : ""}</h2>
         {q.data && Number(q.data.totalMonthlyAtStakeUsd) > 0 && (
           <span className="wi-at-stake">
-            <b>{usd(q.data.totalMonthlyAtStakeUsd)}</b> a month at stake
+            <b>{usdIn(q.data.totalMonthlyAtStakeUsd, currency)}</b> a month at stake
           </span>
         )}
       </div>
@@ -60,9 +62,9 @@ export function OverSpecifiedList({ team, limit }: { team?: string; limit?: numb
                     {w.passRate && ` ${pct(w.passRate.rate)} (95% CI ${pct(w.passRate.low)}–${pct(w.passRate.high)})`}
                   </div>
                 </td>
-                <td className="num">{usd(w.monthlyCostUsd)}</td>
+                <td className="num">{usdIn(w.monthlyCostUsd, currency)}</td>
                 <td className="num delta-down">
-                  <b>{usd(w.monthlyAtStakeUsd)}</b>
+                  <b>{usdIn(w.monthlyAtStakeUsd, currency)}</b>
                 </td>
               </tr>
             ))}

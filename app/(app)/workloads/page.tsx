@@ -2,8 +2,11 @@ import { Suspense } from "react";
 import { PageHeader } from "@/components/shell/page-header";
 import { WorkloadsView } from "@/components/explorer/workloads/workloads-view";
 import { OverSpecifiedList } from "@/components/whatif/over-specified-list";
+import { reportingCurrency } from "@/lib/currency/rates-store";
+import { requirePagePrincipal } from "@/lib/auth/session";
 
-export default function WorkloadsPage() {
+export default async function WorkloadsPage() {
+  await requirePagePrincipal();
   return (
     <>
       <PageHeader title="Workloads" subtitle="Every workload with its cost per call, tokens per call, models and tier. Dates are UTC." />
@@ -11,7 +14,7 @@ export default function WorkloadsPage() {
         <WorkloadsView />
       </Suspense>
       <div style={{ marginTop: 14 }}>
-        <OverSpecifiedList />
+        <OverSpecifiedList currency={await reportingCurrency()} />
       </div>
     </>
   );
