@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { createHash } from "node:crypto";
 import { from as copyFrom } from "pg-copy-streams";
 import { pipeline } from "node:stream/promises";
 import { Readable } from "node:stream";
@@ -89,7 +90,12 @@ async function writeOnce(client: pg.PoolClient, rows: string[] | BinaryRows, rul
     const keys = await lockedDimensionKeys(client);
     const replaced = options.replaceChanged ? await replaceChanged(client, "staging_events", options.replaceOnlyKeyId ?? null) : 0;
     const dimensions = keys.length === 0 ? "" : `, dims AS (${DIMENSION_INSERT} ${dimensionRollupSelect("ins", "$1::text[]")} ${DIMENSION_UPSERT})`;
-    const statement = (onConflict: string) => insertEventsSql(onConflict, dimensions);
+    // Named, so each connection plans this big statement once (~2 ms a plan) instead of once per batch; the text
+    // differs by ON CONFLICT and promoted keys, so the name carries a hash of it.
+    const statement = (onConflict: string) => {
+      const text = insertEventsSql(onConflict, dimensions);
+      return { name: `rs_insert_events_${createHash("sha1").update(text).digest("hex").slice(0, 16)}`, text, values: [keys] };
+    };
     // Almost every batch is all new calls. A plain INSERT costs PostgreSQL ~40% less CPU per row than ON CONFLICT
     // DO NOTHING (speculative insertion: a key probe, then heap insert, index insert and a confirm record; measured
     // 8-9 us against 14 us per row), so try it first under a savepoint. The primary key still rules: any key
@@ -98,12 +104,12 @@ async function writeOnce(client: pg.PoolClient, rows: string[] | BinaryRows, rul
     await client.query("SAVEPOINT all_new");
     let result: pg.QueryResult<{ inserted: number }>;
     try {
-      result = await client.query<{ inserted: number }>(statement(""), [keys]);
+      result = await client.query<{ inserted: number }>(statement(""));
       await client.query("RELEASE SAVEPOINT all_new");
     } catch (error) {
       if (!isDuplicateEvent(error)) throw error;
       await client.query("ROLLBACK TO SAVEPOINT all_new");
-      result = await client.query<{ inserted: number }>(statement("ON CONFLICT (occurred_at, dedup_key) DO NOTHING"), [keys]);
+      result = await client.query<{ inserted: number }>(statement("ON CONFLICT (occurred_at, dedup_key) DO NOTHING"));
     }
     await client.query("COMMIT");
     return { inserted: result.rows[0].inserted, replaced, pricing, expired };
