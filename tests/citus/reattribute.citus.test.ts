@@ -1,7 +1,6 @@
 /**
  * Saving an attribution rule re-attributes stored calls (an UPDATE of sharded rows joined with a temporary table)
  * and moves them between roll-up rows: on Citus exactly as on plain PostgreSQL.
- * (Re-pricing after a price override does not work on Citus yet: README "Scaling out".)
  */
 import { afterAll, describe, expect, it } from "vitest";
 import { pool } from "@/lib/db/pool";

@@ -4,6 +4,7 @@ import { applySignedRollups } from "./rollup-delta";
 import { lockedDimensionKeys } from "./dimension-rollup";
 import { storedEventsByKey } from "./event-keys";
 import { PRICE_INPUT_SELECT, priceChanges, writePriceChanges } from "./reprice-rows";
+import { wantsCitus } from "@/lib/db/citus";
 
 /**
  * Re-prices stored events after a price override was added, changed or deleted, inside the caller's
@@ -41,6 +42,10 @@ export async function repriceStoredEvents(client: pg.ClientBase, scope: RepriceS
   await lockedDimensionKeys(client);
   await client.query("LOCK TABLE usage_daily, usage_daily_user, usage_shape_daily IN SHARE ROW EXCLUSIVE MODE");
   await client.query(`CREATE TEMP TABLE IF NOT EXISTS repriced_old (LIKE usage_events) ON COMMIT DROP`);
+  const citus = await wantsCitus(client);
+  // Citus: the transaction later updates `models`, a reference table, which it refuses after a parallel
+  // multi-shard operation in the same transaction; one connection per worker keeps that allowed.
+  if (citus) await client.query("SET LOCAL citus.multi_shard_modify_mode TO 'sequential'");
 
   for (const [first, last] of await dayChunks(client, scope)) {
     const changes = await priceChanges(
@@ -54,21 +59,20 @@ export async function repriceStoredEvents(client: pg.ClientBase, scope: RepriceS
     if (changes.length === 0) continue;
     await client.query("TRUNCATE repriced_old");
     await client.query(
-      `INSERT INTO repriced_old SELECT * FROM ${storedEventsByKey("(SELECT * FROM unnest($1::timestamptz[], $2::uuid[]) AS k0(occurred_at, dedup_key))")} e`,
+      `INSERT INTO repriced_old SELECT * FROM ${storedEventsByKey("(SELECT * FROM unnest($1::timestamptz[], $2::uuid[]) AS k0(occurred_at, dedup_key))", citus)} e`,
       [changes.map((c) => c.occurredAt), changes.map((c) => c.dedupKey)],
     );
     await writePriceChanges(client, "usage_events", changes);
     await applySignedRollups(
       client,
       `(SELECT -1 AS sign, o.* FROM repriced_old o
-        UNION ALL SELECT 1 AS sign, e.* FROM ${storedEventsByKey("repriced_old")} e)`,
+        UNION ALL SELECT 1 AS sign, e.* FROM ${storedEventsByKey("repriced_old", citus)} e)`,
     );
-    const delta = await client.query<{ d: string }>(
-      `SELECT (COALESCE(sum(e.cost_nanos), 0) - (SELECT COALESCE(sum(cost_nanos), 0) FROM repriced_old))::text AS d
-       FROM ${storedEventsByKey("repriced_old")} e`,
-    );
+    // Two sums, subtracted here: Citus cannot push down a subquery in the target list.
+    const sumOf = async (relation: string) => BigInt((await client.query<{ s: string }>(`SELECT COALESCE(sum(e.cost_nanos), 0)::text AS s FROM ${relation} e`)).rows[0].s);
+    const delta = (await sumOf(storedEventsByKey("repriced_old", citus))) - (await sumOf("repriced_old"));
     summary.eventsRepriced += changes.length;
-    summary.costDeltaNanos += BigInt(delta.rows[0].d);
+    summary.costDeltaNanos += delta;
     summary.firstDay ??= first;
     summary.lastDay = last;
   }
@@ -109,11 +113,12 @@ async function dayChunks(client: pg.ClientBase, scope: RepriceScope): Promise<[s
  */
 export async function refreshModelPricing(client: pg.ClientBase, modelIds: number[], overrides: readonly PriceOverrideInput[]): Promise<void> {
   if (modelIds.length === 0) return;
-  await client.query(
-    `UPDATE models m SET unpriced = EXISTS (SELECT 1 FROM usage_shape_daily s WHERE s.model_id = m.id AND NOT s.priced AND s.events > 0)
-     WHERE m.id = ANY($1::int[])`,
+  // Read first, then update: on Citus, models is a reference table, which an UPDATE may not fill from a sharded one.
+  const unpriced = await client.query<{ model_id: number }>(
+    `SELECT DISTINCT model_id FROM usage_shape_daily WHERE model_id = ANY($1::int[]) AND NOT priced AND events > 0`,
     [modelIds],
   );
+  await client.query(`UPDATE models SET unpriced = (id = ANY($2::int[])) WHERE id = ANY($1::int[])`, [modelIds, unpriced.rows.map((r) => r.model_id)]);
   const models = await client.query<{ id: number; provider: string; name: string }>(
     `SELECT id, provider, name FROM models WHERE id = ANY($1::int[]) AND tier_source = 'default'`,
     [modelIds],
