@@ -2,6 +2,8 @@ import type pg from "pg";
 import { SOURCE_CODES } from "./dedup-key";
 import { applySignedRollups } from "./rollup-delta";
 import { eventKeyCondition, storedEventsByKey } from "./event-keys";
+import { wantsCitus } from "@/lib/db/citus";
+import { AppError } from "@/lib/errors";
 
 /**
  * Usage exports (OpenAI Usage API, Anthropic usage report) name a time bucket, not a call: the bucket of the
@@ -35,20 +37,39 @@ export async function replaceChanged(client: pg.ClientBase, staging = "staging_e
   await client.query(`CREATE TEMP TABLE IF NOT EXISTS replaced_events (LIKE usage_events) ON COMMIT DELETE ROWS`);
   // Stored rows are looked up key by key (event-keys.ts): a plain join with the (unanalysed) staging table may be
   // planned as a scan of all of usage_events. The key is (occurred_at, dedup_key): a bucket's id names its start.
-  const removed = await client.query(
-    `WITH stored AS (
-       SELECT e.* FROM ${storedEventsByKey(`(SELECT s.occurred_at, s.dedup_key FROM ${staging} s WHERE s.source = ANY($1::smallint[]))`)} e
-       WHERE ($2::int IS NULL OR e.api_key_id = $2::int)
-     ), changed AS (
-       SELECT e.occurred_at, e.dedup_key FROM stored e JOIN ${staging} s ON s.dedup_key = e.dedup_key AND s.occurred_at = e.occurred_at
-       WHERE ${row("e")} IS DISTINCT FROM ${row("s")}
-     ), old AS (
-       DELETE FROM usage_events e WHERE ${eventKeyCondition("e", "changed")} RETURNING e.*
-     )
-     INSERT INTO replaced_events SELECT * FROM old`,
-    [REPLACEABLE_SOURCE_CODES, onlyKeyId],
-  );
+  const citus = await wantsCitus(client);
+  const stored = `SELECT e.* FROM ${storedEventsByKey(`(SELECT s.occurred_at, s.dedup_key FROM ${staging} s WHERE s.source = ANY($1::smallint[]))`, citus)} e
+       WHERE ($2::int IS NULL OR e.api_key_id = $2::int)`;
+  const changed = `SELECT e.occurred_at, e.dedup_key FROM stored e JOIN ${staging} s ON s.dedup_key = e.dedup_key AND s.occurred_at = e.occurred_at
+       WHERE ${row("e")} IS DISTINCT FROM ${row("s")}`;
+  const params = [REPLACEABLE_SOURCE_CODES, onlyKeyId];
+  const removed = citus
+    ? await removeOnCitus(client, stored, changed, params)
+    : await client.query(
+        `WITH stored AS (${stored}), changed AS (${changed}), old AS (
+           DELETE FROM usage_events e WHERE ${eventKeyCondition("e", "changed")} RETURNING e.*
+         )
+         INSERT INTO replaced_events SELECT * FROM old`,
+        params,
+      );
   const replaced = removed.rowCount ?? 0;
   if (replaced > 0) await applySignedRollups(client, `(SELECT -1 AS sign, r.* FROM replaced_events r)`);
   return replaced;
+}
+
+/**
+ * Citus cannot run the DELETE inside a data-modifying CTE that reads sharded rows and a temp table: there the stored
+ * versions are copied first, then deleted by key in a second statement. A concurrent import deleting one of them in
+ * between would make the counts differ: refused, as re-attribution does, so the roll-ups never lose a row twice.
+ */
+async function removeOnCitus(client: pg.ClientBase, stored: string, changed: string, params: unknown[]): Promise<{ rowCount: number }> {
+  const copied = await client.query(
+    `INSERT INTO replaced_events WITH stored AS (${stored}), changed AS (${changed}) SELECT e.* FROM stored e JOIN changed c USING (occurred_at, dedup_key)`,
+    params,
+  );
+  const deleted = await client.query(`DELETE FROM usage_events e WHERE ${eventKeyCondition("e", "replaced_events")}`);
+  if (deleted.rowCount !== copied.rowCount) {
+    throw new AppError("conflict", "Usage changed while a re-exported bucket was being replaced (another import of the same export). Nothing was changed; import again.");
+  }
+  return { rowCount: copied.rowCount ?? 0 };
 }
