@@ -190,8 +190,10 @@ async function main() {
 
 /**
  * Overview usable time in Chromium, from navigation start (browser clock): `contentMs` when the KPIs and the top
- * lists are on screen (server-rendered with their data), `usableMs` when the chart's bars are drawn too (Recharts
- * draws after hydration). First load with a cold browser cache, then warm loads.
+ * lists are on screen (server-rendered with their data), `usableMs` when the chart's bars are drawn too (the
+ * `.spend-bar` rectangles of components/charts/stacked-spend-chart.tsx, a plain SVG chart; until 2026-12-03 a
+ * Recharts chart, `.recharts-bar-rectangle`, drawn only after hydration). First load with a cold browser cache,
+ * then warm loads.
  */
 async function pageLoads(cookie: string) {
   // The server renders the page once first (Next loads a route's modules on its first request): the figure is
@@ -211,7 +213,7 @@ async function pageLoads(cookie: string) {
     new MutationObserver(() => {
       seen("kpi", Boolean(document.querySelector('[data-testid="kpi-mtd"] .value')?.textContent?.includes("$")));
       seen("top", Boolean(document.querySelector('[data-testid="top-models"] tbody tr')));
-      seen("chart", Boolean(document.querySelector('[data-testid="spend-chart"] .recharts-bar-rectangle')));
+      seen("chart", Boolean(document.querySelector('[data-testid="spend-chart"] .spend-bar')));
     }).observe(document, { childList: true, subtree: true, characterData: true });
   `);
   const content: number[] = [];
@@ -222,7 +224,7 @@ async function pageLoads(cookie: string) {
       await page.goto(`http://localhost:${port}/`, { waitUntil: "commit" });
       try {
         await page.locator('[data-testid="kpi-mtd"] .value').filter({ hasText: "$" }).waitFor();
-        await page.locator('[data-testid="spend-chart"] .recharts-bar-rectangle').first().waitFor();
+        await page.locator('[data-testid="spend-chart"] .spend-bar').first().waitFor();
         await page.locator('[data-testid="top-models"] tbody tr').first().waitFor();
       } catch (error) {
         await page.screenshot({ path: "/tmp/rs-bench-dashboard-failure.png", fullPage: true });

@@ -8,7 +8,7 @@ const shots = process.env.SCREENSHOT_DIR ?? "test-results";
 test("the Dimensions page shows spend per customer with (none), drills into one customer, and exports CSV", async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 1000 });
   await page.goto("/dimensions?range=30d");
-  await expect(page.getByTestId("spend-chart").locator(".recharts-bar-rectangle").first()).toBeVisible();
+  await expect(page.getByTestId("spend-chart").locator(".spend-bar").first()).toBeVisible();
   const table = page.getByTestId("table-dimension");
   await expect(table.getByRole("button", { name: "acme", exact: true })).toBeVisible();
   await expect(table.getByRole("button", { name: "(none)" })).toBeVisible();

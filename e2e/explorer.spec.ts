@@ -5,7 +5,7 @@ import { E2E_LEAD } from "./fixtures";
 // The spend explorer over the seeded demo workspace (e2e/serve.ts: 60k calls over 60 days), signed in as admin.
 
 async function waitForChart(page: Page) {
-  await expect(page.getByTestId("spend-chart").locator(".recharts-bar-rectangle").first()).toBeVisible();
+  await expect(page.getByTestId("spend-chart").locator(".spend-bar").first()).toBeVisible();
 }
 
 test("the overview shows KPIs, a stacked chart and the top spenders from the demo data", async ({ page }) => {

@@ -29,13 +29,20 @@ export function signedPct(fraction: number | null | undefined): string {
   return `${sign}${Math.abs(fraction * 100).toFixed(1)}%`;
 }
 
+// One formatter each, made once: toLocaleDateString builds a new Intl formatter per call, which showed up in the
+// Overview's hydration profile (every date on the page, every render).
+const MONTH_YEAR = new Intl.DateTimeFormat("en-US", { month: "short", year: "numeric", timeZone: "UTC" });
+const MONTH_DAY = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
+const MONTH_DAY_YEAR = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
+
 /** "2026-11-03" -> "Nov 3" (UTC; dates are UTC calendar days everywhere). */
 export function shortDate(day: string): string {
   const d = new Date(`${day.length === 7 ? `${day}-01` : day}T00:00:00Z`);
-  if (day.length === 7) return d.toLocaleDateString("en-US", { month: "short", year: "numeric", timeZone: "UTC" });
-  return d.toLocaleDateString("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
+  if (Number.isNaN(d.getTime())) return day; // Intl's format throws on an invalid date
+  return (day.length === 7 ? MONTH_YEAR : MONTH_DAY).format(d);
 }
 
 export function longDate(day: string): string {
-  return new Date(`${day}T00:00:00Z`).toLocaleDateString("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
+  const d = new Date(`${day}T00:00:00Z`);
+  return Number.isNaN(d.getTime()) ? day : MONTH_DAY_YEAR.format(d);
 }

@@ -1,6 +1,6 @@
 "use client";
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { PartialShade } from "@/components/charts/stacked-spend-chart";
+import { PartialShade } from "@/components/charts/partial-shade";
 import { shortDate, money, moneyAxis } from "@/components/budgets/format";
 import { chartGrid, axisTick, axisLine, barCursor, chartColors } from "@/lib/ui/chart-theme";
 
