@@ -4,8 +4,10 @@
  * against a price worked out by hand from the providers' published prices:
  *
  *   gpt-4o-mini(-2024-07-18):      input $0.15 / 1M, cached input $0.075 / 1M, output $0.60 / 1M (no cache-write price: billed as input)
- *   gpt-4o-2024-08-06:             input $2.50 / 1M, cached input $1.25 / 1M, output $10.00 / 1M
+ *   gpt-4o-2024-08-06, -2024-11-20: input $2.50 / 1M, cached input $1.25 / 1M, output $10.00 / 1M (no cache-write price: billed as input)
+ *   gpt-5-mini-2025-08-07:         input $0.25 / 1M, output $2.00 / 1M (reasoning tokens are output)
  *   claude-sonnet-4(-5) (<=200k):  input $3 / 1M, 5-minute cache write $3.75, 1-hour cache write $6 (2x input), cache read $0.30, output $15
+ *   claude-3-7-sonnet-20250219:    input $3 / 1M, output $15 / 1M
  *
  * 1 µ$ per 1M tokens = 1 nano-dollar per token, so "X µ$" below is X,000 nano-dollars.
  * Then: nothing of the prompts, completions or tool payloads those files carry is stored anywhere.
@@ -27,9 +29,15 @@ useTestDatabase();
 
 const NOW = new Date("2026-12-01T00:00:00Z");
 const file = (name: string) => readFileSync(path.join(process.cwd(), "tests/fixtures/real", name));
+/** Hand-written payloads in an exporter's shape (values ours), kept for shapes no published payload shows. */
+const shapeFile = (name: string) => readFileSync(path.join(process.cwd(), "lib/ingest/sources/fixtures", name));
 
 async function importFixture(name: string, now = NOW): Promise<ImportResult> {
   return importStream(Readable.from([file(name)]), { filename: name, actor: "test", now });
+}
+
+async function importShape(name: string): Promise<ImportResult> {
+  return importStream(Readable.from([shapeFile(name)]), { filename: name, actor: "test", now: NOW });
 }
 
 interface StoredRow {
@@ -103,12 +111,16 @@ describe("real exporter payloads import and price right (issue 15 must-show)", (
     expect(row.cost).toBe("49200");
   });
 
-  it("Pydantic AI: the model-less agent-run span is skipped (not rejected) and its chat spans are priced", async () => {
+  it("Pydantic AI: the model-less agent-run span is skipped (not rejected); the chat span from its own snapshot is priced", async () => {
     const result = await importFixture("pydantic-ai-agent.otlp.json");
-    expect(result).toMatchObject({ accepted: 2, rejected: 0, skipped: 2 });
-    expect(result.skipReasons).toEqual({ [SKIP.noModel]: 1, [SKIP.noUsage]: 1 });
-    // (51+52)*2.50 + (4+8)*10 = 257.5 + 120 = 377.5 µ$
-    expect(total(await stored(result.batchId))).toBe(377_500n);
+    expect(result).toMatchObject({ accepted: 1, rejected: 0, skipped: 1 });
+    expect(result.skipReasons).toEqual({ [SKIP.noModel]: 1 });
+    const [row] = await stored(result.batchId);
+    // pydantic-ai's input_tokens 100 hold its 20 cache reads and 10 cache writes (RequestUsage.input_tokens is all input).
+    expect(row).toMatchObject({ model: "gpt-4o-2024-11-20", input: 100, cached: 20, write: 10, output: 200 });
+    // (100-20)*2.50 (the 10 writes at the input price: gpt-4o has none of its own) + 20*1.25 + 200*10
+    // = 200 + 25 + 2000 = 2,225 µ$; pydantic-ai's own operation.cost 0.002225 USD says the same.
+    expect(row).toMatchObject({ cost: "2225000", source_cost: "2225000" });
   });
 
   it("OpenLIT (captured from the real SDK): cache reads under the dotted semconv name are priced as cache reads", async () => {
@@ -152,8 +164,47 @@ describe("real exporter payloads import and price right (issue 15 must-show)", (
     expect(result.errors).toEqual([{ index: 20, field: "data[0].result[0].model", message: expect.stringContaining("group_by=model") }]);
   });
 
-  it("LiteLLM /spend/logs/ui page: rows inside `data` import, the refused call is skipped, 1-hour writes priced", async () => {
-    const result = await importFixture("litellm-spend-logs-ui.json");
+  it("LiteLLM spend-log row (LiteLLM's own expected SpendLogsPayload): metadata and request_tags as JSON strings", async () => {
+    const result = await importFixture("litellm-spend-log-router.json");
+    expect(result).toMatchObject({ format: "litellm-json", accepted: 1, rejected: 0, skipped: 0, heuristic: 0 });
+    const [row] = await stored(result.batchId);
+    // No team (team_id ""), no key owner (user ""): the end user is the user.
+    expect(row).toMatchObject({ model: "claude-3-7-sonnet-20250219", team: null, user_name: "test_user_1", input: 2095, cached: 0, write: 0, output: 503 });
+    // 2095*3 + 503*15 = 6,285 + 7,545 = 13,830 µ$ (LiteLLM's own spend 0.01383 USD agrees)
+    expect(row).toMatchObject({ cost: "13830000", source_cost: "13830000" });
+  });
+
+  it("Langfuse trace download (Langfuse's own test fixture): the GENERATIONs are priced, reasoning counted as output, spans skipped", async () => {
+    const result = await importFixture("langfuse-langgraph-js-trace.json");
+    expect(result).toMatchObject({ format: "langfuse-json", accepted: 2, rejected: 0, skipped: 2, heuristic: 0 });
+    expect(result.skipReasons).toEqual({ [SKIP.noUsage]: 2 });
+    const rows = await stored(result.batchId);
+    // Langfuse's usage types are separate parts adding up to `total`: 142 + 24 = 166; 179 + 35 + 64 output_reasoning = 278.
+    expect(rows).toMatchObject([
+      { model: "gpt-5-mini-2025-08-07", input: 142, cached: 0, output: 24, reasoning: 0 },
+      { model: "gpt-5-mini-2025-08-07", input: 179, cached: 0, output: 99, reasoning: 64 },
+    ]);
+    // 142*0.25 + 24*2 = 35.5 + 48 = 83.5 µ$; 179*0.25 + (35+64)*2 = 44.75 + 198 = 242.75 µ$ (Langfuse's costDetails.total agree)
+    expect(rows.map((r) => [r.cost, r.source_cost])).toEqual([["83500", "83500"], ["242750", "242750"]]);
+    expect(total(rows)).toBe(326_250n);
+  });
+
+  it("Helicone request query answer (Helicone's own test mock): ClickHouse timestamps, cost in its stored unit", async () => {
+    const result = await importFixture("helicone-request-query-mock.json");
+    expect(result).toMatchObject({ format: "helicone-json", accepted: 2, rejected: 0, skipped: 0 });
+    const rows = await stored(result.batchId);
+    // The first row is a refused call (response_status 400, no tokens) that still names its model: stored at no cost.
+    expect(rows.find((r) => r.model === "gpt-4o-mini")).toMatchObject({ input: 0, output: 0, cost: "0", source_cost: "0" });
+    const call = rows.find((r) => r.model === "gpt-4o-mini-2024-07-18")!;
+    expect(call).toMatchObject({ input: 13, cached: 0, output: 30, team: null, user_name: null });
+    // 13*0.15 + 30*0.60 = 1.95 + 18 = 19.95 µ$. The mock's cost 19950 is Helicone's stored integer (USD x 1e9):
+    // 19,950 nano-dollars, the same amount, not $19,950.
+    expect(call).toMatchObject({ cost: "19950", source_cost: "19950" });
+    expect(total(rows)).toBe(19_950n);
+  });
+
+  it("LiteLLM /spend/logs/ui page (shape, values ours): rows inside `data` import, the refused call is skipped, 1-hour writes priced", async () => {
+    const result = await importShape("litellm-spend-logs-ui.shape.json");
     expect(result).toMatchObject({ format: "litellm-json", accepted: 1, rejected: 0, skipped: 1, heuristic: 0 });
     expect(result.skipReasons).toEqual({ [SKIP.refusedCall]: 1 });
     const [row] = await stored(result.batchId);
@@ -163,8 +214,8 @@ describe("real exporter payloads import and price right (issue 15 must-show)", (
     expect(row.cost).toBe("8100000");
   });
 
-  it("Langfuse observations: the GENERATION is priced from its separate usage types, the SPAN skipped", async () => {
-    const result = await importFixture("langfuse-observations.json");
+  it("Langfuse /api/public/observations page (shape, values ours): the GENERATION is priced from its separate usage types, the SPAN skipped", async () => {
+    const result = await importShape("langfuse-observations.shape.json");
     expect(result).toMatchObject({ format: "langfuse-json", accepted: 1, rejected: 0, skipped: 1, heuristic: 0 });
     const [row] = await stored(result.batchId);
     // usageDetails input 200 + input_cached_tokens 1000 + output 80 = total 1280: separate parts, so input = 1200.
@@ -173,8 +224,8 @@ describe("real exporter payloads import and price right (issue 15 must-show)", (
     expect(row.cost).toBe("2550000");
   });
 
-  it("Helicone requests: priced, attributed from its properties", async () => {
-    const result = await importFixture("helicone-requests.json");
+  it("Helicone requests (shape, values ours): priced, attributed from its properties", async () => {
+    const result = await importShape("helicone-requests.shape.json");
     expect(result).toMatchObject({ format: "helicone-json", accepted: 1, rejected: 0 });
     const [row] = await stored(result.batchId);
     expect(row).toMatchObject({ model: "gpt-4o-mini-2024-07-18", team: "support", user_name: "user-42", input: 2000, output: 300 });
@@ -235,6 +286,9 @@ describe("prompt and completion text is never stored (issue 15 item 2)", () => {
       "What is the refund window", "Summarise ticket 4471", "login loop", "Which plan includes SSO", "Business plan includes SSO",
       "my_ret", "Observation:", "SECRET-PROMPT-TEXT", "which team owns this ticket", "Route this ticket to billing",
       "summarise invoice INV-7", "Invoice INV-7 is overdue",
+      // pydantic-ai's snapshot chat span, Langfuse's LangGraph trace, Helicone's mock bodies
+      "tool_return_content", "retry_prompt1", "Fix the errors and try again", "weather in San Francisco", "always sunny",
+      "how are you", "computer program",
     ];
     const tables = await pool().query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`);
     const leaks: string[] = [];

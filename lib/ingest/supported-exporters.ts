@@ -63,7 +63,7 @@ export const SUPPORTED_EXPORTERS: SupportedExporter[] = [
   {
     name: "Pydantic AI (Logfire)",
     via: "OTLP/HTTP, file",
-    tokens: "chat spans' gen_ai.usage.* (agent-run totals are skipped)",
+    tokens: "chat spans' gen_ai.usage.* (agent-run totals are skipped); operation.cost kept as the source's cost",
     cache: "as OpenTelemetry GenAI",
     team: "rightsize.team",
     workload: "rules on agent_name, gen_ai.agent.name",

@@ -144,8 +144,8 @@ describe("parser fuzzing (fast-check, fixed seed)", () => {
       "anthropic-usage": fixture("anthropic-usage-messages.json"),
       "litellm-csv": fixture("litellm-spend-logs.csv"),
       "litellm-json": fixture("litellm-spend-logs.json"),
-      "langfuse-json": realFixture("langfuse-observations.json"),
-      "helicone-json": realFixture("helicone-requests.json"),
+      "langfuse-json": realFixture("langfuse-langgraph-js-trace.json"),
+      "helicone-json": realFixture("helicone-request-query-mock.json"),
     };
     await fc.assert(
       fc.asyncProperty(

@@ -19,7 +19,10 @@ const price = (e: UsageEvent) =>
 type Attr = string | number;
 function spans(...list: Record<string, Attr>[]) {
   const attributes = (a: Record<string, Attr>) =>
-    Object.entries(a).map(([key, v]) => ({ key, value: typeof v === "number" ? { intValue: String(v) } : { stringValue: v } }));
+    Object.entries(a).map(([key, v]) => ({
+      key,
+      value: typeof v === "number" ? (Number.isInteger(v) ? { intValue: String(v) } : { doubleValue: v }) : { stringValue: v },
+    }));
   return otlpToEvents(
     decodeOtlpJson({
       resourceSpans: [
@@ -92,6 +95,11 @@ describe("spans that are not model calls are skipped with a reason (issue 15 ite
   it("a Pydantic AI agent-run span (usage, no model) is skipped, not rejected", () => {
     const batch = spans({ agent_name: "my_agent", model_name: "test", "gen_ai.usage.input_tokens": 103, "gen_ai.usage.output_tokens": 12 });
     expect(batch).toMatchObject({ events: [], rejected: [], skipped: 1, skipReasons: { [SKIP.noModel]: 1 } });
+  });
+
+  it("a Pydantic AI chat span's own price (operation.cost, USD) is kept as the source's cost", () => {
+    const [e] = spans({ "gen_ai.operation.name": "chat", "gen_ai.request.model": "gpt-4o", "gen_ai.usage.input_tokens": 100, "gen_ai.usage.output_tokens": 200, "operation.cost": 0.002225 }).events;
+    expect(e.sourceCostNanos).toBe(2_225_000n);
   });
 });
 

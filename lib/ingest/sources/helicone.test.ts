@@ -25,3 +25,13 @@ describe("Helicone token meaning (prompt_tokens is the fresh input, as Helicone'
     expect(batch.events[0]).toMatchObject({ inputTokens: 3800, cachedInputTokens: 3500 });
   });
 });
+
+describe("Helicone's own cost", () => {
+  it("reads the request API's USD and the stored integer of USD x 1e9 (HQL exports, Helicone's test mocks)", () => {
+    const cost = (value: number) => heliconeToEvents(row({ prompt_tokens: 13, completion_tokens: 30, cost: value }), NOW).events[0].sourceCostNanos;
+    expect(cost(0.00001995)).toBe(19_950n); // what GET/POST /v1/request/query answers
+    expect(cost(19950)).toBe(19_950n); // request_response_rmt.cost as stored: 19,950 nano-dollars, not $19,950
+    expect(cost(12.5)).toBe(12_500_000_000n); // a fractional amount is dollars whatever its size
+    expect(cost(0)).toBe(0n);
+  });
+});

@@ -5,7 +5,8 @@
  * Fields read (Helicone's request_response table names): request_id, request_created_at, response_created_at,
  * model (else response_model, else request_model), provider, prompt_tokens, completion_tokens,
  * prompt_cache_read_tokens, prompt_cache_write_tokens, response_status (or status), request_user_id (else
- * helicone_user), request_properties / properties (Helicone-Property-* labels), cost (else costUSD). request_body
+ * helicone_user), request_properties / properties (Helicone-Property-* labels), cost (else costUSD; USD, or Helicone's
+ * stored integer of USD x 1e9, see heliconeCostNanos). request_body
  * and response_body (the prompt and the completion) are never read.
  *
  * Token meaning: Helicone's own price calculation (its cost package: costOfPrompt and the ClickHouse price query in
@@ -61,9 +62,7 @@ function request(raw: unknown, path: string, batch: SourceBatch, now: Date): voi
   const tokens = applyTokenMeaning(counts, heliconeInputMeaning(counts, looseCount(raw.total_tokens)));
   if (typeof tokens === "string") return void fail("prompt_tokens", tokens);
 
-  let sourceCostNanos: bigint | null = null;
-  const cost = raw.cost ?? raw.costUSD;
-  if (typeof cost === "number" && Number.isFinite(cost) && cost >= 0 && cost < 1e12) sourceCostNanos = usdToNanos(cost);
+  const sourceCostNanos = heliconeCostNanos(raw.cost ?? raw.costUSD);
 
   const properties = isPlainObject(raw.request_properties) ? raw.request_properties : isPlainObject(raw.properties) ? raw.properties : {};
   const tags: Record<string, string> = {};
@@ -103,6 +102,18 @@ function request(raw: unknown, path: string, batch: SourceBatch, now: Date): voi
   };
   if (tokens.guessed) event.guessedTokenMeaning = true;
   batch.events.push(event);
+}
+
+/**
+ * The row's own cost in nano-dollars. The request API answers in USD (it divides by COST_PRECISION_MULTIPLIER), but
+ * Helicone stores cost in ClickHouse as an integer of USD x 1e9 (packages/cost/costCalc.ts), and rows read from the
+ * table itself (HQL exports, Helicone's own test mocks) carry that integer. No single request costs $1,000, so an
+ * integer of 1,000 or more is read as the stored unit: 19950 is 19,950 nano-dollars, not $19,950.
+ */
+export function heliconeCostNanos(cost: unknown): bigint | null {
+  if (typeof cost !== "number" || !Number.isFinite(cost) || cost < 0 || cost >= 1e12) return null;
+  if (Number.isInteger(cost) && cost >= 1000) return BigInt(cost);
+  return usdToNanos(cost);
 }
 
 /** What a row's prompt_tokens holds (see the file comment); its own total_tokens decides when it can. */

@@ -1,6 +1,7 @@
 /**
- * Langfuse observations (GET /api/public/observations pages { data: [...], meta }, or the UI's JSON/JSONL export of
- * observations) -> UsageEvent. Only GENERATION (and EMBEDDING) observations are model calls; spans, events, tools,
+ * Langfuse observations (GET /api/public/observations pages { data: [...], meta }, the UI's JSON/JSONL export of
+ * observations, or a trace with its observations: GET /api/public/traces/{id} answers { id, ..., observations: [...] }
+ * and the UI's trace download { trace, observations: [...] }) -> UsageEvent. Only GENERATION (and EMBEDDING) observations are model calls; spans, events, tools,
  * agents and chains are skipped with a reason.
  *
  * Fields read: id (idempotency key), traceId, type, name, startTime, endTime, model (else providedModelName),
@@ -26,10 +27,20 @@ import { describeValue, isPlainObject, looseCount, optionalText } from "./values
 
 const CALL_TYPES = new Set(["GENERATION", "EMBEDDING"]);
 
-/** One observation, a page { data: [...] }, or an array of either. Rejections name "data[2].usageDetails.input". */
+/**
+ * One observation, a page { data: [...] }, a trace carrying its observations, or an array of these. Rejections name
+ * "data[2].usageDetails.input" or "observations[1].startTime".
+ */
 export function langfuseToEvents(value: unknown, now: Date): SourceBatch {
   const batch = emptyBatch();
-  forEachRecord(value, "id", (item, path) => observation(item, path, batch, now));
+  forEachRecord(value, "id", (item, path) => {
+    // A trace is never a model call; its observations are. (An observation has no `observations` field.) The trace's
+    // own fields, including the UI download's `trace.observations` summary list, are not read.
+    if (isPlainObject(item) && Array.isArray(item.observations)) {
+      const base = path ? `${path}.observations` : "observations";
+      item.observations.forEach((o, i) => observation(o, `${base}[${i}]`, batch, now));
+    } else observation(item, path, batch, now);
+  });
   return batch;
 }
 

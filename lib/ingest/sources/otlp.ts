@@ -54,6 +54,8 @@ export const GEN_AI = {
   reasoningOutputTokens: "gen_ai.usage.reasoning.output_tokens",
   /** Not semconv, but emitted by OpenLIT and others: the call's cost in USD. */
   cost: "gen_ai.usage.cost",
+  /** Not semconv either: Pydantic AI's chat spans carry their own price (from genai-prices) here, in USD. */
+  operationCost: "operation.cost",
 } as const;
 
 const MAX_TAGS = 64;
@@ -129,7 +131,7 @@ function spanToEvent(
   }
 
   let sourceCostNanos: bigint | null = null;
-  const cost = attrs.get(GEN_AI.cost);
+  const cost = attrs.get(GEN_AI.cost) ?? attrs.get(GEN_AI.operationCost);
   if (typeof cost === "number" && Number.isFinite(cost) && cost >= 0 && cost < 1e12) sourceCostNanos = usdToNanos(cost);
 
   const pick = (...keys: string[]) => {
