@@ -121,9 +121,9 @@ async function writeOnce(client: pg.PoolClient, rows: string[] | BinaryRows, rul
 
 /**
  * The statement that inserts the staged rows into usage_events and adds exactly the inserted ones to every roll-up;
- * `$1` is the promoted tag keys. Exported for bench/ingest-profile.ts, which times its parts.
+ * `$1` is the promoted tag keys; `onConflict` empty (the all-new fast path) or the DO NOTHING clause.
  */
-export function insertEventsSql(onConflict: string, dimensions: string): string {
+function insertEventsSql(onConflict: string, dimensions: string): string {
   return `
       WITH ins AS (
         INSERT INTO usage_events SELECT * FROM staging_events ORDER BY occurred_at, dedup_key ${onConflict}
@@ -145,7 +145,6 @@ export function insertEventsSql(onConflict: string, dimensions: string): string 
       )${dimensions}
       SELECT count(*)::int AS inserted FROM ins`;
 }
-
 
 /**
  * A unique violation: the batch holds a call already stored. Only usage_events' key can raise it in that
