@@ -5,6 +5,7 @@ import { apiJson } from "./api";
 import { Dialog } from "@/components/shell/dialog";
 import { CopyButton } from "@/components/shell/copy-button";
 import { PendingButton } from "@/components/ui/pending-button";
+import { teamsQuery } from "@/components/shell/team-names";
 
 interface KeyRow { id: number; name: string; prefix: string; scopes: string[]; team: string | null; createdAt: string; lastUsedAt: string | null; expiresAt: string | null; status: "active" | "expired" | "revoked" }
 
@@ -15,7 +16,7 @@ const expiryText = (iso: string) => (iso.endsWith("T00:00:00.000Z") ? iso.slice(
 export default function KeysSection() {
   const qc = useQueryClient();
   const keys = useQuery({ queryKey: ["keys"], queryFn: () => apiJson<{ keys: KeyRow[] }>("/api/v1/keys") });
-  const teams = useQuery({ queryKey: ["teams"], queryFn: () => apiJson<{ teams: { slug: string; name: string }[] }>("/api/v1/teams") });
+  const teams = useQuery(teamsQuery());
   const [form, setForm] = useState({ name: "", ingest: true, read: false, team: "", expiresAt: "" });
   const [created, setCreated] = useState<string | null>(null);
   const [revoking, setRevoking] = useState<KeyRow | null>(null);

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { apiJson } from "./api";
 import { PendingButton } from "@/components/ui/pending-button";
+import { teamsQuery } from "@/components/shell/team-names";
 
 interface UserRow { id: number; email: string; role: string; teams: string[]; disabled: boolean; sso: boolean; ssoManaged: boolean; createdAt: string }
 const ROLES = ["admin", "finance", "lead", "viewer"];
@@ -10,7 +11,7 @@ const ROLES = ["admin", "finance", "lead", "viewer"];
 export default function UsersSection() {
   const qc = useQueryClient();
   const users = useQuery({ queryKey: ["users"], queryFn: () => apiJson<{ users: UserRow[] }>("/api/v1/users") });
-  const teams = useQuery({ queryKey: ["teams"], queryFn: () => apiJson<{ teams: { slug: string; name: string }[] }>("/api/v1/teams") });
+  const teams = useQuery(teamsQuery());
   const [form, setForm] = useState({ email: "", password: "", role: "viewer", team: "" });
   const create = useMutation({
     mutationFn: () => apiJson("/api/v1/users", { method: "POST", body: { email: form.email, password: form.password, role: form.role, teams: form.team ? [form.team] : [] } }),

@@ -1,16 +1,12 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
+import { teamsQuery as explorerTeamsQuery } from "@/components/explorer/api-client";
 
-/** The teams the caller can see (GET /api/v1/teams), one cache entry shared by every screen that shows team names. */
-export const teamsQuery = () => ({
-  queryKey: ["teams"] as const,
-  queryFn: async (): Promise<{ teams: { slug: string; name: string }[] }> => {
-    const res = await fetch("/api/v1/teams");
-    if (!res.ok) throw new Error(`Teams: request failed (${res.status})`);
-    return res.json();
-  },
-  staleTime: 5 * 60_000,
-});
+/**
+ * The teams the caller can see (GET /api/v1/teams): the explorer's query (same key, so the Overview's filter bar
+ * and its team names share one request), kept fresh for five minutes.
+ */
+export const teamsQuery = () => ({ ...explorerTeamsQuery(), staleTime: 5 * 60_000 });
 
 /** slug -> display name for tables that carry team slugs ("finance-ops" -> "Finance Operations"); the slug until loaded. */
 export function useTeamName(): (slug: string | null | undefined) => string {
