@@ -143,7 +143,7 @@ try {
   );
   const sum = (k: "heap" | "indexes" | "total") => parts.rows.reduce((s, r) => s + Number(r[k]), 0);
   const rollups = await pool().query<{ name: string; total: string }>(
-    `SELECT relname AS name, pg_total_relation_size(oid)::text AS total FROM pg_class WHERE relname IN ('usage_daily', 'usage_hourly', 'usage_daily_user', 'usage_shape_daily') ORDER BY 1`,
+    `SELECT relname AS name, pg_total_relation_size(oid)::text AS total FROM pg_class WHERE relname IN ('usage_daily', 'usage_15min', 'usage_daily_user', 'usage_shape_daily') ORDER BY 1`,
   );
   const millions = events / 1e6;
   report.disk = {

@@ -22,7 +22,7 @@ await migrate(db.url);
 const results: number[] = [];
 try {
   for (let run = 0; run < runs; run++) {
-    await pool().query(`TRUNCATE usage_events, usage_daily, usage_hourly, usage_daily_user, usage_shape_daily, ingest_batches`);
+    await pool().query(`TRUNCATE usage_events, usage_daily, usage_15min, usage_daily_user, usage_shape_daily, ingest_batches`);
     const started = performance.now();
     const session = await IngestSession.open({ source: "demo", format: "demo", actor: "bench", batchSize: 25_000 });
     let i = 0;

@@ -99,7 +99,7 @@ describe("re-attribution equals attribution at ingestion", () => {
 
     // 2) same events ingested without rules, then the rules are added: history must end up the same
     for (const r of await prisma().attributionRule.findMany()) await deleteRule(request(`/x`, { cookie: admin.cookie, method: "DELETE" }), { params: Promise.resolve({ id: String(r.id) }) });
-    await pool().query("TRUNCATE usage_events, usage_daily, usage_hourly, usage_daily_user, usage_shape_daily");
+    await pool().query("TRUNCATE usage_events, usage_daily, usage_15min, usage_daily_user, usage_shape_daily");
     await ingest([...seeds(), ...history()]);
     await ingestWithKey(keyed(), key.id, platform.id);
     const before = await attribution();

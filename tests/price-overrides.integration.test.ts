@@ -38,16 +38,16 @@ async function ingestAll(events: UsageEvent[]) {
 async function snapshot() {
   const events = await pool().query("SELECT dedup_key, cost_nanos::text, price_source, price_override_id IS NOT NULL AS by_override FROM usage_events ORDER BY dedup_key");
   const daily = await pool().query("SELECT * FROM usage_daily ORDER BY day, team_id, workload_id, model_id, batch");
-  const hourly = await pool().query("SELECT * FROM usage_hourly ORDER BY hour, team_id, workload_id, model_id");
+  const slots = await pool().query("SELECT * FROM usage_15min ORDER BY slot, team_id, workload_id, model_id");
   const users = await pool().query("SELECT * FROM usage_daily_user ORDER BY day, team_id, workload_id, user_name");
   const shape = await pool().query("SELECT * FROM usage_shape_daily ORDER BY day, team_id, workload_id, model_id, batch, service_tier, input_bucket, priced");
   const models = await pool().query("SELECT provider, name, unpriced, tier FROM models ORDER BY provider, name");
-  return { events: events.rows, daily: daily.rows, hourly: hourly.rows, users: users.rows, shape: shape.rows, models: models.rows };
+  return { events: events.rows, daily: daily.rows, slots: slots.rows, users: users.rows, shape: shape.rows, models: models.rows };
 }
 
 /** The same history ingested again from nothing, with the overrides now in place. */
 async function freshIngestion() {
-  await pool().query("TRUNCATE usage_events, usage_daily, usage_hourly, usage_daily_user, usage_shape_daily");
+  await pool().query("TRUNCATE usage_events, usage_daily, usage_15min, usage_daily_user, usage_shape_daily");
   // Models keep their ids (roll-ups are keyed by them); their flags are set again by what gets ingested.
   await pool().query("UPDATE models SET unpriced = false");
   await ingestAll(history());

@@ -1,6 +1,6 @@
 import { pool } from "@/lib/db/pool";
 import { dailyRollupSelect, userRollupSelect } from "@/lib/ingest/store/columns";
-import { hourlyRollupSelect } from "@/lib/ingest/store/hourly-rollup";
+import { slotRollupSelect } from "@/lib/ingest/store/slot-rollup";
 import { shapeRollupSelect } from "@/lib/ingest/store/shape-rollup";
 import { dimensionRollupSelect } from "@/lib/ingest/store/dimension-rollup";
 import { runRollupSelect } from "@/lib/ingest/store/run-rollup";
@@ -13,7 +13,7 @@ import { outcomeFromTags } from "@/lib/runs/outcome";
 export async function rollupDrift(): Promise<Record<string, unknown[]>> {
   const tables: [string, string, string?][] = [
     ["usage_daily", dailyRollupSelect("usage_events")],
-    ["usage_hourly", hourlyRollupSelect("usage_events")],
+    ["usage_15min", slotRollupSelect("usage_events")],
     ["usage_daily_user", userRollupSelect("usage_events")],
     ["usage_shape_daily", shapeRollupSelect("usage_events")],
     // every promoted tag key (none: both sides empty)
@@ -39,4 +39,4 @@ export async function rollupDrift(): Promise<Record<string, unknown[]>> {
   return out;
 }
 
-export const NO_DRIFT = { usage_daily: [], usage_hourly: [], usage_daily_user: [], usage_shape_daily: [], usage_daily_dimension: [], usage_runs: [] };
+export const NO_DRIFT = { usage_daily: [], usage_15min: [], usage_daily_user: [], usage_shape_daily: [], usage_daily_dimension: [], usage_runs: [] };

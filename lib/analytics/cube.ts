@@ -9,6 +9,7 @@ import type { Measures } from "./measures";
 import type { ComparedPeriod } from "./comparison";
 import { assertRates, localCostSum, localCurrency, missingRateDay, rateJoin } from "@/lib/currency/local-cost-sql";
 import { AppError } from "@/lib/errors";
+import { startOfSlot } from "@/lib/ingest/store/slot-rollup";
 
 /**
  * Spend of a range (and optionally a comparison range) per (team, workload, model) cell, read from usage_daily in
@@ -125,15 +126,15 @@ export async function querySpendCubeOrUsd(principal: Pick<Principal, "teamIds">,
 
 /**
  * The rows the cube sums, as `d`: usage_daily, except that a previous period cut at a time of day (`until`, see
- * comparison.ts) takes its last day from the hourly roll-up for the complete hours before that instant and from
- * the raw calls of the last, partial hour (one monthly partition, its key starts with occurred_at), in
+ * comparison.ts) takes its last day from the 15-minute roll-up for the complete slots before that instant and from
+ * the raw calls of the last, partial slot (one monthly partition, its key starts with occurred_at), in
  * usage_daily's shape. Daily roll-ups cannot say what happened before 09:41; reading the whole day's raw calls
- * instead cost 1.4 s at 100M calls (bench:scale), an hour of them is ~1/24 of that.
+ * instead cost 1.4 s at 100M calls (bench:scale); 15 minutes of them are ~1/96 of that.
  */
 function dailySource(compare: ComparedPeriod | undefined, start: string, end: string): Prisma.Sql {
   if (!compare?.until) return Prisma.sql`usage_daily d`;
   const cutDay = compare.to;
-  const lastHour = startOfUtcHour(compare.until);
+  const lastSlot = startOfSlot(compare.until);
   const measures = Prisma.sql`requests, input_tokens, cached_input_tokens, cache_write_tokens, output_tokens, reasoning_tokens, cost_nanos,
       unpriced_requests, unpriced_events, uncounted_events, uncounted_cost_nanos`;
   return Prisma.sql`(
@@ -141,22 +142,15 @@ function dailySource(compare: ComparedPeriod | undefined, start: string, end: st
     FROM usage_daily WHERE day BETWEEN ${start}::date AND ${end}::date AND day <> ${cutDay}::date
     UNION ALL
     SELECT ${cutDay}::date, team_id, workload_id, model_id, ${measures}
-    FROM usage_hourly WHERE hour >= ${cutDay}::date AT TIME ZONE 'UTC' AND hour < ${lastHour}::timestamptz
+    FROM usage_15min WHERE slot >= ${cutDay}::date AT TIME ZONE 'UTC' AND slot < ${lastSlot}::timestamptz
     UNION ALL
     SELECT ${cutDay}::date, COALESCE(e.team_id, 0), COALESCE(e.workload_id, 0), e.model_id, e.requests::bigint,
       e.input_tokens::bigint, e.cached_input_tokens::bigint, e.cache_write_tokens::bigint, e.output_tokens::bigint,
       e.reasoning_tokens::bigint, COALESCE(e.cost_nanos, 0), CASE WHEN e.cost_nanos IS NULL THEN e.requests ELSE 0 END::bigint,
       (e.cost_nanos IS NULL)::int::bigint, (e.requests = 0)::int::bigint, CASE WHEN e.requests = 0 THEN COALESCE(e.cost_nanos, 0) ELSE 0 END
     FROM usage_events e
-    WHERE e.occurred_at >= ${lastHour}::timestamptz AND e.occurred_at < ${compare.until}::timestamptz
+    WHERE e.occurred_at >= ${lastSlot}::timestamptz AND e.occurred_at < ${compare.until}::timestamptz
   ) d`;
-}
-
-/** The start of the UTC hour an ISO instant falls in, as ISO. */
-function startOfUtcHour(instant: string): string {
-  const t = new Date(instant);
-  t.setUTCMinutes(0, 0, 0);
-  return t.toISOString();
 }
 
 function measures(r: RawCell, prefix: string): Measures {

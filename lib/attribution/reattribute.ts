@@ -3,7 +3,7 @@ import type pg from "pg";
 import { nanosToUsd } from "@/lib/money";
 import { AppError } from "@/lib/errors";
 import { DAILY_INSERT, USER_INSERT, dailyRollupSelect, userRollupSelect } from "@/lib/ingest/store/columns";
-import { HOURLY_INSERT, hourlyRollupSelect } from "@/lib/ingest/store/hourly-rollup";
+import { SLOT_INSERT, slotRollupSelect } from "@/lib/ingest/store/slot-rollup";
 import { applySignedRollups } from "@/lib/ingest/store/rollup-delta";
 import { rebuildShapeRollup } from "@/lib/ingest/store/shape-rollup";
 import { lockedDimensionKeys, rebuildDimensionRollup } from "@/lib/ingest/store/dimension-rollup";
@@ -59,7 +59,7 @@ export async function reattributeHistory(client: pg.PoolClient, opts: Reattribut
     // and ingestion waits for the short roll-up step only, not for the whole recomputation.
     // Promoted tag keys first (then the roll-ups), the order ingestion takes them in: no lock cycle with a promotion.
     await lockedDimensionKeys(client);
-    await client.query("LOCK TABLE usage_daily, usage_hourly, usage_daily_user, usage_shape_daily, usage_runs IN SHARE ROW EXCLUSIVE MODE");
+    await client.query("LOCK TABLE usage_daily, usage_15min, usage_daily_user, usage_shape_daily, usage_runs IN SHARE ROW EXCLUSIVE MODE");
     if (opts.rollups === "delta") await moveRollupSums(client);
     else daysRebuilt = await rebuildRollups(client, firstDay, lastDay);
   }
@@ -93,7 +93,7 @@ async function updateEvents(client: pg.PoolClient, expected: number): Promise<vo
 /**
  * Takes the moved events out of every roll-up under their old (team, workload) and puts them back under the new
  * one, with ingestion's signed-delta maintenance (lib/ingest/store/rollup-delta.ts), so usage_daily,
- * usage_hourly, usage_daily_user and usage_shape_daily all follow and stay equal to a rebuild from events.
+ * usage_15min, usage_daily_user and usage_shape_daily all follow and stay equal to a rebuild from events.
  */
 async function moveRollupSums(client: pg.PoolClient): Promise<void> {
   const measures = MEASURE_COLUMNS.map((c) => `r.${c}`).join(", ");
@@ -113,10 +113,10 @@ async function rebuildRollups(client: pg.PoolClient, firstDay: string, lastDay: 
   await client.query(`${DAILY_INSERT} ${dailyRollupSelect(events)}`, [firstDay, lastDay]);
   await client.query(`${USER_INSERT} ${userRollupSelect(events)}`, [firstDay, lastDay]);
   await client.query(
-    `DELETE FROM usage_hourly WHERE hour >= ($1::date::timestamp AT TIME ZONE 'UTC') AND hour < (($2::date + 1)::timestamp AT TIME ZONE 'UTC')`,
+    `DELETE FROM usage_15min WHERE slot >= ($1::date::timestamp AT TIME ZONE 'UTC') AND slot < (($2::date + 1)::timestamp AT TIME ZONE 'UTC')`,
     [firstDay, lastDay],
   );
-  await client.query(`${HOURLY_INSERT} ${hourlyRollupSelect(events)}`, [firstDay, lastDay]);
+  await client.query(`${SLOT_INSERT} ${slotRollupSelect(events)}`, [firstDay, lastDay]);
   await rebuildShapeRollup(client, firstDay, lastDay);
   await rebuildDimensionRollup(client, firstDay, lastDay);
   await rebuildRunRollup(client, firstDay, lastDay);

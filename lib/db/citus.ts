@@ -16,8 +16,8 @@ import type pg from "pg";
  * - The daily roll-ups are sharded by `day` (part of each one's primary key, never updated, even volume per day)
  *   and co-located with each other (same column type and shard count: Citus's default colocation group), so a
  *   date-range query runs on many shards at once and any join between roll-ups on the day stays inside a shard.
- *   usage_hourly is sharded by `hour` the same way (its own colocation group: a timestamp, not a date; it is only
- *   ever read alone, for the hours of one day).
+ *   usage_15min is sharded by `slot` the same way (its own colocation group: a timestamp, not a date; it is only
+ *   ever read alone, for the slots of one day).
  * - Every other table (teams, workloads, models and their tiers, users, keys, rules, budgets, settings...) is
  *   small and joined with the facts or with each other: a reference table, copied to every node, so joins with
  *   shards are local on each worker and foreign keys and unique constraints keep working as in PostgreSQL.
@@ -28,7 +28,7 @@ export const DISTRIBUTED_TABLES: ReadonlyArray<{ table: string; column: string }
   { table: "usage_daily", column: "day" },
   { table: "usage_daily_user", column: "day" },
   { table: "usage_shape_daily", column: "day" },
-  { table: "usage_hourly", column: "hour" },
+  { table: "usage_15min", column: "slot" },
 ];
 
 const LOCAL_TABLES = ["_prisma_migrations"];

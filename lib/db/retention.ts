@@ -5,7 +5,7 @@ import { addMonths, forgetEventPartitions, listEventPartitions, monthOf, PARTITI
  * Raw-data retention (RIGHTSIZE_RAW_RETENTION_MONTHS = N): the monthly partitions of usage_events whose month
  * ended before the N whole months preceding the current one are dropped (N = 3 in December keeps September,
  * October, November and December). Dropping a partition is instant and leaves no dead rows; the roll-ups
- * (usage_daily, usage_hourly, usage_daily_user, usage_shape_daily) are separate tables and keep their sums, so totals,
+ * (usage_daily, usage_15min, usage_daily_user, usage_shape_daily) are separate tables and keep their sums, so totals,
  * the explorer, reports, budgets, forecasts, anomalies and what-if read the same figures after the drop.
  *
  * The first kept month is recorded as the "retention floor" (app_settings.raw_retention_floor), and ingestion

@@ -43,7 +43,7 @@ describe("the Citus layout", () => {
     const rollups = ["usage_daily", "usage_daily_user", "usage_shape_daily"].map((t) => tables.get(t));
     for (const r of rollups) expect(r).toMatchObject({ method: "h", column: "day" });
     expect(new Set(rollups.map((r) => r!.colocation)).size).toBe(1);
-    expect(tables.get("usage_hourly")).toMatchObject({ method: "h", column: "hour" });
+    expect(tables.get("usage_15min")).toMatchObject({ method: "h", column: "slot" });
   });
 
   it("copies every dimension and settings table to every node as a reference table", async () => {

@@ -40,7 +40,7 @@ export async function repriceStoredEvents(client: pg.ClientBase, scope: RepriceS
   // Readers keep the old numbers until commit; concurrent ingestion and re-attribution wait (as in reattribute.ts).
   // Promoted tag keys first (then the roll-ups), the order ingestion takes them in: no lock cycle with a promotion.
   await lockedDimensionKeys(client);
-  await client.query("LOCK TABLE usage_daily, usage_hourly, usage_daily_user, usage_shape_daily IN SHARE ROW EXCLUSIVE MODE");
+  await client.query("LOCK TABLE usage_daily, usage_15min, usage_daily_user, usage_shape_daily IN SHARE ROW EXCLUSIVE MODE");
   await client.query(`CREATE TEMP TABLE IF NOT EXISTS repriced_old (LIKE usage_events) ON COMMIT DROP`);
   const citus = await wantsCitus(client);
   // Citus: the transaction later updates `models`, a reference table, which it refuses after a parallel

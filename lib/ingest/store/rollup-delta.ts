@@ -2,7 +2,7 @@ import type pg from "pg";
 import { DAILY_INSERT, DAILY_UPSERT, USER_INSERT, USER_UPSERT } from "./columns";
 import { INPUT_BUCKET_SQL, SHAPE_INSERT, SHAPE_UPSERT } from "./shape-rollup";
 import { DIMENSION_INSERT, DIMENSION_UPSERT, dimensionRollupSelect, lockedDimensionKeys } from "./dimension-rollup";
-import { HOURLY_INSERT, HOURLY_UPSERT, hourlyRollupSelect } from "./hourly-rollup";
+import { SLOT_INSERT, SLOT_UPSERT, slotRollupSelect } from "./slot-rollup";
 import { RUN_INSERT, RUN_UPSERT, runRollupSelect } from "./run-rollup";
 import { outcomeFromTags } from "@/lib/runs/outcome";
 
@@ -32,7 +32,7 @@ export async function applySignedRollups(client: pg.ClientBase, relation: string
      FROM ${relation} e GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5 ${DAILY_UPSERT}`,
     params,
   );
-  await client.query(`${HOURLY_INSERT} ${hourlyRollupSelect(relation, true)} ${HOURLY_UPSERT}`, params);
+  await client.query(`${SLOT_INSERT} ${slotRollupSelect(relation, true)} ${SLOT_UPSERT}`, params);
   await client.query(
     `${USER_INSERT}
      SELECT ${day}, COALESCE(e.team_id, 0), COALESCE(e.workload_id, 0), e.user_name, ${sums}, ${unpriced}, ${counts}
@@ -70,7 +70,7 @@ export async function applySignedRollups(client: pg.ClientBase, relation: string
     await client.query(`DELETE FROM ${table} WHERE day BETWEEN $1::date AND $2::date AND events = 0`, [first, last]);
   }
   await client.query(
-    `DELETE FROM usage_hourly WHERE hour >= ($1::date::timestamp AT TIME ZONE 'UTC') AND hour < (($2::date + 1)::timestamp AT TIME ZONE 'UTC') AND events = 0`,
+    `DELETE FROM usage_15min WHERE slot >= ($1::date::timestamp AT TIME ZONE 'UTC') AND slot < (($2::date + 1)::timestamp AT TIME ZONE 'UTC') AND events = 0`,
     [first, last],
   );
 }

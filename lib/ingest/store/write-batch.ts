@@ -7,7 +7,7 @@ import { DAILY_INSERT, DAILY_UPSERT, EVENT_COLUMNS, USER_INSERT, USER_UPSERT, da
 import { ruleCaseExpressions, type CompiledRule } from "@/lib/attribution/rule-sql";
 import { SHAPE_INSERT, SHAPE_UPSERT, shapeRollupSelect } from "./shape-rollup";
 import { RUN_INSERT, RUN_UPSERT, runRollupSelect } from "./run-rollup";
-import { HOURLY_INSERT, HOURLY_UPSERT, hourlyRollupSelect } from "./hourly-rollup";
+import { SLOT_INSERT, SLOT_UPSERT, slotRollupSelect } from "./slot-rollup";
 import { outcomeFromTags } from "@/lib/runs/outcome";
 import { ensureCurrentPricing, type PricingState } from "./pricing-guard";
 import { replaceChanged } from "./replace-changed";
@@ -137,8 +137,8 @@ function insertEventsSql(onConflict: string, dimensions: string): string {
             WHEN tags ? 'anthropic.context_window' THEN jsonb_build_object('anthropic.context_window', tags->'anthropic.context_window') END AS tags
       ), daily AS (
         ${DAILY_INSERT} ${dailyRollupSelect("ins")} ${DAILY_UPSERT}
-      ), hourly AS (
-        ${HOURLY_INSERT} ${hourlyRollupSelect("ins")} ${HOURLY_UPSERT}
+      ), slots AS (
+        ${SLOT_INSERT} ${slotRollupSelect("ins")} ${SLOT_UPSERT}
       ), users AS (
         ${USER_INSERT} ${userRollupSelect("ins")} ${USER_UPSERT}
       ), shapes AS (
