@@ -16,10 +16,19 @@ import { RUN_KINDS, type RunRow, type RunsQuery, type RunsResponse, type Workloa
  * SQL: nearest rank, so every percentile is the exact cost of a real run (never an interpolated float). With fewer
  * than 100 runs p99 is the maximum, so nothing is flagged: a p99 needs 100 runs to mean anything.
  */
-export function runConditions(principal: Pick<Principal, "teamIds">, q: Pick<RunsQuery, "team" | "workload">, from: string, to: string): Prisma.Sql {
+export function runConditions(
+  principal: Pick<Principal, "teamIds">,
+  q: Pick<RunsQuery, "team" | "workload">,
+  from: string,
+  to: string,
+  opts: { rangeAsFilter?: boolean } = {},
+): Prisma.Sql {
+  // rangeAsFilter: the range is checked on each row but cannot drive an index scan (`+ interval '0'` hides the
+  // column from the planner), for statements that must walk (workload_id, cost_nanos) whatever the range.
+  const at = opts.rangeAsFilter ? Prisma.sql`(d.first_at + interval '0 s')` : Prisma.sql`d.first_at`;
   const where = [
-    Prisma.sql`d.first_at >= (${from}::date::timestamp AT TIME ZONE 'UTC')`,
-    Prisma.sql`d.first_at < ((${to}::date + 1)::timestamp AT TIME ZONE 'UTC')`,
+    Prisma.sql`${at} >= (${from}::date::timestamp AT TIME ZONE 'UTC')`,
+    Prisma.sql`${at} < ((${to}::date + 1)::timestamp AT TIME ZONE 'UTC')`,
     teamScope(principal),
   ];
   if (q.team) where.push(q.team === "unattributed" ? Prisma.sql`d.team_id = 0` : Prisma.sql`d.team_id = (SELECT id FROM teams WHERE slug = ${q.team})`);
@@ -70,6 +79,10 @@ export async function querySummary(principal: Principal, q: RunsQuery, now = new
   checkRange(from, to);
   await checkFilterValues(principal, q);
   const where = runConditions(principal, q, from, to);
+  // Runs above a p99 are ~1% of a workload's: the (workload_id, cost_nanos) range is the short read even for a short
+  // date range, but the planner guesses a third of the rows for `cost_nanos > p99` (the p99 is not known when it
+  // plans) and would rather range-scan first_at once per workload (month to date: 0.22 s instead of 0.09 s).
+  const aboveP99 = runConditions(principal, q, from, to, { rangeAsFilter: true });
   // One statement, in a transaction only so that SET LOCAL work_mem applies to it alone (the percentile sort of a
   // big workload needs ~25 bytes per run; below that it spills to disk). Per workload: one percentile_disc over an
   // array of fractions (one sort for p50/p95/p99; the index usage_runs_workload_id_cost_idx hands the runs over
@@ -86,7 +99,7 @@ export async function querySummary(principal: Principal, q: RunsQuery, now = new
           sum(d.ok_calls)::text AS ok, sum(d.outcome_calls)::text AS outcomes, sum(d.success_outcomes)::text AS successes
         FROM usage_runs d WHERE ${where} GROUP BY d.workload_id
       ) s
-      CROSS JOIN LATERAL (SELECT count(*)::int AS runaway FROM usage_runs d WHERE d.workload_id = s.workload_id AND d.cost_nanos > s.pct[3] AND ${where}) f
+      CROSS JOIN LATERAL (SELECT count(*)::int AS runaway FROM usage_runs d WHERE d.workload_id = s.workload_id AND d.cost_nanos > s.pct[3] AND ${aboveP99}) f
       LEFT JOIN workloads w ON w.id = s.workload_id
       ORDER BY s.cost DESC, 2`;
   });
@@ -100,7 +113,7 @@ export async function querySummary(principal: Principal, q: RunsQuery, now = new
     f AS (
       SELECT x.* FROM p99 CROSS JOIN LATERAL (
         SELECT d.*, d.cost_nanos > p99.p99 AS runaway FROM usage_runs d
-        WHERE d.workload_id = p99.workload_id AND ${where} ${onlyRunaway ? Prisma.sql`AND d.cost_nanos > p99.p99` : Prisma.empty}
+        WHERE d.workload_id = p99.workload_id AND ${onlyRunaway ? aboveP99 : where} ${onlyRunaway ? Prisma.sql`AND d.cost_nanos > p99.p99` : Prisma.empty}
         ORDER BY d.cost_nanos DESC, d.run_id, d.team_id LIMIT ${q.limit}
       ) x
       ORDER BY x.cost_nanos DESC, x.run_id, x.workload_id, x.team_id LIMIT ${q.limit}
