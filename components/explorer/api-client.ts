@@ -51,7 +51,8 @@ export const seriesQuery = (params: Params) => read<SeriesResponse>("spend-serie
 export const overviewQuery = (params: Params) => read<OverviewResponse>("spend-overview", "/api/v1/spend/overview", params);
 export const tokensQuery = (params: Params) => read<TokensResponse>("spend-tokens", "/api/v1/spend/tokens-per-call", params);
 export const modelsQuery = () => read<{ models: ModelOut[] }>("models", "/api/v1/models", {});
-export const teamsQuery = () => read<{ teams: { id: number; slug: string; name: string }[] }>("teams", "/api/v1/teams", {});
+/** Teams change rarely: fresh for five minutes, so every screen and filter bar that names teams shares one request. */
+export const teamsQuery = () => ({ ...read<{ teams: { id: number; slug: string; name: string }[] }>("teams", "/api/v1/teams", {}), staleTime: 5 * 60_000 });
 export const changeQuery = (params: Params) => read<ChangeResponse>("spend-change", "/api/v1/spend/change", params);
 export const chargebackQuery = (params: { from: string; to: string }) => read<ChargebackResponse>("chargeback", "/api/v1/reports/chargeback", params);
 export const dimensionsQuery = () => read<DimensionList>("dimensions", "/api/v1/dimensions", {});

@@ -5,7 +5,7 @@ import { apiJson } from "./api";
 import { Dialog } from "@/components/shell/dialog";
 import { CopyButton } from "@/components/shell/copy-button";
 import { PendingButton } from "@/components/ui/pending-button";
-import { teamsQuery } from "@/components/shell/team-names";
+import { teamsQuery } from "@/components/explorer/api-client";
 
 interface KeyRow { id: number; name: string; prefix: string; scopes: string[]; team: string | null; createdAt: string; lastUsedAt: string | null; expiresAt: string | null; status: "active" | "expired" | "revoked" }
 

@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { apiJson } from "./api";
 import { PendingButton } from "@/components/ui/pending-button";
-import { teamsQuery } from "@/components/shell/team-names";
+import { teamsQuery } from "@/components/explorer/api-client";
 
 interface UserRow { id: number; email: string; role: string; teams: string[]; disabled: boolean; sso: boolean; ssoManaged: boolean; createdAt: string }
 const ROLES = ["admin", "finance", "lead", "viewer"];
