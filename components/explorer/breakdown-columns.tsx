@@ -45,7 +45,7 @@ export function spendColumn(rows: BreakdownRow[], currency = "USD"): C {
 
 export const changeColumn: C = {
   id: "change",
-  header: "vs previous",
+  header: "Change",
   title: "Change by Rightsize's one comparison rule: a whole month vs the month before, month to date vs last month to the same day and time, other ranges vs the same number of days before (to the same time of day while the range is still filling)",
   numeric: true,
   sort: (r) => r.changeShare,
@@ -130,9 +130,10 @@ export const topModelColumn: C = {
   sort: (r) => r.topModel?.label ?? null,
   render: (r) =>
     r.topModel ? (
-      // The badge may drop under the name (the cell wraps only there), so the table fits 1280 px without scrolling.
-      <span title={`${pct(r.topModel.share)} of this row's spend`} style={{ whiteSpace: "normal" }}>
-        <span style={{ whiteSpace: "nowrap" }}>{r.topModel.label}</span> <TierBadge tier={r.topModel.tier} />
+      // The badge may drop under the name (the cell wraps only there) and a long name ends in an ellipsis (the full
+      // name in the tooltip), so the table fits 1280 px without scrolling.
+      <span title={`${r.topModel.label}: ${pct(r.topModel.share)} of this row's spend`} style={{ whiteSpace: "normal" }}>
+        <span className="model-label">{r.topModel.label}</span> <TierBadge tier={r.topModel.tier} />
       </span>
     ) : (
       "—"
