@@ -15,7 +15,8 @@ export function workloadColumns(rows: BreakdownRow[], withRange: (href: string) 
       id: "team",
       header: "Team",
       sort: (r) => r.team?.label ?? null,
-      render: (r) => (r.team ? <Link href={withRange(`/teams/${r.team.key}`)}>{r.team.label}</Link> : <span className="muted">—</span>),
+      // Two-word team names may take two lines, so the eleven columns fit a 1280 px window.
+      render: (r) => (r.team ? <span className="team-cell"><Link href={withRange(`/teams/${r.team.key}`)}>{r.team.label}</Link></span> : <span className="muted">—</span>),
       csv: (r) => r.team?.key ?? null,
     },
     col.spendColumn(rows, currency),
