@@ -3,6 +3,10 @@
 -- frontier models"). The table is rebuilt rather than altered so model_id sits beside team and workload (the
 -- column order the roll-up SELECT of lib/ingest/store/dimension-rollup.ts writes), and so that on Citus the new
 -- table is laid out afresh by the migrator (sharded by day with the other roll-ups, lib/db/citus.ts).
+-- On a Citus coordinator (lib/db/citus.ts) the reads below go to the workers; one connection per worker lets the
+-- same transaction drop the old table afterwards. Plain PostgreSQL keeps the setting as an unused placeholder.
+SET LOCAL citus.multi_shard_modify_mode TO 'sequential';
+
 CREATE TABLE "usage_daily_dimension_model" (
   "day" DATE NOT NULL,
   "team_id" INTEGER NOT NULL,
