@@ -38,7 +38,7 @@ export function dashboardQueries(today: string, workload: string): { overview: s
   return { overview, explorer };
 }
 
-/** The Dimensions page (customer by value, a customer's workloads) and the API's tag groupings and filters (issue 13). */
+/** The Dimensions page (customer by value, a customer's workloads) and the API's tag groupings and filters, alone and with the model (issue 13). */
 export function dimensionQueries(today: string): string[] {
   const { mtd, d90, year } = benchRanges(today);
   return [
@@ -52,6 +52,9 @@ export function dimensionQueries(today: string): string[] {
     `/api/v1/spend/series?${q({ ...d90, interval: "day", stackBy: "tag:customer", top: 8 })}`,
     `/api/v1/spend/series?${q({ ...year, interval: "week", stackBy: "tag:feature", top: 8 })}`,
     `/api/v1/spend/series?${q({ ...d90, interval: "day", stackBy: "workload", top: 8, "tag.customer": "acme" })}`,
+    // A tag with the model (the roll-up keeps it since 2026-12-03): one customer's spend by model, customers on one tier.
+    `/api/v1/spend?${q({ ...d90, groupBy: "model", "tag.customer": "acme" })}`,
+    `/api/v1/spend?${q({ ...d90, groupBy: "tag:customer", tier: "frontier" })}`,
   ];
 }
 

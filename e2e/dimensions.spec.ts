@@ -23,6 +23,14 @@ test("the Dimensions page shows spend per customer with (none), drills into one 
   await table.getByRole("button", { name: "acme", exact: true }).click();
   await expect(page).toHaveURL(/value=acme/);
   await expect(page.getByRole("heading", { name: "Workloads of customer = acme" })).toBeVisible();
+  // The tag roll-up keeps the model: one customer's spend by model, on one tier (issue 13 §1).
+  await page.getByRole("group", { name: "By" }).getByRole("button", { name: "Model" }).click();
+  await expect(page).toHaveURL(/by=model/);
+  await expect(page.getByRole("heading", { name: "Models of customer = acme" })).toBeVisible();
+  await page.getByRole("combobox", { name: "Tier" }).selectOption("frontier");
+  await expect(page).toHaveURL(/tier=frontier/);
+  await expect(table.locator("tbody tr").first()).toBeVisible();
+  await page.screenshot({ path: `${shots}/dimensions-customer-by-model.png`, fullPage: true });
 
   await page.getByRole("combobox", { name: "Dimension" }).selectOption("feature");
   await expect(page).toHaveURL(/key=feature/);

@@ -145,8 +145,7 @@ describe("GET /api/v1/spend by a tag", () => {
   it("refuses what the tag roll-ups cannot answer, saying why", async () => {
     const cases: [string, RegExp][] = [
       ["groupBy=tag:tenant", /"tenant" is not a dimension; promoted keys: customer/],
-      ["groupBy=model&tag.customer=acme", /groupBy team, workload, day, week, month or tag/],
-      ["groupBy=tag:customer&model=gpt-4o", /model, provider and tier filters do not combine with tags/],
+      ["groupBy=user&tag.customer=acme", /groupBy team, workload, model, provider, tier, day, week, month or tag:<key>/],
       ["groupBy=team&top=3", /top: only with groupBy=tag/],
       ["groupBy=team&tag.customer=acme&tag.feature=x", /one tag at a time/],
       ["groupBy=tag:customer&tag.feature=x", /filter by that key only/],

@@ -40,7 +40,7 @@ export async function querySeries(principal: Principal, q: SeriesQuery, now = ne
   const stack = stackTag ? TAG_VALUE : q.stackBy === "none" ? { key: Prisma.sql`'total'`, label: Prisma.sql`'Total'` } : GROUP_KEY[q.stackBy as Exclude<SeriesStack, "none">];
   const where = [Prisma.sql`d.day BETWEEN ${from}::date AND ${to}::date`, teamScope(principal), ...filterConditions(q), ...(tag?.where ?? [])];
   const local = localCurrency(currency);
-  const source = tag ? Prisma.sql`usage_daily_dimension d` : Prisma.sql`usage_daily d JOIN models m ON m.id = d.model_id`;
+  const source = tag ? tag.source : Prisma.sql`usage_daily d JOIN models m ON m.id = d.model_id`;
   const raw = await prisma().$queryRaw<RawPoint[]>`
     SELECT ${BUCKET[q.interval]} AS bucket, ${stack.key} AS key, ${stack.label} AS label,
       COALESCE(sum(d.cost_nanos), 0)::text AS cost, COALESCE(sum(d.requests), 0)::text AS requests ${localCostSum(local, "local_cost")} ${missingRateDay(local)}

@@ -14,7 +14,8 @@ import { TAG_GROUP_PREFIX, type GroupBy, type SpendFilters, type SpendQuery, typ
 
 /**
  * Spend grouped one way, read from the daily roll-ups (usage_daily; usage_daily_user for groupBy=user;
- * usage_daily_dimension for groupBy=tag:<key> or a tag.<key> filter), with the caller's team scope composed in. Time groupings are zero-filled so charts have every bucket.
+ * usage_daily_dimension for groupBy=tag:<key> or a tag.<key> filter, which combine with every other filter and grouping
+ * but user), with the caller's team scope composed in. Time groupings are zero-filled so charts have every bucket.
  */
 export const GROUP_KEY: Record<Exclude<GroupBy, "user">, { key: Prisma.Sql; label: Prisma.Sql; time?: string }> = {
   team: { key: Prisma.sql`COALESCE(t.slug, 'unattributed')`, label: Prisma.sql`COALESCE(t.name, 'Unattributed')` },
@@ -85,12 +86,10 @@ export async function querySpend(principal: Principal, q: SpendQuery, now = new 
       WHERE ${Prisma.join(where, " AND ")}
       GROUP BY 1, 2 ORDER BY sum(d.cost_nanos) DESC, 1`;
   } else if (tag?.grouped) {
-    rows = await topTagValues<RawRow>(where, sumsOf, q.top);
+    rows = await topTagValues<RawRow>(tag.source, where, sumsOf, q.top);
   } else {
     const g = GROUP_KEY[q.groupBy as Exclude<GroupBy, "user">];
-    const source = tag
-      ? Prisma.sql`usage_daily_dimension d`
-      : Prisma.sql`usage_daily d JOIN models m ON m.id = d.model_id`;
+    const source = tag ? tag.source : Prisma.sql`usage_daily d JOIN models m ON m.id = d.model_id`;
     const grouped = Prisma.sql`
       SELECT ${g.key} AS key, ${g.label} AS label, ${sums}
       FROM ${source}

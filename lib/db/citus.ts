@@ -28,6 +28,9 @@ export const DISTRIBUTED_TABLES: ReadonlyArray<{ table: string; column: string }
   { table: "usage_daily", column: "day" },
   { table: "usage_daily_user", column: "day" },
   { table: "usage_shape_daily", column: "day" },
+  // Until migration 20261203110000_dimension_model it was left a reference table (a copy of every row on every node);
+  // that migration creates it again, so a coordinator that already had it shards the new one at its next start.
+  { table: "usage_daily_dimension", column: "day" },
   { table: "usage_15min", column: "slot" },
 ];
 

@@ -1,5 +1,8 @@
 import type { TestProject } from "vitest/node";
-import { migrate } from "../../lib/db/migrate";
+import { cpSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { defaultMigrationsDir, migrate } from "../../lib/db/migrate";
 import { startCitusCluster, type CitusCluster } from "./cluster";
 
 /**
@@ -16,11 +19,19 @@ export default async function setup(project: TestProject) {
   const plainUrl = await cluster.createPlainDatabase("rightsize_plain");
   // An empty coordinator database (extension only) for the move from one server (move-to-citus.citus.test.ts).
   const movedUrl = await cluster.createCitusDatabase("rightsize_moved");
+  // A Citus database migrated only up to the migration before the tag roll-up gained the model
+  // (dimension-model-upgrade.citus.test.ts applies that one to a coordinator already in use).
+  const upgradeUrl = await cluster.createCitusDatabase("rightsize_upgrade");
   await migrate(plainUrl);
   await migrate(citusUrl);
+  const earlier = mkdtempSync(path.join(os.tmpdir(), "rightsize-migrations-"));
+  for (const name of readdirSync(defaultMigrationsDir()).filter((n) => n < "20261203110000")) cpSync(path.join(defaultMigrationsDir(), name), path.join(earlier, name), { recursive: true });
+  await migrate(upgradeUrl, earlier);
+  rmSync(earlier, { recursive: true, force: true });
   project.provide("citusUrl", citusUrl);
   project.provide("plainUrl", plainUrl);
   project.provide("movedUrl", movedUrl);
+  project.provide("upgradeUrl", upgradeUrl);
   project.provide("citusPgBin", cluster.pgBin);
   return async () => {
     await cluster?.stop();
@@ -32,6 +43,7 @@ declare module "vitest" {
     citusUrl: string;
     plainUrl: string;
     movedUrl: string;
+    upgradeUrl: string;
     citusPgBin: string;
   }
 }

@@ -40,7 +40,7 @@ describe("the Citus layout", () => {
     const tables = new Map((await layout(DATABASES.citus())).map((t) => [t.table, t]));
     // partmethod 'h' = hash-distributed, 'n' = reference table (Citus metadata)
     expect(tables.get("usage_events")).toMatchObject({ method: "h", column: "dedup_key" });
-    const rollups = ["usage_daily", "usage_daily_user", "usage_shape_daily"].map((t) => tables.get(t));
+    const rollups = ["usage_daily", "usage_daily_user", "usage_shape_daily", "usage_daily_dimension"].map((t) => tables.get(t));
     for (const r of rollups) expect(r).toMatchObject({ method: "h", column: "day" });
     expect(new Set(rollups.map((r) => r!.colocation)).size).toBe(1);
     expect(tables.get("usage_15min")).toMatchObject({ method: "h", column: "slot" });

@@ -55,7 +55,7 @@ describe("moving a single-server database onto Citus", () => {
     const migrated = await migrate(moved).finally(() => delete process.env.RIGHTSIZE_CITUS);
     // Every migration came with the dump; the Citus step then sharded the tables that hold the data.
     expect(migrated.applied).toEqual([]);
-    expect(migrated.citus?.distributed).toEqual(["usage_events", "usage_daily", "usage_daily_user", "usage_shape_daily", "usage_15min"]);
+    expect(migrated.citus?.distributed).toEqual(["usage_events", "usage_daily", "usage_daily_user", "usage_shape_daily", "usage_daily_dimension", "usage_15min"]);
     expect(migrated.citus?.reference).toEqual(expect.arrayContaining(["teams", "workloads", "models", "users"]));
     const after = await onDatabase(moved, async () => {
       const onWorkers = await pool().query(

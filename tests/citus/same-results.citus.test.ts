@@ -53,6 +53,11 @@ const ask = (name: string, handler: unknown, url: string, as: Question["as"] = "
 const QUESTIONS: Question[] = [
   ...["team", "workload", "model", "provider", "tier", "user", "day", "week", "month"].map((g) => ask(`spend by ${g}`, spend, `/api/v1/spend?${WIDE}&groupBy=${g}`)),
   ask("spend by model for one team", spend, `/api/v1/spend?${RANGE}&groupBy=model&team=support`),
+  // Tag dimensions (the demo promotes customer and feature): the tag roll-up, alone and with the model (issue 13 §1).
+  ask("spend by customer", spend, `/api/v1/spend?${WIDE}&groupBy=tag:customer&top=5`),
+  ask("one customer's spend by model", spend, `/api/v1/spend?${RANGE}&groupBy=model&tag.customer=acme`),
+  ask("spend by feature on frontier models, lead's scope", spend, `/api/v1/spend?${RANGE}&groupBy=tag:feature&tier=frontier`, "lead"),
+  ask("series of a customer stacked by tier", series, `/api/v1/spend/series?${WIDE}&stackBy=tier&tag.customer=acme`),
   ask("spend by workload, lead's scope", spend, `/api/v1/spend?${RANGE}&groupBy=workload`, "lead"),
   ...["team", "workload", "model", "provider", "tier"].map((b) => ask(`breakdown by ${b}`, breakdown, `/api/v1/spend/breakdown?${RANGE}&by=${b}`)),
   ask("breakdown by model, lead's scope", breakdown, `/api/v1/spend/breakdown?${RANGE}&by=model`, "lead"),

@@ -5,7 +5,7 @@ import { dimensionsQuery, seriesQuery, spendQuery } from "../api-client";
 import { useExplorerParams } from "../use-explorer-params";
 import { chartInterval } from "../chart-interval";
 import { DateRangePicker } from "../date-range-picker";
-import { TeamFilter } from "../controls";
+import { Segmented, SelectFilter, TeamFilter, TIER_OPTIONS } from "../controls";
 import { DataTable } from "../data-table";
 import { ErrorBox, Loading } from "../query-state";
 import { EmptyState } from "../empty-state";
@@ -15,9 +15,16 @@ import { spendColumns, valueColumn } from "./dimension-columns";
 /** Rows of the value table; values past it are one "(other)" row. */
 const TABLE_TOP = 50;
 
+/** What a picked value's spend is broken down by (URL `by`): the tag roll-up keeps both. */
+const VALUE_BREAKDOWNS = [
+  { value: "workload", label: "Workload" },
+  { value: "model", label: "Model" },
+];
+
 /**
- * Spend by a promoted tag key (URL: key, value, team, range): the spend per value over time (top 8 stacked, the
- * rest as Other, "(none)" always shown) and a table of values. Picking a value shows its spend by workload.
+ * Spend by a promoted tag key (URL: key, value, team, tier, range): the spend per value over time (top 8 stacked,
+ * the rest as Other, "(none)" always shown) and a table of values. Picking a value shows its spend by workload or
+ * by model; the tier filter applies to both (tags combine with the model filters, issue 13 §1).
  */
 export function DimensionsView() {
   const { range, get, set } = useExplorerParams();
@@ -25,12 +32,13 @@ export function DimensionsView() {
   const keys = (dimensions.data?.dimensions ?? []).map((d) => d.tagKey);
   const key = keys.find((k) => k === get("key")) ?? keys[0];
   const value = get("value");
-  const base = { from: range.from, to: range.to, team: get("team") };
+  const base = { from: range.from, to: range.to, team: get("team"), tier: get("tier") };
+  const breakdown = VALUE_BREAKDOWNS.find((b) => b.value === get("by")) ?? VALUE_BREAKDOWNS[0];
   const tagFilter = key && value ? { [`tag.${key}`]: value } : {};
   const enabled = key !== undefined;
   const interval = chartInterval(range.from, range.to);
-  const series = useQuery({ ...seriesQuery({ ...base, ...tagFilter, interval, stackBy: value ? "workload" : `tag:${key}`, top: 8 }), enabled });
-  const table = useQuery({ ...spendQuery({ ...base, ...tagFilter, ...(value ? { groupBy: "workload" } : { groupBy: `tag:${key}`, top: TABLE_TOP }) }), enabled });
+  const series = useQuery({ ...seriesQuery({ ...base, ...tagFilter, interval, stackBy: value ? breakdown.value : `tag:${key}`, top: 8 }), enabled });
+  const table = useQuery({ ...spendQuery({ ...base, ...tagFilter, ...(value ? { groupBy: breakdown.value } : { groupBy: `tag:${key}`, top: TABLE_TOP }) }), enabled });
 
   if (dimensions.error) return <ErrorBox error={dimensions.error} />;
   if (!dimensions.data) return <Loading height={360} />;
@@ -45,12 +53,13 @@ export function DimensionsView() {
     );
   }
   const rows = table.data?.rows ?? [];
-  const by = value ? "workload" : key;
+  const by = value ? breakdown.value : key;
   return (
     <>
       <div className="explorer-toolbar">
         <DateRangePicker />
         <TeamFilter />
+        <SelectFilter name="tier" label="Tier" allLabel="All tiers" options={TIER_OPTIONS} />
         <label className="field">
           Dimension
           {/* A value belongs to its key: changing the key clears it. */}
@@ -70,6 +79,7 @@ export function DimensionsView() {
             </button>
           </div>
         )}
+        {value && <Segmented name="by" label="By" fallback="workload" options={VALUE_BREAKDOWNS} />}
       </div>
       {table.error ? (
         <ErrorBox error={table.error} />
@@ -82,15 +92,15 @@ export function DimensionsView() {
           <div className="card" style={{ marginBottom: 14 }}>
             <div className="card-head">
               <h2>
-                {value ? `${key} = ${value}: spend by workload` : `Spend by ${key}`} <span className="hint">per {interval}</span>
+                {value ? `${key} = ${value}: spend by ${breakdown.label.toLowerCase()}` : `Spend by ${key}`} <span className="hint">per {interval}</span>
               </h2>
             </div>
             {series.error ? <ErrorBox error={series.error} /> : series.data ? <StackedSpendChart data={series.data} /> : <Loading height={300} label="Loading chart" />}
           </div>
           <DataTable
             id="dimension"
-            title={<h2>{value ? `Workloads of ${key} = ${value}` : `By ${key}`}</h2>}
-            columns={[valueColumn(value ? "Workload" : key, value ? null : (r) => set({ value: r.key })), ...spendColumns(rows, table.data.totals.costUsd)]}
+            title={<h2>{value ? `${breakdown.label}s of ${key} = ${value}` : `By ${key}`}</h2>}
+            columns={[valueColumn(value ? breakdown.label : key, value ? null : (r) => set({ value: r.key })), ...spendColumns(rows, table.data.totals.costUsd)]}
             rows={rows}
             rowKey={(r) => r.key}
             defaultSort={{ column: "spend", desc: true }}

@@ -20,8 +20,9 @@ export const spendOperations: ApiOperation[] = [
     description:
       `${SCOPE} groupBy=tag:<key> groups by a tag key promoted to a dimension (GET /api/v1/dimensions): the \`top\` costliest ` +
       'values, the rest summed as "(other)", calls without the tag as "(none)" (rows add up to the same totals as any other grouping). ' +
-      "Filter by a tag with tag.<key>=<value> (value \"(none)\" for calls without it), with groupBy team, workload, day, week, month " +
-      "or the same tag; one tag key per query, and no model/provider/tier filter with a tag (tag roll-ups are by team, workload and day).",
+      "Filter by a tag with tag.<key>=<value> (value \"(none)\" for calls without it), with groupBy team, workload, model, provider, tier, " +
+      "day, week, month or the same tag; tags combine with the model, provider and tier filters (groupBy=model&tag.customer=acme, " +
+      "groupBy=tag:feature&tier=frontier). One tag key per query; groupBy=user takes no tag (spend per user is kept without tags).",
     permission: "read",
     query: SpendQuerySchema,
     response: SpendResponseSchema,
@@ -40,8 +41,8 @@ export const spendOperations: ApiOperation[] = [
     method: "get",
     path: "/api/v1/spend/series",
     tag: "Spend",
-    summary: "Spend per day, week or month, stacked by team, workload, model, provider or tier",
-    description: `${SCOPE} Every bucket of the range is present (zero-filled); weeks start on Monday.`,
+    summary: "Spend per day, week or month, stacked by team, workload, model, provider, tier or a promoted tag key",
+    description: `${SCOPE} Every bucket of the range is present (zero-filled); weeks start on Monday. stackBy=tag:<key> stacks by a promoted tag key; tag.<key>=<value> filters, with any stackBy and the model, provider and tier filters.`,
     permission: "read",
     query: SeriesQuerySchema,
     response: SeriesResponseSchema,

@@ -1,9 +1,12 @@
 import type pg from "pg";
 
 /**
- * The per-key tag roll-up (usage_daily_dimension): every event counts once under EACH promoted tag key, with its
- * value of that tag, or '' when it has none (shown as "(none)"): so one key's rows add up to exactly what
- * usage_daily holds, and spend without the tag is never hidden. Shared by ingestion (rows just inserted),
+ * The per-key tag roll-up (usage_daily_dimension, per day, team, workload, model, key and value): every event
+ * counts once under EACH promoted tag key, with its value of that tag, or '' when it has none (shown as "(none)"):
+ * so one key's rows add up to exactly what usage_daily holds, and spend without the tag is never hidden. The model
+ * lets a tag combine with model, provider and tier filters and groupings (lib/analytics/tag-spend.ts); model_id 0
+ * ("model not recorded") only holds days rolled up before the model was kept whose raw calls were already gone
+ * (migration 20261203110000_dimension_model). Shared by ingestion (rows just inserted),
  * signed corrections (rollup-delta.ts), rebuilds and the back-fill of a newly promoted key, so the keys and sums
  * are computed the same way everywhere.
  */
@@ -11,14 +14,14 @@ import type pg from "pg";
 /** The value an event files under for key `k`: an empty value is the same as none. */
 const VALUE_SQL = (key: string) => `COALESCE(e.tags->>${key}, '')`;
 
-export const DIMENSION_INSERT = `INSERT INTO usage_daily_dimension (day, team_id, workload_id, tag_key, tag_value, events, requests, input_tokens,
+export const DIMENSION_INSERT = `INSERT INTO usage_daily_dimension (day, team_id, workload_id, model_id, tag_key, tag_value, events, requests, input_tokens,
   cached_input_tokens, cache_write_tokens, output_tokens, reasoning_tokens, cost_nanos, unpriced_requests, unpriced_events, uncounted_events,
   uncounted_cost_nanos)`;
 
 const SUMS = ["events", "requests", "input_tokens", "cached_input_tokens", "cache_write_tokens", "output_tokens", "reasoning_tokens", "cost_nanos",
   "unpriced_requests", "unpriced_events", "uncounted_events", "uncounted_cost_nanos"];
 
-export const DIMENSION_UPSERT = `ON CONFLICT (tag_key, day, team_id, workload_id, tag_value) DO UPDATE SET
+export const DIMENSION_UPSERT = `ON CONFLICT (tag_key, day, team_id, workload_id, model_id, tag_value) DO UPDATE SET
   ${SUMS.map((c) => `${c} = usage_daily_dimension.${c} + EXCLUDED.${c}`).join(", ")}`;
 
 /**
@@ -28,12 +31,12 @@ export const DIMENSION_UPSERT = `ON CONFLICT (tag_key, day, team_id, workload_id
 export function dimensionRollupSelect(from: string, keysParam: string, signed = false): string {
   const s = signed ? "e.sign" : "1";
   const w = (x: string) => (signed ? `e.sign * ${x}` : x);
-  return `SELECT (e.occurred_at AT TIME ZONE 'UTC')::date AS day, COALESCE(e.team_id, 0), COALESCE(e.workload_id, 0), k.key, ${VALUE_SQL("k.key")},
+  return `SELECT (e.occurred_at AT TIME ZONE 'UTC')::date AS day, COALESCE(e.team_id, 0), COALESCE(e.workload_id, 0), e.model_id, k.key, ${VALUE_SQL("k.key")},
     sum(${s}), sum(${w("e.requests")}), sum(${w("e.input_tokens")}), sum(${w("e.cached_input_tokens")}), sum(${w("e.cache_write_tokens")}),
     sum(${w("e.output_tokens")}), sum(${w("e.reasoning_tokens")}), COALESCE(sum(${w("e.cost_nanos")}), 0),
     COALESCE(sum(${w("e.requests")}) FILTER (WHERE e.cost_nanos IS NULL), 0), COALESCE(sum(${s}) FILTER (WHERE e.cost_nanos IS NULL), 0),
     COALESCE(sum(${s}) FILTER (WHERE e.requests = 0), 0), COALESCE(sum(${w("e.cost_nanos")}) FILTER (WHERE e.requests = 0), 0)
-  FROM ${from} e CROSS JOIN unnest(${keysParam}) AS k(key) GROUP BY 1, 2, 3, 4, 5 ORDER BY 4, 1, 2, 3, 5`;
+  FROM ${from} e CROSS JOIN unnest(${keysParam}) AS k(key) GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 5, 1, 2, 3, 4, 6`;
 }
 
 /**
