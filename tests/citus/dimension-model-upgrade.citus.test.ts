@@ -1,10 +1,12 @@
 /**
  * Migration 20261203110000_dimension_model on a Citus coordinator already in use: usage_daily_dimension was a
  * reference table there (it was not in the sharded list); the migration rebuilds it with the model from the stored
- * calls and the migrator's Citus step then shards the new table by day, like the other roll-ups.
+ * calls and the migrator's Citus step then shards the new table by day, like the other roll-ups. Every later
+ * migration is applied here too, so each is tested on a coordinator in use.
  */
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { migrate } from "@/lib/db/migrate";
+import { readdirSync } from "node:fs";
+import { defaultMigrationsDir, migrate } from "@/lib/db/migrate";
 import { pool } from "@/lib/db/pool";
 import { ingest, usageEvent } from "../factories";
 import { NO_DRIFT, rollupDrift } from "../rollup-check";
@@ -35,8 +37,11 @@ describe("the tag roll-up gaining the model on Citus", () => {
       );
       expect((await pool().query("SELECT count(*)::int AS n FROM usage_daily_dimension")).rows[0].n).toBe(2);
 
+      // That migration and every later one, on a coordinator in use (each must run there, not only on a fresh one).
       const result = await migrate(url);
-      expect(result.applied).toEqual(["20261203110000_dimension_model"]);
+      const later = readdirSync(defaultMigrationsDir()).filter((n) => n >= "20261203110000").sort();
+      expect(result.applied).toEqual(later);
+      expect(result.applied[0]).toBe("20261203110000_dimension_model");
       expect(result.citus?.distributed).toEqual(["usage_daily_dimension"]);
       const layout = await pool().query(
         `SELECT partmethod AS method, column_to_column_name(logicalrelid, partkey) AS column FROM pg_dist_partition WHERE logicalrelid = 'usage_daily_dimension'::regclass`,
