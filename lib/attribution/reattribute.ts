@@ -3,7 +3,7 @@ import type pg from "pg";
 import { nanosToUsd } from "@/lib/money";
 import { AppError } from "@/lib/errors";
 import { DAILY_INSERT, USER_INSERT, dailyRollupSelect, userRollupSelect } from "@/lib/ingest/store/columns";
-import { SLOT_INSERT, slotRollupSelect } from "@/lib/ingest/store/slot-rollup";
+import { SLOT_INSERT, SLOTS_OF_DAYS, slotRollupSelect } from "@/lib/ingest/store/slot-rollup";
 import { applySignedRollups } from "@/lib/ingest/store/rollup-delta";
 import { rebuildShapeRollup } from "@/lib/ingest/store/shape-rollup";
 import { lockedDimensionKeys, rebuildDimensionRollup } from "@/lib/ingest/store/dimension-rollup";
@@ -112,10 +112,7 @@ async function rebuildRollups(client: pg.PoolClient, firstDay: string, lastDay: 
   await client.query("DELETE FROM usage_daily_user WHERE day BETWEEN $1::date AND $2::date", [firstDay, lastDay]);
   await client.query(`${DAILY_INSERT} ${dailyRollupSelect(events)}`, [firstDay, lastDay]);
   await client.query(`${USER_INSERT} ${userRollupSelect(events)}`, [firstDay, lastDay]);
-  await client.query(
-    `DELETE FROM usage_15min WHERE slot >= ($1::date::timestamp AT TIME ZONE 'UTC') AND slot < (($2::date + 1)::timestamp AT TIME ZONE 'UTC')`,
-    [firstDay, lastDay],
-  );
+  await client.query(`DELETE FROM usage_15min WHERE ${SLOTS_OF_DAYS}`, [firstDay, lastDay]);
   await client.query(`${SLOT_INSERT} ${slotRollupSelect(events)}`, [firstDay, lastDay]);
   await rebuildShapeRollup(client, firstDay, lastDay);
   await rebuildDimensionRollup(client, firstDay, lastDay);

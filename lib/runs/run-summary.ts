@@ -85,7 +85,7 @@ export async function querySummary(principal: Principal, q: RunsQuery, now = new
   const aboveP99 = runConditions(principal, q, from, to, { rangeAsFilter: true });
   // One statement, in a transaction only so that SET LOCAL work_mem applies to it alone (the percentile sort of a
   // big workload needs ~25 bytes per run; below that it spills to disk). Per workload: one percentile_disc over an
-  // array of fractions (one sort for p50/p95/p99; the index usage_runs_workload_id_cost_idx hands the runs over
+  // array of fractions (one sort for p50/p95/p99; the index usage_runs_workload_id_cost_nanos_idx hands the runs over
   // already in cost order, so that sort only confirms the order); the runaway count is an index-only range scan
   // of the same index above the workload's p99. Indexes: prisma/migrations/20261203120000_runs_covering_indexes.
   const stats = await prisma().$transaction(async (tx) => {

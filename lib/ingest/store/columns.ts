@@ -36,8 +36,10 @@ export const DAILY_INSERT = `INSERT INTO usage_daily (day, team_id, workload_id,
   cached_input_tokens, cache_write_tokens, output_tokens, reasoning_tokens, cost_nanos, source_cost_nanos, unpriced_requests, tool_cost_nanos,
   unpriced_events, uncounted_events, uncounted_cost_nanos)`;
 
-const sumColumns = (table: string, columns: string[]) => columns.map((c) => `${c} = ${table}.${c} + EXCLUDED.${c}`).join(", ");
-const TOKEN_SUMS = ["events", "requests", "input_tokens", "cached_input_tokens", "cache_write_tokens", "output_tokens", "reasoning_tokens", "cost_nanos", "unpriced_requests",
+/** `col = table.col + EXCLUDED.col` for each column: a roll-up upsert adds the batch's sums to the stored row. */
+export const sumColumns = (table: string, columns: string[]) => columns.map((c) => `${c} = ${table}.${c} + EXCLUDED.${c}`).join(", ");
+/** The measures every usage roll-up keeps (usage_daily, usage_daily_user, usage_daily_dimension, usage_15min). */
+export const TOKEN_SUMS = ["events", "requests", "input_tokens", "cached_input_tokens", "cache_write_tokens", "output_tokens", "reasoning_tokens", "cost_nanos", "unpriced_requests",
   "unpriced_events", "uncounted_events", "uncounted_cost_nanos"];
 
 export const DAILY_UPSERT = `ON CONFLICT (day, team_id, workload_id, model_id, batch) DO UPDATE SET

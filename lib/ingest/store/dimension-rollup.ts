@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { TOKEN_SUMS, sumColumns } from "./columns";
 
 /**
  * The per-key tag roll-up (usage_daily_dimension, per day, team, workload, model, key and value): every event
@@ -18,11 +19,8 @@ export const DIMENSION_INSERT = `INSERT INTO usage_daily_dimension (day, team_id
   cached_input_tokens, cache_write_tokens, output_tokens, reasoning_tokens, cost_nanos, unpriced_requests, unpriced_events, uncounted_events,
   uncounted_cost_nanos)`;
 
-const SUMS = ["events", "requests", "input_tokens", "cached_input_tokens", "cache_write_tokens", "output_tokens", "reasoning_tokens", "cost_nanos",
-  "unpriced_requests", "unpriced_events", "uncounted_events", "uncounted_cost_nanos"];
-
 export const DIMENSION_UPSERT = `ON CONFLICT (tag_key, day, team_id, workload_id, model_id, tag_value) DO UPDATE SET
-  ${SUMS.map((c) => `${c} = usage_daily_dimension.${c} + EXCLUDED.${c}`).join(", ")}`;
+  ${sumColumns("usage_daily_dimension", TOKEN_SUMS)}`;
 
 /**
  * Roll-up rows of `from` (usage_events-shaped, alias e) for the keys in `keysParam` (a text[] parameter, e.g.

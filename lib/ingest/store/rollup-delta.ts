@@ -2,7 +2,7 @@ import type pg from "pg";
 import { DAILY_INSERT, DAILY_UPSERT, USER_INSERT, USER_UPSERT } from "./columns";
 import { INPUT_BUCKET_SQL, SHAPE_INSERT, SHAPE_UPSERT } from "./shape-rollup";
 import { DIMENSION_INSERT, DIMENSION_UPSERT, dimensionRollupSelect, lockedDimensionKeys } from "./dimension-rollup";
-import { SLOT_INSERT, SLOT_UPSERT, slotRollupSelect } from "./slot-rollup";
+import { SLOT_INSERT, SLOT_UPSERT, SLOTS_OF_DAYS, slotRollupSelect } from "./slot-rollup";
 import { RUN_INSERT, RUN_UPSERT, runRollupSelect } from "./run-rollup";
 import { outcomeFromTags } from "@/lib/runs/outcome";
 
@@ -69,8 +69,5 @@ export async function applySignedRollups(client: pg.ClientBase, relation: string
   for (const table of ["usage_daily", "usage_daily_user", "usage_shape_daily", "usage_daily_dimension"]) {
     await client.query(`DELETE FROM ${table} WHERE day BETWEEN $1::date AND $2::date AND events = 0`, [first, last]);
   }
-  await client.query(
-    `DELETE FROM usage_15min WHERE slot >= ($1::date::timestamp AT TIME ZONE 'UTC') AND slot < (($2::date + 1)::timestamp AT TIME ZONE 'UTC') AND events = 0`,
-    [first, last],
-  );
+  await client.query(`DELETE FROM usage_15min WHERE ${SLOTS_OF_DAYS} AND events = 0`, [first, last]);
 }

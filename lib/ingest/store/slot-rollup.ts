@@ -1,3 +1,5 @@
+import { TOKEN_SUMS, sumColumns } from "./columns";
+
 /**
  * usage_15min (migration 20261203095000_usage_15min): spend per 15-minute slot, team, workload and model, read only
  * where a day must be cut at a time of day (the month-to-date comparison, lib/analytics/cube.ts). Maintained with
@@ -7,11 +9,10 @@
 export const SLOT_INSERT = `INSERT INTO usage_15min (slot, team_id, workload_id, model_id, events, requests, input_tokens, cached_input_tokens,
   cache_write_tokens, output_tokens, reasoning_tokens, cost_nanos, unpriced_requests, unpriced_events, uncounted_events, uncounted_cost_nanos)`;
 
-const SUMMED = ["events", "requests", "input_tokens", "cached_input_tokens", "cache_write_tokens", "output_tokens", "reasoning_tokens", "cost_nanos",
-  "unpriced_requests", "unpriced_events", "uncounted_events", "uncounted_cost_nanos"];
+export const SLOT_UPSERT = `ON CONFLICT (slot, team_id, workload_id, model_id) DO UPDATE SET ${sumColumns("usage_15min", TOKEN_SUMS)}`;
 
-export const SLOT_UPSERT = `ON CONFLICT (slot, team_id, workload_id, model_id) DO UPDATE SET
-  ${SUMMED.map((c) => `${c} = usage_15min.${c} + EXCLUDED.${c}`).join(", ")}`;
+/** The slots of the UTC days $1..$2 (dates), for clearing or rebuilding the roll-up over a day range. */
+export const SLOTS_OF_DAYS = `slot >= ($1::date::timestamp AT TIME ZONE 'UTC') AND slot < (($2::date + 1)::timestamp AT TIME ZONE 'UTC')`;
 
 /**
  * The 15-minute slot a call falls in, as its start: slots are counted from the Unix epoch in absolute time, so the
