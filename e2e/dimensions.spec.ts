@@ -32,6 +32,22 @@ test("the Dimensions page shows spend per customer with (none), drills into one 
   await expect(table.locator("tbody tr").first()).toBeVisible();
   await page.screenshot({ path: `${shots}/dimensions-customer-by-model.png`, fullPage: true });
 
+  // One model: the model picker lists only the picked tier's models, and the table keeps that model's row alone.
+  const modelPicker = page.getByRole("combobox", { name: "Model" });
+  const frontierModels = (await modelPicker.locator("option").allTextContents()).filter((m) => m !== "All models");
+  const onTable = (await table.locator("tbody tr td:first-child").allTextContents()).map((cell) => cell.trim());
+  // Every frontier model this customer used is offered (the picker lists the tier's models, used or not).
+  for (const model of onTable) expect(frontierModels).toContain(model);
+  for (const small of ["gpt-5-nano", "claude-haiku-4-5"]) expect(frontierModels).not.toContain(small);
+  const picked = onTable[1];
+  await modelPicker.selectOption({ label: picked });
+  await expect(page).toHaveURL(/model=[a-z]+(%2F|\/)/);
+  await expect(table.locator("tbody tr")).toHaveCount(1);
+  await expect(table.locator("tbody tr td:first-child")).toHaveText(picked);
+  await page.getByRole("group", { name: "By" }).getByRole("button", { name: "Workload" }).click();
+  await expect(page.getByRole("heading", { name: "Workloads of customer = acme" })).toBeVisible();
+  await expect(table.locator("tbody tr").first()).toBeVisible();
+
   await page.getByRole("combobox", { name: "Dimension" }).selectOption("feature");
   await expect(page).toHaveURL(/key=feature/);
 });

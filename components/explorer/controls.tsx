@@ -1,6 +1,6 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import { teamsQuery } from "./api-client";
+import { modelsQuery, teamsQuery } from "./api-client";
 import { useExplorerParams } from "./use-explorer-params";
 
 /** A small set of mutually exclusive choices (stack by team / tier), kept in the URL under `name`. */
@@ -45,6 +45,26 @@ export function TeamFilter({ includeUnattributed = true }: { includeUnattributed
   const options = (teams.data?.teams ?? []).map((t) => ({ value: t.slug, label: t.name }));
   if (includeUnattributed) options.push({ value: "unattributed", label: "Unattributed" });
   return <SelectFilter name="team" label="Team" allLabel="All teams" options={options} />;
+}
+
+/**
+ * Model filter (URL `model`, the spend API's provider/name key) over the models calls were seen with, narrowed to
+ * the picked tier so the two filters cannot contradict each other.
+ */
+export function ModelFilter() {
+  const { get } = useExplorerParams();
+  const models = useQuery(modelsQuery());
+  const tier = get("tier");
+  const picked = get("model");
+  // The picked model stays listed even outside the tier: the select must show what the URL filters by.
+  const all = models.data?.models ?? [];
+  // Tables label a model by its name; the provider is added only where two providers share a name.
+  const shared = new Set(all.filter((m, i) => all.findIndex((o) => o.name === m.name) !== i).map((m) => m.name));
+  const options = all
+    .filter((m) => m.key === picked || !tier || (tier === "unknown" ? m.tier === null : m.tier === tier))
+    .map((m) => ({ value: m.key, label: shared.has(m.name) ? `${m.name} (${m.provider})` : m.name }))
+    .sort((a, b) => a.label.localeCompare(b.label));
+  return <SelectFilter name="model" label="Model" allLabel="All models" options={options} />;
 }
 
 export const TIER_OPTIONS = [

@@ -5,7 +5,7 @@ import { dimensionsQuery, seriesQuery, spendQuery } from "../api-client";
 import { useExplorerParams } from "../use-explorer-params";
 import { chartInterval } from "../chart-interval";
 import { DateRangePicker } from "../date-range-picker";
-import { Segmented, SelectFilter, TeamFilter, TIER_OPTIONS } from "../controls";
+import { ModelFilter, Segmented, SelectFilter, TeamFilter, TIER_OPTIONS } from "../controls";
 import { DataTable } from "../data-table";
 import { ErrorBox, Loading } from "../query-state";
 import { EmptyState } from "../empty-state";
@@ -22,9 +22,9 @@ const VALUE_BREAKDOWNS = [
 ];
 
 /**
- * Spend by a promoted tag key (URL: key, value, team, tier, range): the spend per value over time (top 8 stacked,
+ * Spend by a promoted tag key (URL: key, value, team, tier, model, range): the spend per value over time (top 8 stacked,
  * the rest as Other, "(none)" always shown) and a table of values. Picking a value shows its spend by workload or
- * by model; the tier filter applies to both (tags combine with the model filters, issue 13 §1).
+ * by model; the tier and model filters apply to both (tags combine with the model filters, issue 13 §1).
  */
 export function DimensionsView() {
   const { range, get, set } = useExplorerParams();
@@ -32,7 +32,7 @@ export function DimensionsView() {
   const keys = (dimensions.data?.dimensions ?? []).map((d) => d.tagKey);
   const key = keys.find((k) => k === get("key")) ?? keys[0];
   const value = get("value");
-  const base = { from: range.from, to: range.to, team: get("team"), tier: get("tier") };
+  const base = { from: range.from, to: range.to, team: get("team"), tier: get("tier"), model: get("model") };
   const breakdown = VALUE_BREAKDOWNS.find((b) => b.value === get("by")) ?? VALUE_BREAKDOWNS[0];
   const tagFilter = key && value ? { [`tag.${key}`]: value } : {};
   const enabled = key !== undefined;
@@ -60,6 +60,7 @@ export function DimensionsView() {
         <DateRangePicker />
         <TeamFilter />
         <SelectFilter name="tier" label="Tier" allLabel="All tiers" options={TIER_OPTIONS} />
+        <ModelFilter />
         <label className="field">
           Dimension
           {/* A value belongs to its key: changing the key clears it. */}
