@@ -2,7 +2,7 @@ import path from "node:path";
 import pg from "pg";
 import { parseEnv } from "@/lib/config/env";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded-postgres";
-import { migrate } from "@/lib/db/migrate";
+import { migrate, migrationLogLine } from "@/lib/db/migrate";
 import { projectRoot } from "@/lib/config/project-root";
 
 /**
@@ -22,7 +22,8 @@ export async function openDatabase(): Promise<{ url: string; close(): Promise<vo
     }
   }
   process.env.DATABASE_URL = url;
-  await migrate(url);
+  // stderr: stdout carries the command's own output (JSON for scripts).
+  await migrate(url, undefined, { onProgress: (event) => process.stderr.write(`${migrationLogLine(event)}\n`) });
   return { url, close: async () => void (await embedded?.stop()) };
 }
 

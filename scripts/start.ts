@@ -6,7 +6,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { EnvError, parseEnv } from "@/lib/config/env";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded-postgres";
-import { migrate } from "@/lib/db/migrate";
+import { migrate, migrationLogLine } from "@/lib/db/migrate";
 import { persistentSecret } from "@/lib/bootstrap/secret";
 import { needsBuild } from "@/lib/bootstrap/needs-build";
 import { ensureAdmin } from "@/lib/bootstrap/ensure-admin";
@@ -50,8 +50,7 @@ async function main() {
     url = database.url;
   }
   process.env.DATABASE_URL = url;
-  const migrated = await migrate(url, path.join(root, "prisma", "migrations"));
-  if (migrated.applied.length) console.log(`Applied migrations: ${migrated.applied.join(", ")}`);
+  await migrate(url, path.join(root, "prisma", "migrations"), { onProgress: (event) => console.log(migrationLogLine(event)) });
 
   const admin = await ensureAdmin(env.RIGHTSIZE_ADMIN_EMAIL, env.RIGHTSIZE_ADMIN_PASSWORD);
   if (admin.created) {

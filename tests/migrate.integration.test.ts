@@ -4,7 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import pg from "pg";
 import { useTestDatabase } from "./db";
-import { migrate } from "@/lib/db/migrate";
+import { migrate, migrationLogLine } from "@/lib/db/migrate";
 import { pool } from "@/lib/db/pool";
 
 useTestDatabase();
@@ -40,6 +40,25 @@ describe("the migrator", () => {
     // Running again applies nothing new and still fails on the same file.
     await expect(migrate(probeUrl, dir)).rejects.toThrow(/002_broken/);
     await pool().query("DROP DATABASE migrate_probe WITH (FORCE)");
+  });
+
+  it("says which migration it is applying before it runs, and how long it took after (start-up log)", async () => {
+    await pool().query("DROP DATABASE IF EXISTS migrate_log_probe");
+    await pool().query("CREATE DATABASE migrate_log_probe");
+    const probeUrl = process.env.DATABASE_URL!.replace(/\/[^/]+$/, "/migrate_log_probe");
+    const first = migrationsDir({ "001_a": "CREATE TABLE a (id int);" });
+    await migrate(probeUrl, first);
+    // Only pending migrations are numbered: 001 is already applied, so 002 and 003 are "1 of 2" and "2 of 2".
+    const dir = migrationsDir({ "001_a": "CREATE TABLE a (id int);", "002_b": "CREATE TABLE b (id int);", "003_c": "CREATE TABLE c (id int);" });
+    const lines: string[] = [];
+    await migrate(probeUrl, dir, { onProgress: (event) => lines.push(migrationLogLine(event)) });
+    expect(lines.map((l) => l.replace(/in \d+\.\d s$/, "in N s"))).toEqual([
+      "Applying migration 1 of 2: 002_b...",
+      "Applied migration 1 of 2: 002_b in N s",
+      "Applying migration 2 of 2: 003_c...",
+      "Applied migration 2 of 2: 003_c in N s",
+    ]);
+    await pool().query("DROP DATABASE migrate_log_probe WITH (FORCE)");
   });
 
   it("is idempotent on the real migrations", async () => {

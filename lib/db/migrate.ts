@@ -35,11 +35,27 @@ const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "applied_steps_count" INTEGER NOT NULL DEFAULT 0
 )`;
 
+/** One line per event of a run, for start-up logs and the CLI's stderr. */
+export function migrationLogLine(event: Parameters<MigrationProgress>[0]): string {
+  const step = `migration ${event.position} of ${event.pending}: ${event.name}`;
+  return event.ms === undefined ? `Applying ${step}...` : `Applied ${step} in ${(event.ms / 1000).toFixed(1)} s`;
+}
+
 export function defaultMigrationsDir(): string {
   return path.resolve(projectRoot(), "prisma", "migrations");
 }
 
-export async function migrate(databaseUrl: string, migrationsDir = defaultMigrationsDir()): Promise<MigrationResult> {
+/**
+ * Progress of a run: called as each pending migration starts and ends, so an operator watching a long back-fill
+ * (minutes on a large history) sees which one is running instead of a silent start-up.
+ */
+export type MigrationProgress = (event: { name: string; position: number; pending: number; ms?: number }) => void;
+
+export async function migrate(
+  databaseUrl: string,
+  migrationsDir = defaultMigrationsDir(),
+  opts: { onProgress?: MigrationProgress } = {},
+): Promise<MigrationResult> {
   if (!existsSync(migrationsDir)) throw new Error(`No migrations folder at ${migrationsDir}`);
   const names = readdirSync(migrationsDir, { withFileTypes: true })
     .filter((d) => d.isDirectory() && existsSync(path.join(migrationsDir, d.name, "migration.sql")))
@@ -56,6 +72,7 @@ export async function migrate(databaseUrl: string, migrationsDir = defaultMigrat
     );
     const applied = new Map(done.rows.map((r) => [r.migration_name, r.checksum]));
     const result: MigrationResult = { applied: [], alreadyApplied: 0 };
+    const pending = names.filter((name) => !applied.has(name)).length;
     for (const name of names) {
       const sql = readFileSync(path.join(migrationsDir, name, "migration.sql"), "utf8");
       const checksum = createHash("sha256").update(sql).digest("hex");
@@ -69,6 +86,8 @@ export async function migrate(databaseUrl: string, migrationsDir = defaultMigrat
       try {
         await client.query("BEGIN");
         const startedAt = new Date();
+        const position = result.applied.length + 1;
+        opts.onProgress?.({ name, position, pending });
         await client.query(sql);
         await client.query(
           `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count)
@@ -77,6 +96,7 @@ export async function migrate(databaseUrl: string, migrationsDir = defaultMigrat
         );
         await client.query("COMMIT");
         result.applied.push(name);
+        opts.onProgress?.({ name, position, pending, ms: Date.now() - startedAt.getTime() });
       } catch (error) {
         await client.query("ROLLBACK").catch(() => {});
         throw new MigrationError(name, error);
