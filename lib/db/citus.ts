@@ -55,6 +55,9 @@ export async function applyCitusLayout(client: pg.ClientBase): Promise<CitusLayo
     (await client.query<{ name: string }>(`SELECT logicalrelid::regclass::text AS name FROM pg_dist_partition`)).rows.map((r) => unquote(r.name)),
   );
   const result: CitusLayoutResult = { distributed: [], reference: [] };
+  // usage_runs becomes a reference table, and Citus takes no triggers on one: the runs histogram's triggers
+  // (migration 20261203160000_runs_histogram) go, and the runs summary reads usage_runs instead (lib/runs/run-histogram.ts).
+  if (!done.has("usage_runs")) await dropRunsHistogramTriggers(client);
   // Referenced tables first: Citus refuses a foreign key from a reference table to a table it does not manage.
   for (const table of await referenceTablesInDependencyOrder(client)) {
     if (done.has(table)) continue;
@@ -73,6 +76,13 @@ export async function applyCitusLayout(client: pg.ClientBase): Promise<CitusLayo
     await client.query("SELECT truncate_local_data_after_distributing_table($1)", [quoteIdent(table)]);
   }
   return result;
+}
+
+async function dropRunsHistogramTriggers(client: pg.ClientBase): Promise<void> {
+  for (const trigger of ["usage_runs_hist_insert", "usage_runs_hist_update", "usage_runs_hist_delete", "usage_runs_hist_truncate"]) {
+    await client.query(`DROP TRIGGER IF EXISTS ${trigger} ON usage_runs`);
+  }
+  await client.query("TRUNCATE usage_runs_hist");
 }
 
 async function ensureExtension(client: pg.ClientBase): Promise<void> {

@@ -7,6 +7,7 @@ import { checkRange, monthStart, todayUtc } from "@/lib/analytics/dates";
 import { checkFilterValues } from "@/lib/analytics/check-filters";
 import { nanosToUsd } from "@/lib/money";
 import { nanosPer } from "./divide";
+import { histogramMaintained, locateRank, nearestRank, probeCosts, type BucketCount } from "./run-histogram";
 import { RUN_KINDS, type RunRow, type RunsQuery, type RunsResponse, type WorkloadRunStats } from "./run-schemas";
 
 /**
@@ -29,13 +30,19 @@ export function runConditions(
   const where = [
     Prisma.sql`${at} >= (${from}::date::timestamp AT TIME ZONE 'UTC')`,
     Prisma.sql`${at} < ((${to}::date + 1)::timestamp AT TIME ZONE 'UTC')`,
-    teamScope(principal),
+    ...filterConditions(principal, q),
   ];
+  return Prisma.join(where, " AND ");
+}
+
+/** The caller's team scope and the team/workload filters, on `d` (usage_runs or usage_runs_hist). */
+function filterConditions(principal: Pick<Principal, "teamIds">, q: Pick<RunsQuery, "team" | "workload">): Prisma.Sql[] {
+  const where = [teamScope(principal)];
   if (q.team) where.push(q.team === "unattributed" ? Prisma.sql`d.team_id = 0` : Prisma.sql`d.team_id = (SELECT id FROM teams WHERE slug = ${q.team})`);
   if (q.workload) {
     where.push(q.workload === "unattributed" ? Prisma.sql`d.workload_id = 0` : Prisma.sql`d.workload_id = (SELECT id FROM workloads WHERE slug = ${q.workload})`);
   }
-  return Prisma.join(where, " AND ");
+  return where;
 }
 
 interface RawStats {
@@ -83,26 +90,9 @@ export async function querySummary(principal: Principal, q: RunsQuery, now = new
   // date range, but the planner guesses a third of the rows for `cost_nanos > p99` (the p99 is not known when it
   // plans) and would rather range-scan first_at once per workload (month to date: 0.22 s instead of 0.09 s).
   const aboveP99 = runConditions(principal, q, from, to, { rangeAsFilter: true });
-  // One statement, in a transaction only so that SET LOCAL work_mem applies to it alone (the percentile sort of a
-  // big workload needs ~25 bytes per run; below that it spills to disk). Per workload: one percentile_disc over an
-  // array of fractions (one sort for p50/p95/p99; the index usage_runs_workload_id_cost_nanos_idx hands the runs over
-  // already in cost order, so that sort only confirms the order); the runaway count is an index-only range scan
-  // of the same index above the workload's p99. Indexes: prisma/migrations/20261203120000_runs_covering_indexes.
-  const stats = await prisma().$transaction(async (tx) => {
-    await tx.$executeRawUnsafe(`SET LOCAL work_mem = '${RUNS_WORK_MEM}'`);
-    return tx.$queryRaw<(RawStats & { workload_id: number })[]>`
-      SELECT s.workload_id, COALESCE(w.slug, 'unattributed') AS workload, COALESCE(w.name, 'Unattributed') AS label, s.runs, s.calls, s.cost::text AS cost,
-        s.pct[1]::text AS p50, s.pct[2]::text AS p95, s.pct[3]::text AS p99, s.max::text AS max, f.runaway, s.ok, s.outcomes, s.successes
-      FROM (
-        SELECT d.workload_id, count(*)::int AS runs, sum(d.calls)::text AS calls, sum(d.cost_nanos) AS cost,
-          percentile_disc(ARRAY[0.5, 0.95, 0.99]) WITHIN GROUP (ORDER BY d.cost_nanos) AS pct, max(d.cost_nanos) AS max,
-          sum(d.ok_calls)::text AS ok, sum(d.outcome_calls)::text AS outcomes, sum(d.success_outcomes)::text AS successes
-        FROM usage_runs d WHERE ${where} GROUP BY d.workload_id
-      ) s
-      CROSS JOIN LATERAL (SELECT count(*)::int AS runaway FROM usage_runs d WHERE d.workload_id = s.workload_id AND d.cost_nanos > s.pct[3] AND ${aboveP99}) f
-      LEFT JOIN workloads w ON w.id = s.workload_id
-      ORDER BY s.cost DESC, 2`;
-  });
+  const stats = (await histogramMaintained())
+    ? await statsFromHistogram(principal, q, from, to, aboveP99)
+    : await statsByScan(where, aboveP99);
   const ids = stats.map((s) => s.workload_id);
   const p99s = stats.map((s) => s.p99);
   // Each workload's most expensive runs from a backward scan of (workload_id, cost_nanos) that stops after `limit`
@@ -126,6 +116,80 @@ export async function querySummary(principal: Principal, q: RunsQuery, now = new
     ORDER BY f.cost_nanos DESC, f.run_id, f.workload_id, f.team_id`;
   const [top, runaway] = stats.length === 0 ? [[], []] : await Promise.all([runs(false), runs(true)]);
   return { from, to, workloads: stats.map(statsOut), top: top.map(runOut), runaway: runaway.map(runOut) };
+}
+
+/**
+ * Per-workload figures read from every run in the range: where the runs histogram is not maintained (Citus, where
+ * usage_runs is a reference table and takes no triggers).
+ */
+async function statsByScan(where: Prisma.Sql, aboveP99: Prisma.Sql): Promise<WorkloadStatsRow[]> {
+  // One statement, in a transaction only so that SET LOCAL work_mem applies to it alone (the percentile sort of a
+  // big workload needs ~25 bytes per run; below that it spills to disk). Per workload: one percentile_disc over an
+  // array of fractions (one sort for p50/p95/p99; the index usage_runs_workload_id_cost_nanos_idx hands the runs over
+  // already in cost order, so that sort only confirms the order); the runaway count is an index-only range scan
+  // of the same index above the workload's p99. Indexes: prisma/migrations/20261203120000_runs_covering_indexes.
+  return prisma().$transaction(async (tx) => {
+    await tx.$executeRawUnsafe(`SET LOCAL work_mem = '${RUNS_WORK_MEM}'`);
+    return tx.$queryRaw<(RawStats & { workload_id: number })[]>`
+      SELECT s.workload_id, COALESCE(w.slug, 'unattributed') AS workload, COALESCE(w.name, 'Unattributed') AS label, s.runs, s.calls, s.cost::text AS cost,
+        s.pct[1]::text AS p50, s.pct[2]::text AS p95, s.pct[3]::text AS p99, s.max::text AS max, f.runaway, s.ok, s.outcomes, s.successes
+      FROM (
+        SELECT d.workload_id, count(*)::int AS runs, sum(d.calls)::text AS calls, sum(d.cost_nanos) AS cost,
+          percentile_disc(ARRAY[0.5, 0.95, 0.99]) WITHIN GROUP (ORDER BY d.cost_nanos) AS pct, max(d.cost_nanos) AS max,
+          sum(d.ok_calls)::text AS ok, sum(d.outcome_calls)::text AS outcomes, sum(d.success_outcomes)::text AS successes
+        FROM usage_runs d WHERE ${where} GROUP BY d.workload_id
+      ) s
+      CROSS JOIN LATERAL (SELECT count(*)::int AS runaway FROM usage_runs d WHERE d.workload_id = s.workload_id AND d.cost_nanos > s.pct[3] AND ${aboveP99}) f
+      LEFT JOIN workloads w ON w.id = s.workload_id
+      ORDER BY s.cost DESC, 2`;
+  });
+}
+
+type WorkloadStatsRow = RawStats & { workload_id: number };
+
+/**
+ * The same figures from the runs histogram (run-histogram.ts): sums per workload from usage_runs_hist, then each
+ * percentile and the maximum located in its cost bucket by counting and read exactly from the
+ * (workload_id, cost_nanos) index inside that bucket; the runaway count is the index range above the p99.
+ */
+async function statsFromHistogram(principal: Principal, q: RunsQuery, from: string, to: string, aboveP99: Prisma.Sql): Promise<WorkloadStatsRow[]> {
+  const where = histogramConditions(principal, q, from, to);
+  const [totals, buckets] = await Promise.all([
+    prisma().$queryRaw<Omit<WorkloadStatsRow, "p50" | "p95" | "p99" | "max" | "runaway">[]>`
+      SELECT s.workload_id, COALESCE(w.slug, 'unattributed') AS workload, COALESCE(w.name, 'Unattributed') AS label, s.runs, s.calls, s.cost::text AS cost,
+        s.ok, s.outcomes, s.successes
+      FROM (
+        SELECT d.workload_id, sum(d.runs)::int AS runs, sum(d.calls)::text AS calls, sum(d.cost_nanos) AS cost, sum(d.ok_calls)::text AS ok,
+          sum(d.outcome_calls)::text AS outcomes, sum(d.success_outcomes)::text AS successes
+        FROM usage_runs_hist d WHERE ${where} GROUP BY d.workload_id HAVING sum(d.runs) > 0
+      ) s
+      LEFT JOIN workloads w ON w.id = s.workload_id
+      ORDER BY s.cost DESC, 2`,
+    prisma().$queryRaw<{ workload_id: number; bucket: number; runs: number }[]>`
+      SELECT d.workload_id, d.bucket, sum(d.runs)::int AS runs FROM usage_runs_hist d WHERE ${where}
+      GROUP BY 1, 2 HAVING sum(d.runs) > 0 ORDER BY 1, 2`,
+  ]);
+  const byWorkload = new Map<number, BucketCount[]>();
+  for (const b of buckets) byWorkload.set(b.workload_id, [...(byWorkload.get(b.workload_id) ?? []), b]);
+  const probes = totals.flatMap((t) =>
+    [...PERCENTILES.map((f) => nearestRank(f, t.runs)), t.runs].map((rank) => ({ workloadId: t.workload_id, ...locateRank(byWorkload.get(t.workload_id)!, rank) })),
+  );
+  const costs = await probeCosts(probes, aboveP99);
+  const at = (i: number, k: number) => costs[i * (PERCENTILES.length + 1) + k].toString();
+  const p99s = totals.map((_, i) => at(i, 2));
+  const runaway = await prisma().$queryRaw<{ runaway: number }[]>`
+    SELECT f.runaway FROM unnest(${totals.map((t) => t.workload_id)}::int[], ${p99s}::bigint[]) WITH ORDINALITY AS p(workload_id, p99, i)
+    CROSS JOIN LATERAL (SELECT count(*)::int AS runaway FROM usage_runs d WHERE d.workload_id = p.workload_id AND d.cost_nanos > p.p99 AND ${aboveP99}) f
+    ORDER BY p.i`;
+  return totals.map((t, i) => ({ ...t, p50: at(i, 0), p95: at(i, 1), p99: at(i, 2), max: at(i, 3), runaway: runaway[i].runaway }));
+}
+
+/** The fractions of the summary's percentiles, in the order p50, p95, p99. */
+const PERCENTILES = [0.5, 0.95, 0.99];
+
+/** runConditions over usage_runs_hist: a run's start day is its row's day. */
+function histogramConditions(principal: Pick<Principal, "teamIds">, q: Pick<RunsQuery, "team" | "workload">, from: string, to: string): Prisma.Sql {
+  return Prisma.join([Prisma.sql`d.day >= ${from}::date`, Prisma.sql`d.day <= ${to}::date`, ...filterConditions(principal, q)], " AND ");
 }
 
 function statsOut(s: RawStats): WorkloadRunStats {
