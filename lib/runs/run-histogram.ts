@@ -56,10 +56,19 @@ export function locateRank(buckets: BucketCount[], rank: number): { bucket: numb
  * usage_runs is a reference table (no triggers there); the summary then reads usage_runs itself.
  */
 export async function histogramMaintained(): Promise<boolean> {
-  const found = await prisma().$queryRaw<{ n: number }[]>`
-    SELECT count(*)::int AS n FROM pg_trigger WHERE tgrelid = to_regclass('usage_runs') AND tgname = 'usage_runs_hist_insert'`;
-  return found[0].n > 0;
+  // Asked once per database client: the triggers come and go only with migrations and the Citus layout, which run
+  // before the server starts (scripts/start.ts). Keyed by the client, which is new when DATABASE_URL changes.
+  const client = prisma();
+  let found = maintained.get(client);
+  if (!found) {
+    found = client.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_trigger WHERE tgrelid = to_regclass('usage_runs') AND tgname = 'usage_runs_hist_insert'`
+      .then((rows) => rows[0].n > 0);
+    maintained.set(client, found);
+    found.catch(() => maintained.delete(client));
+  }
+  return found;
 }
+const maintained = new WeakMap<object, Promise<boolean>>();
 
 export interface Probe {
   workloadId: number;

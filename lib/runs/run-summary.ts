@@ -154,21 +154,19 @@ type WorkloadStatsRow = RawStats & { workload_id: number };
  */
 async function statsFromHistogram(principal: Principal, q: RunsQuery, from: string, to: string, aboveP99: Prisma.Sql): Promise<WorkloadStatsRow[]> {
   const where = histogramConditions(principal, q, from, to);
-  const [totals, buckets] = await Promise.all([
-    prisma().$queryRaw<Omit<WorkloadStatsRow, "p50" | "p95" | "p99" | "max" | "runaway">[]>`
-      SELECT s.workload_id, COALESCE(w.slug, 'unattributed') AS workload, COALESCE(w.name, 'Unattributed') AS label, s.runs, s.calls, s.cost::text AS cost,
-        s.ok, s.outcomes, s.successes
-      FROM (
-        SELECT d.workload_id, sum(d.runs)::int AS runs, sum(d.calls)::text AS calls, sum(d.cost_nanos) AS cost, sum(d.ok_calls)::text AS ok,
-          sum(d.outcome_calls)::text AS outcomes, sum(d.success_outcomes)::text AS successes
-        FROM usage_runs_hist d WHERE ${where} GROUP BY d.workload_id HAVING sum(d.runs) > 0
-      ) s
-      LEFT JOIN workloads w ON w.id = s.workload_id
-      ORDER BY s.cost DESC, 2`,
-    prisma().$queryRaw<{ workload_id: number; bucket: number; runs: number }[]>`
-      SELECT d.workload_id, d.bucket, sum(d.runs)::int AS runs FROM usage_runs_hist d WHERE ${where}
-      GROUP BY 1, 2 HAVING sum(d.runs) > 0 ORDER BY 1, 2`,
-  ]);
+  // One read of the histogram: per workload and bucket, in the summary's order (spend, then workload), so each
+  // workload's totals are the sums of its buckets and its percentiles are counted along them.
+  const buckets = await prisma().$queryRaw<HistogramRow[]>`
+    SELECT b.workload_id, COALESCE(w.slug, 'unattributed') AS workload, COALESCE(w.name, 'Unattributed') AS label, b.bucket, b.runs, b.calls,
+      b.cost, b.ok, b.outcomes, b.successes
+    FROM (
+      SELECT d.workload_id, d.bucket, sum(d.runs)::int AS runs, sum(d.calls) AS calls, sum(d.cost_nanos) AS cost, sum(d.ok_calls) AS ok,
+        sum(d.outcome_calls) AS outcomes, sum(d.success_outcomes) AS successes
+      FROM usage_runs_hist d WHERE ${where} GROUP BY 1, 2 HAVING sum(d.runs) > 0
+    ) b
+    LEFT JOIN workloads w ON w.id = b.workload_id
+    ORDER BY sum(b.cost) OVER (PARTITION BY b.workload_id) DESC, 2, b.workload_id, b.bucket`;
+  const totals = sumPerWorkload(buckets);
   const byWorkload = new Map<number, BucketCount[]>();
   for (const b of buckets) byWorkload.set(b.workload_id, [...(byWorkload.get(b.workload_id) ?? []), b]);
   const probes = totals.flatMap((t) =>
@@ -182,6 +180,34 @@ async function statsFromHistogram(principal: Principal, q: RunsQuery, from: stri
     CROSS JOIN LATERAL (SELECT count(*)::int AS runaway FROM usage_runs d WHERE d.workload_id = p.workload_id AND d.cost_nanos > p.p99 AND ${aboveP99}) f
     ORDER BY p.i`;
   return totals.map((t, i) => ({ ...t, p50: at(i, 0), p95: at(i, 1), p99: at(i, 2), max: at(i, 3), runaway: runaway[i].runaway }));
+}
+
+type HistogramRow = BucketCount & { workload_id: number; workload: string; label: string; calls: bigint; cost: bigint; ok: bigint; outcomes: bigint; successes: bigint };
+
+/** Each workload's totals from its buckets (exact: integer sums), in the order the buckets came. */
+function sumPerWorkload(buckets: HistogramRow[]): Omit<WorkloadStatsRow, "p50" | "p95" | "p99" | "max" | "runaway">[] {
+  const sums = new Map<number, { row: HistogramRow; runs: number; calls: bigint; cost: bigint; ok: bigint; outcomes: bigint; successes: bigint }>();
+  for (const b of buckets) {
+    const t = sums.get(b.workload_id) ?? { row: b, runs: 0, calls: 0n, cost: 0n, ok: 0n, outcomes: 0n, successes: 0n };
+    sums.set(b.workload_id, t);
+    t.runs += b.runs;
+    t.calls += BigInt(b.calls);
+    t.cost += BigInt(b.cost);
+    t.ok += BigInt(b.ok);
+    t.outcomes += BigInt(b.outcomes);
+    t.successes += BigInt(b.successes);
+  }
+  return [...sums.values()].map((t) => ({
+    workload_id: t.row.workload_id,
+    workload: t.row.workload,
+    label: t.row.label,
+    runs: t.runs,
+    calls: t.calls.toString(),
+    cost: t.cost.toString(),
+    ok: t.ok.toString(),
+    outcomes: t.outcomes.toString(),
+    successes: t.successes.toString(),
+  }));
 }
 
 /** The fractions of the summary's percentiles, in the order p50, p95, p99. */
