@@ -79,6 +79,9 @@ export async function applyCitusLayout(client: pg.ClientBase): Promise<CitusLayo
 }
 
 async function dropRunsHistogramTriggers(client: pg.ClientBase): Promise<void> {
+  // A database laid out before that migration has neither (the migration then skips them itself).
+  const exists = await client.query("SELECT to_regclass('usage_runs_hist') IS NOT NULL AS yes");
+  if (!exists.rows[0].yes) return;
   for (const trigger of ["usage_runs_hist_insert", "usage_runs_hist_update", "usage_runs_hist_delete", "usage_runs_hist_truncate"]) {
     await client.query(`DROP TRIGGER IF EXISTS ${trigger} ON usage_runs`);
   }

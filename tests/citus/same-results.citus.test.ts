@@ -26,6 +26,7 @@ import { GET as monthlyReport } from "@/app/api/v1/reports/monthly/route";
 import { GET as chargeback } from "@/app/api/v1/reports/chargeback/route";
 import { GET as unpricedModels } from "@/app/api/v1/unpriced-models/route";
 import { POST as budgetsEvaluate } from "@/app/api/v1/budgets/evaluate/route";
+import { GET as runs } from "@/app/api/v1/runs/route";
 
 // 60 days of the demo company ending 2026-11-16: September's second half, all of October, half of November.
 const DEMO = { events: 6_000, days: 60, endDate: new Date("2026-11-16T00:00:00Z"), quiet: true };
@@ -100,9 +101,18 @@ const QUESTIONS: Question[] = [
   ask("monthly report, lead's scope", monthlyReport, "/api/v1/reports/monthly?month=2026-10", "lead"),
   ask("chargeback", chargeback, "/api/v1/reports/chargeback?month=2026-10"),
   ask("budgets evaluated", budgetsEvaluate, "/api/v1/budgets/evaluate", "admin", {}),
+  // Agent runs (issue 13 §2): plain PostgreSQL answers from the runs histogram, Citus from usage_runs itself.
+  ask("runs", runs, `/api/v1/runs?${WIDE}`),
+  ask("runs of one team", runs, `/api/v1/runs?${RANGE}&team=support&limit=10`),
+  ask("runs of one workload", runs, `/api/v1/runs?${WIDE}&workload=support-reply-drafts`),
+  ask("runs, lead's scope", runs, `/api/v1/runs?${WIDE}`, "lead"),
 ];
 
-type Answers = { stored: { events: number; costNanos: string; dailyRows: number; shapeRows: number }; answers: Record<string, { status: number; body: string }> };
+type Answers = {
+  stored: { events: number; costNanos: string; dailyRows: number; shapeRows: number };
+  answers: Record<string, { status: number; body: string }>;
+  runsHistogramRows: number;
+};
 
 let results: Record<DatabaseName, Answers>;
 
@@ -126,7 +136,8 @@ beforeAll(async () => {
       `SELECT (SELECT count(*)::int FROM usage_events) AS events, (SELECT sum(cost_nanos)::text FROM usage_events) AS "costNanos",
               (SELECT count(*)::int FROM usage_daily) AS "dailyRows", (SELECT count(*)::int FROM usage_shape_daily) AS "shapeRows"`,
     );
-    return { stored: stored.rows[0], answers };
+    const histogram = await pool().query("SELECT count(*)::int AS n FROM usage_runs_hist WHERE runs <> 0");
+    return { stored: stored.rows[0], answers, runsHistogramRows: histogram.rows[0].n };
   });
 });
 
@@ -138,6 +149,11 @@ describe("Citus answers exactly what plain PostgreSQL answers", () => {
   it("stores the same calls and roll-ups", () => {
     expect(results.citus.stored).toEqual(results.plain.stored);
     expect(results.plain.stored.events).toBe(DEMO.events);
+  });
+
+  it("answers runs from the histogram on plain PostgreSQL and from usage_runs on Citus (no triggers there)", () => {
+    expect(results.plain.runsHistogramRows).toBeGreaterThan(0);
+    expect(results.citus.runsHistogramRows).toBe(0);
   });
 
   it.each(QUESTIONS.map((q) => [q.name]))("%s", (name) => {
