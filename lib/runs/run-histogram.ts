@@ -82,10 +82,10 @@ export interface Probe {
  * `offset` entries (a bucket holds a small part of a workload's runs). `conditions` must not let the planner range
  * on first_at (runConditions' rangeAsFilter), so each probe walks the (workload_id, cost_nanos) index.
  */
-export async function probeCosts(probes: Probe[], conditions: Prisma.Sql): Promise<bigint[]> {
+export async function probeCosts(db: Pick<Prisma.TransactionClient, "$queryRaw">, probes: Probe[], conditions: Prisma.Sql): Promise<bigint[]> {
   if (probes.length === 0) return [];
   const bounds = probes.map((p) => bucketBounds(p.bucket));
-  const rows = await prisma().$queryRaw<{ i: bigint; cost: bigint | null }[]>`
+  const rows = await db.$queryRaw<{ i: bigint; cost: bigint | null }[]>`
     SELECT p.i, x.cost_nanos AS cost
     FROM unnest(${probes.map((p) => p.workloadId)}::int[], ${bounds.map((b) => b.lo.toString())}::bigint[],
       ${bounds.map((b) => b.hi.toString())}::bigint[], ${probes.map((p) => p.offset)}::bigint[]) WITH ORDINALITY AS p(workload_id, lo, hi, skip, i)
@@ -96,7 +96,8 @@ export async function probeCosts(probes: Probe[], conditions: Prisma.Sql): Promi
     ) x ON TRUE
     ORDER BY p.i`;
   return rows.map((r, i) => {
-    // The histogram and usage_runs are written in one transaction; a probe that finds nothing means they disagree.
+    // The histogram and usage_runs are written in one transaction and read in one snapshot (the summary's
+    // REPEATABLE READ transaction): a probe that finds nothing means they disagree.
     if (r.cost === null) throw new Error(`runs histogram out of step with usage_runs (workload ${probes[i].workloadId}, bucket ${probes[i].bucket})`);
     return BigInt(r.cost);
   });

@@ -77,6 +77,11 @@ export interface RawRun {
   runaway: boolean;
 }
 
+/** A transaction of reads; on Citus the per-workload statement reads every run of the range (seconds at 10M). */
+const SUMMARY_TIMEOUT_MS = 120_000;
+
+type Tx = Prisma.TransactionClient;
+
 /** work_mem for the percentile statement only (SET LOCAL): ~25 bytes a run, so 128 MB sorts ~5M runs of one workload in memory. */
 const RUNS_WORK_MEM = "128MB";
 
@@ -90,23 +95,39 @@ export async function querySummary(principal: Principal, q: RunsQuery, now = new
   // date range, but the planner guesses a third of the rows for `cost_nanos > p99` (the p99 is not known when it
   // plans) and would rather range-scan first_at once per workload (month to date: 0.22 s instead of 0.09 s).
   const aboveP99 = runConditions(principal, q, from, to, { rangeAsFilter: true });
-  const stats = (await histogramMaintained())
-    ? await statsFromHistogram(principal, q, from, to, aboveP99)
-    : await statsByScan(where, aboveP99);
+  const fromHistogram = await histogramMaintained();
+  // One snapshot for every statement (REPEATABLE READ): a batch committed between the histogram read, the percentile
+  // probes and the lists would otherwise move runs under them. The statements are reads of milliseconds each, so
+  // they run one after another on the transaction's connection.
+  return prisma().$transaction(
+    async (tx) => {
+      const stats = fromHistogram ? await statsFromHistogram(tx, principal, q, from, to, aboveP99) : await statsByScan(tx, where, aboveP99);
+      const list = (onlyRunaway: boolean) => mostExpensiveRuns(tx, stats, onlyRunaway ? aboveP99 : where, onlyRunaway, q.limit);
+      const [top, runaway] = stats.length === 0 ? [[], []] : [await list(false), await list(true)];
+      return { from, to, workloads: stats.map(statsOut), top: top.map(runOut), runaway: runaway.map(runOut) };
+    },
+    { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead, timeout: SUMMARY_TIMEOUT_MS },
+  );
+}
+
+/**
+ * Each workload's most expensive runs (or only its runaway runs, above its p99) from a backward scan of
+ * (workload_id, cost_nanos) that stops after `limit` rows in the range, then the `limit` most expensive of those:
+ * no sort of every run in the range. Ties on cost go by run id, then workload and team (a run id may be in two
+ * workloads), so the lists are deterministic.
+ */
+function mostExpensiveRuns(tx: Tx, stats: WorkloadStatsRow[], conditions: Prisma.Sql, onlyRunaway: boolean, limit: number): Promise<RawRun[]> {
   const ids = stats.map((s) => s.workload_id);
   const p99s = stats.map((s) => s.p99);
-  // Each workload's most expensive runs from a backward scan of (workload_id, cost_nanos) that stops after `limit`
-  // rows in the range, then the `limit` most expensive of those: no sort of every run in the range. Ties on cost go
-  // by run id, then workload and team (a run id may be in two workloads), so the lists are deterministic.
-  const runs = (onlyRunaway: boolean) => prisma().$queryRaw<RawRun[]>`
+  return tx.$queryRaw<RawRun[]>`
     WITH p99 AS (SELECT * FROM unnest(${ids}::int[], ${p99s}::bigint[]) AS p(workload_id, p99)),
     f AS (
       SELECT x.* FROM p99 CROSS JOIN LATERAL (
         SELECT d.*, d.cost_nanos > p99.p99 AS runaway FROM usage_runs d
-        WHERE d.workload_id = p99.workload_id AND ${onlyRunaway ? aboveP99 : where} ${onlyRunaway ? Prisma.sql`AND d.cost_nanos > p99.p99` : Prisma.empty}
-        ORDER BY d.cost_nanos DESC, d.run_id, d.team_id LIMIT ${q.limit}
+        WHERE d.workload_id = p99.workload_id AND ${conditions} ${onlyRunaway ? Prisma.sql`AND d.cost_nanos > p99.p99` : Prisma.empty}
+        ORDER BY d.cost_nanos DESC, d.run_id, d.team_id LIMIT ${limit}
       ) x
-      ORDER BY x.cost_nanos DESC, x.run_id, x.workload_id, x.team_id LIMIT ${q.limit}
+      ORDER BY x.cost_nanos DESC, x.run_id, x.workload_id, x.team_id LIMIT ${limit}
     )
     SELECT f.run_id, f.run_kind::int AS run_kind, COALESCE(t.slug, 'unattributed') AS team, COALESCE(w.slug, 'unattributed') AS workload,
       COALESCE(w.name, 'Unattributed') AS workload_label, f.first_at, f.last_at, f.calls::text AS calls, f.cost_nanos::text AS cost,
@@ -114,35 +135,31 @@ export async function querySummary(principal: Principal, q: RunsQuery, now = new
       ARRAY(SELECT m.provider || '/' || m.name FROM models m WHERE m.id = ANY(f.model_ids) ORDER BY 1) AS models
     FROM f LEFT JOIN teams t ON t.id = f.team_id LEFT JOIN workloads w ON w.id = f.workload_id
     ORDER BY f.cost_nanos DESC, f.run_id, f.workload_id, f.team_id`;
-  const [top, runaway] = stats.length === 0 ? [[], []] : await Promise.all([runs(false), runs(true)]);
-  return { from, to, workloads: stats.map(statsOut), top: top.map(runOut), runaway: runaway.map(runOut) };
 }
 
 /**
  * Per-workload figures read from every run in the range: where the runs histogram is not maintained (Citus, where
  * usage_runs is a reference table and takes no triggers).
  */
-async function statsByScan(where: Prisma.Sql, aboveP99: Prisma.Sql): Promise<WorkloadStatsRow[]> {
-  // One statement, in a transaction only so that SET LOCAL work_mem applies to it alone (the percentile sort of a
-  // big workload needs ~25 bytes per run; below that it spills to disk). Per workload: one percentile_disc over an
+async function statsByScan(tx: Tx, where: Prisma.Sql, aboveP99: Prisma.Sql): Promise<WorkloadStatsRow[]> {
+  // One statement (the percentile sort of a big workload needs ~25 bytes per run of work_mem, else it spills to
+  // disk; SET LOCAL keeps the server's setting for everything else). Per workload: one percentile_disc over an
   // array of fractions (one sort for p50/p95/p99; the index usage_runs_workload_id_cost_nanos_idx hands the runs over
   // already in cost order, so that sort only confirms the order); the runaway count is an index-only range scan
   // of the same index above the workload's p99. Indexes: prisma/migrations/20261203120000_runs_covering_indexes.
-  return prisma().$transaction(async (tx) => {
-    await tx.$executeRawUnsafe(`SET LOCAL work_mem = '${RUNS_WORK_MEM}'`);
-    return tx.$queryRaw<(RawStats & { workload_id: number })[]>`
-      SELECT s.workload_id, COALESCE(w.slug, 'unattributed') AS workload, COALESCE(w.name, 'Unattributed') AS label, s.runs, s.calls, s.cost::text AS cost,
-        s.pct[1]::text AS p50, s.pct[2]::text AS p95, s.pct[3]::text AS p99, s.max::text AS max, f.runaway, s.ok, s.outcomes, s.successes
-      FROM (
-        SELECT d.workload_id, count(*)::int AS runs, sum(d.calls)::text AS calls, sum(d.cost_nanos) AS cost,
-          percentile_disc(ARRAY[0.5, 0.95, 0.99]) WITHIN GROUP (ORDER BY d.cost_nanos) AS pct, max(d.cost_nanos) AS max,
-          sum(d.ok_calls)::text AS ok, sum(d.outcome_calls)::text AS outcomes, sum(d.success_outcomes)::text AS successes
-        FROM usage_runs d WHERE ${where} GROUP BY d.workload_id
-      ) s
-      CROSS JOIN LATERAL (SELECT count(*)::int AS runaway FROM usage_runs d WHERE d.workload_id = s.workload_id AND d.cost_nanos > s.pct[3] AND ${aboveP99}) f
-      LEFT JOIN workloads w ON w.id = s.workload_id
-      ORDER BY s.cost DESC, 2`;
-  });
+  await tx.$executeRawUnsafe(`SET LOCAL work_mem = '${RUNS_WORK_MEM}'`);
+  return tx.$queryRaw<(RawStats & { workload_id: number })[]>`
+    SELECT s.workload_id, COALESCE(w.slug, 'unattributed') AS workload, COALESCE(w.name, 'Unattributed') AS label, s.runs, s.calls, s.cost::text AS cost,
+      s.pct[1]::text AS p50, s.pct[2]::text AS p95, s.pct[3]::text AS p99, s.max::text AS max, f.runaway, s.ok, s.outcomes, s.successes
+    FROM (
+      SELECT d.workload_id, count(*)::int AS runs, sum(d.calls)::text AS calls, sum(d.cost_nanos) AS cost,
+        percentile_disc(ARRAY[0.5, 0.95, 0.99]) WITHIN GROUP (ORDER BY d.cost_nanos) AS pct, max(d.cost_nanos) AS max,
+        sum(d.ok_calls)::text AS ok, sum(d.outcome_calls)::text AS outcomes, sum(d.success_outcomes)::text AS successes
+      FROM usage_runs d WHERE ${where} GROUP BY d.workload_id
+    ) s
+    CROSS JOIN LATERAL (SELECT count(*)::int AS runaway FROM usage_runs d WHERE d.workload_id = s.workload_id AND d.cost_nanos > s.pct[3] AND ${aboveP99}) f
+    LEFT JOIN workloads w ON w.id = s.workload_id
+    ORDER BY s.cost DESC, 2`;
 }
 
 type WorkloadStatsRow = RawStats & { workload_id: number };
@@ -152,11 +169,11 @@ type WorkloadStatsRow = RawStats & { workload_id: number };
  * percentile and the maximum located in its cost bucket by counting and read exactly from the
  * (workload_id, cost_nanos) index inside that bucket; the runaway count is the index range above the p99.
  */
-async function statsFromHistogram(principal: Principal, q: RunsQuery, from: string, to: string, aboveP99: Prisma.Sql): Promise<WorkloadStatsRow[]> {
+async function statsFromHistogram(tx: Tx, principal: Principal, q: RunsQuery, from: string, to: string, aboveP99: Prisma.Sql): Promise<WorkloadStatsRow[]> {
   const where = histogramConditions(principal, q, from, to);
   // One read of the histogram: per workload and bucket, in the summary's order (spend, then workload), so each
   // workload's totals are the sums of its buckets and its percentiles are counted along them.
-  const buckets = await prisma().$queryRaw<HistogramRow[]>`
+  const buckets = await tx.$queryRaw<HistogramRow[]>`
     SELECT b.workload_id, COALESCE(w.slug, 'unattributed') AS workload, COALESCE(w.name, 'Unattributed') AS label, b.bucket, b.runs, b.calls,
       b.cost, b.ok, b.outcomes, b.successes
     FROM (
@@ -172,10 +189,10 @@ async function statsFromHistogram(principal: Principal, q: RunsQuery, from: stri
   const probes = totals.flatMap((t) =>
     [...PERCENTILES.map((f) => nearestRank(f, t.runs)), t.runs].map((rank) => ({ workloadId: t.workload_id, ...locateRank(byWorkload.get(t.workload_id)!, rank) })),
   );
-  const costs = await probeCosts(probes, aboveP99);
+  const costs = await probeCosts(tx, probes, aboveP99);
   const at = (i: number, k: number) => costs[i * (PERCENTILES.length + 1) + k].toString();
   const p99s = totals.map((_, i) => at(i, 2));
-  const runaway = await prisma().$queryRaw<{ runaway: number }[]>`
+  const runaway = await tx.$queryRaw<{ runaway: number }[]>`
     SELECT f.runaway FROM unnest(${totals.map((t) => t.workload_id)}::int[], ${p99s}::bigint[]) WITH ORDINALITY AS p(workload_id, p99, i)
     CROSS JOIN LATERAL (SELECT count(*)::int AS runaway FROM usage_runs d WHERE d.workload_id = p.workload_id AND d.cost_nanos > p.p99 AND ${aboveP99}) f
     ORDER BY p.i`;
