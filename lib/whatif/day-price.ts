@@ -19,16 +19,18 @@ const MINUTE_MS = 60_000;
 type Slots = [Date, bigint][];
 
 export function dayAveragedPriceFn(price: PriceFn): PriceFn {
-  const timeOfDay = new Map<string, PricePeriod[] | null>();
+  // provider -> model -> periods: nested maps, so the hot path builds no key string per call.
+  const timeOfDay = new Map<string, Map<string, PricePeriod[] | null>>();
   const slotsByDay = new Map<string, Slots>();
 
   const periodsOf = (provider: string, model: string): PricePeriod[] | null => {
-    const key = `${provider}/${model}`;
-    let periods = timeOfDay.get(key);
+    let byModel = timeOfDay.get(provider);
+    if (byModel === undefined) timeOfDay.set(provider, (byModel = new Map()));
+    let periods = byModel.get(model);
     if (periods === undefined) {
       const resolved = resolveModel(provider, model);
       periods = resolved && resolved.periods.some((p) => p.when.kind === "daily") ? resolved.periods : null;
-      timeOfDay.set(key, periods);
+      byModel.set(model, periods);
     }
     return periods;
   };
@@ -57,12 +59,17 @@ export function dayAveragedPriceFn(price: PriceFn): PriceFn {
     const slots = slotsOf(`${call.provider}/${call.model}`, periods, dayStartMs);
     let sum = 0n;
     let first: PriceResult | null = null;
+    // One copy re-timed per slot (an object spread per slot costs microseconds in V8).
+    const timed: PriceCall = Object.assign({}, call);
     for (const [at, minutes] of slots) {
-      const r = price({ ...call, occurredAt: at });
+      timed.occurredAt = at;
+      const r = price(timed);
       if (r.costNanos === null) return r;
       first ??= r;
       sum += r.costNanos * minutes;
     }
-    return { ...first!, costNanos: divRound(sum, BigInt(MINUTES)) };
+    const out: PriceResult = Object.assign({}, first!);
+    out.costNanos = divRound(sum, BigInt(MINUTES));
+    return out;
   };
 }
