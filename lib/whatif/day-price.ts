@@ -39,15 +39,18 @@ export function dayAveragedPriceFn(price: PriceFn): PriceFn {
     const cacheKey = `${key}|${dayStartMs}`;
     let slots = slotsByDay.get(cacheKey);
     if (!slots) {
-      const minutes = new Map<PricePeriod, [Date, bigint]>();
+      // Counted as numbers, made bigint once: a bigint increment per minute made each new day cost ~0.6 ms,
+      // ~20 ms for a request re-pricing a month of day groups on a time-of-day model.
+      const minutes = new Map<PricePeriod, [Date, number]>();
       for (let m = 0; m < MINUTES; m++) {
         const at = dayStartMs + m * MINUTE_MS;
         const p = periodAt(periods, at);
         const slot = minutes.get(p);
         if (slot) slot[1]++;
-        else minutes.set(p, [new Date(at), 1n]);
+        else minutes.set(p, [new Date(at), 1]);
       }
-      slotsByDay.set(cacheKey, (slots = [...minutes.values()]));
+      slots = [...minutes.values()].map(([at, n]): [Date, bigint] => [at, BigInt(n)]);
+      slotsByDay.set(cacheKey, slots);
     }
     return slots;
   };
