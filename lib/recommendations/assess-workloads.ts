@@ -4,12 +4,12 @@ import type { ModelTier } from "@/lib/classify/task-class";
 import { defaultTier } from "@/lib/pricing";
 import { decide, type CandidateModel, type Decision, type EvalEvidence, type RecommendInput } from "@/lib/whatif/recommend";
 import { repriceByWorkload } from "@/lib/whatif/reprice";
-import { mergeAcrossDays } from "@/lib/whatif/merge-days";
 import { priceBreaks } from "@/lib/whatif/server/price-breaks";
 import { daysInclusive } from "@/lib/forecast/utc-days";
 import type { CallGroup, ModelRef, WorkloadInfo } from "@/lib/whatif/types";
 import { loadDims, type WhatIfDims, type WorkloadDim } from "@/lib/whatif/server/dimensions";
 import { loadCallGroups } from "@/lib/whatif/server/load-groups";
+import { loadMergedCallGroups } from "@/lib/whatif/server/load-merged-groups";
 import { loadWhatIfPricing } from "@/lib/whatif/server/pricing";
 import { loadWorkloadInfo } from "@/lib/whatif/server/workload-info";
 import type { MixShift } from "@/lib/rollouts/detect-shift";
@@ -60,24 +60,23 @@ export async function assessWorkloads(
 ): Promise<AssessedWindow> {
   const [dims, pricing] = await Promise.all([loadDims(principal), loadWhatIfPricing()]);
   const workloads = [...dims.workloads.values()].filter((w) => w.visible && (!opts.team || w.teamSlug === opts.team) && (!opts.workload || w.slug === opts.workload));
-  const [groups, infos, switches] = await Promise.all([
-    workloads.length === 0 ? [] : loadCallGroups(principal, dims, { ...window, workloadIds: workloads.map((w) => w.id) }),
-    loadWorkloadInfo(workloads),
-    recentSwitches(workloads.map((w) => w.id), window),
-  ]);
+  const ids = workloads.map((w) => w.id);
+  const [infos, switches] = await Promise.all([loadWorkloadInfo(workloads), recentSwitches(ids, window)]);
   const candidates = withPreviousModels(candidateModels(dims, infos), [...switches.values()], dims);
-  // Days that price alike are merged first: 18 candidates x ~12,000 day groups would take seconds (merge-days.ts).
-  const merged = mergeAcrossDays(groups, window.from, priceBreaks(candidates, pricing.overrides, window));
+  const switched = workloads.flatMap((w) => (switches.has(w.id) ? [{ w, sw: switches.get(w.id)! }] : []));
+  // Days that price alike are merged (by PostgreSQL): 18 candidates x ~12,000 day groups would take seconds
+  // (merge-days.ts). Switched workloads: their own traffic since the switch, unmerged (few workloads).
+  const [merged, own] = await Promise.all([
+    ids.length === 0 ? [] : loadMergedCallGroups(principal, dims, { ...window, workloadIds: ids, breaks: priceBreaks(candidates, pricing.overrides, window) }),
+    Promise.all(switched.map(({ w, sw }) => loadCallGroups(principal, dims, { from: sw.day, to: window.to, workloadIds: [w.id] }))),
+  ]);
   const costs = repriceByWorkload({ groups: merged, from: window.from, to: window.to, candidates, price: pricing.price });
-  const byModel = costByModel(groups);
-  // Switched workloads: their own traffic since the switch, re-priced on every candidate (few workloads, unmerged groups).
+  const byModel = costByModel(merged);
+  // Switched workloads re-priced on every candidate from the switch day.
   const sinceSwitch = new Map<string, { costs: ReturnType<typeof repriceByWorkload>; models: ReturnType<typeof costByModel> }>();
-  for (const w of workloads) {
-    const sw = switches.get(w.id);
-    if (!sw) continue;
-    const own = groups.filter((g) => g.workloadSlug === w.slug && g.day >= sw.day);
-    sinceSwitch.set(w.slug, { costs: repriceByWorkload({ groups: own, from: sw.day, to: window.to, candidates, price: pricing.price }), models: costByModel(own) });
-  }
+  switched.forEach(({ w, sw }, i) => {
+    sinceSwitch.set(w.slug, { costs: repriceByWorkload({ groups: own[i], from: sw.day, to: window.to, candidates, price: pricing.price }), models: costByModel(own[i]) });
+  });
   const days = daysInclusive(window.from, window.to);
   const tierOf = tierLookup(dims);
 

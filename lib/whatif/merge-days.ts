@@ -9,7 +9,7 @@
 import type { CallGroup } from "./types";
 
 export function mergeAcrossDays(groups: readonly CallGroup[], from: string, breaks: readonly string[]): CallGroup[] {
-  const starts = [from, ...[...new Set(breaks)].filter((d) => d > from).sort()];
+  const starts = segmentStarts(from, breaks);
   const segmentStart = (day: string) => {
     let s = starts[0];
     for (const b of starts) if (b <= day) s = b;
@@ -37,4 +37,9 @@ export function mergeAcrossDays(groups: readonly CallGroup[], from: string, brea
     if (g.toolCostNanos) m.toolCostNanos = (m.toolCostNanos ?? 0n) + g.toolCostNanos;
   }
   return [...merged.values()];
+}
+
+/** The first day of each price segment: `from` and every later break, sorted and distinct. */
+export function segmentStarts(from: string, breaks: readonly string[]): string[] {
+  return [from, ...[...new Set(breaks)].filter((d) => d > from).sort()];
 }

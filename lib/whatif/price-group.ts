@@ -45,17 +45,14 @@ export function priceGroup(price: PriceFn, target: PriceTarget, calls: number, t
   return eachCost === null ? null : eachCost * BigInt(calls - 1) + lastCost;
 }
 
+// Two literals rather than a conditional spread: object spread costs microseconds per call in V8 (measured on
+// Node 20), and recommendations price ~20,000 groups per request.
 function priceOne(price: PriceFn, target: PriceTarget, t: TokenParts): bigint | null {
-  return price({
-    provider: target.provider,
-    model: target.model,
-    occurredAt: target.occurredAt,
-    inputTokens: t.uncached + t.cached + t.write,
-    cachedInputTokens: t.cached,
-    cacheWriteTokens: t.write,
-    outputTokens: t.output,
-    batch: target.batch,
-    serviceTier: target.serviceTier,
-    ...(target.tierInputTokens === undefined ? {} : { tierInputTokens: target.tierInputTokens }),
-  }).costNanos;
+  const { provider, model, occurredAt, batch, serviceTier, tierInputTokens } = target;
+  const inputTokens = t.uncached + t.cached + t.write;
+  return (
+    tierInputTokens === undefined
+      ? price({ provider, model, occurredAt, inputTokens, cachedInputTokens: t.cached, cacheWriteTokens: t.write, outputTokens: t.output, batch, serviceTier })
+      : price({ provider, model, occurredAt, inputTokens, cachedInputTokens: t.cached, cacheWriteTokens: t.write, outputTokens: t.output, batch, serviceTier, tierInputTokens })
+  ).costNanos;
 }

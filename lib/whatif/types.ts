@@ -14,6 +14,8 @@ export interface PriceCall {
   outputTokens: number;
   batch: boolean;
   serviceTier: string | null;
+  /** One call's input size for the context-length tier, when the group knows it (its input-size bucket). */
+  tierInputTokens?: number;
 }
 
 /** 0 unpriced, 1 catalogue (genai-prices), 2 price override; costNanos null when the model has no price. */

@@ -5,7 +5,7 @@ import { teamScope } from "@/lib/analytics/scope";
 import { pool } from "@/lib/db/pool";
 import type { CallGroup } from "../types";
 import type { WhatIfDims } from "./dimensions";
-import { bucketRange, isUncountedBucket } from "@/lib/ingest/store/shape-rollup";
+import { bucketRange } from "@/lib/ingest/store/shape-rollup";
 
 /**
  * The window's traffic as engine call groups, from the usage_shape_daily roll-up (one group per day, team,
@@ -25,18 +25,30 @@ export async function loadCallGroups(
   window: { from: string; to: string; workloadIds?: number[] },
 ): Promise<CallGroup[]> {
   const only = window.workloadIds ? Prisma.sql`AND s.workload_id = ANY(${window.workloadIds}::int[])` : Prisma.empty;
-  const q = Prisma.sql`SELECT s.day, s.team_id, s.workload_id, s.model_id, s.batch, s.service_tier, s.input_bucket, s.priced, s.events,
-      s.requests, s.input_tokens, s.cached_input_tokens, s.cache_write_tokens, s.output_tokens, s.cost_nanos, s.tool_cost_nanos
+  const q = Prisma.sql`SELECT s.day, s.team_id, s.workload_id, s.model_id, s.batch, s.service_tier, s.input_bucket, s.priced,
+      ${CALLS_SQL} AS calls, s.input_tokens, s.cached_input_tokens, s.cache_write_tokens, s.output_tokens, s.cost_nanos, s.tool_cost_nanos
     FROM usage_shape_daily s
     WHERE s.day BETWEEN ${window.from}::date AND ${window.to}::date AND s.events > 0
       AND ${teamScope(principal, Prisma.raw("s.team_id"))} ${only}`;
-  const res = await pool().query<unknown[]>({ text: q.text, values: q.values, rowMode: "array" });
-  const groups: CallGroup[] = new Array(res.rows.length);
+  const res = await pool().query<GroupRow>({ text: q.text, values: q.values, rowMode: "array" });
+  return groupsOfRows(res.rows, dims);
+}
+
+/**
+ * A row's calls: its requests, or for rows whose call count is unknown (negative buckets, or no requests
+ * recorded) one call per stored event. Computed in SQL so it can be summed (load-merged-groups.ts).
+ */
+export const CALLS_SQL = Prisma.sql`CASE WHEN s.input_bucket < 0 OR s.requests = 0 THEN s.events ELSE s.requests END`;
+
+/** day, team, workload, model, batch, service tier, input bucket, priced, calls, 4 token sums, cost, tool cost. */
+export type GroupRow = [string, number, number, number, boolean, string, number, boolean, string, string, string, string, string, string, string];
+
+/** Rows (read as arrays: this is the hot path of a 30-day what-if) mapped once to engine call groups. */
+export function groupsOfRows(rows: readonly GroupRow[], dims: WhatIfDims): CallGroup[] {
+  const groups: CallGroup[] = new Array(rows.length);
   let n = 0;
-  for (const row of res.rows) {
-    const [day, teamId, workloadId, modelId, batch, serviceTier, bucket, priced, events, requests, input, cached, write, output, cost, tools] = row as [
-      string, number, number, number, boolean, string, number, boolean, string, string, string, string, string, string, string, string,
-    ];
+  for (const row of rows) {
+    const [day, teamId, workloadId, modelId, batch, serviceTier, bucket, priced, calls, input, cached, write, output, cost, tools] = row;
     const model = dims.models.get(modelId);
     if (!model) continue; // a model added after dims were read: the next run sees it
     const workload = workloadId === 0 ? null : dims.workloads.get(workloadId);
@@ -48,7 +60,7 @@ export async function loadCallGroups(
       taskClass: workload?.taskClass ?? null,
       provider: model.provider,
       model: model.name,
-      calls: isUncountedBucket(bucket) || Number(requests) === 0 ? Number(events) : Number(requests),
+      calls: Number(calls),
       inputTokens: Number(input),
       cachedInputTokens: Number(cached),
       cacheWriteTokens: Number(write),
