@@ -7,7 +7,6 @@ import { ingest, usageEvent } from "./factories";
 import { pool } from "@/lib/db/pool";
 import { EVENT_COLUMNS } from "@/lib/ingest/store/columns";
 import { BinaryRows } from "@/lib/ingest/store/copy-binary";
-import { tagsJson } from "@/lib/ingest/store/unstorable-text";
 import { formatEventRow, type ResolvedIds } from "@/lib/ingest/store/format-event";
 import type { UsageEvent } from "@/lib/ingest/usage-event";
 
@@ -36,7 +35,7 @@ describe("COPY BINARY rows", () => {
     await pool().query("CREATE TABLE copy_binary (LIKE usage_events)");
     await copyInto("copy_text", [cases.map(([e, ids]) => formatEventRow(e, ids)).join("\n") + "\n"], false);
     const binary = new BinaryRows();
-    for (const [e, ids] of cases) binary.add(e, ids, tagsJson(e.tags));
+    for (const [e, ids] of cases) binary.add(e, ids);
     await copyInto("copy_binary", binary.chunks(), true);
     const diff = await pool().query("(SELECT * FROM copy_text EXCEPT SELECT * FROM copy_binary) UNION ALL (SELECT * FROM copy_binary EXCEPT SELECT * FROM copy_text)");
     expect(diff.rows).toEqual([]);
@@ -49,7 +48,7 @@ describe("COPY BINARY rows", () => {
     const rows = new BinaryRows();
     for (let i = 0; i < 20_000; i++) {
       const e = usageEvent({ externalId: `many-${i}`, user: "x".repeat(i % 300), tags: { k: "v".repeat(i % 50) } });
-      rows.add(e, cases[0][1], tagsJson(e.tags));
+      rows.add(e, cases[0][1]);
     }
     const chunks = rows.chunks();
     expect(chunks.length).toBeGreaterThan(3);
