@@ -122,8 +122,11 @@ async function explainBatchWrite(): Promise<string[]> {
     const query = client.query.bind(client) as (text: unknown, values?: unknown) => unknown;
     // Not async: writeBatch's COPY must get the stream itself back.
     (client as { query: unknown }).query = (text: unknown, values?: unknown) => {
-      if (typeof text !== "string" || !/^\s*(WITH ins AS|UPDATE staging_events)/.test(text)) return query(text, values);
-      return (query(`EXPLAIN (ANALYZE, BUFFERS, WAL) ${text}`, values) as Promise<pg.QueryResult>).then((r) => {
+      // The insert is a named statement ({ name, text, values }): explained by its text, unnamed.
+      const named = typeof text === "object" && text !== null && "text" in text ? (text as { text: string; values?: unknown }) : null;
+      const sql = named ? named.text : text;
+      if (typeof sql !== "string" || !/^\s*(WITH ins AS|UPDATE staging_events)/.test(sql)) return query(text, values);
+      return (query(`EXPLAIN (ANALYZE, BUFFERS, WAL) ${sql}`, named ? named.values : values) as Promise<pg.QueryResult>).then((r) => {
         plans.push(...r.rows.map((row) => row["QUERY PLAN"] as string), "");
         return { rows: [{ inserted: 0 }], rowCount: 0 };
       });

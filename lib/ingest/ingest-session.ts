@@ -6,7 +6,7 @@ import { loadCompiledRules } from "@/lib/attribution/load-rules";
 import type { CompiledRule } from "@/lib/attribution/rule-sql";
 import { Dimensions, type ModelInfo } from "./store/dimensions";
 import { BinaryRows } from "./store/copy-binary";
-import { nulField, tagsJson } from "./store/unstorable-text";
+import { nulField } from "./store/unstorable-text";
 import { loadPricing, type PricingState } from "./store/pricing-guard";
 import { writeBatch } from "./store/write-batch";
 import { closeBatchRecord, openBatchRecord, recordProgress } from "./store/batch-record";
@@ -144,8 +144,7 @@ export class IngestSession {
       this.skip(1, SKIP.pastRetention);
       return;
     }
-    const tags = tagsJson(event.tags);
-    const nul = nulField(event, tags);
+    const nul = nulField(event);
     if (nul !== null) {
       this.reject({ index, field: nul, message: "contains a NUL character (\\u0000), which cannot be stored" });
       return;
@@ -194,14 +193,14 @@ export class IngestSession {
     const model = this.dims.cachedModel(provider, event.model);
     const team = event.team ? this.dims.cachedTeam(event.team) : null;
     const workload = event.workload ? this.dims.cachedWorkload(event.workload) : null;
-    if (model === undefined || team === undefined || workload === undefined) return this.addWithNewNames(event, provider, price, tags, keyTeam);
+    if (model === undefined || team === undefined || workload === undefined) return this.addWithNewNames(event, provider, price, keyTeam);
     let teamId = team ?? keyTeam;
     if (workload) teamId ??= workload.teamId;
-    return this.queue(event, model, teamId, workload ? workload.id : null, price, tags);
+    return this.queue(event, model, teamId, workload ? workload.id : null, price);
   }
 
   /** add() for an event naming a model, team or workload not stored yet: creates them first (dimensions.ts). */
-  private async addWithNewNames(event: UsageEvent, provider: string, price: PriceResult, tags: string | null, keyTeam: number | null): Promise<void> {
+  private async addWithNewNames(event: UsageEvent, provider: string, price: PriceResult, keyTeam: number | null): Promise<void> {
     const model =
       this.dims.cachedModel(provider, event.model) ??
       (await this.dims.model(provider, event.model, () => ({ unpriced: price.costNanos === null, tier: defaultTier(provider, event.model) })));
@@ -214,17 +213,17 @@ export class IngestSession {
       workloadId = workload.id;
       teamId ??= workload.teamId;
     }
-    await this.queue(event, model, teamId, workloadId, price, tags);
+    await this.queue(event, model, teamId, workloadId, price);
   }
 
-  private queue(event: UsageEvent, model: ModelInfo, teamId: number | null, workloadId: number | null, price: PriceResult, tags: string | null): Promise<void> | void {
+  private queue(event: UsageEvent, model: ModelInfo, teamId: number | null, workloadId: number | null, price: PriceResult): Promise<void> | void {
     if (price.costNanos === null && !model.unpriced) {
       model.unpriced = true;
       this.newlyUnpriced.add(model.id);
     }
     if (this.rows.count === 0) this.batchPricing = this.pricing;
     if (REPLACEABLE_SOURCES.has(event.source)) this.batchReplaces = true;
-    this.rows.add(event, { modelId: model.id, teamId, workloadId, apiKeyId: this.ctx.apiKeyId ?? null, price, batchId: this.summary.batchId }, tags);
+    this.rows.add(event, { modelId: model.id, teamId, workloadId, apiKeyId: this.ctx.apiKeyId ?? null, price, batchId: this.summary.batchId });
     if (this.ctx.batchSize && this.rows.count >= this.ctx.batchSize) return this.flush();
   }
 

@@ -6,7 +6,9 @@
  *
  * readLineBatches yields the lines of each chunk as one array: the ingestion hot path (issue 17) paid for an
  * async-generator step (promises and microtasks) per line, per layer; per chunk (~2,500 lines of 1 MB) it costs nothing.
+ * An all-ASCII chunk is turned into text without the streaming decoder (0.1 instead of 0.6 us a line).
  */
+import { isAscii } from "node:buffer";
 import { MAX_RECORD_CHARS } from "./unreadable";
 
 export interface TextLine {
@@ -22,7 +24,10 @@ export async function* readLines(chunks: AsyncIterable<Uint8Array | string>): As
 
 /** The lines of the input, one array per chunk read (never empty). */
 export async function* readLineBatches(chunks: AsyncIterable<Uint8Array | string>): AsyncGenerator<TextLine[]> {
-  const decoder = new TextDecoder("utf-8");
+  // The byte-order mark is taken off below, so the decoder must not take one off a later chunk it is given first.
+  const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+  // True while the decoder may hold the first bytes of a character split across chunks.
+  let decoderPending = false;
   let pending = "";
   let line = 0;
   let skipping = false; // inside an over-long line: discard until its end
@@ -41,9 +46,18 @@ export async function* readLineBatches(chunks: AsyncIterable<Uint8Array | string
   };
 
   for await (const chunk of chunks) {
-    let text = typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
+    let text: string;
+    if (typeof chunk === "string") text = chunk;
+    else if (!decoderPending && isAscii(chunk)) text = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString("latin1");
+    else {
+      text = decoder.decode(chunk, { stream: true });
+      // A chunk ending in an ASCII byte ends every character it holds.
+      decoderPending = chunk.length > 0 && chunk[chunk.length - 1] >= 0x80;
+    }
     if (first && text.length > 0) {
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      // A UTF-8 byte-order mark (which the decoder used to take off) then one more U+FEFF as before.
+      if (typeof chunk !== "string" && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       first = false;
     }
     let start = 0;

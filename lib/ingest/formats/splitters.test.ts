@@ -66,6 +66,32 @@ describe("readLines (NDJSON)", () => {
   });
 });
 
+describe("readLines on raw bytes", () => {
+  /** What the lines are: the whole input decoded at once (a leading byte-order mark dropped), split at "\n". */
+  function expected(bytes: Uint8Array) {
+    let text = new TextDecoder().decode(bytes);
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    return text.split("\n").flatMap((t, i) => {
+      const line = t.endsWith("\r") ? t.slice(0, -1) : t;
+      return line.trim() === "" ? [] : [{ line: i + 1, text: line }];
+    });
+  }
+  const pieces = [[0x61, 0x62], [0x0a], [0xc3, 0xbc], [0xe2, 0x9c, 0x93], [0xf0, 0x9f, 0x98, 0x80], [0xff], [0xe2, 0x9c], [0xef, 0xbb, 0xbf], [0x0d, 0x0a], [0x7b, 0x7d]];
+
+  it("gives what decoding the whole input gives, for ASCII and non-ASCII chunks, split and invalid sequences", async () => {
+    let seed = 7;
+    const random = (n: number) => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) % n);
+    for (let round = 0; round < 300; round++) {
+      const bytes = Uint8Array.from(Array.from({ length: 1 + random(40) }, () => pieces[random(pieces.length)]).flat());
+      const size = 1 + random(9);
+      const chunks = async function* () {
+        for (let i = 0; i < bytes.length; i += size) yield bytes.slice(i, i + size);
+      };
+      expect(await collect(readLines(chunks()))).toEqual(expected(bytes));
+    }
+  });
+});
+
 describe("readJsonValues", () => {
   it.each(SIZES)("streams the elements of a top-level array with their start lines (chunks of %i)", async (size) => {
     const text = '[\n  {"id": "a", "s": "brackets ] } [ { and \\"quotes\\""},\n  {"id": "b",\n   "n": [1, {"x": 2}]},\n  42, "str", null\n]\n';

@@ -17,8 +17,6 @@ import { countError, describeValue, isCount, MAX_COUNT } from "./values";
 
 export { NativeEventSchema, type NativeEventInput } from "./native-schema";
 
-const RUN_FIELDS = ["run_id", "session_id", "trace_id"] as const;
-const TOKEN_FIELDS = ["input_tokens", "cached_input_tokens", "cache_write_tokens", "output_tokens", "reasoning_tokens", "cache_write_1h_tokens"] as const;
 
 /** `source` is "api" for POST /events and "file" for uploaded files (ids are unique per source). */
 export function parseNativeEvent(raw: unknown, index: number, now: Date, source: "api" | "file" = "api"): ParseOutcome {
@@ -46,15 +44,21 @@ export function parseNativeEvent(raw: unknown, index: number, now: Date, source:
   if (modelText === "") return failed(index, "model", "must not be empty");
   if (model.length > NATIVE_LIMITS.modelLength) return failed(index, "model", `is longer than ${NATIVE_LIMITS.modelLength} characters`);
 
-  // Token counts: absent or null means 0. Read into locals in TOKEN_FIELDS order.
-  const counts = [0, 0, 0, 0, 0, 0];
-  for (let i = 0; i < TOKEN_FIELDS.length; i++) {
-    const value = r[TOKEN_FIELDS[i]];
-    if (value === undefined || value === null) continue;
-    if (!isCount(value)) return failed(index, TOKEN_FIELDS[i], countError(value)!);
-    counts[i] = value;
-  }
-  const [input, cached, cacheWrite, output, reasoning, cacheWrite1h] = counts;
+  // Token counts: absent or null means 0; checked in this order, so the first bad one is reported. Named reads,
+  // not a loop over field names: a keyed read per field measured several times slower on the hot path.
+  let error: string | null;
+  if ((error = countFieldError(r.input_tokens))) return failed(index, "input_tokens", error);
+  if ((error = countFieldError(r.cached_input_tokens))) return failed(index, "cached_input_tokens", error);
+  if ((error = countFieldError(r.cache_write_tokens))) return failed(index, "cache_write_tokens", error);
+  if ((error = countFieldError(r.output_tokens))) return failed(index, "output_tokens", error);
+  if ((error = countFieldError(r.reasoning_tokens))) return failed(index, "reasoning_tokens", error);
+  if ((error = countFieldError(r.cache_write_1h_tokens))) return failed(index, "cache_write_1h_tokens", error);
+  const input = countOrZero(r.input_tokens);
+  const cached = countOrZero(r.cached_input_tokens);
+  const cacheWrite = countOrZero(r.cache_write_tokens);
+  const output = countOrZero(r.output_tokens);
+  const reasoning = countOrZero(r.reasoning_tokens);
+  const cacheWrite1h = countOrZero(r.cache_write_1h_tokens);
   if (cached + cacheWrite > input) {
     return failed(
       index,
@@ -102,24 +106,16 @@ export function parseNativeEvent(raw: unknown, index: number, now: Date, source:
   }
 
   // Labels: null/absent/blank -> null; anything but a string is refused rather than stringified.
-  let team: string | null = null;
-  let workload: string | null = null;
-  let user: string | null = null;
-  let serviceTier: string | null = null;
-  let status: string | null = null;
-  {
-    let error: string | null;
-    if ((error = labelError(r.team, NATIVE_LIMITS.labelLength))) return failed(index, "team", error);
-    if ((error = labelError(r.workload, NATIVE_LIMITS.labelLength))) return failed(index, "workload", error);
-    if ((error = labelError(r.user, NATIVE_LIMITS.labelLength))) return failed(index, "user", error);
-    if ((error = labelError(r.service_tier, NATIVE_LIMITS.shortText))) return failed(index, "service_tier", error);
-    if ((error = labelError(r.status, NATIVE_LIMITS.shortText))) return failed(index, "status", error);
-    team = blankToNull(r.team);
-    workload = blankToNull(r.workload);
-    user = blankToNull(r.user);
-    serviceTier = blankToNull(r.service_tier);
-    status = blankToNull(r.status);
-  }
+  if ((error = labelError(r.team, NATIVE_LIMITS.labelLength))) return failed(index, "team", error);
+  if ((error = labelError(r.workload, NATIVE_LIMITS.labelLength))) return failed(index, "workload", error);
+  if ((error = labelError(r.user, NATIVE_LIMITS.labelLength))) return failed(index, "user", error);
+  if ((error = labelError(r.service_tier, NATIVE_LIMITS.shortText))) return failed(index, "service_tier", error);
+  if ((error = labelError(r.status, NATIVE_LIMITS.shortText))) return failed(index, "status", error);
+  const team = blankToNull(r.team);
+  const workload = blankToNull(r.workload);
+  const user = blankToNull(r.user);
+  const serviceTier = blankToNull(r.service_tier);
+  const status = blankToNull(r.status);
 
   let batch = false;
   if (r.batch !== undefined && r.batch !== null) {
@@ -169,12 +165,9 @@ export function parseNativeEvent(raw: unknown, index: number, now: Date, source:
   }
 
   // Run grouping (lib/runs): run_id, else session_id, else trace_id. Strings only, at most idLength characters.
-  for (const field of RUN_FIELDS) {
-    const value = r[field];
-    if (value === undefined || value === null) continue;
-    if (typeof value !== "string") return failed(index, field, `must be a string, got ${describeValue(value)}`);
-    if (value.length > NATIVE_LIMITS.idLength) return failed(index, field, `is longer than ${NATIVE_LIMITS.idLength} characters`);
-  }
+  if ((error = runFieldError(r.run_id))) return failed(index, "run_id", error);
+  if ((error = runFieldError(r.session_id))) return failed(index, "session_id", error);
+  if ((error = runFieldError(r.trace_id))) return failed(index, "trace_id", error);
   const run = pickRun(r.run_id, r.session_id, r.trace_id);
 
   const event: UsageEvent = {
@@ -203,6 +196,21 @@ export function parseNativeEvent(raw: unknown, index: number, now: Date, source:
   if (cacheWrite1h > 0) event.cacheWrite1hTokens = cacheWrite1h;
   if (run) event.run = run;
   return { ok: true, event };
+}
+
+function countFieldError(value: unknown): string | null {
+  return value === undefined || value === null ? null : countError(value);
+}
+
+function countOrZero(value: unknown): number {
+  return value === undefined || value === null ? 0 : (value as number);
+}
+
+function runFieldError(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== "string") return `must be a string, got ${describeValue(value)}`;
+  if (value.length > NATIVE_LIMITS.idLength) return `is longer than ${NATIVE_LIMITS.idLength} characters`;
+  return null;
 }
 
 function labelError(value: unknown, maxLength: number): string | null {

@@ -15,6 +15,8 @@ const DAY_MS = 86_400_000;
 
 /** Epoch milliseconds, or null when the text is not a date-time we accept. */
 export function parseTimestamp(text: string): number | null {
+  const fast = parseCanonical(text);
+  if (fast !== undefined) return fast;
   const m = ISO_PATTERN.exec(text.trim());
   if (!m) return null;
   const year = +m[1];
@@ -40,8 +42,48 @@ export function parseTimestamp(text: string): number | null {
   return ms;
 }
 
+/**
+ * The form nearly every source sends, "2026-01-31T12:00:00Z" or "2026-01-31T12:00:00.123Z" (toISOString), read
+ * from its character codes: the general pattern above measured ~1.5 us an event on the ingestion hot path. Gives
+ * what the general path gives for the same text (same checks, same Date.UTC), or undefined for any other form.
+ */
+function parseCanonical(t: string): number | null | undefined {
+  const n = t.length;
+  if ((n !== 20 && n !== 24) || t.charCodeAt(n - 1) !== 0x5a /* Z */) return undefined;
+  if (t.charCodeAt(4) !== 0x2d || t.charCodeAt(7) !== 0x2d || t.charCodeAt(10) !== 0x54 || t.charCodeAt(13) !== 0x3a || t.charCodeAt(16) !== 0x3a) return undefined;
+  if (n === 24 && t.charCodeAt(19) !== 0x2e) return undefined;
+  const year = digits(t, 0, 4);
+  const month = digits(t, 5, 2);
+  const day = digits(t, 8, 2);
+  const hour = digits(t, 11, 2);
+  const minute = digits(t, 14, 2);
+  const second = digits(t, 17, 2);
+  const millis = n === 24 ? digits(t, 20, 3) : 0;
+  if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0 || millis < 0) return undefined;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  if (hour > 23 || minute > 59 || second > 60) return null;
+  // A leap second (":60") is folded into the last millisecond-accurate second of the minute, as above.
+  return Date.UTC(year, month - 1, day, hour, minute, Math.min(second, 59), millis);
+}
+
+/** The decimal value of `count` ASCII digits at `from`, or -1 when one is not a digit. */
+function digits(t: string, from: number, count: number): number {
+  let v = 0;
+  for (let i = from; i < from + count; i++) {
+    const d = t.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
+}
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  // Date.UTC reads years 0-99 as 1900-1999: ask it for those, so both give the same answer.
+  if (year < 100) return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month !== 2) return MONTH_DAYS[month - 1];
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
 }
 
 /**

@@ -3,6 +3,7 @@ import type { UsageEvent } from "../usage-event";
 import type { ResolvedIds } from "./format-event";
 import { SOURCE_CODES } from "./dedup-key";
 import { EVENT_COLUMNS } from "./columns";
+import { tagsBound, writeTags, writeUtf8 } from "./copy-binary-text";
 
 /**
  * A batch of usage_events rows in PostgreSQL's COPY BINARY format (columns in EVENT_COLUMNS order), written
@@ -37,80 +38,77 @@ export class BinaryRows {
   private trailer: Buffer[] | null = null;
   private done: Buffer[] = [];
   private buf: Buffer;
+  /** The same memory as buf: DataView stores compile to plain big-endian writes, Buffer's writeInt32BE checks every call. */
+  private view: DataView;
   private at = 0;
 
   constructor() {
     this.buf = Buffer.allocUnsafe(FIRST_BYTES);
+    this.view = viewOf(this.buf);
     SIGNATURE.copy(this.buf, 0);
     this.buf.writeInt32BE(0, 11); // flags: no OIDs
     this.buf.writeInt32BE(0, 15); // no header extension
     this.at = 19;
   }
 
-  /** `tags`: the event's tags as JSON (tagsJson in unstorable-text.ts), or null for none. */
-  add(e: UsageEvent, ids: ResolvedIds, tags: string | null): void {
-    // UTF-8 takes at most 3 bytes per UTF-16 code unit.
-    const strings = len(e.user) + len(e.team) + len(e.workload) + len(e.sourceKey) + len(e.serviceTier) + len(e.status) + len(tags) + len(e.run?.id ?? null) + 1;
-    this.reserve(FIXED_BYTES + strings * 3);
+  add(e: UsageEvent, ids: ResolvedIds): void {
+    const tags = e.tags;
+    // UTF-8 takes at most 3 bytes per UTF-16 code unit; a JSON escape (\uXXXX) 6 bytes per unit.
+    const strings = len(e.user) + len(e.team) + len(e.workload) + len(e.sourceKey) + len(e.serviceTier) + len(e.status) + len(e.run?.id ?? null) + 1;
+    this.reserve(FIXED_BYTES + strings * 3 + tagsBound(tags));
     const b = this.buf;
+    const v = this.view;
     let at = this.at;
-    b.writeInt16BE(FIELDS, at);
-    at += 2;
-    // dedup_key uuid: the first 16 bytes of sha256("<namespace>:<externalId>") (dedup-key.ts, same key).
-    b.writeInt32BE(16, at);
-    b.write(hash("sha256", `${e.source === "file" ? "api" : e.source}:${e.externalId}`, "hex").slice(0, 32), at + 4, "hex");
-    at += 20;
+    v.setInt16(at, FIELDS);
+    // dedup_key uuid: the first 16 bytes of sha256("<namespace>:<externalId>") (dedup-key.ts, same key). The digest
+    // as a "binary" (latin1) string, one char per byte, is the cheapest way out of crypto.hash: a hex string to parse back
+    // measured 1.4 us, a Buffer 3.1 us, this 1.0 us.
+    v.setInt32(at + 2, 16);
+    const digest = hash("sha256", `${e.source === "file" ? "api" : e.source}:${e.externalId}`, "binary");
+    for (let i = 0; i < 16; i++) b[at + 6 + i] = digest.charCodeAt(i);
+    at += 22;
     // occurred_at timestamptz: int64 microseconds since 2000-01-01 (exact in a double for any real date).
     const ms = e.occurredAt.getTime();
     if (ms < this.monthStart || ms >= this.monthEnd) this.noteMonth(e.occurredAt);
     const micros = (ms - PG_EPOCH_MS) * 1000;
     const high = Math.floor(micros / TWO_32);
-    b.writeInt32BE(8, at);
-    b.writeInt32BE(high, at + 4);
-    b.writeUInt32BE(micros - high * TWO_32, at + 8);
+    v.setInt32(at, 8);
+    v.setInt32(at + 4, high);
+    v.setUint32(at + 8, micros - high * TWO_32);
     at += 12;
-    at = int16(b, at, SOURCE_CODES[e.source]);
-    at = int32(b, at, ids.modelId);
-    at = int32(b, at, ids.teamId);
-    at = int32(b, at, ids.workloadId);
-    at = int32(b, at, ids.apiKeyId);
-    at = text(b, at, e.user);
-    at = text(b, at, e.team);
-    at = text(b, at, e.workload);
-    at = text(b, at, e.sourceKey);
-    at = int32(b, at, e.inputTokens);
-    at = int32(b, at, e.cachedInputTokens);
-    at = int32(b, at, e.cacheWriteTokens);
-    at = int32(b, at, e.outputTokens);
-    at = int32(b, at, e.reasoningTokens);
-    at = int32(b, at, e.requests);
-    b.writeInt32BE(1, at);
+    at = int16(v, at, SOURCE_CODES[e.source]);
+    at = int32(v, at, ids.modelId);
+    at = int32(v, at, ids.teamId);
+    at = int32(v, at, ids.workloadId);
+    at = int32(v, at, ids.apiKeyId);
+    at = text(b, v, at, e.user);
+    at = text(b, v, at, e.team);
+    at = text(b, v, at, e.workload);
+    at = text(b, v, at, e.sourceKey);
+    at = int32(v, at, e.inputTokens);
+    at = int32(v, at, e.cachedInputTokens);
+    at = int32(v, at, e.cacheWriteTokens);
+    at = int32(v, at, e.outputTokens);
+    at = int32(v, at, e.reasoningTokens);
+    at = int32(v, at, e.requests);
+    v.setInt32(at, 1);
     b[at + 4] = e.batch ? 1 : 0;
     at += 5;
-    at = text(b, at, e.serviceTier);
-    at = int64(b, at, ids.price.costNanos);
-    at = int64(b, at, e.sourceCostNanos);
-    at = int16(b, at, ids.price.priceSource);
-    at = int32(b, at, ids.price.overrideId);
-    at = int32(b, at, e.latencyMs);
-    at = text(b, at, e.status);
-    if (tags === null) {
-      b.writeInt32BE(-1, at);
-      at += 4;
-    } else {
-      // jsonb binary format: a version byte (1), then the JSON text.
-      b[at + 4] = 1;
-      const n = b.write(tags, at + 5, "utf8");
-      b.writeInt32BE(n + 1, at);
-      at += 5 + n;
-    }
-    at = int32(b, at, ids.batchId);
-    at = int32(b, at, e.cacheWrite1hTokens ?? 0);
-    at = int64(b, at, ids.price.toolCostNanos ?? null);
-    at = text(b, at, e.run?.id ?? null);
-    if (e.run) at = int16(b, at, e.run.kind);
+    at = text(b, v, at, e.serviceTier);
+    at = int64(v, at, ids.price.costNanos);
+    at = int64(v, at, e.sourceCostNanos);
+    at = int16(v, at, ids.price.priceSource);
+    at = int32(v, at, ids.price.overrideId);
+    at = int32(v, at, e.latencyMs);
+    at = text(b, v, at, e.status);
+    at = writeTags(b, v, at, tags);
+    at = int32(v, at, ids.batchId);
+    at = int32(v, at, e.cacheWrite1hTokens ?? 0);
+    at = int64(v, at, ids.price.toolCostNanos ?? null);
+    at = text(b, v, at, e.run?.id ?? null);
+    if (e.run) at = int16(v, at, e.run.kind);
     else {
-      b.writeInt32BE(-1, at);
+      v.setInt32(at, -1);
       at += 4;
     }
     this.at = at;
@@ -121,7 +119,7 @@ export class BinaryRows {
   chunks(): Buffer[] {
     if (this.trailer) return this.trailer;
     this.reserve(2);
-    this.buf.writeInt16BE(-1, this.at);
+    this.view.setInt16(this.at, -1);
     this.at += 2;
     return (this.trailer = [...this.done, this.buf.subarray(0, this.at)]);
   }
@@ -138,46 +136,51 @@ export class BinaryRows {
     if (this.at + bytes <= this.buf.length) return;
     this.done.push(this.buf.subarray(0, this.at));
     this.buf = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, bytes));
+    this.view = viewOf(this.buf);
     this.at = 0;
   }
+}
+
+function viewOf(b: Buffer): DataView {
+  return new DataView(b.buffer, b.byteOffset, b.byteLength);
 }
 
 function len(s: string | null): number {
   return s === null ? 0 : s.length;
 }
 
-function int16(b: Buffer, at: number, v: number): number {
-  b.writeInt32BE(2, at);
-  b.writeInt16BE(v, at + 4);
+function int16(v: DataView, at: number, value: number): number {
+  v.setInt32(at, 2);
+  v.setInt16(at + 4, value);
   return at + 6;
 }
 
-function int32(b: Buffer, at: number, v: number | null): number {
-  if (v === null) {
-    b.writeInt32BE(-1, at);
+function int32(v: DataView, at: number, value: number | null): number {
+  if (value === null) {
+    v.setInt32(at, -1);
     return at + 4;
   }
-  b.writeInt32BE(4, at);
-  b.writeInt32BE(v, at + 4);
+  v.setInt32(at, 4);
+  v.setInt32(at + 4, value);
   return at + 8;
 }
 
-function int64(b: Buffer, at: number, v: bigint | null): number {
-  if (v === null) {
-    b.writeInt32BE(-1, at);
+function int64(v: DataView, at: number, value: bigint | null): number {
+  if (value === null) {
+    v.setInt32(at, -1);
     return at + 4;
   }
-  b.writeInt32BE(8, at);
-  b.writeBigInt64BE(v, at + 4);
+  v.setInt32(at, 8);
+  v.setBigInt64(at + 4, value);
   return at + 12;
 }
 
-function text(b: Buffer, at: number, s: string | null): number {
+function text(b: Buffer, v: DataView, at: number, s: string | null): number {
   if (s === null) {
-    b.writeInt32BE(-1, at);
+    v.setInt32(at, -1);
     return at + 4;
   }
-  const n = b.write(s, at + 4, "utf8");
-  b.writeInt32BE(n, at);
+  const n = writeUtf8(b, at + 4, s);
+  v.setInt32(at, n);
   return at + 4 + n;
 }
