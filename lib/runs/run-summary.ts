@@ -101,9 +101,11 @@ export async function querySummary(principal: Principal, q: RunsQuery, now = new
   // they run one after another on the transaction's connection.
   return prisma().$transaction(
     async (tx) => {
-      const stats = fromHistogram ? await statsFromHistogram(tx, principal, q, from, to, aboveP99) : await statsByScan(tx, where, aboveP99);
-      const list = (onlyRunaway: boolean) => mostExpensiveRuns(tx, stats, onlyRunaway ? aboveP99 : where, onlyRunaway, q.limit);
-      const [top, runaway] = stats.length === 0 ? [[], []] : [await list(false), await list(true)];
+      const figures = fromHistogram ? await statsFromHistogram(tx, principal, q, from, to, aboveP99) : await statsByScan(tx, where);
+      const runawayCounts = await countRunaway(tx, figures, aboveP99);
+      const stats = figures.map((s, i) => ({ ...s, runaway: runawayCounts[i] }));
+      const list = (onlyRunaway: boolean) => mostExpensiveRuns(tx, figures, onlyRunaway ? aboveP99 : where, onlyRunaway, q.limit);
+      const [top, runaway] = figures.length === 0 ? [[], []] : [await list(false), await list(true)];
       return { from, to, workloads: stats.map(statsOut), top: top.map(runOut), runaway: runaway.map(runOut) };
     },
     { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead, timeout: SUMMARY_TIMEOUT_MS },
@@ -116,7 +118,7 @@ export async function querySummary(principal: Principal, q: RunsQuery, now = new
  * no sort of every run in the range. Ties on cost go by run id, then workload and team (a run id may be in two
  * workloads), so the lists are deterministic.
  */
-function mostExpensiveRuns(tx: Tx, stats: WorkloadStatsRow[], conditions: Prisma.Sql, onlyRunaway: boolean, limit: number): Promise<RawRun[]> {
+function mostExpensiveRuns(tx: Tx, stats: WorkloadFigures[], conditions: Prisma.Sql, onlyRunaway: boolean, limit: number): Promise<RawRun[]> {
   const ids = stats.map((s) => s.workload_id);
   const p99s = stats.map((s) => s.p99);
   return tx.$queryRaw<RawRun[]>`
@@ -141,35 +143,48 @@ function mostExpensiveRuns(tx: Tx, stats: WorkloadStatsRow[], conditions: Prisma
  * Per-workload figures read from every run in the range: where the runs histogram is not maintained (Citus, where
  * usage_runs is a reference table and takes no triggers).
  */
-async function statsByScan(tx: Tx, where: Prisma.Sql, aboveP99: Prisma.Sql): Promise<WorkloadStatsRow[]> {
+async function statsByScan(tx: Tx, where: Prisma.Sql): Promise<WorkloadFigures[]> {
   // One statement (the percentile sort of a big workload needs ~25 bytes per run of work_mem, else it spills to
   // disk; SET LOCAL keeps the server's setting for everything else). Per workload: one percentile_disc over an
   // array of fractions (one sort for p50/p95/p99; the index usage_runs_workload_id_cost_nanos_idx hands the runs over
-  // already in cost order, so that sort only confirms the order); the runaway count is an index-only range scan
-  // of the same index above the workload's p99. Indexes: prisma/migrations/20261203120000_runs_covering_indexes.
+  // already in cost order, so that sort only confirms the order). Indexes: prisma/migrations/20261203120000_runs_covering_indexes.
   await tx.$executeRawUnsafe(`SET LOCAL work_mem = '${RUNS_WORK_MEM}'`);
-  return tx.$queryRaw<(RawStats & { workload_id: number })[]>`
+  return tx.$queryRaw<WorkloadFigures[]>`
     SELECT s.workload_id, COALESCE(w.slug, 'unattributed') AS workload, COALESCE(w.name, 'Unattributed') AS label, s.runs, s.calls, s.cost::text AS cost,
-      s.pct[1]::text AS p50, s.pct[2]::text AS p95, s.pct[3]::text AS p99, s.max::text AS max, f.runaway, s.ok, s.outcomes, s.successes
+      s.pct[1]::text AS p50, s.pct[2]::text AS p95, s.pct[3]::text AS p99, s.max::text AS max, s.ok, s.outcomes, s.successes
     FROM (
       SELECT d.workload_id, count(*)::int AS runs, sum(d.calls)::text AS calls, sum(d.cost_nanos) AS cost,
         percentile_disc(ARRAY[0.5, 0.95, 0.99]) WITHIN GROUP (ORDER BY d.cost_nanos) AS pct, max(d.cost_nanos) AS max,
         sum(d.ok_calls)::text AS ok, sum(d.outcome_calls)::text AS outcomes, sum(d.success_outcomes)::text AS successes
       FROM usage_runs d WHERE ${where} GROUP BY d.workload_id
     ) s
-    CROSS JOIN LATERAL (SELECT count(*)::int AS runaway FROM usage_runs d WHERE d.workload_id = s.workload_id AND d.cost_nanos > s.pct[3] AND ${aboveP99}) f
     LEFT JOIN workloads w ON w.id = s.workload_id
     ORDER BY s.cost DESC, 2`;
 }
 
 type WorkloadStatsRow = RawStats & { workload_id: number };
+/** A workload's figures before its runaway count (which needs its p99). */
+type WorkloadFigures = Omit<WorkloadStatsRow, "runaway">;
+
+/**
+ * How many runs of each workload cost more than its p99 in the range: an index-only range scan of
+ * (workload_id, cost_nanos) above the p99 (~1% of the runs).
+ */
+async function countRunaway(tx: Tx, figures: WorkloadFigures[], aboveP99: Prisma.Sql): Promise<number[]> {
+  if (figures.length === 0) return [];
+  const rows = await tx.$queryRaw<{ runaway: number }[]>`
+    SELECT f.runaway FROM unnest(${figures.map((s) => s.workload_id)}::int[], ${figures.map((s) => s.p99)}::bigint[]) WITH ORDINALITY AS p(workload_id, p99, i)
+    CROSS JOIN LATERAL (SELECT count(*)::int AS runaway FROM usage_runs d WHERE d.workload_id = p.workload_id AND d.cost_nanos > p.p99 AND ${aboveP99}) f
+    ORDER BY p.i`;
+  return rows.map((r) => r.runaway);
+}
 
 /**
  * The same figures from the runs histogram (run-histogram.ts): sums per workload from usage_runs_hist, then each
  * percentile and the maximum located in its cost bucket by counting and read exactly from the
- * (workload_id, cost_nanos) index inside that bucket; the runaway count is the index range above the p99.
+ * (workload_id, cost_nanos) index inside that bucket.
  */
-async function statsFromHistogram(tx: Tx, principal: Principal, q: RunsQuery, from: string, to: string, aboveP99: Prisma.Sql): Promise<WorkloadStatsRow[]> {
+async function statsFromHistogram(tx: Tx, principal: Principal, q: RunsQuery, from: string, to: string, aboveP99: Prisma.Sql): Promise<WorkloadFigures[]> {
   const where = histogramConditions(principal, q, from, to);
   // One read of the histogram: per workload and bucket, in the summary's order (spend, then workload), so each
   // workload's totals are the sums of its buckets and its percentiles are counted along them.
@@ -183,47 +198,47 @@ async function statsFromHistogram(tx: Tx, principal: Principal, q: RunsQuery, fr
     ) b
     LEFT JOIN workloads w ON w.id = b.workload_id
     ORDER BY sum(b.cost) OVER (PARTITION BY b.workload_id) DESC, 2, b.workload_id, b.bucket`;
-  const totals = sumPerWorkload(buckets);
-  const byWorkload = new Map<number, BucketCount[]>();
-  for (const b of buckets) byWorkload.set(b.workload_id, [...(byWorkload.get(b.workload_id) ?? []), b]);
-  const probes = totals.flatMap((t) =>
-    [...PERCENTILES.map((f) => nearestRank(f, t.runs)), t.runs].map((rank) => ({ workloadId: t.workload_id, ...locateRank(byWorkload.get(t.workload_id)!, rank) })),
+  const workloads = perWorkload(buckets);
+  const probes = workloads.flatMap((w) =>
+    [...PERCENTILES.map((f) => nearestRank(f, w.totals.runs)), w.totals.runs].map((rank) => ({ workloadId: w.totals.workload_id, ...locateRank(w.buckets, rank) })),
   );
   const costs = await probeCosts(tx, probes, aboveP99);
   const at = (i: number, k: number) => costs[i * (PERCENTILES.length + 1) + k].toString();
-  const p99s = totals.map((_, i) => at(i, 2));
-  const runaway = await tx.$queryRaw<{ runaway: number }[]>`
-    SELECT f.runaway FROM unnest(${totals.map((t) => t.workload_id)}::int[], ${p99s}::bigint[]) WITH ORDINALITY AS p(workload_id, p99, i)
-    CROSS JOIN LATERAL (SELECT count(*)::int AS runaway FROM usage_runs d WHERE d.workload_id = p.workload_id AND d.cost_nanos > p.p99 AND ${aboveP99}) f
-    ORDER BY p.i`;
-  return totals.map((t, i) => ({ ...t, p50: at(i, 0), p95: at(i, 1), p99: at(i, 2), max: at(i, 3), runaway: runaway[i].runaway }));
+  return workloads.map((w, i) => ({ ...w.totals, p50: at(i, 0), p95: at(i, 1), p99: at(i, 2), max: at(i, 3) }));
 }
 
 type HistogramRow = BucketCount & { workload_id: number; workload: string; label: string; calls: bigint; cost: bigint; ok: bigint; outcomes: bigint; successes: bigint };
 
-/** Each workload's totals from its buckets (exact: integer sums), in the order the buckets came. */
-function sumPerWorkload(buckets: HistogramRow[]): Omit<WorkloadStatsRow, "p50" | "p95" | "p99" | "max" | "runaway">[] {
-  const sums = new Map<number, { row: HistogramRow; runs: number; calls: bigint; cost: bigint; ok: bigint; outcomes: bigint; successes: bigint }>();
-  for (const b of buckets) {
-    const t = sums.get(b.workload_id) ?? { row: b, runs: 0, calls: 0n, cost: 0n, ok: 0n, outcomes: 0n, successes: 0n };
-    sums.set(b.workload_id, t);
-    t.runs += b.runs;
-    t.calls += BigInt(b.calls);
-    t.cost += BigInt(b.cost);
-    t.ok += BigInt(b.ok);
-    t.outcomes += BigInt(b.outcomes);
-    t.successes += BigInt(b.successes);
+/**
+ * Each workload's totals (exact: integer sums of its buckets) and its buckets in cost order, in the order the
+ * workloads came.
+ */
+function perWorkload(rows: HistogramRow[]): { totals: Omit<WorkloadFigures, "p50" | "p95" | "p99" | "max">; buckets: BucketCount[] }[] {
+  const byWorkload = new Map<number, { row: HistogramRow; buckets: BucketCount[]; runs: number; calls: bigint; cost: bigint; ok: bigint; outcomes: bigint; successes: bigint }>();
+  for (const b of rows) {
+    const w = byWorkload.get(b.workload_id) ?? { row: b, buckets: [], runs: 0, calls: 0n, cost: 0n, ok: 0n, outcomes: 0n, successes: 0n };
+    byWorkload.set(b.workload_id, w);
+    w.buckets.push(b);
+    w.runs += b.runs;
+    w.calls += BigInt(b.calls);
+    w.cost += BigInt(b.cost);
+    w.ok += BigInt(b.ok);
+    w.outcomes += BigInt(b.outcomes);
+    w.successes += BigInt(b.successes);
   }
-  return [...sums.values()].map((t) => ({
-    workload_id: t.row.workload_id,
-    workload: t.row.workload,
-    label: t.row.label,
-    runs: t.runs,
-    calls: t.calls.toString(),
-    cost: t.cost.toString(),
-    ok: t.ok.toString(),
-    outcomes: t.outcomes.toString(),
-    successes: t.successes.toString(),
+  return [...byWorkload.values()].map((w) => ({
+    buckets: w.buckets,
+    totals: {
+      workload_id: w.row.workload_id,
+      workload: w.row.workload,
+      label: w.row.label,
+      runs: w.runs,
+      calls: w.calls.toString(),
+      cost: w.cost.toString(),
+      ok: w.ok.toString(),
+      outcomes: w.outcomes.toString(),
+      successes: w.successes.toString(),
+    },
   }));
 }
 
