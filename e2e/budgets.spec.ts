@@ -1,4 +1,4 @@
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./test";
 
 test("a budget created on the Budgets page shows its status and burn-down chart", async ({ page }) => {
   await page.goto("/budgets");

@@ -1,4 +1,4 @@
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./test";
 import { writeFileSync } from "node:fs";
 
 // "Why spend changed": the waterfall on the overview, a team, a workload and the monthly report; anomalies say why.

@@ -1,4 +1,4 @@
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./test";
 import { writeFileSync } from "node:fs";
 import { closedPortUrl, startReceiver } from "../lib/alerts/testing/webhook-receiver";
 

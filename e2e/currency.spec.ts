@@ -1,4 +1,4 @@
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./test";
 import { pdfText } from "../lib/reports/testing/pdf-text";
 import { inCurrency } from "../lib/reports/pdf/in-currency";
 

@@ -1,4 +1,4 @@
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./test";
 import { readFile } from "node:fs/promises";
 
 // Tag dimensions over the demo workspace (e2e/serve.ts): its calls carry customer and feature tags, and the demo

@@ -1,4 +1,4 @@
-import { test, expect, type Page } from "@playwright/test";
+import { test, expect, type Page } from "./test";
 import { readFile } from "node:fs/promises";
 import { E2E_LEAD } from "./fixtures";
 

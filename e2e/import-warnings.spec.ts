@@ -1,4 +1,4 @@
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./test";
 import { mkdirSync } from "node:fs";
 
 /** Issue 9.4 on the Ingestion page: an OpenAI usage export not grouped by batch/service_tier imports with a warning naming the group-by. */

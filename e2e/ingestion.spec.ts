@@ -1,4 +1,4 @@
-import { test, expect, type Page } from "@playwright/test";
+import { test, expect, type Page } from "./test";
 import { mkdirSync } from "node:fs";
 
 /** Screenshots for a human look at the screens (not compared): test-results/screens/*.png. */

@@ -1,4 +1,4 @@
-import { test, expect, type Page, type Request } from "@playwright/test";
+import { test, expect, type Page, type Request } from "./test";
 
 // Issue 16, item 9: every action that waits on the server says so. Each test holds the action's request with
 // page.route, asserts the pending state while it is held (so a button that looks idle fails the test), then lets

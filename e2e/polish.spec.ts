@@ -1,4 +1,4 @@
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./test";
 
 // Issue 16, item 10: budgets edit in a dialog that takes focus; API keys are copied in one click and revoked only
 // after a confirmation.

@@ -1,4 +1,4 @@
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./test";
 import { readFileSync } from "node:fs";
 
 test("the Reports page shows the month and downloads it as CSV", async ({ page }) => {

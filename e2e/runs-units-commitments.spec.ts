@@ -1,4 +1,4 @@
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./test";
 
 /** Issue 13: the Runs page, Unit costs and the What-if Commitments tab on the seeded demo (e2e/serve.ts). */
 

@@ -1,4 +1,4 @@
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./test";
 import { E2E_ADMIN } from "./fixtures";
 
 test("every section of the navigation opens", async ({ page }) => {

@@ -1,4 +1,4 @@
-import { test, expect, type Browser, type Page } from "@playwright/test";
+import { test, expect, type Browser, type Page } from "./test";
 import { IDP_ACCOUNTS, OIDC_NAME, oidcIssuer } from "./oidc/accounts";
 
 /**

@@ -1,4 +1,4 @@
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./test";
 
 /** The What-if page on the seeded demo workspace (e2e/serve.ts: 60k calls over 60 days). */
 

@@ -1,4 +1,4 @@
-import { test, expect, type Page } from "@playwright/test";
+import { test, expect, type Page } from "./test";
 
 // Each test assesses every workload on every candidate (and runs a what-if): slow on a loaded CI machine.
 test.describe.configure({ timeout: 180_000 });

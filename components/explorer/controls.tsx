@@ -1,5 +1,5 @@
 "use client";
-import { useQuery } from "@tanstack/react-query";
+import { useSharedQuery } from "@/components/shell/use-shared-query";
 import { modelsQuery, teamsQuery } from "./api-client";
 import { useExplorerParams } from "./use-explorer-params";
 
@@ -41,7 +41,7 @@ export function SelectFilter({ name, label, options, allLabel }: { name: string;
 
 /** Team filter over the teams the caller can see (a lead sees only theirs), plus unattributed spend. */
 export function TeamFilter({ includeUnattributed = true }: { includeUnattributed?: boolean }) {
-  const teams = useQuery(teamsQuery());
+  const teams = useSharedQuery(teamsQuery());
   const options = (teams.data?.teams ?? []).map((t) => ({ value: t.slug, label: t.name }));
   if (includeUnattributed) options.push({ value: "unattributed", label: "Unattributed" });
   return <SelectFilter name="team" label="Team" allLabel="All teams" options={options} />;
@@ -53,7 +53,7 @@ export function TeamFilter({ includeUnattributed = true }: { includeUnattributed
  */
 export function ModelFilter() {
   const { get } = useExplorerParams();
-  const models = useQuery(modelsQuery());
+  const models = useSharedQuery(modelsQuery());
   const tier = get("tier");
   const picked = get("model");
   // The picked model stays listed even outside the tier: the select must show what the URL filters by.

@@ -1,4 +1,5 @@
 "use client";
+import { useSharedQuery } from "@/components/shell/use-shared-query";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { apiJson } from "./api";
@@ -16,7 +17,7 @@ const expiryText = (iso: string) => (iso.endsWith("T00:00:00.000Z") ? iso.slice(
 export default function KeysSection() {
   const qc = useQueryClient();
   const keys = useQuery({ queryKey: ["keys"], queryFn: () => apiJson<{ keys: KeyRow[] }>("/api/v1/keys") });
-  const teams = useQuery(teamsQuery());
+  const teams = useSharedQuery(teamsQuery());
   const [form, setForm] = useState({ name: "", ingest: true, read: false, team: "", expiresAt: "" });
   const [created, setCreated] = useState<string | null>(null);
   const [revoking, setRevoking] = useState<KeyRow | null>(null);

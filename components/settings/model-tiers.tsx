@@ -1,9 +1,10 @@
 "use client";
+import { useSharedQuery } from "@/components/shell/use-shared-query";
 import { Pending } from "@/components/ui/pending";
 import { PendingButton } from "@/components/ui/pending-button";
 import "@/components/explorer/explorer.css";
 import { useState } from "react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { fetchJson, modelsQuery } from "@/components/explorer/api-client";
 import { TierBadge } from "@/components/explorer/tier-badge";
 import type { ModelOut } from "@/lib/analytics/model-tiers-schema";
@@ -17,7 +18,7 @@ const TIERS = ["frontier", "mid", "small"] as const;
  */
 export default function ModelTiersSection() {
   const qc = useQueryClient();
-  const models = useQuery(modelsQuery());
+  const models = useSharedQuery(modelsQuery());
   const [filter, setFilter] = useState("");
   const [saved, setSaved] = useState<string | null>(null);
   const change = useMutation({

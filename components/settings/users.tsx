@@ -1,4 +1,5 @@
 "use client";
+import { useSharedQuery } from "@/components/shell/use-shared-query";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { apiJson } from "./api";
@@ -11,7 +12,7 @@ const ROLES = ["admin", "finance", "lead", "viewer"];
 export default function UsersSection() {
   const qc = useQueryClient();
   const users = useQuery({ queryKey: ["users"], queryFn: () => apiJson<{ users: UserRow[] }>("/api/v1/users") });
-  const teams = useQuery(teamsQuery());
+  const teams = useSharedQuery(teamsQuery());
   const [form, setForm] = useState({ email: "", password: "", role: "viewer", team: "" });
   const create = useMutation({
     mutationFn: () => apiJson("/api/v1/users", { method: "POST", body: { email: form.email, password: form.password, role: form.role, teams: form.team ? [form.team] : [] } }),

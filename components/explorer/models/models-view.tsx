@@ -1,4 +1,5 @@
 "use client";
+import { useSharedQuery } from "@/components/shell/use-shared-query";
 import { useQuery } from "@tanstack/react-query";
 import type { BreakdownRow } from "@/lib/analytics/breakdown-query";
 import { breakdownQuery, modelsQuery } from "../api-client";
@@ -21,7 +22,7 @@ export function ModelsView() {
   const filters = { from: range.from, to: range.to, team: get("team"), provider: get("provider"), tier: get("tier"), model: get("model") };
   const table = useQuery(breakdownQuery({ ...filters, by }));
   const models = useQuery(breakdownQuery({ ...filters, by: "model" }));
-  const catalogue = useQuery(modelsQuery());
+  const catalogue = useSharedQuery(modelsQuery());
   const providers = [...new Set((catalogue.data?.models ?? []).map((m) => m.provider))].sort();
   const rows = table.data?.rows ?? [];
   const columns: Column<BreakdownRow>[] = [
