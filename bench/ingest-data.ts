@@ -3,6 +3,7 @@ import { createWriteStream } from "node:fs";
 import { once } from "node:events";
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
 import { resourceFromAttributes } from "@opentelemetry/resources";
+import { ROOT_CONTEXT, trace, type Context } from "@opentelemetry/api";
 import { JsonTraceSerializer, ProtobufTraceSerializer } from "@opentelemetry/otlp-transformer";
 import { generateDemoEvents } from "@/lib/demo/generate";
 import type { UsageEvent } from "@/lib/ingest/usage-event";
@@ -70,8 +71,11 @@ export function* syntheticLines(prefix: string): Generator<string> {
   }
 }
 
-/** OTLP trace export requests of `perRequest` GenAI spans each, serialized as the SDK's exporter does (protobuf by default). */
-export function otlpRequests(requests: number, perRequest: number, encoding: "protobuf" | "json" = "protobuf"): Uint8Array[] {
+/**
+ * OTLP trace export requests of `perRequest` GenAI spans each, serialized as the SDK's exporter does (protobuf by
+ * default). `spansPerTrace` model calls share a trace (an agent's steps: one run, lib/runs); 1 = every call alone.
+ */
+export function otlpRequests(requests: number, perRequest: number, encoding: "protobuf" | "json" = "protobuf", spansPerTrace = 1): Uint8Array[] {
   const out: Uint8Array[] = [];
   const models = ["gpt-4o", "gpt-4.1-mini", "claude-sonnet-4-5"];
   const now = Date.now() - 3_600_000;
@@ -82,7 +86,9 @@ export function otlpRequests(requests: number, perRequest: number, encoding: "pr
       spanProcessors: [new SimpleSpanProcessor(exporter)],
     });
     const tracer = provider.getTracer("bench");
+    let parent: Context | undefined;
     for (let i = 0; i < perRequest; i++) {
+      if (i % spansPerTrace === 0) parent = undefined;
       const span = tracer.startSpan(`chat ${models[i % 3]}`, {
         startTime: new Date(now + i),
         attributes: {
@@ -94,7 +100,9 @@ export function otlpRequests(requests: number, perRequest: number, encoding: "pr
           "gen_ai.usage.output_tokens": 40 + (i % 600),
           "user.id": `user-${i % 50}`,
         },
-      });
+      }, parent);
+      // The next calls of this trace are children of its first.
+      if (spansPerTrace > 1 && parent === undefined) parent = trace.setSpan(ROOT_CONTEXT, span);
       span.end(new Date(now + i + 700));
     }
     const serializer = encoding === "json" ? JsonTraceSerializer : ProtobufTraceSerializer;

@@ -1,5 +1,7 @@
 /**
- * OTLP/HTTP protobuf (application/x-protobuf) decoding of ExportTraceServiceRequest.
+ * The OTLP ExportTraceServiceRequest schema, and a decoder built on protobufjs from it: the reference the
+ * production decoder (otlp-wire.ts, which reads the wire format directly, ~5x less CPU) is tested against, and the
+ * encoder the tests and benchmarks build requests with.
  *
  * The message definitions below are the subset of opentelemetry-proto we read, copied field-for-field
  * (same names, numbers and types) from:
@@ -159,8 +161,8 @@ interface PbRequest {
   }[];
 }
 
-/** Decodes an OTLP/HTTP protobuf body. Throws OtlpDecodeError when the bytes are not such a message. */
-export function decodeOtlpProtobuf(buf: Uint8Array): OtlpTraceRequest {
+/** The reference decoding of an OTLP/HTTP protobuf body (tests). Throws OtlpDecodeError when the bytes are not such a message. */
+export function decodeWithProtobufjs(buf: Uint8Array): OtlpTraceRequest {
   let message: PbRequest;
   try {
     message = exportTraceServiceRequestType().decode(buf) as unknown as PbRequest;

@@ -38,7 +38,7 @@ import { applyTokenMeaning } from "./token-meaning";
 import { MAX_COUNT } from "./values";
 
 export { decodeOtlpJson } from "./otlp-json";
-export { decodeOtlpProtobuf } from "./otlp-proto";
+export { decodeOtlpProtobuf } from "./otlp-wire";
 export { OtlpDecodeError, type OtlpTraceRequest } from "./otlp-model";
 
 export const GEN_AI = {
@@ -134,14 +134,6 @@ function spanToEvent(
   const cost = attrs.get(GEN_AI.cost) ?? attrs.get(GEN_AI.operationCost);
   if (typeof cost === "number" && Number.isFinite(cost) && cost >= 0 && cost < 1e12) sourceCostNanos = usdToNanos(cost);
 
-  const pick = (...keys: string[]) => {
-    for (const key of keys) {
-      const value = text(attrs.get(key)) ?? text(resource.get(key));
-      if (value !== null) return value;
-    }
-    return null;
-  };
-
   const event: UsageEvent = {
     source: "otlp",
     externalId: span.traceId + span.spanId,
@@ -155,12 +147,12 @@ function spanToEvent(
     outputTokens: tokens.outputTokens,
     reasoningTokens: tokens.reasoningTokens,
     requests: 1,
-    team: pick("rightsize.team", "team"),
-    workload: pick("rightsize.workload"),
-    user: pick("user.id", "enduser.id", "langfuse.user.id"),
+    team: pick(attrs, resource, TEAM_KEYS),
+    workload: pick(attrs, resource, WORKLOAD_KEYS),
+    user: pick(attrs, resource, USER_KEYS),
     sourceKey: text(resource.get("service.name")),
     batch: false,
-    serviceTier: pick("openai.response.service_tier", "gen_ai.openai.response.service_tier", "openai.request.service_tier", "gen_ai.openai.request.service_tier"),
+    serviceTier: pick(attrs, resource, SERVICE_TIER_KEYS),
     sourceCostNanos,
     latencyMs,
     status: span.statusCode === STATUS_CODE_ERROR || attrs.has("error.type") ? "error" : "ok",
@@ -168,9 +160,26 @@ function spanToEvent(
   };
   if (tokens.guessed) event.guessedTokenMeaning = true;
   // Run grouping (lib/runs/README.md): rightsize.run_id, else the conversation/session id, else the trace id.
-  const run = pickRun(pick("rightsize.run_id"), pick("gen_ai.conversation.id", "session.id", "langfuse.session.id"), span.traceId);
+  const run = pickRun(pick(attrs, resource, RUN_ID_KEYS), pick(attrs, resource, SESSION_KEYS), span.traceId);
   if (run) event.run = run;
   return event;
+}
+
+// Attribute names read for each field, first found wins (span attributes before resource ones, key by key).
+const TEAM_KEYS = ["rightsize.team", "team"];
+const WORKLOAD_KEYS = ["rightsize.workload"];
+const USER_KEYS = ["user.id", "enduser.id", "langfuse.user.id"];
+const SERVICE_TIER_KEYS = ["openai.response.service_tier", "gen_ai.openai.response.service_tier", "openai.request.service_tier", "gen_ai.openai.request.service_tier"];
+const RUN_ID_KEYS = ["rightsize.run_id"];
+const SESSION_KEYS = ["gen_ai.conversation.id", "session.id", "langfuse.session.id"];
+
+/** The first of `keys` with a text value, on the span, else on its resource. A module function: it runs ~7 times a span. */
+function pick(attrs: OtlpAttributes, resource: OtlpAttributes, keys: readonly string[]): string | null {
+  for (const key of keys) {
+    const value = text(attrs.get(key)) ?? text(resource.get(key));
+    if (value !== null) return value;
+  }
+  return null;
 }
 
 function collectTags(resource: OtlpAttributes, span: OtlpAttributes, dimensionKeys?: ReadonlySet<string>): Record<string, string> {
