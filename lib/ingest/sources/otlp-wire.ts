@@ -289,6 +289,12 @@ const nonZero = (value: bigint): bigint | null => (value === 0n ? null : value);
 
 /** KeyValue { key = 1; value = 2 } into `out` (a later duplicate key wins, as with the Map it replaced). */
 function readKeyValueInto(r: Reader, out: OtlpAttributes): void {
+  const [key, value] = readKeyValue(r, 0);
+  out.set(key, value);
+}
+
+/** KeyValue { key = 1; value = 2 }: an absent key reads as "", an absent value as null. */
+function readKeyValue(r: Reader, depth: number): [string, OtlpAttributeValue] {
   let key = "";
   let value: OtlpAttributeValue = null;
   while (r.pos < r.end) {
@@ -299,10 +305,10 @@ function readKeyValueInto(r: Reader, out: OtlpAttributes): void {
       key = r.string();
     } else if (field === 2) {
       expectWireType(tag & 7, BYTES, "value");
-      value = readAnyValue(r.sub(), 0);
+      value = readAnyValue(r.sub(), depth);
     } else r.skip(tag & 7, field);
   }
-  out.set(key, value);
+  return [key, value];
 }
 
 function readAnyValue(r: Reader, depth: number): OtlpAttributeValue {
@@ -374,19 +380,7 @@ function readKvList(r: Reader, depth: number): { [key: string]: OtlpAttributeVal
       continue;
     }
     expectWireType(tag & 7, BYTES, "kvlist_value.values");
-    const kv = r.sub();
-    let key = "";
-    let value: OtlpAttributeValue = null;
-    while (kv.pos < kv.end) {
-      const t = kv.uint32();
-      if (t >>> 3 === 1) {
-        expectWireType(t & 7, BYTES, "key");
-        key = kv.string();
-      } else if (t >>> 3 === 2) {
-        expectWireType(t & 7, BYTES, "value");
-        value = readAnyValue(kv.sub(), depth);
-      } else kv.skip(t & 7, t >>> 3);
-    }
+    const [key, value] = readKeyValue(r.sub(), depth);
     if (key !== "__proto__") obj[key] = value;
   }
   return obj;

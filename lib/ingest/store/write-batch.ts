@@ -75,9 +75,12 @@ async function writeOnce(client: pg.PoolClient, rows: string[] | BinaryRows, rul
     if (rules.length > 0) {
       const params: unknown[] = [];
       const cases = ruleCaseExpressions(rules, params);
+      // Only rows a rule gives something to are written: rewriting every row without a workload (all of an OTLP
+      // export, usually) to the same values cost PostgreSQL ~3-4 us a row for nothing.
       await client.query(
         `UPDATE staging_events e SET team_id = COALESCE(e.team_id, ${cases.team}), workload_id = COALESCE(e.workload_id, ${cases.workload})
-         FROM models m WHERE m.id = e.model_id AND (e.team_id IS NULL OR e.workload_id IS NULL)`,
+         FROM models m WHERE m.id = e.model_id
+           AND ((e.team_id IS NULL AND (${cases.team}) IS NOT NULL) OR (e.workload_id IS NULL AND (${cases.workload}) IS NOT NULL))`,
         params,
       );
       // A workload given by a rule brings its owner team when the rule named none.
