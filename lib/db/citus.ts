@@ -86,6 +86,11 @@ async function dropRunsHistogramTriggers(client: pg.ClientBase): Promise<void> {
     await client.query(`DROP TRIGGER IF EXISTS ${trigger} ON usage_runs`);
   }
   await client.query("TRUNCATE usage_runs_hist");
+  // Without the histogram the summary scans runs by start time: the index plain PostgreSQL drops
+  // (migration 20261203200000_runs_first_at_index_citus_only) comes back.
+  await client.query(
+    `CREATE INDEX IF NOT EXISTS "usage_runs_first_at_idx" ON usage_runs (first_at) INCLUDE (workload_id, team_id, cost_nanos, calls, ok_calls, outcome_calls, success_outcomes)`,
+  );
 }
 
 async function ensureExtension(client: pg.ClientBase): Promise<void> {
