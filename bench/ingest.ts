@@ -9,8 +9,8 @@
  * 5. reprice (needs cli): a price override for the most used model, valid over the whole history: the time to
  *          re-price its stored events and roll-ups (no target; reported so the cost of a price change is known).
  * Options: --events N, --only cli,http,otlp,rss, --rss-gb G (default 2), --batch-size N (CLI imports), --spans-per-trace N
- * (OTLP spans sharing a trace, i.e. a run; default 1: each span a run of its own), --keep (keep the
- * database and files).
+ * (OTLP spans sharing a trace, i.e. a run; default 1: each span a run of its own), --spans-per-request N (default 1,000),
+ * --keep (keep the database and files).
  */
 import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, rmSync, statSync } from "node:fs";
@@ -25,10 +25,12 @@ import { demoLines, otlpRequests, syntheticLines, writeLines } from "./ingest-da
 import { childrenCpuMs, pgCpuMs, processCpuMs } from "./pg-cpu";
 import { startMachineMeter } from "./machine";
 
-const { values } = parseArgs({ options: { events: { type: "string" }, only: { type: "string" }, "rss-gb": { type: "string" }, keep: { type: "boolean" }, "batch-size": { type: "string" }, "spans-per-trace": { type: "string" } } });
+const { values } = parseArgs({ options: { events: { type: "string" }, only: { type: "string" }, "rss-gb": { type: "string" }, keep: { type: "boolean" }, "batch-size": { type: "string" }, "spans-per-trace": { type: "string" }, "spans-per-request": { type: "string" } } });
 const EVENTS = Number(values.events ?? 1_000_000);
 /** OTLP spans per trace (each trace is one run): 1, the default, makes every span a run of its own (the costliest). */
 const SPANS_PER_TRACE = Number(values["spans-per-trace"] ?? 1);
+/** OTLP spans per export request (default 1,000; an SDK's batch processor sends up to 512 every 5 s, fewer when quiet). */
+const SPANS_PER_REQUEST = Number(values["spans-per-request"] ?? 1000);
 const ONLY = new Set((values.only ?? "cli,reprice,http,otlp,rss").split(","));
 const RSS_GB = Number(values["rss-gb"] ?? 2);
 const root = path.resolve(import.meta.dirname, "..");
@@ -126,7 +128,7 @@ try {
         log(`http: ${JSON.stringify(results.http)}`);
       }
       if (ONLY.has("otlp")) {
-        const SPANS = 1000;
+        const SPANS = SPANS_PER_REQUEST;
         const requests = otlpRequests(Math.max(60, Math.round(EVENTS / 10 / SPANS)), SPANS, "protobuf", SPANS_PER_TRACE);
         log(`otlp: ${requests.length} protobuf requests of ${SPANS} spans, 4 clients...`);
         await run(requests.slice(0, 2), SPANS, "/api/otlp/v1/traces", "application/x-protobuf", 2);
