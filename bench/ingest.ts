@@ -10,7 +10,9 @@
  *          re-price its stored events and roll-ups (no target; reported so the cost of a price change is known).
  * Options: --events N, --only cli,http,otlp,rss, --rss-gb G (default 2), --batch-size N (CLI imports), --spans-per-trace N
  * (OTLP spans sharing a trace, i.e. a run; default 1: each span a run of its own), --spans-per-request N (default 1,000),
- * --keep (keep the database and files).
+ * --keep (keep the database and files). BENCH_PG_STATEMENTS=1 loads pg_stat_statements (with planning time) and prints
+ * the statements of the HTTP/OTLP phases that took PostgreSQL the most time, per request, to see what a request
+ * costs beside its events.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, rmSync, statSync } from "node:fs";
@@ -39,9 +41,16 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 
 rmSync(work, { recursive: true, force: true });
 mkdirSync(work, { recursive: true });
-const db = await startEmbeddedPostgres({ dataDir: path.join(work, "pg"), port: Number(process.env.BENCH_PG_PORT ?? 54391), database: "bench_ingest" });
+const STATEMENTS = process.env.BENCH_PG_STATEMENTS === "1";
+const db = await startEmbeddedPostgres({
+  dataDir: path.join(work, "pg"),
+  port: Number(process.env.BENCH_PG_PORT ?? 54391),
+  database: "bench_ingest",
+  flags: STATEMENTS ? ["-c", "shared_preload_libraries=pg_stat_statements", "-c", "pg_stat_statements.track=all", "-c", "pg_stat_statements.track_planning=on"] : [],
+});
 process.env.DATABASE_URL = db.url;
 await migrate(db.url);
+if (STATEMENTS) await pool().query("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
 // One attribution rule, as a real workspace has: batches then run the rule UPDATE too.
 await pool().query(`INSERT INTO teams (slug, name) VALUES ('platform', 'Platform')`);
 await pool().query(`INSERT INTO attribution_rules (position, name, match, team_id) VALUES (1, 'svc-3 is platform', '{"serviceName":"svc-3"}', (SELECT id FROM teams WHERE slug = 'platform'))`);
@@ -64,6 +73,15 @@ function cliImport(file: string) {
     wallSeconds: Math.round((performance.now() - started) / 100) / 10,
     cpuUsPerEvent: { node: Math.round((out.cpuMs * 1000) / stored * 10) / 10, postgres: Math.round(((pgCpuMs(pgDir) - pgBefore) * 1000) / stored * 10) / 10 },
   };
+}
+
+/** BENCH_PG_STATEMENTS: the statements that took the most PostgreSQL time (planning + execution), in µs per request. */
+async function topStatements(requests: number) {
+  const rows = await pool().query<{ query: string; calls: string; us: number }>(
+    `SELECT left(regexp_replace(query, '\\s+', ' ', 'g'), 120) AS query, calls, round((total_plan_time + total_exec_time) * 1000)::bigint AS us
+     FROM pg_stat_statements WHERE query NOT ILIKE '%pg_stat_statements%' ORDER BY total_plan_time + total_exec_time DESC LIMIT 15`,
+  );
+  return rows.rows.map((r) => ({ usPerRequest: Math.round(Number(r.us) / requests), callsPerRequest: Math.round((Number(r.calls) / requests) * 10) / 10, query: r.query }));
 }
 
 try {
@@ -96,6 +114,7 @@ try {
     /** Sends the bodies with `clients` concurrent loops; returns items/s over the whole run. */
     const run = async (bodies: Uint8Array[], perBody: number, endpoint: string, type: string, clients = 4) => {
       let next = 0;
+      if (STATEMENTS) await pool().query("SELECT pg_stat_statements_reset()");
       const started = performance.now();
       const serverBefore = processCpuMs(server.pid!);
       const pgBefore = pgCpuMs(pgDir);
@@ -112,7 +131,8 @@ try {
       const seconds = (performance.now() - started) / 1000;
       const items = bodies.length * perBody;
       const cpu = { server: Math.round(((processCpuMs(server.pid!) - serverBefore) * 10000) / items) / 10, postgres: Math.round(((pgCpuMs(pgDir) - pgBefore) * 10000) / items) / 10 };
-      return { items, seconds: Math.round(seconds * 10) / 10, perSecond: Math.round(items / seconds), cpuUsPerItem: cpu };
+      const statements = STATEMENTS ? await topStatements(bodies.length) : undefined;
+      return { items, seconds: Math.round(seconds * 10) / 10, perSecond: Math.round(items / seconds), cpuUsPerItem: cpu, statements };
     };
     try {
       if (ONLY.has("http")) {
@@ -124,7 +144,7 @@ try {
         log(`http: ${bodies.length} requests of ${BATCH} events, 4 clients...`);
         await run(bodies.slice(0, 2), BATCH, "/api/v1/events", "application/x-ndjson", 2); // warm-up (module load, first plans)
         const r = await run(bodies.slice(2), BATCH, "/api/v1/events", "application/x-ndjson");
-        results.http = { server: "node:http hosting the route handler, separate process", clients: 4, batch: BATCH, events: r.items, seconds: r.seconds, eventsPerSecond: r.perSecond, cpuUsPerEvent: r.cpuUsPerItem, target: ">= 50000 events/s" };
+        results.http = { server: "node:http hosting the route handler, separate process", clients: 4, batch: BATCH, events: r.items, seconds: r.seconds, eventsPerSecond: r.perSecond, cpuUsPerEvent: r.cpuUsPerItem, statements: r.statements, target: ">= 50000 events/s" };
         log(`http: ${JSON.stringify(results.http)}`);
       }
       if (ONLY.has("otlp")) {
@@ -133,7 +153,7 @@ try {
         log(`otlp: ${requests.length} protobuf requests of ${SPANS} spans, 4 clients...`);
         await run(requests.slice(0, 2), SPANS, "/api/otlp/v1/traces", "application/x-protobuf", 2);
         const r = await run(requests.slice(2), SPANS, "/api/otlp/v1/traces", "application/x-protobuf");
-        results.otlp = { server: "node:http hosting the route handler, separate process", clients: 4, spansPerRequest: SPANS, spansPerTrace: SPANS_PER_TRACE, spans: r.items, seconds: r.seconds, spansPerSecond: r.perSecond, cpuUsPerSpan: r.cpuUsPerItem, target: ">= 20000 spans/s" };
+        results.otlp = { server: "node:http hosting the route handler, separate process", clients: 4, spansPerRequest: SPANS, spansPerTrace: SPANS_PER_TRACE, spans: r.items, seconds: r.seconds, spansPerSecond: r.perSecond, cpuUsPerSpan: r.cpuUsPerItem, statements: r.statements, target: ">= 20000 spans/s" };
         log(`otlp: ${JSON.stringify(results.otlp)}`);
       }
     } finally {

@@ -36,11 +36,18 @@ export async function principalForApiKey(key: string): Promise<Principal | null>
   const now = new Date();
   const refusal = keyRefusal(record, now);
   if (refusal) throw unauthenticated(refusal);
-  // Conditional, so at most one write per key and minute; awaited so "last used" is true when the answer arrives.
+  // At most one write per key and minute, and no statement at all while the stored time is recent enough (most
+  // requests of a busy gateway); conditional in SQL too, as concurrent requests read the same old time. Awaited so
+  // "last used" is true when the answer arrives.
+  if (record.lastUsedAt && now.getTime() - record.lastUsedAt.getTime() < LAST_USED_RESOLUTION_MS) return principalOf(record);
   await prisma().apiKey.updateMany({
     where: { id: record.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - LAST_USED_RESOLUTION_MS) } }] },
     data: { lastUsedAt: now },
   });
+  return principalOf(record);
+}
+
+function principalOf(record: { id: number; prefix: string; teamId: number | null; scopes: string[] }): Principal {
   return {
     kind: "api_key",
     id: record.id,

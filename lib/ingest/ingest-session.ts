@@ -2,12 +2,12 @@ import type pg from "pg";
 import { pool } from "@/lib/db/pool";
 import { defaultTier, InvalidUsageError, normalizeProvider, type PriceResult } from "@/lib/pricing";
 import { toolCallsFromTags } from "@/lib/pricing/server-tools";
-import { loadCompiledRules } from "@/lib/attribution/load-rules";
 import type { CompiledRule } from "@/lib/attribution/rule-sql";
-import { Dimensions, type ModelInfo } from "./store/dimensions";
+import type { Dimensions, ModelInfo } from "./store/dimensions";
+import { ingestCatalog, type IngestCatalog } from "./store/ingest-catalog";
 import { BinaryRows } from "./store/copy-binary";
 import { nulField } from "./store/unstorable-text";
-import { loadPricing, type PricingState } from "./store/pricing-guard";
+import type { PricingState } from "./store/pricing-guard";
 import { writeBatch } from "./store/write-batch";
 import { closeBatchRecord, openBatchRecord, recordProgress } from "./store/batch-record";
 import { holdRunLock, type RunLock } from "./store/run-liveness";
@@ -74,7 +74,10 @@ export class IngestSession {
   private batchReplaces = false;
   private inFlight = new Set<Promise<void>>();
   private failure: unknown = null;
-  /** Models flagged priced that got an event without a price (e.g. before the catalogue's first price). */
+  /**
+   * Models flagged priced that got an event without a price (e.g. before the catalogue's first price); flagged in
+   * the database at finish. The cached ModelInfo is shared with other sessions (ingest-catalog.ts): never changed here.
+   */
   private newlyUnpriced = new Set<number>();
   private readonly summary: IngestSummary;
   private readonly warningCounts: WarningCounts = {};
@@ -95,11 +98,10 @@ export class IngestSession {
     this.summary = { batchId, accepted: 0, duplicates: 0, replaced: 0, rejected: 0, skipped: 0, skipReasons: {}, heuristic: 0, errors: [], warnings: [] };
   }
 
-  static async open(ctx: IngestContext, db: pg.Pool = pool()): Promise<IngestSession> {
-    const [dims, pricing, rules, batchId, floorMs] = await Promise.all([
-      new Dimensions(db).load(),
-      loadPricing(db),
-      loadCompiledRules(db),
+  /** `catalog`: one the caller read already (ingest-catalog.ts), e.g. OTLP for the promoted keys. */
+  static async open(ctx: IngestContext, db: pg.Pool = pool(), catalog?: IngestCatalog): Promise<IngestSession> {
+    const [{ dims, pricing, rules }, batchId, floorMs] = await Promise.all([
+      catalog ?? ingestCatalog(db),
       openBatchRecord(db, ctx),
       cachedRetentionFloor(db),
     ]);
@@ -217,10 +219,7 @@ export class IngestSession {
   }
 
   private queue(event: UsageEvent, model: ModelInfo, teamId: number | null, workloadId: number | null, price: PriceResult): Promise<void> | void {
-    if (price.costNanos === null && !model.unpriced) {
-      model.unpriced = true;
-      this.newlyUnpriced.add(model.id);
-    }
+    if (price.costNanos === null && !model.unpriced) this.newlyUnpriced.add(model.id);
     if (this.rows.count === 0) this.batchPricing = this.pricing;
     if (REPLACEABLE_SOURCES.has(event.source)) this.batchReplaces = true;
     this.rows.add(event, { modelId: model.id, teamId, workloadId, apiKeyId: this.ctx.apiKeyId ?? null, price, batchId: this.summary.batchId });

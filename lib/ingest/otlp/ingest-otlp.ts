@@ -5,7 +5,8 @@ import { can } from "@/lib/auth/principal";
 import { AppError } from "@/lib/errors";
 import { decodeOtlpJson, decodeOtlpProtobuf, OtlpDecodeError, otlpToEvents, type OtlpTraceRequest } from "../sources/otlp";
 import { IngestSession } from "../ingest-session";
-import { promotedKeySet } from "@/lib/dimensions/promoted-keys";
+import { pool } from "@/lib/db/pool";
+import { ingestCatalog } from "../store/ingest-catalog";
 import { streamKey } from "../store/batch-record";
 import { maxRequestBytes } from "../limits";
 import { readBodyBuffer } from "../http/request-body";
@@ -39,14 +40,15 @@ export async function ingestOtlpTraces(req: NextRequest, now = new Date()): Prom
       throw error;
     }
     checkOtlpCaps(request);
-    const batch = otlpToEvents(request, now, { dimensionKeys: await promotedKeySet() });
+    // Read once for both: the promoted keys decide which span attributes are kept.
+    const catalog = await ingestCatalog(pool());
+    const batch = otlpToEvents(request, now, { dimensionKeys: catalog.promotedKeys });
     const ordinals = spanOrdinals(request);
-    const session = await IngestSession.open({
-      source: "otlp",
-      format: encoding === "json" ? "otlp-json" : "otlp-protobuf",
-      ...callerContext(principal),
-      streamKey: streamKey("otlp", principal, now),
-    });
+    const session = await IngestSession.open(
+      { source: "otlp", format: encoding === "json" ? "otlp-json" : "otlp-protobuf", ...callerContext(principal), streamKey: streamKey("otlp", principal, now) },
+      pool(),
+      catalog,
+    );
     for (const r of batch.rejected) session.reject(r);
     session.skipAll(batch.skipReasons);
     for (const event of batch.events) {

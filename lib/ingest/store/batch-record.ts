@@ -22,12 +22,19 @@ interface BatchContext {
 
 export async function openBatchRecord(db: Pick<pg.Pool, "query">, ctx: BatchContext): Promise<number> {
   if (ctx.streamKey) {
-    const row = await db.query<{ id: number }>(
-      `INSERT INTO ingest_batches (source, format, actor, stream_key) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (stream_key) DO UPDATE SET stream_key = EXCLUDED.stream_key RETURNING id`,
-      [ctx.source, ctx.format, ctx.actor, ctx.streamKey],
-    );
-    return row.rows[0].id;
+    // Every request of the hour but the first finds the row: read it, write nothing (DO UPDATE would write a new
+    // version of the row per request, and a commit that must reach the disk). A row another request is inserting
+    // right now is not visible to this statement's snapshot yet: then ask again, once it has committed.
+    for (;;) {
+      const row = await db.query<{ id: number }>(
+        `WITH created AS (
+           INSERT INTO ingest_batches (source, format, actor, stream_key) VALUES ($1, $2, $3, $4) ON CONFLICT (stream_key) DO NOTHING RETURNING id
+         )
+         SELECT id FROM created UNION ALL SELECT id FROM ingest_batches WHERE stream_key = $4`,
+        [ctx.source, ctx.format, ctx.actor, ctx.streamKey],
+      );
+      if (row.rows.length > 0) return row.rows[0].id;
+    }
   }
   const row = await db.query<{ id: number }>(
     `INSERT INTO ingest_batches (source, format, filename, actor, bytes) VALUES ($1, $2, $3, $4, $5) RETURNING id`,

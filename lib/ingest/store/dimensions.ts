@@ -1,13 +1,14 @@
 import type pg from "pg";
 
 /**
- * Resolves the small dimension tables (models, teams, workloads) to ids for one ingestion run. Loaded once,
- * then new names are created on first sight: an event naming an unknown team or workload is attributed to it,
- * never dropped.
+ * Resolves the small dimension tables (models, teams, workloads) to ids. Loaded once per process and shared by
+ * its ingestion sessions while the tables do not change (ingest-catalog.ts); new names are created on first sight:
+ * an event naming an unknown team or workload is attributed to it, never dropped.
  */
 export interface ModelInfo {
-  id: number;
-  unpriced: boolean;
+  readonly id: number;
+  /** As stored when read; an ingestion session never changes it (the object is shared, see ingest-catalog.ts). */
+  readonly unpriced: boolean;
 }
 
 export interface ModelDefaults {
@@ -20,7 +21,6 @@ export class Dimensions {
   private models = new Map<string, Map<string, ModelInfo>>();
   private teams = new Map<string, number>();
   private workloads = new Map<string, { id: number; teamId: number | null }>();
-  readonly apiKeyTeams = new Map<number, number | null>();
 
   constructor(private readonly db: pg.Pool) {}
 
