@@ -13,13 +13,20 @@ export function pgCpuMs(dataDir: string): number {
     if (!f) return 0;
     return Number(f[11]) + Number(f[12]) + (withChildren ? Number(f[13]) + Number(f[14]) : 0);
   };
-  let total = ticks(postmaster, true);
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    const f = stat(Number(entry));
-    if (f && Number(f[1]) === postmaster) total += ticks(Number(entry), false);
+  // A backend reaped while /proc is scanned would be in neither sum (gone from the scan, not yet in the cutime read
+  // before it): exactly what happens when a CLI import's connections close as it exits. So scan again until the
+  // postmaster's own figures did not move during a scan.
+  for (;;) {
+    const before = ticks(postmaster, true);
+    let children = 0;
+    for (const entry of readdirSync("/proc")) {
+      if (!/^\d+$/.test(entry)) continue;
+      const f = stat(Number(entry));
+      if (f && Number(f[1]) === postmaster) children += ticks(Number(entry), false);
+    }
+    const after = ticks(postmaster, true);
+    if (after === before) return (after + children) * 10; // 100 ticks per second (CLK_TCK)
   }
-  return total * 10; // 100 ticks per second (CLK_TCK)
 }
 
 /** CPU time (ms) one process has used so far. */
