@@ -13,8 +13,11 @@ import { loadPricing, type PricingState } from "./pricing-guard";
  * again only when the fingerprint differs. A session therefore works with what was committed when it opened, as
  * when it read the tables itself (prices are checked again under the pricing lock in every batch).
  *
- * The fingerprint is the md5 of every row of each table in key order, so any insert, update or delete changes it.
- * It costs PostgreSQL a scan of these small tables; the read it saves was the same scan plus sending the rows.
+ * The fingerprint is, per table, the row count and the sum of a 64-bit hash of each row's columns the catalog
+ * uses: any insert, update or delete of those changes it (short of a 64-bit hash collision), and no sort is needed.
+ * It costs PostgreSQL a scan of these tables, much less than reading them: measured on one client, 100 workloads
+ * 0.7 ms (the full read 2.8 ms), 2,000 workloads 1.8 ms (4.5), 10,000 workloads 5.2 ms (13.6). An md5 of every
+ * whole row in key order, tried first, cost more than the read from 2,000 workloads on.
  */
 export interface IngestCatalog {
   /** Shared by the sessions of this process: it learns names any of them creates (dimensions.ts). */
@@ -25,18 +28,18 @@ export interface IngestCatalog {
   readonly promotedKeys: ReadonlySet<string>;
 }
 
-/** [table, key]: every table the catalog is read from, the workloads also for a rule's owner team. */
+/** [table, the columns the catalog reads from it]: the workloads also give a rule's owner team. */
 const TABLES = [
-  ["models", "id"],
-  ["teams", "id"],
-  ["workloads", "id"],
-  ["attribution_rules", "id"],
-  ["price_overrides", "id"],
+  ["models", "id, provider, name, unpriced"],
+  ["teams", "id, slug"],
+  ["workloads", "id, slug, team_id"],
+  ["attribution_rules", "id, position, enabled, match, team_id, workload_id"],
+  ["price_overrides", "t.*"],
   ["dimensions", "tag_key"],
 ] as const;
 
 export const CATALOG_FINGERPRINT_SQL = `SELECT ${TABLES.map(
-  ([table, key]) => `(SELECT md5(COALESCE(string_agg(t::text, E'\\n' ORDER BY t.${key}), '')) FROM ${table} t)`,
+  ([table, columns]) => `(SELECT count(*) || ':' || COALESCE(sum(hashtextextended(row(${columns})::text, 0)::numeric), 0) FROM ${table} t)`,
 ).join(" || ',' || ")} AS fingerprint`;
 
 const cached = new WeakMap<pg.Pool, { fingerprint: string; catalog: Promise<IngestCatalog> }>();
