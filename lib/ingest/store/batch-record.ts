@@ -24,8 +24,9 @@ export async function openBatchRecord(db: Pick<pg.Pool, "query">, ctx: BatchCont
   if (ctx.streamKey) {
     // Every request of the hour but the first finds the row: read it, write nothing (DO UPDATE would write a new
     // version of the row per request, and a commit that must reach the disk). A row another request is inserting
-    // right now is not visible to this statement's snapshot yet: then ask again, once it has committed.
-    for (;;) {
+    // right now is not visible to this statement's snapshot yet: then ask again, once it has committed (the INSERT
+    // waited for it). Bounded, so a database that never shows the row fails the request instead of spinning.
+    for (let attempt = 0; attempt < 5; attempt++) {
       const row = await db.query<{ id: number }>(
         `WITH created AS (
            INSERT INTO ingest_batches (source, format, actor, stream_key) VALUES ($1, $2, $3, $4) ON CONFLICT (stream_key) DO NOTHING RETURNING id
@@ -35,6 +36,7 @@ export async function openBatchRecord(db: Pick<pg.Pool, "query">, ctx: BatchCont
       );
       if (row.rows.length > 0) return row.rows[0].id;
     }
+    throw new Error(`ingest_batches: the row of stream ${ctx.streamKey} neither inserted nor found`);
   }
   const row = await db.query<{ id: number }>(
     `INSERT INTO ingest_batches (source, format, filename, actor, bytes) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
