@@ -44,9 +44,9 @@ export function dimensionRollupSelect(from: string, keysParam: string, signed = 
  * promotion sees the key.
  */
 export async function lockedDimensionKeys(client: pg.ClientBase): Promise<string[]> {
-  await client.query("LOCK TABLE dimensions IN ROW SHARE MODE");
-  const rows = await client.query<{ tag_key: string }>("SELECT tag_key FROM dimensions ORDER BY tag_key");
-  return rows.rows.map((r) => r.tag_key);
+  // One round trip for both (a simple query of two statements: the SELECT's snapshot is taken after the lock).
+  const [, keys] = (await client.query("LOCK TABLE dimensions IN ROW SHARE MODE; SELECT tag_key FROM dimensions ORDER BY tag_key")) as unknown as pg.QueryResult<{ tag_key: string }>[];
+  return keys.rows.map((r) => r.tag_key);
 }
 
 /** Recomputes the roll-up of the promoted keys for UTC days first..last from usage_events (re-attribution's rebuild). */

@@ -1,6 +1,6 @@
 import type pg from "pg";
 import { createPricer, type PriceOverrideInput, type Pricer } from "@/lib/pricing";
-import { loadPriceOverrides } from "@/lib/pricing/overrides-store";
+import { loadPriceOverrides, PRICE_OVERRIDES_SQL, priceOverrideFromRow, type PriceOverrideRow } from "@/lib/pricing/overrides-store";
 import { PRICE_INPUT_SELECT, priceChanges, writePriceChanges } from "./reprice-rows";
 
 /**
@@ -14,10 +14,6 @@ import { PRICE_INPUT_SELECT, priceChanges, writePriceChanges } from "./reprice-r
  * left with a stale price. The check costs one read of the (small) price_overrides table per batch.
  */
 const PRICING_LOCK = 72657371;
-
-export async function lockPricingShared(client: pg.ClientBase): Promise<void> {
-  await client.query("SELECT pg_advisory_xact_lock_shared($1)", [PRICING_LOCK]);
-}
 
 export async function lockPricingExclusive(client: pg.ClientBase): Promise<void> {
   await client.query("SELECT pg_advisory_xact_lock($1)", [PRICING_LOCK]);
@@ -43,8 +39,11 @@ export async function loadPricing(db: Pick<pg.ClientBase, "query">): Promise<Pri
  * rows and flags models that are now unpriced. Returns the state now in force (pricedWith when unchanged).
  */
 export async function ensureCurrentPricing(client: pg.ClientBase, staging: string, pricedWith: PricingState): Promise<PricingState> {
-  await lockPricingShared(client);
-  const overrides = await loadPriceOverrides(client);
+  // The lock, then the overrides, in one round trip: two statements of one simple query, the second with a
+  // snapshot taken after the first got the lock (READ COMMITTED takes one per statement), so it sees any change
+  // committed by the exclusive holder it waited for.
+  const [, read] = (await client.query(`SELECT pg_advisory_xact_lock_shared(${PRICING_LOCK}); ${PRICE_OVERRIDES_SQL}`)) as unknown as pg.QueryResult<PriceOverrideRow>[];
+  const overrides = read.rows.map(priceOverrideFromRow);
   if (JSON.stringify(overrides) === pricedWith.fingerprint) return pricedWith;
   const current = stateOf(overrides);
   const changes = await priceChanges(client, `${PRICE_INPUT_SELECT} FROM ${staging} e JOIN models m ON m.id = e.model_id`, [], current.pricer);
