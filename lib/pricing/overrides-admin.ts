@@ -7,7 +7,7 @@ import { nanosToUsd } from "@/lib/money";
 import { lockPricingExclusive } from "@/lib/ingest/store/pricing-guard";
 import { refreshModelPricing, repriceStoredEvents, type RepriceSummary } from "@/lib/ingest/store/reprice-events";
 import { createPricer } from "./pricer";
-import { loadPriceOverrides } from "./overrides-store";
+import { loadPriceOverrides, type PriceOverrideRow } from "./overrides-store";
 import { modelsCoveredBy } from "./covered-models";
 import { normalizeProvider } from "./providers";
 import type { PriceOverrideInput, PriceOverrideOut } from "./override-schema";
@@ -37,25 +37,11 @@ const EXTRA = [
 ] as const;
 const extraValues = (input: PriceOverrideInput) => EXTRA.map(([, key]) => input[key] ?? null);
 
-interface OverrideRow {
-  id: number;
-  provider: string;
-  model: string;
-  input_per_mtok: string;
-  cached_input_per_mtok: string | null;
-  cache_write_per_mtok: string | null;
-  output_per_mtok: string;
-  valid_from: string;
+/** A row of COLUMNS: the pricer's columns plus what the settings page shows. */
+interface OverrideRow extends PriceOverrideRow {
   note: string | null;
   created_at: Date;
   updated_at: Date;
-  long_context_above: number | null;
-  long_input_per_mtok: string | null;
-  long_cached_input_per_mtok: string | null;
-  long_cache_write_per_mtok: string | null;
-  long_output_per_mtok: string | null;
-  web_search_per_k: string | null;
-  file_search_per_k: string | null;
 }
 
 export interface OverrideChange {
