@@ -32,8 +32,8 @@ export async function createApiKey(opts: { name: string; scopes: ApiKeyScope[]; 
  * 401 saying so, so the owner of a gateway knows to replace the key rather than hunt for a typo.
  */
 export async function principalForApiKey(key: string): Promise<Principal | null> {
-  // Plain SQL, not Prisma: every API and OTLP request starts here, and the Prisma query cost the ingest server
-  // ~2 ms of CPU a request (a gateway's request of a few dozen calls costs less than that to store).
+  // Plain SQL, not Prisma: every API and OTLP request starts here, and Prisma's query path showed as ~3% of the
+  // ingest server's CPU profile (1,000-span OTLP requests), more than this one indexed lookup needs.
   const rows = await pool().query<KeyRecord>(
     `SELECT id, prefix, team_id AS "teamId", scopes, last_used_at AS "lastUsedAt", revoked_at AS "revokedAt", expires_at AS "expiresAt"
      FROM api_keys WHERE hash = $1`,
